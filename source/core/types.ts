@@ -1,0 +1,133 @@
+import type {AggregationStatus} from '../isc/status.js';
+import type {IscErrorInfo} from '../isc/errors.js';
+
+/**
+ * The monitor core's data. Plain, serialisable objects only: no classes, no Dates (times are epoch ms).
+ * The core never reads the clock; every event carries `now`.
+ */
+
+/** Where a tracked row stands, as the user sees it. */
+export type RowPhase =
+	/** Added, no answer yet (or only errors so far). */
+	| 'waiting'
+	/** Has a status that is not an end state; still polled. */
+	| 'running'
+	/** Reached COMPLETED, CANCELLED or TERMINATED; never polled again. */
+	| 'ended'
+	/** Never seen, and ISC kept answering 404 past the grace period. Not polled again. */
+	| 'not-found'
+	/** Seen before, now 404: ISC keeps status for about an hour after completion. Last values kept. Not polled again. */
+	| 'expired';
+
+export interface ErrorNote extends IscErrorInfo {
+	/** When it happened (epoch ms). */
+	at: number;
+}
+
+export interface ProgressSample {
+	at: number;
+	processed: number;
+}
+
+/** Identifies a row: the same aggregation id can in principle exist on two tenants. */
+export type RowKey = string; // `${tenant}\u0000${id}`, built by rowKey()
+
+export function rowKey(tenant: string, id: string): RowKey {
+	return `${tenant}\u0000${id}`;
+}
+
+export interface TrackedRow {
+	key: RowKey;
+	id: string;
+	tenant: string;
+	/** When the user added it (epoch ms); the "added order" sort uses it, then insertion order. */
+	addedAt: number;
+	/** The source name once known. The UI falls back to the short id. */
+	label?: string;
+	/** The last good status body. Kept through errors, 404-expiry and restarts. */
+	snapshot?: AggregationStatus;
+	/** When `snapshot` was received. */
+	lastOkAt?: number;
+	phase: RowPhase;
+	/** The most recent failure; cleared by the next success. */
+	lastError?: ErrorNote;
+	/** Consecutive failures, drives per-row backoff. */
+	failures: number;
+	/** When this row is next due for a request. Ignored for phases that are not polled. */
+	nextPollAt: number;
+	/** A request for this row is in flight. */
+	inFlight: boolean;
+	/** Recent (at, processedAccounts) observations for rate and ETA; bounded in length. */
+	samples: ProgressSample[];
+	/** First 404 while never seen (for the not-found grace period). */
+	firstMissingAt?: number;
+	/** When an end state was first observed. */
+	endedAt?: number;
+}
+
+export interface TenantState {
+	name: string;
+	/** A 429 paused the whole tenant until this time (epoch ms). */
+	pausedUntil?: number;
+	/** A persistent authentication or permission failure. While set, the tenant is polled only at a slow retry pace. */
+	authError?: ErrorNote;
+	/** Send times of the tenant's requests within the last budget window, oldest first. */
+	sent: number[];
+}
+
+export interface MonitorOptions {
+	/** Poll interval for ACCOUNTS_COLLECTED and RETRIED rows; STARTED and waiting rows use twice this. */
+	intervalMs: number;
+	/** Request budget per tenant (per client id). Default 80 per 10 s. */
+	budget: {requests: number; windowMs: number};
+	/** How long a never-seen id may answer 404 before it is marked not-found. */
+	notFoundGraceMs: number;
+	/** Ceiling of the per-row exponential backoff. */
+	maxBackoffMs: number;
+	/** How often a tenant with an auth failure is tried again. */
+	authRetryMs: number;
+}
+
+export const DEFAULT_OPTIONS: MonitorOptions = {
+	intervalMs: 5000,
+	budget: {requests: 80, windowMs: 10_000},
+	notFoundGraceMs: 3 * 60_000,
+	maxBackoffMs: 60_000,
+	authRetryMs: 5 * 60_000,
+};
+
+export interface MonitorState {
+	options: MonitorOptions;
+	/** In insertion order. */
+	rows: TrackedRow[];
+	tenants: Record<string, TenantState>;
+	/** The user paused polling (p). */
+	paused: boolean;
+}
+
+/** What a row looks like when it is added or restored from the store. */
+export interface RowSeed {
+	id: string;
+	tenant: string;
+	addedAt: number;
+	label?: string;
+	snapshot?: AggregationStatus;
+	lastOkAt?: number;
+	phase?: RowPhase;
+	endedAt?: number;
+}
+
+export type MonitorEvent =
+	/** Rows added by the user, restored from the store, or found on disk from another process. Existing keys are left as they are. */
+	| {type: 'added'; rows: RowSeed[]; now: number}
+	| {type: 'removed'; keys: RowKey[]}
+	/** A request for this row was sent (counts against the tenant budget). */
+	| {type: 'requested'; key: RowKey; now: number}
+	| {type: 'polled'; key: RowKey; status: AggregationStatus; now: number}
+	| {type: 'failed'; key: RowKey; error: IscErrorInfo; now: number}
+	/** r / R: make rows due now (all rows when keys is absent). Does not bypass budget or 429 pauses. */
+	| {type: 'poll-now'; keys?: RowKey[]; now: number}
+	| {type: 'set-paused'; paused: boolean; now: number}
+	/** c: drop rows in phases ended, not-found and expired. */
+	| {type: 'clear-finished'}
+	| {type: 'labelled'; key: RowKey; label: string};

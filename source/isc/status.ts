@@ -1,0 +1,98 @@
+import {IscError} from './errors.js';
+
+/** The statuses ISC documents. Any other string is kept as-is and shown, never rejected. */
+export const KNOWN_STATUSES = [
+	'STARTED',
+	'ACCOUNTS_COLLECTED',
+	'COMPLETED',
+	'CANCELLED',
+	'RETRIED',
+	'TERMINATED',
+	'NOT_FOUND',
+] as const;
+
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+
+/** Statuses after which an aggregation never changes again: polling stops for good. */
+export const END_STATUSES: readonly string[] = ['COMPLETED', 'CANCELLED', 'TERMINATED'];
+
+export function isEndStatus(status: string | undefined): boolean {
+	return status !== undefined && END_STATUSES.includes(status);
+}
+
+/** `AccountAggregationStatus` from the v2025 document. Every field is optional; `start` may be null. */
+export interface AggregationStatus {
+	start?: string | null;
+	/** A KnownStatus, or whatever else the tenant sent. */
+	status?: string;
+	totalAccounts?: number;
+	processedAccounts?: number;
+	totalAccountsMarkedForDeletion?: number;
+	deletedAccounts?: number;
+	totalIdentities?: number;
+	processedIdentities?: number;
+}
+
+export const COUNT_FIELDS = [
+	'totalAccounts',
+	'processedAccounts',
+	'totalAccountsMarkedForDeletion',
+	'deletedAccounts',
+	'totalIdentities',
+	'processedIdentities',
+] as const;
+
+type CountField = (typeof COUNT_FIELDS)[number];
+
+function badField(field: string, why: string): IscError {
+	return new IscError({kind: 'bad-response', message: `The status body's "${field}" ${why}`});
+}
+
+/**
+ * Validates a parsed JSON body into an AggregationStatus.
+ * Absent and null fields are left out (except `start`, which keeps null). Unknown extra fields are ignored.
+ * Throws a bad-response IscError naming the field for anything else.
+ */
+export function parseAggregationStatus(body: unknown): AggregationStatus {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw new IscError({kind: 'bad-response', message: 'The status body is not a JSON object'});
+	}
+
+	const source = body as Record<string, unknown>;
+	const result: AggregationStatus = {};
+
+	if ('start' in source && source['start'] !== undefined) {
+		const start = source['start'];
+		if (start === null) {
+			result.start = null;
+		} else if (typeof start === 'string' && !Number.isNaN(Date.parse(start))) {
+			result.start = start;
+		} else {
+			throw badField('start', 'is not a date-time');
+		}
+	}
+
+	if (source['status'] !== undefined && source['status'] !== null) {
+		const status = source['status'];
+		if (typeof status !== 'string') {
+			throw badField('status', 'is not a string');
+		}
+
+		result.status = status;
+	}
+
+	for (const field of COUNT_FIELDS) {
+		const value = source[field];
+		if (value === undefined || value === null) {
+			continue;
+		}
+
+		if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+			throw badField(field, 'is not a whole number of 0 or more');
+		}
+
+		result[field as CountField] = value;
+	}
+
+	return result;
+}
