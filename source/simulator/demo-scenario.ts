@@ -1,0 +1,164 @@
+import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from './types.js';
+
+/**
+ * The tenant `aggwatch --demo` watches. At real time every state shows within about two minutes of the start
+ * (times below are seconds after the simulator starts):
+ *
+ *   Workday           STARTED → ACCOUNTS_COLLECTED at 5 s → COMPLETED at 30 s
+ *   Active Directory  250,000 accounts, already under way; ACCOUNTS_COLLECTED until ~3.5 min
+ *   ServiceNow        ACCOUNTS_COLLECTED, cancelled at 40 s (counts frozen)
+ *   Salesforce        STARTED → RETRIED at 10 s → TERMINATED at 70 s
+ *   HR CSV            COMPLETED an hour ago; its status expires to 404 at 40 s
+ *   DEMO_MISSING_ID   never exists: 404 from the first request
+ *   45–52 s           every API call is rate limited (429, Retry-After: 3)
+ *   80 s              one status call answers 401 (a revoked token): the client must fetch a new token and carry on
+ *   tokens            live 120 s, so the client also renews them on its own a few times
+ *
+ * A scheduled Workday delta aggregation also starts at 20 s; it is not tracked at first, so `discover` has
+ * something new to find. Every source has a plan, so `start` works on each (HR CSV needs a file, like in ISC).
+ */
+
+/** The demo tenant's API client. Not a secret: it only opens the local simulator. */
+export const DEMO_CLIENT: SimClient = {clientId: 'demo-client', clientSecret: 'demo-secret'};
+
+/** A well-formed aggregation id the demo tenant never knows. */
+export const DEMO_MISSING_ID = '2c9180867f3e4b5a017f3e9d0c1b0000';
+
+/** How long status stays available after an end in the demo (ISC's one hour). */
+const EXPIRY_MS = 3_600_000;
+
+export const DEMO_SOURCES = {
+	workday: {id: '2c91808a7813090a01781412a6a90001', name: 'Workday', type: 'Workday'},
+	activeDirectory: {id: '2c91808a7813090a01781412a6a90002', name: 'Active Directory', type: 'Active Directory - Direct'},
+	serviceNow: {id: '2c91808a7813090a01781412a6a90003', name: 'ServiceNow', type: 'ServiceNow'},
+	salesforce: {id: '2c91808a7813090a01781412a6a90004', name: 'Salesforce', type: 'Salesforce'},
+	hrCsv: {id: '2c91808a7813090a01781412a6a90005', name: 'HR CSV', type: 'DelimitedFile'},
+} as const;
+
+/** The aggregation ids of the demo scenario, fixed so a remembered demo track list stays valid between runs. */
+export const DEMO_AGGREGATION_IDS = {
+	workdayFast: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a01',
+	activeDirectoryLong: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a02',
+	serviceNowCancelled: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a03',
+	salesforceTerminated: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a04',
+	hrCsvExpiring: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a05',
+	workdayScheduled: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a06',
+} as const;
+
+function sources(): SimSource[] {
+	return [
+		// Start: about 25 s, completes.
+		{...DEMO_SOURCES.workday, plan: {collectMs: 5000, totalAccounts: 8000, accountsPerSecond: 400, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 40, totalIdentities: 7900}},
+		// Start: about 1 min, 30,000 accounts, completes.
+		{...DEMO_SOURCES.activeDirectory, plan: {collectMs: 10_000, totalAccounts: 30_000, accountsPerSecond: 600, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 150, totalIdentities: 21_000}},
+		// Start: about 20 s, completes.
+		{...DEMO_SOURCES.serviceNow, plan: {collectMs: 4000, totalAccounts: 3200, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, totalIdentities: 3100}},
+		// Start: the VA is unreachable again: two retries of 15 s, then TERMINATED.
+		{...DEMO_SOURCES.salesforce, plan: {collectMs: 8000, totalAccounts: 0, accountsPerSecond: 1, outcome: {type: 'TERMINATED', retries: 2, retryMs: 15_000}}},
+		// Start without a CSV: 400, as in ISC. With a file: about 10 s.
+		{...DEMO_SOURCES.hrCsv, plan: {collectMs: 2000, totalAccounts: 2400, accountsPerSecond: 300, outcome: {type: 'COMPLETED'}, totalIdentities: 2400}},
+	];
+}
+
+function aggregations(): SimAggregationPlan[] {
+	const {workday, activeDirectory, serviceNow, salesforce, hrCsv} = DEMO_SOURCES;
+	return [
+		// Fast: starts now, STARTED for 5 s, then 12,500 accounts at 500/s → COMPLETED at 30 s.
+		{
+			id: DEMO_AGGREGATION_IDS.workdayFast,
+			sourceId: workday.id,
+			sourceName: workday.name,
+			startAtMs: 0,
+			collectMs: 5000,
+			totalAccounts: 12_500,
+			accountsPerSecond: 500,
+			totalAccountsMarkedForDeletion: 120,
+			totalIdentities: 11_900,
+			outcome: {type: 'COMPLETED'},
+		},
+		// Long: 250,000 accounts at 1,000/s, started a minute ago (≈40,000 done) → COMPLETED at ~3.5 min.
+		{
+			id: DEMO_AGGREGATION_IDS.activeDirectoryLong,
+			sourceId: activeDirectory.id,
+			sourceName: activeDirectory.name,
+			startAtMs: -60_000,
+			collectMs: 20_000,
+			totalAccounts: 250_000,
+			accountsPerSecond: 1000,
+			totalAccountsMarkedForDeletion: 3200,
+			totalIdentities: 180_000,
+			outcome: {type: 'COMPLETED'},
+		},
+		// Cancelled: started 10 s ago, collecting until -5 s, cancelled 50 s after its start (40 s) at 18,000 of 40,000.
+		{
+			id: DEMO_AGGREGATION_IDS.serviceNowCancelled,
+			sourceId: serviceNow.id,
+			sourceName: serviceNow.name,
+			startAtMs: -10_000,
+			collectMs: 5000,
+			totalAccounts: 40_000,
+			accountsPerSecond: 400,
+			totalIdentities: 36_000,
+			outcome: {type: 'CANCELLED', afterMs: 50_000},
+		},
+		// Terminated: STARTED until 10 s, RETRIED 3 × 20 s, TERMINATED at 70 s.
+		{
+			id: DEMO_AGGREGATION_IDS.salesforceTerminated,
+			sourceId: salesforce.id,
+			sourceName: salesforce.name,
+			startAtMs: -5000,
+			collectMs: 15_000,
+			totalAccounts: 0,
+			accountsPerSecond: 1,
+			outcome: {type: 'TERMINATED', retries: 3, retryMs: 20_000},
+		},
+		// Expiring: a 16 s run (4 s collect + 2,400 at 200/s) that ended EXPIRY_MS − 40 s ago → 404 at 40 s.
+		{
+			id: DEMO_AGGREGATION_IDS.hrCsvExpiring,
+			sourceId: hrCsv.id,
+			sourceName: hrCsv.name,
+			startAtMs: -(EXPIRY_MS - 40_000) - 16_000,
+			collectMs: 4000,
+			totalAccounts: 2400,
+			accountsPerSecond: 200,
+			totalIdentities: 2400,
+			outcome: {type: 'COMPLETED'},
+		},
+		// Scheduled: a Workday delta starting at 20 s (404 before), not tracked at first; `discover` finds it.
+		{
+			id: DEMO_AGGREGATION_IDS.workdayScheduled,
+			sourceId: workday.id,
+			sourceName: workday.name,
+			startAtMs: 20_000,
+			collectMs: 6000,
+			totalAccounts: 1200,
+			accountsPerSecond: 60,
+			totalIdentities: 1180,
+			outcome: {type: 'COMPLETED'},
+		},
+	];
+}
+
+/** The options `aggwatch --demo` starts the simulator with (real clock, free port). */
+export function demoScenario(): SimulatorOptions {
+	return {
+		clients: [DEMO_CLIENT],
+		sources: sources(),
+		aggregations: aggregations(),
+		tokenLifetimeSec: 120,
+		expiryMs: EXPIRY_MS,
+		rateLimit: {requests: 100, windowMs: 10_000},
+		faults: [
+			// A spell of rate limiting on every API call (the token endpoint stays open).
+			{fault: {type: 'status', status: 429, retryAfterSec: 3}, pathPrefix: '/v2025', fromMs: 45_000, untilMs: 52_000},
+			// One revoked token: a single 401 on a status call.
+			{fault: {type: 'status', status: 401}, pathPrefix: '/v2025/account-aggregations', fromMs: 80_000, count: 1},
+		],
+	};
+}
+
+/** The ids the demo monitor tracks on its first run: every scenario aggregation but the scheduled one, plus a missing id. */
+export function demoTrackedIds(): string[] {
+	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring} = DEMO_AGGREGATION_IDS;
+	return [workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, DEMO_MISSING_ID];
+}

@@ -1,0 +1,63 @@
+import type {SimSourceRecord} from './state.js';
+
+interface ConnectorInfo {
+	connector: string;
+	connectorName: string;
+	connectorClass: string;
+	connectionType: 'direct' | 'file';
+}
+
+/** Known connector types; anything else gets a connector name derived from its type. */
+const CONNECTORS: Record<string, ConnectorInfo> = {
+	'Active Directory - Direct': {connector: 'active-directory', connectorName: 'Active Directory', connectorClass: 'sailpoint.connector.ADLDAPConnector', connectionType: 'direct'},
+	Workday: {connector: 'workday', connectorName: 'Workday', connectorClass: 'sailpoint.connector.WorkdayConnector', connectionType: 'direct'},
+	ServiceNow: {connector: 'servicenow', connectorName: 'ServiceNow', connectorClass: 'sailpoint.connector.ServiceNowConnector', connectionType: 'direct'},
+	Salesforce: {connector: 'salesforce', connectorName: 'Salesforce', connectorClass: 'sailpoint.connector.SalesforceConnector', connectionType: 'direct'},
+	DelimitedFile: {connector: 'delimited-file', connectorName: 'Delimited File', connectorClass: 'sailpoint.connector.DelimitedFileConnector', connectionType: 'file'},
+};
+
+export function isDelimitedFile(type: string): boolean {
+	return type === 'DelimitedFile';
+}
+
+function connectorFor(type: string): ConnectorInfo {
+	return CONNECTORS[type] ?? {
+		connector: type.toLowerCase().replaceAll(/[^a-z\d]+/g, '-').replaceAll(/^-|-$/g, ''),
+		connectorName: type,
+		connectorClass: 'sailpoint.connector.OpenConnectorAdapter',
+		connectionType: 'direct',
+	};
+}
+
+/** The `Source` object for one simulated source: the required fields plus what a source list screen would show. */
+export function toSourceObject(record: SimSourceRecord): Record<string, unknown> {
+	const {source} = record;
+	const info = connectorFor(source.type);
+	const created = new Date(record.createdEpochMs).toISOString();
+	return {
+		id: source.id,
+		name: source.name,
+		description: `${source.name} (simulated)`,
+		owner: {type: 'IDENTITY', id: '2c9180835d191a86015d28455b4a2329', name: 'aggwatch.demo'},
+		cluster: info.connectionType === 'file' ? null : {type: 'CLUSTER', id: '2c9180866166b5b0016167c32ef31a66', name: 'Corporate Cluster'},
+		features: [],
+		type: source.type,
+		connector: info.connector,
+		connectorClass: info.connectorClass,
+		connectorAttributes: {},
+		deleteThreshold: 10,
+		authoritative: false,
+		managementWorkgroup: null,
+		healthy: true,
+		status: 'SOURCE_STATE_HEALTHY',
+		since: created,
+		connectorId: info.connector,
+		connectorName: info.connectorName,
+		connectionType: info.connectionType,
+		connectorImplementationId: info.connector,
+		created,
+		modified: created,
+		credentialProviderEnabled: false,
+		category: null,
+	};
+}

@@ -1,0 +1,132 @@
+/**
+ * The simulated tenant's public contract. It is a real HTTP server on 127.0.0.1 that follows
+ * ../shared/isc-openapi-v2025-subset.yaml; `--demo`, the tests and the benchmarks all use it.
+ */
+
+export interface SimClient {
+	clientId: string;
+	clientSecret: string;
+}
+
+export interface SimSource {
+	id: string;
+	name: string;
+	/** Connector type, e.g. "Active Directory - Direct", "Workday", "DelimitedFile". */
+	type: string;
+	/** The plan used when load-accounts starts an aggregation on this source (id and start are filled in). */
+	plan?: Omit<SimAggregationPlan, 'id' | 'sourceId' | 'sourceName' | 'startAtMs'>;
+}
+
+export type SimOutcome =
+	| {type: 'COMPLETED'}
+	/** Cancelled this long after its start. */
+	| {type: 'CANCELLED'; afterMs: number}
+	/** STARTED, then RETRIED `retries` times (each lasting retryMs), then TERMINATED. */
+	| {type: 'TERMINATED'; retries: number; retryMs: number};
+
+export interface SimAggregationPlan {
+	/** The task id: 32 lowercase hex characters. */
+	id: string;
+	sourceId: string;
+	sourceName: string;
+	/** Start time relative to the simulator's start (ms). Negative: it started before; positive: it starts later (404 until then). Default 0. */
+	startAtMs?: number;
+	/** Time spent in STARTED before ACCOUNTS_COLLECTED (ms). */
+	collectMs: number;
+	totalAccounts: number;
+	accountsPerSecond: number;
+	outcome: SimOutcome;
+	totalAccountsMarkedForDeletion?: number;
+	totalIdentities?: number;
+}
+
+export type FaultKind =
+	/** Answer with this status (and an appropriate ISC error body). 429 adds Retry-After: retryAfterSec (default 2). */
+	| {type: 'status'; status: number; retryAfterSec?: number; retryAfterDate?: boolean}
+	/** Destroy the socket without answering. */
+	| {type: 'reset'}
+	/** Never answer (until the server closes). */
+	| {type: 'hang'}
+	/** 200 with a body that is JSON but violates the contract (e.g. processedAccounts: "lots"). */
+	| {type: 'malformed'}
+	/** 200 with a non-JSON body (an HTML error page). */
+	| {type: 'non-json'}
+	/** 200 that sends half a JSON body and then ends the response. */
+	| {type: 'truncated'};
+
+export interface FaultRule {
+	fault: FaultKind;
+	/** Only requests whose path starts with this (e.g. "/oauth/token", "/v2025/account-aggregations"). Default: every path. */
+	pathPrefix?: string;
+	/** Only this many matching requests, then the rule is spent. Default: unlimited while active. */
+	count?: number;
+	/** Active only within [fromMs, untilMs) of simulator time since start. Default: always. */
+	fromMs?: number;
+	untilMs?: number;
+}
+
+export interface SimulatorOptions {
+	/** Default: one client, demo-client / demo-secret. */
+	clients?: SimClient[];
+	aggregations?: SimAggregationPlan[];
+	sources?: SimSource[];
+	/** expires_in of issued tokens, seconds. Default 749. */
+	tokenLifetimeSec?: number;
+	/** ISC's own limit per client id. Default {requests: 100, windowMs: 10_000}; false turns it off. */
+	rateLimit?: {requests: number; windowMs: number} | false;
+	/** How long status stays available after an aggregation ends (ms). Default 3_600_000. */
+	expiryMs?: number;
+	faults?: FaultRule[];
+	/** Clock (epoch ms). Default Date.now. Tests may inject a controllable clock. */
+	now?: () => number;
+	/** Default 0 (a free port). Always binds 127.0.0.1. */
+	port?: number;
+}
+
+export interface SimLogEntry {
+	/** Simulator clock, epoch ms, when the request arrived. */
+	at: number;
+	method: string;
+	/** Path without the query string. */
+	path: string;
+	query: Record<string, string>;
+	/** Status sent, or 0 when the fault was reset/hang/truncated-without-status. */
+	status: number;
+	/** The client id the bearer token (or the token request) belongs to, when known. */
+	clientId?: string;
+	/** Lower-cased request headers that tests assert on. authorization is reduced to whether it was present. */
+	experimentalHeader?: string;
+	userAgent?: string;
+	accept?: string;
+	hadAuthorization: boolean;
+	/** Which fault answered, if any. */
+	fault?: FaultKind['type'];
+}
+
+export interface SimAggregationView {
+	id: string;
+	sourceName: string;
+	/** What the status endpoint would answer now (status field), or 'GONE' once expired, or 'PENDING' before start. */
+	status: string;
+	processedAccounts?: number;
+	totalAccounts?: number;
+}
+
+export interface Simulator {
+	/** http://127.0.0.1:PORT (no trailing slash). */
+	readonly url: string;
+	/** Every request, in arrival order. */
+	readonly log: SimLogEntry[];
+	addFault(rule: FaultRule): void;
+	clearFaults(): void;
+	/** Invalidate every token issued so far (the next API call with one answers 401). */
+	expireTokens(): void;
+	/** Change a client's secret (old one stops working at the token endpoint, and its tokens are invalidated). */
+	rotateSecret(clientId: string, newSecret: string): void;
+	addAggregation(plan: SimAggregationPlan): void;
+	/** Starts a new aggregation on a source, as load-accounts does; returns its id. */
+	startAggregation(sourceId: string, options?: {disableOptimization?: boolean}): string;
+	/** The truth, for assertions: every aggregation's current state. */
+	aggregations(): SimAggregationView[];
+	close(): Promise<void>;
+}

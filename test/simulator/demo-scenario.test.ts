@@ -1,0 +1,99 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {DEMO_CLIENT, DEMO_MISSING_ID, DEMO_SOURCES, demoScenario, demoTrackedIds} from '../../source/simulator/demo-scenario.js';
+import type {Simulator} from '../../source/simulator/types.js';
+import {get, manualClock, post, simulators, statusPath, token, type ManualClock} from './helpers.js';
+
+const sims = simulators();
+afterEach(async () => sims.closeAll());
+
+async function demo(): Promise<{sim: Simulator; clock: ManualClock}> {
+	const clock = manualClock();
+	const sim = await sims.start({...demoScenario(), now: clock.now});
+	return {sim, clock};
+}
+
+function truth(sim: Simulator): Map<string, string> {
+	return new Map(sim.aggregations().map(view => [view.id, view.status]));
+}
+
+describe('demo scenario', () => {
+	it('tracks six distinct well-formed ids at first, one of which never exists', async () => {
+		const {sim} = await demo();
+		const tracked = demoTrackedIds();
+		expect(tracked).toHaveLength(6);
+		expect(new Set(tracked).size).toBe(6);
+		for (const tracked_id of tracked) {
+			expect(tracked_id).toMatch(/^[\da-f]{32}$/);
+		}
+
+		expect(tracked).toContain(DEMO_MISSING_ID);
+		expect(sim.aggregations().map(view => view.id)).not.toContain(DEMO_MISSING_ID);
+	});
+
+	it('shows every status, an expiry and the missing id within two minutes', async () => {
+		const {sim, clock} = await demo();
+		const seen = new Set<string>();
+		const tracked = demoTrackedIds().filter(tracked_id => tracked_id !== DEMO_MISSING_ID);
+		for (let second = 0; second <= 120; second++) {
+			clock.at(second * 1000);
+			const now = truth(sim);
+			for (const tracked_id of tracked) {
+				seen.add(now.get(tracked_id) ?? 'absent');
+			}
+		}
+
+		expect([...seen].sort()).toEqual(['ACCOUNTS_COLLECTED', 'CANCELLED', 'COMPLETED', 'GONE', 'RETRIED', 'STARTED', 'TERMINATED']);
+	});
+
+	it('keeps the long aggregation running for minutes with a large account count', async () => {
+		const {sim, clock} = await demo();
+		clock.at(120_000);
+		const long = sim.aggregations().find(view => view.totalAccounts !== undefined && view.totalAccounts >= 100_000);
+		expect(long?.status).toBe('ACCOUNTS_COLLECTED');
+		clock.at(600_000);
+		expect(sim.aggregations().find(view => view.id === long?.id)?.status).toBe('COMPLETED');
+	});
+
+	it('rate limits the API for a spell, then answers one 401 for a revoked token', async () => {
+		const {sim, clock} = await demo();
+		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+		const [first] = demoTrackedIds();
+		const path = statusPath(first!);
+
+		clock.at(44_000);
+		expect((await get(sim, path, bearer)).status).toBe(200);
+		clock.at(48_000);
+		const limited = await get(sim, path, bearer);
+		expect(limited.status).toBe(429);
+		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+		clock.at(52_000);
+		expect((await get(sim, path, bearer)).status).toBe(200);
+
+		clock.at(80_000);
+		const fresh = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+		expect((await get(sim, path, fresh)).status).toBe(401);
+		expect((await get(sim, path, fresh)).status).toBe(200);
+		expect((await get(sim, statusPath(DEMO_MISSING_ID), fresh)).status).toBe(404);
+	});
+
+	it('issues short-lived tokens so the client renews them during the demo', async () => {
+		const {sim} = await demo();
+		const result = await fetch(`${sim.url}/oauth/token`, {
+			method: 'POST',
+			body: new URLSearchParams({grant_type: 'client_credentials', client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret}),
+		});
+		const {expires_in: expiresIn} = await result.json() as {expires_in: number};
+		expect(expiresIn).toBeLessThanOrEqual(120);
+	});
+
+	it('lets `start` run on every source, except the delimited file without a CSV', async () => {
+		const {sim} = await demo();
+		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+		const sources = (await get(sim, '/v2025/sources', bearer)).body as Array<{id: string; name: string; type: string}>;
+		expect(sources.map(source => source.name).sort()).toEqual(['Active Directory', 'HR CSV', 'Salesforce', 'ServiceNow', 'Workday']);
+		for (const source of sources) {
+			const result = await post(sim, `/v2025/sources/${source.id}/load-accounts`, bearer, new FormData());
+			expect(result.status, source.name).toBe(source.id === DEMO_SOURCES.hrCsv.id ? 400 : 202);
+		}
+	});
+});
