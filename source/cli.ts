@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The thin entry: parse arguments, pick a mode, map errors to exit codes.
+// Only the monitor loads Ink and React (through a dynamic import), so scripts start fast.
+import process from 'node:process';
+import {parseCommandLine} from './cli/args.js';
+import {UsageError} from './cli/usage-error.js';
+import {ExitCode} from './cli/exit-codes.js';
+import {helpText} from './cli/help.js';
+import {createContext} from './cli/create-context.js';
+import {version} from './version.js';
+
+async function main(argv: string[]): Promise<number> {
+	const parsed = parseCommandLine(argv);
+	if (parsed.version) {
+		process.stdout.write(`${version}\n`);
+		return ExitCode.ok;
+	}
+
+	if (parsed.help) {
+		process.stdout.write(`${helpText(parsed.command)}\n`);
+		return ExitCode.ok;
+	}
+
+	const context = createContext(parsed);
+	try {
+		switch (parsed.command) {
+			case 'status': {
+				const {runStatus} = await import('./commands/status.js');
+				return await runStatus(context, parsed.positionals);
+			}
+
+			case 'monitor': {
+				const {runMonitor} = await import('./commands/monitor.js');
+				return await runMonitor(context, parsed.positionals);
+			}
+
+			default: {
+				throw new UsageError(`"aggwatch ${parsed.command}" is not available yet`);
+			}
+		}
+	} finally {
+		await context.cleanup();
+	}
+}
+
+/** Errors the user can fix: one line, exit 1. Everything else is a bug and keeps its stack. */
+function isUserError(error: unknown): error is Error {
+	return (
+		error instanceof UsageError ||
+		(error instanceof Error && ['BaseUrlError', 'DurationError', 'ConfigError'].includes(error.name))
+	);
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	if (isUserError(error)) {
+		const command = error instanceof UsageError && error.command ? ` ${error.command}` : '';
+		process.stderr.write(`aggwatch: ${error.message}\n`);
+		if (error instanceof UsageError) {
+			process.stderr.write(`Run "aggwatch${command === ' monitor' ? '' : command} --help" for usage.\n`);
+		}
+
+		process.exitCode = ExitCode.usage;
+	} else if (error instanceof Error && error.name === 'IscError') {
+		process.stderr.write(`aggwatch: ${error.message}\n`);
+		process.exitCode = ExitCode.requestFailed;
+	} else {
+		process.stderr.write(`aggwatch: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 70;
+	}
+}

@@ -1,0 +1,121 @@
+import {parseArgs} from 'node:util';
+import {UsageError} from './usage-error.js';
+
+export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+type OptionSpec = {type: 'boolean' | 'string'; short?: string; multiple?: boolean};
+
+/** Every flag aggwatch knows. Each command accepts a subset (below). */
+const OPTIONS = {
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+	demo: {type: 'boolean'},
+	json: {type: 'boolean'},
+	tenant: {type: 'string'},
+	'base-url': {type: 'string'},
+	'client-id': {type: 'string'},
+	'client-secret-stdin': {type: 'boolean'},
+	'api-version': {type: 'string'},
+	debug: {type: 'string'},
+	'no-color': {type: 'boolean'},
+	ascii: {type: 'boolean'},
+	interval: {type: 'string'},
+	budget: {type: 'string'},
+	timeout: {type: 'string'},
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
+
+const ALLOWED: Record<CommandName, OptionName[]> = {
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget'],
+	status: [...CONNECTION, 'json'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color'],
+	track: ['tenant', 'base-url', 'demo'],
+	untrack: ['tenant', 'base-url', 'demo'],
+	list: ['json', 'demo'],
+};
+
+export interface ParsedCommandLine {
+	command: CommandName;
+	/** Flag values by long name. Booleans are true or absent. */
+	values: Partial<Record<OptionName, string | boolean>>;
+	positionals: string[];
+	help: boolean;
+	version: boolean;
+}
+
+function isCommand(word: string | undefined): word is CommandName {
+	return word !== undefined && (COMMANDS as readonly string[]).includes(word);
+}
+
+/**
+ * Parses argv (without node and the script). The first word picks the command when it names one;
+ * otherwise the words are ids for the monitor (`aggwatch <id...>`).
+ */
+export function parseCommandLine(argv: string[]): ParsedCommandLine {
+	const first = argv.find(word => !word.startsWith('-'));
+	const command: CommandName = isCommand(first) ? first : 'monitor';
+	const rest = isCommand(first) ? argv.filter((_, index) => index !== argv.indexOf(first)) : argv;
+
+	const allowed = new Set<OptionName>([...ALLOWED[command], 'help', 'version']);
+	let parsed;
+	try {
+		parsed = parseArgs({args: rest, options: OPTIONS, allowPositionals: true, strict: true});
+	} catch (error) {
+		throw new UsageError(describeParseError(error), command);
+	}
+
+	for (const name of Object.keys(parsed.values) as OptionName[]) {
+		if (!allowed.has(name)) {
+			throw new UsageError(`--${name} does not apply to ${commandLabel(command)}`, command);
+		}
+	}
+
+	if (command === 'monitor' && parsed.positionals.length > 0 && !looksLikeId(parsed.positionals[0]!)) {
+		throw new UsageError(`unknown command "${parsed.positionals[0]}"; commands are ${COMMANDS.join(', ')}`);
+	}
+
+	return {
+		command,
+		values: parsed.values as ParsedCommandLine['values'],
+		positionals: parsed.positionals,
+		help: parsed.values.help === true,
+		version: parsed.values.version === true,
+	};
+}
+
+/** Ids are tokens of letters, digits, dashes and underscores; anything else on the monitor's command line is a typo'd command. */
+function looksLikeId(word: string): boolean {
+	return /^[\w-]+$/.test(word) && /\d/.test(word);
+}
+
+function commandLabel(command: CommandName): string {
+	return command === 'monitor' ? 'the monitor' : `"aggwatch ${command}"`;
+}
+
+function describeParseError(error: unknown): string {
+	const code = (error as {code?: string}).code;
+	const message = error instanceof Error ? error.message : String(error);
+	const option = /'(-{1,2}[^']+)'/.exec(message)?.[1];
+	switch (code) {
+		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+			return `unknown option ${option ?? message}`;
+		}
+
+		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+			return option ? `option ${option.split(' ')[0]} needs a value` : message;
+		}
+
+		default: {
+			return message;
+		}
+	}
+}
+
+export function stringOption(values: ParsedCommandLine['values'], name: OptionName): string | undefined {
+	const value = values[name];
+	return typeof value === 'string' ? value : undefined;
+}

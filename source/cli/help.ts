@@ -1,0 +1,60 @@
+import type {CommandName} from './args.js';
+
+const CONNECTION = `Tenant (first match wins):
+  --base-url URL|NAME     tenant URL, or a name: acme → https://acme.api.identitynow.com
+  --client-id ID          OAuth client id
+  --client-secret-stdin   read the client secret from standard input
+  SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET   the SailPoint SDKs' variables
+  ./config.json           the SDKs' file (BaseURL, ClientId, ClientSecret)
+  --api-version V         v2025 (default), v2024, beta or v1
+  --debug FILE            append a request log (method, URL, status, timing, retries; no secrets)
+  --demo                  use the built-in simulated tenant: no credentials needed`;
+
+const TEXT: Record<CommandName, string> = {
+	monitor: `aggwatch: a live monitor for SailPoint ISC account aggregations
+
+Usage
+  aggwatch [id...] [options]          full-screen monitor of every tracked aggregation
+  aggwatch status <id...> [--json]    print status once, for scripts
+  aggwatch wait <id...>               wait for aggregations to end, for pipelines
+  aggwatch track <id...> | untrack <id...> | list [--json]
+
+Monitor options
+  --interval SECONDS      poll interval for running aggregations (default 5; STARTED ones at twice that)
+  --budget N              status requests per 10 s per tenant (default 80; ISC allows 100)
+  --no-color              no colour (NO_COLOR is honoured too)
+  --ascii                 ASCII symbols only
+
+${CONNECTION}
+
+Keys: ? in the monitor lists them all.
+
+Examples
+  aggwatch --demo
+  SAIL_BASE_URL=acme SAIL_CLIENT_ID=… SAIL_CLIENT_SECRET=… aggwatch 2c91808477a6b0c60177a81146b8110b
+  aggwatch status --json 2c91808477a6b0c60177a81146b8110b | jq .status`,
+	status: `Usage: aggwatch status <id...> [--json]
+
+Prints each aggregation's status once: status, accounts processed/total, deletions,
+identities, and start time. One status request per id.
+
+  --json    one JSON object per line: the status body with "id" added
+            (a failed id gives {"id", "error": {kind, message, status, trackingId}})
+
+${CONNECTION}
+
+Exit codes: 0 all answered, 1 usage or configuration, 3 not found,
+4 authentication or permission, 6 other request failure.
+
+Examples
+  aggwatch status --demo ${'a1f0c2d3e4b5a6978899aabbccddeeff'}
+  aggwatch status --json 2c91808477a6b0c60177a81146b8110b`,
+	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--json]`,
+	track: `Usage: aggwatch track <id...>`,
+	untrack: `Usage: aggwatch untrack <id...>`,
+	list: `Usage: aggwatch list [--json]`,
+};
+
+export function helpText(command: CommandName): string {
+	return TEXT[command];
+}

@@ -1,0 +1,27 @@
+import {startSimulator} from '../simulator/server.js';
+import {DEMO_CLIENT, demoScenario} from '../simulator/demo-scenario.js';
+import type {Simulator} from '../simulator/types.js';
+import type {Connection} from '../cli/connection.js';
+
+export interface DemoTenant {
+	simulator: Simulator;
+	connection: Connection;
+	close(): Promise<void>;
+}
+
+/** `--demo`: the simulated tenant, started in-process on a free loopback port. No credentials needed. */
+export async function startDemoTenant(): Promise<DemoTenant> {
+	const simulator = await startSimulator(demoScenario());
+	return {
+		simulator,
+		connection: {
+			tenant: 'demo',
+			baseUrl: simulator.url,
+			clientId: DEMO_CLIENT.clientId,
+			clientSecret: DEMO_CLIENT.clientSecret,
+			source: {baseUrl: '--demo', clientId: '--demo', clientSecret: '--demo'},
+			apiVersion: 'v2025',
+		},
+		close: async () => simulator.close(),
+	};
+}

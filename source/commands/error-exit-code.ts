@@ -1,0 +1,19 @@
+import {ExitCode} from '../cli/exit-codes.js';
+import type {IscErrorKind} from '../isc/errors.js';
+
+export function exitCodeForError(error: {kind: IscErrorKind}): number {
+	switch (error.kind) {
+		case 'not-found': {
+			return ExitCode.notFound;
+		}
+
+		case 'auth':
+		case 'forbidden': {
+			return ExitCode.auth;
+		}
+
+		default: {
+			return ExitCode.requestFailed;
+		}
+	}
+}

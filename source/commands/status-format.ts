@@ -1,0 +1,63 @@
+import type {AggregationStatus} from '../isc/status.js';
+import type {IscError} from '../isc/errors.js';
+import {formatCount, formatDuration} from '../core/durations.js';
+
+function ratio(done: number | undefined, total: number | undefined): string | undefined {
+	if (done === undefined && total === undefined) {
+		return undefined;
+	}
+
+	const percent = total !== undefined && total > 0 && done !== undefined ? ` (${((done / total) * 100).toFixed(1)}%)` : '';
+	return `${done === undefined ? '?' : formatCount(done)} / ${total === undefined ? '?' : formatCount(total)}${percent}`;
+}
+
+/** The human block `aggwatch status` prints for one aggregation. */
+export function formatStatusBlock(id: string, status: AggregationStatus, now: number): string {
+	const lines = [`${id}  ${status.status ?? '(no status)'}`];
+	const accounts = ratio(status.processedAccounts, status.totalAccounts);
+	if (accounts) {
+		lines.push(`  Accounts      ${accounts}`);
+	}
+
+	if (status.totalAccountsMarkedForDeletion !== undefined || status.deletedAccounts !== undefined) {
+		lines.push(
+			`  Deletions     ${formatCount(status.deletedAccounts ?? 0)} deleted of ${formatCount(status.totalAccountsMarkedForDeletion ?? 0)} marked`,
+		);
+	}
+
+	const identities = ratio(status.processedIdentities, status.totalIdentities);
+	if (identities) {
+		lines.push(`  Identities    ${identities}`);
+	}
+
+	if (status.start) {
+		const started = Date.parse(status.start);
+		lines.push(`  Started       ${new Date(started).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${formatDuration(Math.max(0, now - started))} ago)`);
+	} else if (status.start === null) {
+		lines.push('  Started       not yet');
+	}
+
+	if (accounts === undefined && status.status === 'STARTED') {
+		lines.push('  Accounts      counting (counts appear once accounts are collected)');
+	}
+
+	return lines.join('\n');
+}
+
+/** One line for an error: what happened, the HTTP status, the tracking id support asks for, and what to do. */
+export function formatErrorLine(id: string | undefined, error: IscError): string {
+	const parts = [id ? `${id}: ${error.message}` : error.message];
+	if (error.status !== undefined) {
+		parts.push(`(HTTP ${error.status})`);
+	}
+
+	if (error.trackingId) {
+		parts.push(`[trackingId ${error.trackingId}]`);
+	}
+
+	if (error.hint) {
+		parts.push(`- ${error.hint}`);
+	}
+
+	return parts.join(' ');
+}

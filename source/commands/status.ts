@@ -1,0 +1,62 @@
+import {ExitCode, worst} from '../cli/exit-codes.js';
+import {UsageError} from '../cli/usage-error.js';
+import type {CommandContext} from './context.js';
+import {IscError} from '../isc/errors.js';
+import {formatErrorLine, formatStatusBlock} from './status-format.js';
+import {exitCodeForError} from './error-exit-code.js';
+
+const HEX_ID = /^[\da-f]{32}$/i;
+
+/** `aggwatch status <id...> [--json]`: one status request per id, printed as it arrives, in the order given. */
+export async function runStatus(context: CommandContext, ids: string[]): Promise<number> {
+	if (ids.length === 0) {
+		throw new UsageError('status needs at least one aggregation id, e.g. aggwatch status 2c91808477a6b0c60177a81146b8110b', 'status');
+	}
+
+	for (const id of ids) {
+		if (!HEX_ID.test(id)) {
+			context.warn(`"${id}" is not a 32-character hexadecimal id; sending it anyway`);
+		}
+	}
+
+	const json = context.values.json === true;
+	const {client} = await context.connect();
+	const results = await Promise.all(
+		ids.map(async id => {
+			try {
+				return {id, status: await client.getAggregationStatus(id)};
+			} catch (error) {
+				return {id, error: IscError.from(error)};
+			}
+		}),
+	);
+
+	const codes: number[] = [];
+	let authReported = false;
+	for (const result of results) {
+		if ('status' in result && result.status) {
+			context.out(json ? JSON.stringify({id: result.id, ...result.status}) : formatStatusBlock(result.id, result.status, context.now()));
+			codes.push(ExitCode.ok);
+			continue;
+		}
+
+		const error = result.error!;
+		codes.push(exitCodeForError(error));
+		if (json) {
+			context.out(JSON.stringify({id: result.id, error: error.toInfo()}));
+		}
+
+		// Bad credentials fail every id the same way: say it once.
+		if (error.kind === 'auth') {
+			if (!authReported) {
+				context.error(formatErrorLine(undefined, error));
+			}
+
+			authReported = true;
+		} else {
+			context.error(formatErrorLine(result.id, error));
+		}
+	}
+
+	return worst(codes);
+}
