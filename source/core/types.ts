@@ -73,6 +73,11 @@ export interface TenantState {
 	authError?: ErrorNote;
 	/** Send times of the tenant's requests within the last budget window, oldest first. */
 	sent: number[];
+	/**
+	 * While `authError` is set: the earliest time the next (single) probe request may go out.
+	 * Set to now + authRetryMs by each auth failure and each probe sent; poll-now moves it to now.
+	 */
+	authProbeAt?: number;
 }
 
 export interface MonitorOptions {

@@ -1,0 +1,367 @@
+import {isEndStatus, type AggregationStatus} from '../isc/status.js';
+import type {IscErrorInfo} from '../isc/errors.js';
+import {backoffMs, pollIntervalMs} from './interval.js';
+import {resolveOptions} from './options.js';
+import {isFinishedPhase, isPolledPhase} from './phase.js';
+import {addSample} from './samples.js';
+import {
+	rowKey,
+	type MonitorEvent,
+	type MonitorOptions,
+	type MonitorState,
+	type RowKey,
+	type RowPhase,
+	type RowSeed,
+	type TenantState,
+	type TrackedRow,
+} from './types.js';
+
+/** A 429 without a usable Retry-After pauses its tenant this long. */
+export const DEFAULT_RETRY_AFTER_MS = 10_000;
+
+/** lastError message of a row that was seen and now answers 404. */
+export const EXPIRED_MESSAGE = 'expired: ISC keeps status for about an hour after completion';
+
+/** lastError message when a 200 body says status NOT_FOUND. */
+export const NOT_FOUND_STATUS_MESSAGE = 'ISC answered with status NOT_FOUND';
+
+/**
+ * A fresh state. Seeds (from the store, or given on the command line) become rows as with an `added` event at `now`:
+ * rows that can still be polled are due at once; rows restored as ended, not-found or expired are never polled.
+ * Throws a RangeError for unusable options.
+ */
+export function createMonitorState(
+	options: Partial<MonitorOptions> = {},
+	seeds: readonly RowSeed[] = [],
+	now = 0,
+): MonitorState {
+	const state: MonitorState = {options: resolveOptions(options), rows: [], tenants: {}, paused: false};
+	return addRows(state, seeds, now);
+}
+
+/**
+ * The monitor's one state transition. Never mutates `state`; returns the very same object when the event changes
+ * nothing, so React (and the driver's save-on-change) can skip work.
+ */
+export function reduce(state: MonitorState, event: MonitorEvent): MonitorState {
+	switch (event.type) {
+		case 'added': {
+			return addRows(state, event.rows, event.now);
+		}
+
+		case 'removed': {
+			const keys = new Set(event.keys);
+			return keepRows(state, row => !keys.has(row.key));
+		}
+
+		case 'clear-finished': {
+			return keepRows(state, row => !isFinishedPhase(row.phase));
+		}
+
+		case 'labelled': {
+			return updateRow(state, event.key, row => (row.label === event.label ? row : {...row, label: event.label}));
+		}
+
+		case 'set-paused': {
+			return state.paused === event.paused ? state : {...state, paused: event.paused};
+		}
+
+		case 'poll-now': {
+			return pollNow(state, event.keys, event.now);
+		}
+
+		case 'requested': {
+			return requested(state, event.key, event.now);
+		}
+
+		case 'polled': {
+			return polled(state, event.key, event.status, event.now);
+		}
+
+		case 'failed': {
+			return failed(state, event.key, event.error, event.now);
+		}
+	}
+}
+
+function phaseOfSeed(seed: RowSeed): RowPhase {
+	if (seed.phase !== undefined) {
+		return seed.phase;
+	}
+
+	const status = seed.snapshot?.status;
+	if (isEndStatus(status)) {
+		return 'ended';
+	}
+
+	return status === undefined ? 'waiting' : 'running';
+}
+
+function rowFromSeed(seed: RowSeed, now: number): TrackedRow {
+	const key = rowKey(seed.tenant, seed.id);
+	const processed = seed.snapshot?.processedAccounts;
+	const row: TrackedRow = {
+		key,
+		id: seed.id,
+		tenant: seed.tenant,
+		addedAt: seed.addedAt,
+		phase: phaseOfSeed(seed),
+		failures: 0,
+		nextPollAt: now,
+		inFlight: false,
+		samples: processed !== undefined && seed.lastOkAt !== undefined ? [{at: seed.lastOkAt, processed}] : [],
+	};
+	if (seed.label !== undefined) {
+		row.label = seed.label;
+	}
+
+	if (seed.snapshot !== undefined) {
+		row.snapshot = seed.snapshot;
+	}
+
+	if (seed.lastOkAt !== undefined) {
+		row.lastOkAt = seed.lastOkAt;
+	}
+
+	if (seed.endedAt !== undefined) {
+		row.endedAt = seed.endedAt;
+	}
+
+	return row;
+}
+
+function emptyTenant(name: string): TenantState {
+	return {name, sent: []};
+}
+
+function addRows(state: MonitorState, seeds: readonly RowSeed[], now: number): MonitorState {
+	const known = new Set(state.rows.map(row => row.key));
+	const added: TrackedRow[] = [];
+	let tenants = state.tenants;
+	for (const seed of seeds) {
+		const row = rowFromSeed(seed, now);
+		if (known.has(row.key)) {
+			continue;
+		}
+
+		known.add(row.key);
+		added.push(row);
+		if (tenants[row.tenant] === undefined) {
+			tenants = {...tenants, [row.tenant]: emptyTenant(row.tenant)};
+		}
+	}
+
+	return added.length === 0 ? state : {...state, rows: [...state.rows, ...added], tenants};
+}
+
+/** Tenants stay when their rows go: their send history still counts against the budget. */
+function keepRows(state: MonitorState, keep: (row: TrackedRow) => boolean): MonitorState {
+	const rows = state.rows.filter(row => keep(row));
+	return rows.length === state.rows.length ? state : {...state, rows};
+}
+
+function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) => TrackedRow): MonitorState {
+	const index = state.rows.findIndex(row => row.key === key);
+	const row = state.rows[index];
+	if (row === undefined) {
+		return state;
+	}
+
+	const next = change(row);
+	if (next === row) {
+		return state;
+	}
+
+	const rows = [...state.rows];
+	rows[index] = next;
+	return {...state, rows};
+}
+
+function updateTenant(state: MonitorState, name: string, change: (tenant: TenantState) => TenantState): MonitorState {
+	const tenant = state.tenants[name] ?? emptyTenant(name);
+	const next = change(tenant);
+	return next === state.tenants[name] ? state : {...state, tenants: {...state.tenants, [name]: next}};
+}
+
+function withoutAuthError(tenant: TenantState): TenantState {
+	if (tenant.authError === undefined && tenant.authProbeAt === undefined) {
+		return tenant;
+	}
+
+	const {authError: _authError, authProbeAt: _authProbeAt, ...rest} = tenant;
+	return rest;
+}
+
+function pollNow(state: MonitorState, keys: readonly RowKey[] | undefined, now: number): MonitorState {
+	const wanted = keys === undefined ? undefined : new Set(keys);
+	const touchedTenants = new Set<string>();
+	let changed = false;
+	const rows = state.rows.map(row => {
+		if ((wanted !== undefined && !wanted.has(row.key)) || !isPolledPhase(row.phase)) {
+			return row;
+		}
+
+		touchedTenants.add(row.tenant);
+		if (row.nextPollAt <= now) {
+			return row; // already due; keeps its place in the overdue order
+		}
+
+		changed = true;
+		return {...row, nextPollAt: now};
+	});
+	let next = changed ? {...state, rows} : state;
+	// The user asked for fresh data: a tenant with an auth failure may send its probe now (still one at a time).
+	for (const name of touchedTenants) {
+		next = updateTenant(next, name, tenant =>
+			tenant.authError === undefined || (tenant.authProbeAt ?? Infinity) <= now ? tenant : {...tenant, authProbeAt: now},
+		);
+	}
+
+	return next;
+}
+
+function requested(state: MonitorState, key: RowKey, now: number): MonitorState {
+	const row = state.rows.find(candidate => candidate.key === key);
+	if (row === undefined) {
+		return state;
+	}
+
+	const {windowMs} = state.options.budget;
+	const next = updateRow(state, key, current => (current.inFlight ? current : {...current, inFlight: true}));
+	return updateTenant(next, row.tenant, tenant => ({
+		...tenant,
+		sent: [...tenant.sent.filter(at => at > now - windowMs), now],
+		...(tenant.authError === undefined ? {} : {authProbeAt: now + state.options.authRetryMs}),
+	}));
+}
+
+function settle(row: TrackedRow): TrackedRow {
+	return row.inFlight ? {...row, inFlight: false} : row;
+}
+
+function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now: number): MonitorState {
+	const row = state.rows.find(candidate => candidate.key === key);
+	if (row === undefined) {
+		return state;
+	}
+
+	if (!isPolledPhase(row.phase)) {
+		return updateRow(state, key, settle);
+	}
+
+	// Any 200 proves the tenant's credentials work again.
+	const next = updateTenant(state, row.tenant, withoutAuthError);
+	if (status.status === 'NOT_FOUND') {
+		// Documented choice: a NOT_FOUND body is treated like a 404 for an id never seen, whatever was seen before,
+		// because ISC says it does not know the id (yet), which is not the same as "ended and forgotten".
+		return updateRow(next, key, current =>
+			missing(current, {kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200}, now, false, next.options),
+		);
+	}
+
+	return updateRow(next, key, current => answered(current, status, now, next.options));
+}
+
+function answered(row: TrackedRow, status: AggregationStatus, now: number, options: MonitorOptions): TrackedRow {
+	const ended = isEndStatus(status.status);
+	const {lastError: _lastError, firstMissingAt: _firstMissingAt, ...rest} = row;
+	const next: TrackedRow = {
+		...rest,
+		snapshot: status,
+		lastOkAt: now,
+		phase: ended ? 'ended' : status.status === undefined ? 'waiting' : 'running',
+		failures: 0,
+		inFlight: false,
+		nextPollAt: now + pollIntervalMs({snapshot: status}, options.intervalMs),
+		samples:
+			status.processedAccounts === undefined
+				? row.samples
+				: addSample(row.samples, {at: now, processed: status.processedAccounts}),
+	};
+	if (ended) {
+		next.endedAt = row.endedAt ?? now;
+	}
+
+	return next;
+}
+
+/**
+ * A 404 (or a NOT_FOUND body). A row seen before has expired: ISC forgets an aggregation about an hour after it ends.
+ * A row never seen is retried with backoff for notFoundGraceMs from its first 404 (the id may not be visible yet),
+ * then it is not-found. The last retry is timed to land at the end of the grace period.
+ */
+function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolean, options: MonitorOptions): TrackedRow {
+	if (seen) {
+		return {
+			...row,
+			phase: 'expired',
+			inFlight: false,
+			lastError: {...error, message: EXPIRED_MESSAGE, at: now},
+		};
+	}
+
+	const firstMissingAt = row.firstMissingAt ?? now;
+	const graceEnd = firstMissingAt + options.notFoundGraceMs;
+	if (now >= graceEnd) {
+		return {...row, phase: 'not-found', inFlight: false, firstMissingAt, lastError: {...error, at: now}};
+	}
+
+	const failures = row.failures + 1;
+	const delay = backoffMs(pollIntervalMs(row, options.intervalMs), failures, options.maxBackoffMs);
+	return {
+		...row,
+		inFlight: false,
+		firstMissingAt,
+		failures,
+		lastError: {...error, at: now},
+		nextPollAt: Math.min(now + delay, graceEnd),
+	};
+}
+
+function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
+	const row = state.rows.find(candidate => candidate.key === key);
+	if (row === undefined) {
+		return state;
+	}
+
+	if (!isPolledPhase(row.phase)) {
+		return updateRow(state, key, settle);
+	}
+
+	const {options} = state;
+	switch (error.kind) {
+		case 'not-found': {
+			// The tenant answered, so its credentials work.
+			const next = updateTenant(state, row.tenant, withoutAuthError);
+			return updateRow(next, key, current => missing(current, error, now, current.snapshot !== undefined, options));
+		}
+
+		case 'rate-limited': {
+			// The whole tenant (one client id) is over its limit: pause it; the row keeps its place and its record.
+			const until = now + (error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+			const next = updateTenant(state, row.tenant, tenant =>
+				tenant.pausedUntil !== undefined && tenant.pausedUntil >= until ? tenant : {...tenant, pausedUntil: until},
+			);
+			return updateRow(next, key, settle);
+		}
+
+		case 'auth':
+		case 'forbidden': {
+			// Shown once, on the tenant; rows keep their data and only one probe goes out per authRetryMs.
+			const next = updateTenant(state, row.tenant, tenant => ({
+				...tenant,
+				authError: {...error, at: now},
+				authProbeAt: now + options.authRetryMs,
+			}));
+			return updateRow(next, key, settle);
+		}
+
+		default: {
+			return updateRow(state, key, current => {
+				const failures = current.failures + 1;
+				const delay = backoffMs(pollIntervalMs(current, options.intervalMs), failures, options.maxBackoffMs);
+				return {...current, inFlight: false, failures, lastError: {...error, at: now}, nextPollAt: now + delay};
+			});
+		}
+	}
+}

@@ -1,0 +1,150 @@
+import type {ErrorNote, MonitorState, TrackedRow} from './types.js';
+
+/**
+ * What became of a row, for badges, header counts and exit codes.
+ * waiting/running: still polled. completed/cancelled/terminated: the end status ISC reported.
+ * not-found: ISC never knew the id. expired: ISC forgot it before we saw an end state, so the outcome is unknown
+ * (also used for a row restored as ended without a recorded end status).
+ */
+export type RowOutcome = 'waiting' | 'running' | 'completed' | 'cancelled' | 'terminated' | 'not-found' | 'expired';
+
+/**
+ * Outcomes folded into what a script acts on.
+ * active: still going. done: COMPLETED. failed: CANCELLED, TERMINATED or not-found (the aggregation did not run to
+ * completion, or the id is wrong). unknown: expired, neither success nor failure was observed.
+ */
+export type OutcomeGroup = 'active' | 'done' | 'failed' | 'unknown';
+
+export function rowOutcome(row: TrackedRow): RowOutcome {
+	switch (row.phase) {
+		case 'waiting':
+		case 'running':
+		case 'not-found':
+		case 'expired': {
+			return row.phase;
+		}
+
+		case 'ended': {
+			switch (row.snapshot?.status) {
+				case 'COMPLETED': {
+					return 'completed';
+				}
+
+				case 'CANCELLED': {
+					return 'cancelled';
+				}
+
+				case 'TERMINATED': {
+					return 'terminated';
+				}
+
+				default: {
+					return 'expired';
+				}
+			}
+		}
+	}
+}
+
+export function outcomeGroup(outcome: RowOutcome): OutcomeGroup {
+	switch (outcome) {
+		case 'waiting':
+		case 'running': {
+			return 'active';
+		}
+
+		case 'completed': {
+			return 'done';
+		}
+
+		case 'cancelled':
+		case 'terminated':
+		case 'not-found': {
+			return 'failed';
+		}
+
+		case 'expired': {
+			return 'unknown';
+		}
+	}
+}
+
+export interface Summary {
+	total: number;
+	/** Phase running. */
+	running: number;
+	/** Phase waiting (no status yet). */
+	waiting: number;
+	/** COMPLETED. */
+	done: number;
+	/** CANCELLED, TERMINATED and not-found. */
+	failed: number;
+	/** expired: outcome unknown. */
+	expired: number;
+	/** Rows still polled whose last request failed (they keep their last data). */
+	erroring: number;
+	/** Tenants paused by a 429, with the end of the pause; only pauses still in force at `now`. */
+	rateLimitedUntil: Record<string, number>;
+	/** Tenants with an auth or permission failure (only tenants that still have rows). */
+	authErrors: Record<string, ErrorNote>;
+	/** The user paused polling. */
+	paused: boolean;
+}
+
+export function summarize(state: MonitorState, now: number): Summary {
+	const summary: Summary = {
+		total: state.rows.length,
+		running: 0,
+		waiting: 0,
+		done: 0,
+		failed: 0,
+		expired: 0,
+		erroring: 0,
+		rateLimitedUntil: {},
+		authErrors: {},
+		paused: state.paused,
+	};
+	const tenantsWithRows = new Set<string>();
+	for (const row of state.rows) {
+		tenantsWithRows.add(row.tenant);
+		const outcome = rowOutcome(row);
+		switch (outcomeGroup(outcome)) {
+			case 'active': {
+				summary[outcome === 'running' ? 'running' : 'waiting']++;
+				if (row.lastError !== undefined) {
+					summary.erroring++;
+				}
+
+				break;
+			}
+
+			case 'done': {
+				summary.done++;
+				break;
+			}
+
+			case 'failed': {
+				summary.failed++;
+				break;
+			}
+
+			case 'unknown': {
+				summary.expired++;
+				break;
+			}
+		}
+	}
+
+	for (const name of tenantsWithRows) {
+		const tenant = state.tenants[name];
+		if (tenant?.pausedUntil !== undefined && tenant.pausedUntil > now) {
+			summary.rateLimitedUntil[name] = tenant.pausedUntil;
+		}
+
+		if (tenant?.authError !== undefined) {
+			summary.authErrors[name] = tenant.authError;
+		}
+	}
+
+	return summary;
+}

@@ -1,0 +1,104 @@
+import {describe, expect, it} from 'vitest';
+import {nextRequests, requestSpacingMs} from '../../source/core/schedule.js';
+import type {MonitorState, RowSeed} from '../../source/core/types.js';
+import {apply, collecting, keyOf, poll, seed, stateWith, T1, T2} from './fixtures.js';
+import {gaps, maxInWindow, simulate} from './simulate.js';
+
+describe('nextRequests', () => {
+	it('sends one request per tenant at a time and wakes exactly one spacing later', () => {
+		const state = stateWith([seed(1), seed(2), seed(3, {tenant: T2})]);
+		expect(requestSpacingMs(state.options)).toBe(125);
+		const {due, wakeAt} = nextRequests(state, 0);
+		expect(due).toEqual([keyOf(1), keyOf(3, T2)]);
+		expect(wakeAt).toBe(125);
+	});
+
+	it('sends the most overdue row first', () => {
+		let state = stateWith([seed(1), seed(2), seed(3)]);
+		state = poll(state, keyOf(1), collecting(1), 0); // due 5000
+		state = poll(state, keyOf(2), {status: 'STARTED'}, 0); // due 10000
+		state = apply(state, {type: 'poll-now', keys: [keyOf(3)], now: 0}); // due 0
+		state = poll(state, keyOf(3), collecting(1), 1000); // due 6000
+		expect(nextRequests(state, 20_000).due).toEqual([keyOf(1)]);
+	});
+
+	it('wakes when the earliest row is due, no sooner', () => {
+		const state = poll(stateWith([seed(1)]), keyOf(1), collecting(1), 1000);
+		expect(nextRequests(state, 1000)).toEqual({due: [], wakeAt: 6000});
+		expect(nextRequests(state, 5999).due).toEqual([]);
+		expect(nextRequests(state, 6000).due).toEqual([keyOf(1)]);
+	});
+
+	it('skips rows in flight and does not wake for them', () => {
+		const state = apply(stateWith([seed(1)]), {type: 'requested', key: keyOf(1), now: 0});
+		expect(nextRequests(state, 0)).toEqual({due: []});
+		expect(nextRequests(state, 60_000)).toEqual({due: []});
+	});
+
+	it('sends nothing and sets no wake-up while the user paused', () => {
+		const state = apply(stateWith([seed(1)]), {type: 'set-paused', paused: true, now: 0});
+		expect(nextRequests(state, 0)).toEqual({due: []});
+	});
+
+	it('has no wake-up when every row has finished', () => {
+		const state = stateWith([
+			seed(1, {snapshot: {status: 'COMPLETED'}}),
+			seed(2, {phase: 'not-found'}),
+			seed(3, {phase: 'expired', snapshot: collecting(1)}),
+		]);
+		expect(nextRequests(state, 0)).toEqual({due: []});
+	});
+
+	it('waits for a full budget window to drain, even with a send history it did not space itself', () => {
+		const base = stateWith([seed(1)], {budget: {requests: 3, windowMs: 1000}});
+		const tenant = base.tenants[T1]!;
+		const state: MonitorState = {...base, tenants: {[T1]: {...tenant, sent: [100, 101, 102]}}};
+		expect(nextRequests(state, 500)).toEqual({due: [], wakeAt: 1100});
+		expect(nextRequests(state, 1100).due).toEqual([keyOf(1)]);
+	});
+});
+
+describe('budget over a busy minute', () => {
+	// 1,000 rows on two tenants (600 and 400); every 20th has already ended, so 570 and 380 are still polled.
+	const seeds: RowSeed[] = [];
+	for (let n = 1; n <= 1000; n++) {
+		const tenant = n <= 600 ? T1 : T2;
+		seeds.push(n % 20 === 0 ? seed(n, {tenant, snapshot: {status: 'COMPLETED'}}) : seed(n, {tenant}));
+	}
+
+	const ended = new Set(seeds.filter(s => s.snapshot?.status === 'COMPLETED').map(s => keyOf(Number.parseInt(s.id, 16), s.tenant)));
+	let result: ReturnType<typeof simulate> | undefined;
+	/** Runs once, on first use, so a failure shows in the tests rather than as a broken file. */
+	const minute = () =>
+		(result ??= simulate(stateWith(seeds, {}, 0), {
+			from: 0,
+			until: 60_000,
+			// Every answer counts up; latency varies between 20 and 400 ms.
+			answer: (row, now) => ({latencyMs: 20 + ((Number.parseInt(row.id, 16) * 37) % 380), status: collecting(Math.floor(now / 100))}),
+		}));
+
+	it.each([T1, T2])('never exceeds 80 requests in any 10 s window on %s', tenant => {
+		const times = minute().sends.filter(s => s.tenant === tenant).map(s => s.at);
+		expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(80);
+		// ...and uses the budget rather than idling: 60 s at 8/s.
+		expect(times.length).toBeGreaterThanOrEqual(470);
+	});
+
+	it.each([T1, T2])('spaces requests on %s evenly, 125 ms apart', tenant => {
+		const spacing = gaps(minute().sends.filter(s => s.tenant === tenant).map(s => s.at));
+		expect(Math.min(...spacing)).toBe(125);
+		expect(Math.max(...spacing)).toBe(125);
+	});
+
+	it('never requests an ended row', () => {
+		expect(minute().sends.filter(s => ended.has(s.key))).toEqual([]);
+	});
+
+	it('gets round to every running row of the smaller tenant within the minute (most overdue first)', () => {
+		const {sends, state} = minute();
+		const polled = new Set(sends.filter(s => s.tenant === T2).map(s => s.key));
+		const running = state.rows.filter(r => r.tenant === T2 && r.phase !== 'ended');
+		expect(running).toHaveLength(380);
+		expect(running.every(r => polled.has(r.key))).toBe(true);
+	});
+});
