@@ -54,6 +54,17 @@ export class IscError extends Error {
 		this.hint = init.hint;
 	}
 
+	/** An IscError as is; anything else thrown on the way (a bug, an abort) as a network-kind IscError with its message. */
+	static from(error: unknown): IscError {
+		if (error instanceof IscError) {
+			return error;
+		}
+
+		const message = error instanceof Error ? error.message : String(error);
+		const code = (error as {code?: unknown} | undefined)?.code;
+		return new IscError({kind: 'network', message, ...(typeof code === 'string' ? {code} : {})});
+	}
+
 	/** A plain, JSON-safe copy (for state, storage and --json output). */
 	toInfo(): IscErrorInfo {
 		return {

@@ -1,0 +1,38 @@
+import type {IscErrorKind} from './errors.js';
+
+/**
+ * One HTTP exchange, for a `--debug FILE` request log. Holds no headers, no body, no token and no secret:
+ * URLs carry only the path and query (filters, paging), never credentials.
+ */
+export interface RequestLogEntry {
+	/** When the request was sent, epoch ms. */
+	at: number;
+	method: string;
+	url: string;
+	/** HTTP status, absent when no answer came (reset, refused, timeout). */
+	status?: number;
+	durationMs: number;
+	/** 1 for the first try of an operation, 2 for its first retry (or its redo after a token refresh), and so on. */
+	attempt: number;
+	/** Set when the exchange failed: the kind of IscError it maps to. */
+	errorKind?: IscErrorKind;
+	/** System or got code for network failures (ECONNRESET, ETIMEDOUT, ...). */
+	errorCode?: string;
+}
+
+/** One line of the debug log: `2025-01-31T14:30:05.104Z GET https://…/status 200 123ms attempt 1`. */
+export function formatRequestLogEntry(entry: RequestLogEntry): string {
+	const parts = [
+		new Date(entry.at).toISOString(),
+		entry.method,
+		entry.url,
+		entry.status === undefined ? '---' : String(entry.status),
+		`${Math.round(entry.durationMs)}ms`,
+		`attempt ${entry.attempt}`,
+	];
+	if (entry.errorKind !== undefined) {
+		parts.push(entry.errorCode === undefined ? entry.errorKind : `${entry.errorKind} ${entry.errorCode}`);
+	}
+
+	return parts.join(' ');
+}
