@@ -29,6 +29,11 @@ async function main(argv: string[]): Promise<number> {
 				return await runStatus(context, parsed.positionals);
 			}
 
+			case 'wait': {
+				const {runWait} = await import('./commands/wait.js');
+				return await runWait(context, parsed.positionals);
+			}
+
 			case 'monitor': {
 				const {runMonitor} = await import('./commands/monitor.js');
 				return await runMonitor(context, parsed.positionals);

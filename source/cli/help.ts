@@ -49,7 +49,27 @@ Exit codes: 0 all answered, 1 usage or configuration, 3 not found,
 Examples
   aggwatch status --demo ${'a1f0c2d3e4b5a6978899aabbccddeeff'}
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b`,
-	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--json]`,
+	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--json]
+
+Polls until every id reaches an end state (COMPLETED, CANCELLED, TERMINATED), with the
+monitor's scheduler: the same request budget, backoff and Retry-After pauses. Prints one
+line per change, written for CI logs: no redraws, no colour.
+
+  --timeout DURATION   give up after this long (90s, 5m, 1h30m); exit 5
+  --interval S         poll interval for running aggregations (default 5)
+  --budget N           status requests per 10 s (default 80)
+  --json               NDJSON: {"event":"change", id, tenant, status, processedAccounts,
+                       totalAccounts, at, ...} per change, then {"event":"summary", exitCode, results}
+
+${CONNECTION}
+
+Exit codes (the highest that applies wins):
+  0 all COMPLETED    2 any CANCELLED or TERMINATED    3 any not found or expired
+  4 authentication or permission failure    5 timeout    1 usage or configuration
+
+Examples
+  aggwatch wait --timeout 2h 2c91808477a6b0c60177a81146b8110b && ./next-step.sh
+  aggwatch wait --json 2c91808477a6b0c60177a81146b8110b | jq -c 'select(.event=="change")'`,
 	track: `Usage: aggwatch track <id...>`,
 	untrack: `Usage: aggwatch untrack <id...>`,
 	list: `Usage: aggwatch list [--json]`,

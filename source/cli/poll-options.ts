@@ -1,0 +1,30 @@
+import {parseDuration} from '../core/durations.js';
+import type {MonitorOptions} from '../core/types.js';
+import {stringOption, type ParsedCommandLine} from './args.js';
+import {UsageError} from './usage-error.js';
+
+/** --interval (seconds, or a duration like 10s) and --budget (requests per 10 s per tenant), shared by the monitor and wait. */
+export function pollOptions(values: ParsedCommandLine['values']): Partial<MonitorOptions> {
+	const options: Partial<MonitorOptions> = {};
+	const interval = stringOption(values, 'interval');
+	if (interval !== undefined) {
+		const ms = parseDuration(interval);
+		if (ms < 1000) {
+			throw new UsageError(`--interval must be at least 1 second, not "${interval}"`);
+		}
+
+		options.intervalMs = ms;
+	}
+
+	const budget = stringOption(values, 'budget');
+	if (budget !== undefined) {
+		const requests = Number(budget);
+		if (!Number.isInteger(requests) || requests < 1 || requests > 100) {
+			throw new UsageError(`--budget must be a whole number of requests per 10 s from 1 to 100, not "${budget}"`);
+		}
+
+		options.budget = {requests, windowMs: 10_000};
+	}
+
+	return options;
+}

@@ -1,0 +1,123 @@
+import {ExitCode, worst} from '../cli/exit-codes.js';
+import {formatCount, formatDuration} from '../core/durations.js';
+import {percent} from '../core/progress.js';
+import {rowOutcome, type RowOutcome} from '../core/summary.js';
+import type {MonitorState, TrackedRow} from '../core/types.js';
+
+/** One line of `aggwatch wait` output: a row changed in a way worth saying. */
+export interface WaitEvent {
+	id: string;
+	tenant: string;
+	/** The ISC status, or the outcome where ISC gave none (waiting, not-found, expired). */
+	status: string;
+	outcome: RowOutcome;
+	processedAccounts?: number;
+	totalAccounts?: number;
+	/** The last error, while one is pending. */
+	error?: {kind: string; message: string; trackingId?: string; retryInMs?: number};
+	at: string;
+}
+
+function signature(row: TrackedRow): string {
+	const snapshot = row.snapshot ?? {};
+	return [row.phase, snapshot.status, snapshot.processedAccounts, snapshot.totalAccounts, row.lastError?.kind, row.lastError?.message].join('|');
+}
+
+/**
+ * The rows that changed between two states, as events. `previous` undefined means every row is new.
+ * Only what a reader cares about counts: phase, status, counts and errors — not in-flight flags or schedules.
+ */
+export function changedRows(previous: MonitorState | undefined, next: MonitorState, now: number): WaitEvent[] {
+	const before = new Map(previous?.rows.map(row => [row.key, signature(row)]));
+	const events: WaitEvent[] = [];
+	for (const row of next.rows) {
+		if (before.get(row.key) === signature(row)) {
+			continue;
+		}
+
+		// A row with no answer and no error yet has nothing to say.
+		if (!previous && row.phase === 'waiting' && !row.lastError) {
+			continue;
+		}
+
+		events.push(toEvent(row, now));
+	}
+
+	return events;
+}
+
+export function toEvent(row: TrackedRow, now: number): WaitEvent {
+	const outcome = rowOutcome(row);
+	const snapshot = row.snapshot;
+	return {
+		id: row.id,
+		tenant: row.tenant,
+		status: outcome === 'not-found' || outcome === 'expired' ? outcome.toUpperCase().replace('-', '_') : (snapshot?.status ?? outcome.toUpperCase()),
+		outcome,
+		...(snapshot?.processedAccounts === undefined ? {} : {processedAccounts: snapshot.processedAccounts}),
+		...(snapshot?.totalAccounts === undefined ? {} : {totalAccounts: snapshot.totalAccounts}),
+		...(row.lastError
+			? {
+					error: {
+						kind: row.lastError.kind,
+						message: row.lastError.message,
+						...(row.lastError.trackingId ? {trackingId: row.lastError.trackingId} : {}),
+						...(row.nextPollAt > now ? {retryInMs: row.nextPollAt - now} : {}),
+					},
+				}
+			: {}),
+		at: new Date(now).toISOString(),
+	};
+}
+
+/** A line for a CI log: time, id, status, progress; no colour, no redraws. */
+export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
+	const time = event.at.slice(11, 19);
+	const who = showTenant ? `${event.tenant}/${event.id}` : event.id;
+	const parts = [time, who, event.status];
+	if (event.processedAccounts !== undefined || event.totalAccounts !== undefined) {
+		const value = percent({processedAccounts: event.processedAccounts, totalAccounts: event.totalAccounts});
+		parts.push(
+			`${formatCount(event.processedAccounts ?? 0)}/${event.totalAccounts === undefined ? '?' : formatCount(event.totalAccounts)}${value === undefined ? '' : ` (${value.toFixed(1)}%)`}`,
+		);
+	}
+
+	if (event.outcome === 'expired') {
+		parts.push('ISC no longer keeps its status (about an hour after it ends)');
+	}
+
+	if (event.error) {
+		const retry = event.error.retryInMs === undefined ? '' : `; retrying in ${formatDuration(event.error.retryInMs)}`;
+		const tracking = event.error.trackingId ? ` [trackingId ${event.error.trackingId}]` : '';
+		parts.push(`error: ${event.error.message}${tracking}${retry}`);
+	}
+
+	return parts.join('  ');
+}
+
+/** The exit code for one row once waiting is over (timedOut: it had not ended when time ran out). */
+export function rowExitCode(row: TrackedRow, timedOut: boolean): number {
+	switch (rowOutcome(row)) {
+		case 'completed': {
+			return ExitCode.ok;
+		}
+
+		case 'cancelled':
+		case 'terminated': {
+			return ExitCode.failed;
+		}
+
+		case 'not-found':
+		case 'expired': {
+			return ExitCode.notFound;
+		}
+
+		default: {
+			return timedOut ? ExitCode.timeout : ExitCode.ok;
+		}
+	}
+}
+
+export function waitExitCode(state: MonitorState, timedOut: boolean, authFailed: boolean): number {
+	return worst([...state.rows.map(row => rowExitCode(row, timedOut)), authFailed ? ExitCode.auth : ExitCode.ok]);
+}

@@ -1,0 +1,130 @@
+import {pollOptions} from '../cli/poll-options.js';
+import {stringOption} from '../cli/args.js';
+import {UsageError} from '../cli/usage-error.js';
+import {parseDuration, formatDuration} from '../core/durations.js';
+import {createMonitorStore} from '../core/monitor-store.js';
+import {isPolled} from '../core/phase.js';
+import {createPoller} from '../core/poller.js';
+import {createMonitorState} from '../core/reducer.js';
+import type {MonitorState} from '../core/types.js';
+import type {CommandContext} from './context.js';
+import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
+
+/**
+ * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
+ * reaches an end state, printing one line per change. Exit codes: see cli/exit-codes.ts.
+ */
+export async function runWait(context: CommandContext, ids: string[]): Promise<number> {
+	const unique = [...new Set(ids)];
+	if (unique.length === 0) {
+		throw new UsageError('wait needs at least one aggregation id, e.g. aggwatch wait 2c91808477a6b0c60177a81146b8110b', 'wait');
+	}
+
+	const timeoutText = stringOption(context.values, 'timeout');
+	const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText);
+	const options = pollOptions(context.values);
+	const json = context.values.json === true;
+	const {client, connection} = await context.connect();
+
+	const start = context.now();
+	const store = createMonitorStore(
+		createMonitorState(
+			options,
+			unique.map(id => ({id, tenant: connection.tenant, addedAt: start})),
+			start,
+		),
+	);
+
+	const emit = (value: object) => {
+		context.out(JSON.stringify(value));
+	};
+
+	return new Promise<number>(resolve => {
+		let previous: MonitorState | undefined;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		let finished = false;
+		const rateLimitedSeen = new Map<string, number>();
+
+		const poller = createPoller({
+			getState: store.getState,
+			dispatch: store.dispatch,
+			fetchStatus: row => client.getAggregationStatus(row.id, {retries: 0}),
+			clock: {now: context.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)},
+		});
+
+		const finish = (timedOut: boolean, authFailed: boolean) => {
+			if (finished) {
+				return;
+			}
+
+			finished = true;
+			unsubscribe();
+			poller.stop();
+			if (timer) {
+				clearTimeout(timer);
+			}
+
+			const state = store.getState();
+			const code = waitExitCode(state, timedOut, authFailed);
+			const now = context.now();
+			if (json) {
+				emit({
+					event: 'summary',
+					exitCode: code,
+					timedOut,
+					elapsedMs: now - start,
+					results: state.rows.map(row => ({...toEvent(row, now), exitCode: rowExitCode(row, timedOut)})),
+				});
+			} else if (timedOut) {
+				context.error(`timed out after ${formatDuration(now - start)}; still running: ${state.rows.filter(row => isPolled(row)).map(row => row.id).join(', ')}`);
+			}
+
+			resolve(code);
+		};
+
+		const report = () => {
+			const state = store.getState();
+			const now = context.now();
+			for (const event of changedRows(previous, state, now)) {
+				if (json) {
+					emit({event: 'change', ...event});
+				} else {
+					context.out(formatWaitLine(event, false));
+				}
+			}
+
+			for (const tenant of Object.values(state.tenants)) {
+				if (tenant.pausedUntil !== undefined && tenant.pausedUntil > now && rateLimitedSeen.get(tenant.name) !== tenant.pausedUntil) {
+					rateLimitedSeen.set(tenant.name, tenant.pausedUntil);
+					const waitMs = tenant.pausedUntil - now;
+					if (json) {
+						emit({event: 'rate-limited', tenant: tenant.name, retryInMs: waitMs, at: new Date(now).toISOString()});
+					} else {
+						context.out(`${new Date(now).toISOString().slice(11, 19)}  rate limited by ISC; pausing ${formatDuration(waitMs)}`);
+					}
+				}
+			}
+
+			previous = state;
+			const authError = Object.values(state.tenants).find(tenant => tenant.authError)?.authError;
+			if (authError) {
+				context.error(`${authError.message}${authError.hint ? ` - ${authError.hint}` : ''}`);
+				finish(false, true);
+				return;
+			}
+
+			if (state.rows.every(row => !isPolled(row))) {
+				finish(false, false);
+			}
+		};
+
+		const unsubscribe = store.subscribe(report);
+		if (timeoutMs !== undefined) {
+			timer = setTimeout(() => {
+				finish(true, false);
+			}, timeoutMs);
+		}
+
+		poller.start();
+	});
+}
