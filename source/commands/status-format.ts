@@ -19,6 +19,10 @@ export function formatStatusBlock(id: string, status: AggregationStatus, now: nu
 		lines.push(`  Accounts      ${accounts}`);
 	}
 
+	if (accounts === undefined && status.status === 'STARTED') {
+		lines.push('  Accounts      counting (counts appear once accounts are collected)');
+	}
+
 	if (status.totalAccountsMarkedForDeletion !== undefined || status.deletedAccounts !== undefined) {
 		lines.push(
 			`  Deletions     ${formatCount(status.deletedAccounts ?? 0)} deleted of ${formatCount(status.totalAccountsMarkedForDeletion ?? 0)} marked`,
@@ -35,10 +39,6 @@ export function formatStatusBlock(id: string, status: AggregationStatus, now: nu
 		lines.push(`  Started       ${new Date(started).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${formatDuration(Math.max(0, now - started))} ago)`);
 	} else if (status.start === null) {
 		lines.push('  Started       not yet');
-	}
-
-	if (accounts === undefined && status.status === 'STARTED') {
-		lines.push('  Accounts      counting (counts appear once accounts are collected)');
 	}
 
 	return lines.join('\n');
