@@ -47,7 +47,7 @@ Exit codes: 0 all answered, 1 usage or configuration, 3 not found,
 4 authentication or permission, 6 other request failure.
 
 Examples
-  aggwatch status --demo ${'a1f0c2d3e4b5a6978899aabbccddeeff'}
+  aggwatch status --demo 5f0e7d2c9b1a48e3a6d4c2b0e8f61a72
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b`,
 	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--json]
 

@@ -37,12 +37,12 @@ export const DEMO_SOURCES = {
 
 /** The aggregation ids of the demo scenario, fixed so a remembered demo track list stays valid between runs. */
 export const DEMO_AGGREGATION_IDS = {
-	workdayFast: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a01',
-	activeDirectoryLong: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a02',
-	serviceNowCancelled: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a03',
-	salesforceTerminated: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a04',
-	hrCsvExpiring: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a05',
-	workdayScheduled: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a06',
+	workdayFast: 'a3c91f0e5b2d4c7e9f1a6b8d0c2e4f61',
+	activeDirectoryLong: '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72',
+	serviceNowCancelled: 'c47b2e9a1d0f4e6b8a3c5d7e9f0b1a83',
+	salesforceTerminated: '7e1d4a9c2b5f40e8b6a3d1c9e7f02b94',
+	hrCsvExpiring: 'e92a6c1f3b8d47a0a5c2e4f6b8d01c05',
+	workdayScheduled: '2b8f5d1e9c3a46f7b0e2d4a6c8e1f306',
 } as const;
 
 function sources(): SimSource[] {

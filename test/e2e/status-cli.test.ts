@@ -117,8 +117,8 @@ describe('aggwatch status (built CLI against the simulated tenant)', () => {
 	});
 
 	it('--demo needs no credentials', async () => {
-		const result = await run(['status', '--demo', '--json', '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a02'], {});
+		const result = await run(['status', '--demo', '--json', '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72'], {});
 		expect(result.code).toBe(0);
-		expect(JSON.parse(result.stdout)).toMatchObject({id: '8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a02', status: 'ACCOUNTS_COLLECTED'});
+		expect(JSON.parse(result.stdout)).toMatchObject({id: '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72', status: 'ACCOUNTS_COLLECTED'});
 	});
 });
