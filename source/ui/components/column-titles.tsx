@@ -1,0 +1,48 @@
+import React from 'react';
+import {Text} from 'ink';
+import type {SortKey} from '../../core/view.js';
+import {fit, LEAD_WIDTH, type RowLayout} from '../layout.js';
+import {useTheme} from '../theme.js';
+
+export interface ColumnTitlesProps {
+	layout: RowLayout;
+	sort: SortKey;
+}
+
+/** The titles above the list, aligned with AggregationRow. The sorted column is marked (the added order has none). */
+export function ColumnTitles({layout, sort}: ColumnTitlesProps) {
+	const {glyphs, paint} = useTheme();
+	const cut = (text: string, width: number, align: 'left' | 'right' = 'left') => fit(text, width, align, glyphs.ellipsis);
+	const mark = (title: string, key: SortKey, descending = false) =>
+		sort === key ? `${title}${descending ? glyphs.sortDescending : glyphs.sortAscending}` : title;
+	const parts = [
+		' '.repeat(LEAD_WIDTH) + cut('NAME', layout.label),
+		cut(mark('STATUS', 'status'), layout.badge),
+	];
+	if (layout.bar > 0) {
+		parts.push(cut(mark('PROGRESS', 'progress', true), layout.bar));
+	}
+
+	if (layout.counts > 0) {
+		parts.push(cut('ACCOUNTS', layout.counts, 'right'));
+	}
+
+	parts.push(cut(layout.bar > 0 ? '%' : mark('%', 'progress', true), layout.percent, 'right'));
+	if (layout.rate > 0) {
+		parts.push(cut('RATE', layout.rate, 'right'));
+	}
+
+	if (layout.eta > 0) {
+		parts.push(cut('ETA', layout.eta, 'right'));
+	}
+
+	if (layout.elapsed > 0) {
+		parts.push(cut(mark('ELAPSED', 'start'), layout.elapsed, 'right'));
+	}
+
+	return (
+		<Text wrap="truncate" bold color={paint('muted')}>
+			{parts.join(' ')}
+		</Text>
+	);
+}

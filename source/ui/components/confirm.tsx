@@ -1,0 +1,20 @@
+import React from 'react';
+import {Text} from 'ink';
+import {useTheme} from '../theme.js';
+
+export interface ConfirmProps {
+	question: string;
+}
+
+/** A yes/no question; the footer lists the keys. */
+export function Confirm({question}: ConfirmProps) {
+	const {paint} = useTheme();
+	return (
+		<Text wrap="truncate">
+			<Text bold color={paint('warning')}>
+				{question}
+			</Text>
+			<Text color={paint('muted')}> (y/n)</Text>
+		</Text>
+	);
+}

@@ -1,0 +1,164 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {formatDuration} from '../../core/durations.js';
+import type {Summary} from '../../core/summary.js';
+import type {ErrorNote} from '../../core/types.js';
+import {version} from '../../version.js';
+import {countdown} from '../clock-text.js';
+import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
+
+export interface HeaderProps {
+	/** The tenant name, or "all tenants". */
+	tenantLabel: string;
+	summary: Summary;
+	now: number;
+	width: number;
+	/** How often a tenant with failing credentials is tried again (for the banner). */
+	authRetryMs: number;
+}
+
+export interface PollingState {
+	label: string;
+	role: ColorRole;
+	glyph: 'live' | 'paused' | 'rateLimited' | 'waiting';
+}
+
+/** At most this many auth banners; further tenants are counted on one more line. */
+const MAX_BANNERS = 2;
+/** A banner wraps onto at most this many lines. */
+const MAX_BANNER_LINES = 3;
+
+/**
+ * paused (by the user), rate-limited with the time left (the longest 429 pause of any tenant), idle (nothing left
+ * to poll), or live.
+ */
+export function pollingState(summary: Summary, now: number): PollingState {
+	if (summary.paused) {
+		return {label: 'paused', role: 'warning', glyph: 'paused'};
+	}
+
+	const until = Math.max(-Infinity, ...Object.values(summary.rateLimitedUntil));
+	if (until > now) {
+		return {label: `rate-limited, resuming in ${countdown(until, now)}`, role: 'warning', glyph: 'rateLimited'};
+	}
+
+	if (summary.running + summary.waiting === 0) {
+		return {label: 'idle, nothing to poll', role: 'muted', glyph: 'waiting'};
+	}
+
+	return {label: 'live', role: 'done', glyph: 'live'};
+}
+
+/** The banner for a tenant whose credentials fail: what happened and what to do. */
+export function authAdvice(tenant: string, error: ErrorNote, retryMs: number): string {
+	const what = error.kind === 'forbidden' ? 'permission denied' : 'authentication failed';
+	const fix =
+		error.hint ??
+		(error.kind === 'forbidden'
+			? 'give the API client a scope or user level that can read aggregation status'
+			: `check the client id and secret (aggwatch tenant add ${tenant})`);
+	return `${tenant}: ${what} (${error.message}). To fix: ${fix}. Retrying every ${formatDuration(retryMs)}; r retries now.`;
+}
+
+interface Banner {
+	key: string;
+	text: string;
+	lines: number;
+}
+
+function banners(summary: Summary, width: number, retryMs: number, glyphs: Glyphs): Banner[] {
+	const failing = Object.entries(summary.authErrors);
+	const result: Banner[] = failing.slice(0, MAX_BANNERS).map(([tenant, error]) => {
+		const text = `${glyphs.terminated} ${authAdvice(tenant, error, retryMs)}`;
+		// Word wrapping loses up to a word per line and overflow is clipped, so estimate on the generous side.
+		const lines = Math.min(MAX_BANNER_LINES, Math.ceil([...text].length / Math.max(1, width - 12)));
+		return {key: tenant, text, lines};
+	});
+	const more = failing.length - MAX_BANNERS;
+	if (more > 0) {
+		result.push({key: '+more', text: `${glyphs.terminated} ${more} more tenant${more === 1 ? '' : 's'} with failing credentials`, lines: 1});
+	}
+
+	return result;
+}
+
+/** Lines the header takes at this width. */
+export function headerHeight(summary: Summary, width: number, retryMs: number, glyphs: Glyphs): number {
+	return 1 + banners(summary, width, retryMs, glyphs).reduce((total, banner) => total + banner.lines, 0);
+}
+
+interface Count {
+	text: string;
+	short: string;
+	role: ColorRole;
+}
+
+function counts(summary: Summary, glyphs: Glyphs): Count[] {
+	const result: Count[] = [];
+	const add = (glyph: string, value: number, word: string, role: ColorRole) => {
+		result.push({text: `${glyph} ${value} ${word}`, short: `${glyph}${value}`, role});
+	};
+
+	add(glyphs.started, summary.running, 'running', 'running');
+	if (summary.waiting > 0) {
+		add(glyphs.waiting, summary.waiting, 'waiting', 'waiting');
+	}
+
+	add(glyphs.completed, summary.done, 'done', 'done');
+	add(glyphs.terminated, summary.failed, 'failed', summary.failed > 0 ? 'failed' : 'muted');
+	if (summary.expired > 0) {
+		add(glyphs.expired, summary.expired, 'expired', 'muted');
+	}
+
+	if (summary.erroring > 0) {
+		add(glyphs.error, summary.erroring, 'erroring', 'error');
+	}
+
+	return result;
+}
+
+/** Name, version, tenant, polling state and counts; then one banner per tenant whose credentials fail. */
+export function Header({tenantLabel, summary, now, width, authRetryMs}: HeaderProps) {
+	const {glyphs, paint} = useTheme();
+	const polling = pollingState(summary, now);
+	const separator = ` ${glyphs.separator} `;
+	const left = [`aggwatch ${version}`, tenantLabel, `${glyphs[polling.glyph]} ${polling.label}`].join(separator);
+	const items = counts(summary, glyphs);
+	const long = items.map((item) => item.text).join('  ');
+	const useShort = [...left].length + 2 + [...long].length > width;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Box width={width} justifyContent="space-between">
+				<Text wrap="truncate">
+					<Text bold color={paint('accent')}>
+						aggwatch
+					</Text>
+					<Text color={paint('muted')}> {version}</Text>
+					<Text color={paint('muted')}>{separator}</Text>
+					<Text bold>{tenantLabel}</Text>
+					<Text color={paint('muted')}>{separator}</Text>
+					<Text color={paint(polling.role)}>
+						{glyphs[polling.glyph]} {polling.label}
+					</Text>
+				</Text>
+				<Box flexShrink={0} marginLeft={1}>
+					<Text>
+						{items.map((item, index) => (
+							<Text key={item.text} color={paint(item.role)}>
+								{index === 0 ? '' : useShort ? ' ' : '  '}
+								{useShort ? item.short : item.text}
+							</Text>
+						))}
+					</Text>
+				</Box>
+			</Box>
+			{banners(summary, width, authRetryMs, glyphs).map((banner) => (
+				<Box key={banner.key} height={banner.lines} overflowY="hidden">
+					<Text wrap="wrap" color={paint('error')} bold>
+						{banner.text}
+					</Text>
+				</Box>
+			))}
+		</Box>
+	);
+}

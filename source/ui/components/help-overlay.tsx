@@ -1,0 +1,92 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {helpSections} from '../keymap.js';
+import {fit} from '../layout.js';
+import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
+
+export interface HelpOverlayProps {
+	width: number;
+	/** Lines available. */
+	height: number;
+	/** First line shown (see helpLines for the total). */
+	scroll: number;
+}
+
+interface HelpLine {
+	kind: 'title' | 'entry' | 'text' | 'blank';
+	keys?: string;
+	text: string;
+	role?: ColorRole;
+}
+
+const KEYS_WIDTH = 12;
+
+/** The help text as lines: every keymap binding by section, then what the symbols mean. */
+export function helpLines(glyphs: Glyphs): HelpLine[] {
+	const lines: HelpLine[] = [];
+	for (const section of helpSections(glyphs)) {
+		if (lines.length > 0) {
+			lines.push({kind: 'blank', text: ''});
+		}
+
+		lines.push({kind: 'title', text: section.title});
+		for (const entry of section.entries) {
+			lines.push({kind: 'entry', keys: entry.keys, text: entry.help});
+		}
+	}
+
+	lines.push({kind: 'blank', text: ''}, {kind: 'title', text: 'Symbols'});
+	const symbol = (glyph: string, text: string, role: ColorRole): HelpLine => ({kind: 'entry', keys: glyph, text, role});
+	lines.push(
+		symbol(glyphs.started, 'started / accounts collected (running)', 'running'),
+		symbol(glyphs.retried, 'retried', 'warning'),
+		symbol(glyphs.completed, 'completed', 'done'),
+		symbol(glyphs.cancelled, 'cancelled', 'cancelled'),
+		symbol(glyphs.terminated, 'terminated', 'failed'),
+		symbol(glyphs.notFound, 'not found: ISC does not know the id', 'failed'),
+		symbol(glyphs.waiting, 'waiting for a first answer', 'waiting'),
+		symbol(glyphs.expired, 'expired: ISC forgot it before it ended (about an hour after)', 'muted'),
+		symbol(`${glyphs.stale}stale`, 'no fresh answer for more than two poll intervals', 'warning'),
+		symbol(`${glyphs.error}net`, 'the last request failed (net, 5xx, 404, 429, bad, 4xx); details with Enter', 'error'),
+	);
+	return lines;
+}
+
+/** The `?` overlay, generated from the keymap. Scrolls when the terminal is short. */
+export function HelpOverlay({width, height, scroll}: HelpOverlayProps) {
+	const {glyphs, paint} = useTheme();
+	const lines = helpLines(glyphs);
+	const visible = lines.slice(scroll, scroll + Math.max(0, height));
+	return (
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
+			{visible.map((line, index) => {
+				const key = scroll + index;
+				switch (line.kind) {
+					case 'title': {
+						return (
+							<Text key={key} bold color={paint('accent')}>
+								{line.text}
+							</Text>
+						);
+					}
+
+					case 'entry': {
+						return (
+							<Text key={key} wrap="truncate">
+								<Text bold color={paint(line.role ?? 'key')}>
+									{'  '}
+									{fit(line.keys ?? '', KEYS_WIDTH, 'left', glyphs.ellipsis)}
+								</Text>
+								{line.text}
+							</Text>
+						);
+					}
+
+					default: {
+						return <Text key={key}> </Text>;
+					}
+				}
+			})}
+		</Box>
+	);
+}

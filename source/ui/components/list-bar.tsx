@@ -1,0 +1,40 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {formatCount} from '../../core/durations.js';
+import type {SortKey} from '../../core/view.js';
+import {useTheme} from '../theme.js';
+
+const SORT_NAMES: Record<SortKey, string> = {
+	added: 'added order',
+	status: 'status',
+	progress: 'progress',
+	start: 'start time',
+};
+
+export interface ListBarProps {
+	sort: SortKey;
+	filter: string;
+	/** Rows after filtering. */
+	shown: number;
+	total: number;
+	/** 0-based index of the selected row in the shown list, -1 for none. */
+	selected: number;
+	width: number;
+}
+
+/** One line above the column titles: sort order, filter and position in the list. */
+export function ListBar({sort, filter, shown, total, selected, width}: ListBarProps) {
+	const {glyphs, paint} = useTheme();
+	const position = shown === 0 ? '' : `row ${formatCount(selected + 1)} of ${formatCount(shown)}`;
+	return (
+		<Box width={width} justifyContent="space-between">
+			<Text wrap="truncate" color={paint('muted')}>
+				sort: {SORT_NAMES[sort]}
+				{filter === '' ? '' : ` ${glyphs.separator} `}
+				{filter === '' ? null : <Text color={paint('accent')}>filter: "{filter}"</Text>}
+				{filter === '' ? '' : ` (${formatCount(shown)} of ${formatCount(total)})`}
+			</Text>
+			<Text color={paint('muted')}>{position}</Text>
+		</Box>
+	);
+}

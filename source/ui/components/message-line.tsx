@@ -1,0 +1,17 @@
+import React from 'react';
+import {Text} from 'ink';
+import type {Message} from '../view-state.js';
+import {useTheme, type ColorRole} from '../theme.js';
+
+const ROLES: Record<Message['level'], ColorRole> = {error: 'error', warning: 'warning', info: 'done'};
+
+/** A validation or status message, with a symbol for its level so it reads without colour. */
+export function MessageLine({message}: {message: Message}) {
+	const {glyphs, paint} = useTheme();
+	const symbol = {error: glyphs.terminated, warning: glyphs.error, info: glyphs.completed}[message.level];
+	return (
+		<Text wrap="truncate" color={paint(ROLES[message.level])}>
+			{symbol} {message.text}
+		</Text>
+	);
+}

@@ -1,0 +1,26 @@
+import React from 'react';
+import {Text} from 'ink';
+import {useTheme} from '../theme.js';
+
+export interface ProgressBarProps {
+	/** 0 to 100; undefined draws an empty track (counts not known yet). */
+	percent?: number;
+	/** Cells. */
+	width: number;
+}
+
+/** Filled and empty cells use different glyphs, so the bar reads without colour. */
+export function ProgressBar({percent, width}: ProgressBarProps) {
+	const {glyphs, paint} = useTheme();
+	if (width <= 0) {
+		return null;
+	}
+
+	const filled = percent === undefined ? 0 : Math.max(0, Math.min(width, Math.floor((percent / 100) * width)));
+	return (
+		<Text>
+			<Text color={paint('barFilled')}>{glyphs.barFilled.repeat(filled)}</Text>
+			<Text color={paint('barEmpty')}>{glyphs.barEmpty.repeat(width - filled)}</Text>
+		</Text>
+	);
+}

@@ -1,0 +1,118 @@
+/**
+ * Column widths for list rows, from the terminal width. Narrow terminals drop columns in this order:
+ * rate and ETA, then elapsed, then the progress bar, then the processed/total counts. The label, the status badge,
+ * the percentage and the marks column always stay.
+ */
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+
+export interface RowLayout {
+	/** Usable width (one less than the terminal, so no line ever ends in the last cell and wraps). */
+	width: number;
+	/** Each column's width; 0 means hidden. */
+	label: number;
+	badge: number;
+	bar: number;
+	counts: number;
+	percent: number;
+	rate: number;
+	eta: number;
+	elapsed: number;
+	marks: number;
+}
+
+/** The selection cursor and the spinner cell, each followed by a space. */
+export const LEAD_WIDTH = 4;
+const GAP = 1;
+const FIXED = {percent: 4, marks: 6, counts: 17, rate: 8, eta: 7, elapsed: 7} as const;
+const LABEL = {min: 11, max: 40} as const;
+const BADGE = {min: 12, max: 22} as const;
+const BAR = {min: 10, max: 40} as const;
+
+type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'counts';
+/** Dropped first to last. rate and eta go together. */
+const DROP_ORDER: ReadonlyArray<readonly Optional[]> = [['rate', 'eta'], ['elapsed'], ['bar'], ['counts']];
+
+function minimumWidth(shown: ReadonlySet<Optional>): number {
+	let total = LEAD_WIDTH + LABEL.min + GAP + BADGE.min + GAP + FIXED.percent + GAP + FIXED.marks;
+	for (const column of shown) {
+		total += GAP + (column === 'bar' ? BAR.min : FIXED[column]);
+	}
+
+	return total;
+}
+
+export function rowLayout(columns: number): RowLayout {
+	const width = Math.max(0, columns - 1);
+	const shown = new Set<Optional>(['rate', 'eta', 'elapsed', 'bar', 'counts']);
+	for (const group of DROP_ORDER) {
+		if (minimumWidth(shown) <= width) {
+			break;
+		}
+
+		for (const column of group) {
+			shown.delete(column);
+		}
+	}
+
+	let spare = Math.max(0, width - minimumWidth(shown));
+	let label: number = LABEL.min;
+	let bar: number = shown.has('bar') ? BAR.min : 0;
+	let badge: number = BADGE.min;
+	const grow = (current: number, max: number): number => {
+		const add = Math.max(0, Math.min(max - current, spare));
+		spare -= add;
+		return current + add;
+	};
+
+	// Spare width goes to the label first (names are what people scan), then the bar, then the badge (so statuses
+	// ISC may add later show in full), then the bar and the label again.
+	label = grow(label, 24);
+	if (bar > 0) {
+		bar = grow(bar, 30);
+	}
+
+	badge = grow(badge, BADGE.max);
+	if (bar > 0) {
+		bar = grow(bar, BAR.max);
+	}
+
+	label = grow(label, LABEL.max);
+	if (minimumWidth(shown) > width) {
+		// Below the minimum size the screen shows "too small"; keep the numbers sane anyway.
+		label = Math.max(1, label - (minimumWidth(shown) - width));
+	}
+
+	return {
+		width,
+		label,
+		badge,
+		bar,
+		counts: shown.has('counts') ? FIXED.counts : 0,
+		percent: FIXED.percent,
+		rate: shown.has('rate') ? FIXED.rate : 0,
+		eta: shown.has('eta') ? FIXED.eta : 0,
+		elapsed: shown.has('elapsed') ? FIXED.elapsed : 0,
+		marks: FIXED.marks,
+	};
+}
+
+export function isTooSmall(columns: number, rows: number): boolean {
+	return columns < MIN_COLUMNS || rows < MIN_ROWS;
+}
+
+/** Pads or cuts `text` to exactly `width` cells (cut with an ellipsis). Assumes one cell per character. */
+export function fit(text: string, width: number, align: 'left' | 'right', ellipsis: string): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	const chars = [...text];
+	if (chars.length > width) {
+		return width <= ellipsis.length ? chars.slice(0, width).join('') : chars.slice(0, width - ellipsis.length).join('') + ellipsis;
+	}
+
+	const pad = ' '.repeat(width - chars.length);
+	return align === 'left' ? text + pad : pad + text;
+}

@@ -1,0 +1,77 @@
+import type {IscErrorKind} from '../isc/errors.js';
+import {formatCount, formatDuration, formatRate} from '../core/durations.js';
+import {isPolledPhase} from '../core/phase.js';
+import {eta, isStale, percent, rate, rowElapsed} from '../core/progress.js';
+import type {TrackedRow} from '../core/types.js';
+import {badgeFor, type Badge} from './badge.js';
+
+/** Everything one list line shows, as text, derived from the row alone. */
+export interface RowCells {
+	label: string;
+	badge: Badge;
+	/** Still polled and has a status: show the spinner. */
+	spinning: boolean;
+	/** 0 to 100, undefined when the counts are not known yet. */
+	percent?: number;
+	/** "1,234/5,000", or "" before the counts appear. */
+	counts: string;
+	rate: string;
+	eta: string;
+	elapsed: string;
+	stale: boolean;
+	/** A short word for the last error, e.g. "net" or "5xx"; empty when the last request was fine. */
+	error: string;
+}
+
+const ERROR_WORDS: Record<IscErrorKind, string> = {
+	auth: 'auth',
+	forbidden: '403',
+	'not-found': '404',
+	'rate-limited': '429',
+	server: '5xx',
+	network: 'net',
+	'bad-response': 'bad',
+	request: '4xx',
+};
+
+export function errorWord(kind: IscErrorKind): string {
+	return ERROR_WORDS[kind];
+}
+
+/** The first 8 characters of an id, the way git shortens hashes. */
+export function shortId(id: string): string {
+	return id.length > 8 ? id.slice(0, 8) : id;
+}
+
+export function rowLabel(row: TrackedRow, withTenant = false): string {
+	const name = row.label ?? shortId(row.id);
+	return withTenant ? `${row.tenant}/${name}` : name;
+}
+
+export function rowCells(row: TrackedRow, now: number, intervalMs: number, withTenant = false): RowCells {
+	const snapshot = row.snapshot;
+	const polled = isPolledPhase(row.phase);
+	const done = percent(snapshot);
+	const processed = snapshot?.processedAccounts;
+	const total = snapshot?.totalAccounts;
+	let counts = '';
+	if (processed !== undefined || total !== undefined) {
+		counts = `${processed === undefined ? '?' : formatCount(processed)}/${total === undefined ? '?' : formatCount(total)}`;
+	}
+
+	const perSecond = polled ? rate(row.samples) : undefined;
+	const remaining = eta(row, now);
+	const elapsedMs = rowElapsed(row, now);
+	return {
+		label: rowLabel(row, withTenant),
+		badge: badgeFor(row),
+		spinning: row.phase === 'running',
+		...(done === undefined ? {} : {percent: done}),
+		counts,
+		rate: perSecond === undefined ? '' : formatRate(perSecond),
+		eta: remaining === undefined ? '' : formatDuration(remaining),
+		elapsed: elapsedMs === undefined ? '' : formatDuration(elapsedMs),
+		stale: isStale(row, now, intervalMs),
+		error: polled && row.lastError !== undefined ? errorWord(row.lastError.kind) : '',
+	};
+}

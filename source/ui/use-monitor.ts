@@ -1,0 +1,219 @@
+import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {createMonitorStore} from '../core/monitor-store.js';
+import {isFinishedPhase} from '../core/phase.js';
+import {createPoller, type Poller, type PollerClock} from '../core/poller.js';
+import {rowKey, type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
+import type {AggregationStatus} from '../isc/status.js';
+import type {MonitorCommands} from './commands.js';
+
+export interface UseMonitorOptions {
+	/** Where to start: createMonitorState(options, seeds restored from the store). Read once, on mount. */
+	initialState: MonitorState;
+	/** The tenant ids added with `a` belong to. */
+	tenant: string;
+	/**
+	 * One status request, e.g. `(row) => clients.get(row.tenant).getAggregationStatus(row.id, {retries: 0})`.
+	 * Throw IscError on failure; the poller turns anything else into a network failure.
+	 */
+	fetchStatus(row: TrackedRow): Promise<AggregationStatus>;
+	/**
+	 * Rows whose saved fields changed (snapshot, lastOkAt, phase, label, endedAt), batched: at most one call per
+	 * `saveDelayMs`, and a last one on unmount. For the store's snapshots.
+	 */
+	onRowsChanged?(rows: TrackedRow[]): void;
+	/** The user added these ids (only ids not tracked already). */
+	onRowsAdded?(seeds: RowSeed[]): void;
+	/** The user removed these rows (d, or c for the finished ones); `rows` are the rows as they were. */
+	onRowsRemoved?(keys: RowKey[], rows: TrackedRow[]): void;
+	/** Unexpected trouble in the poller (see PollerOptions.onError). */
+	onError?(error: unknown): void;
+	/** Default: Date.now and the global timers. Tests inject a fake one. */
+	clock?: PollerClock;
+	/** How often `now` advances. Default 1000 ms, aligned to whole seconds so every countdown moves together. */
+	tickMs?: number;
+	/** Default 1000 ms. */
+	saveDelayMs?: number;
+}
+
+export interface MonitorHandle {
+	state: MonitorState;
+	now: number;
+	commands: MonitorCommands;
+	/** For events from outside the screen: rows another aggwatch added to the store, source names (`labelled`). */
+	dispatch(event: MonitorEvent): void;
+}
+
+export const systemClock: PollerClock = {
+	now: () => Date.now(),
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: (handle) => {
+		clearTimeout(handle as ReturnType<typeof setTimeout>);
+	},
+};
+
+function savedFieldsChanged(before: TrackedRow, after: TrackedRow): boolean {
+	return (
+		before.snapshot !== after.snapshot ||
+		before.lastOkAt !== after.lastOkAt ||
+		before.phase !== after.phase ||
+		before.label !== after.label ||
+		before.endedAt !== after.endedAt
+	);
+}
+
+/**
+ * Drives the monitor: holds the state in a synchronous store (the poller must see each event at once, so not
+ * useReducer), runs the poller with `fetchStatus`, advances `now` once a second, and reports changes to the store
+ * callbacks. Feed the result to MonitorView.
+ */
+export function useMonitor(options: UseMonitorOptions): MonitorHandle {
+	const latest = useRef(options);
+	latest.current = options;
+	const clock = options.clock ?? systemClock;
+	const tickMs = options.tickMs ?? 1000;
+	const saveDelayMs = options.saveDelayMs ?? 1000;
+	const [store] = useState(() => createMonitorStore(options.initialState));
+	const state = useSyncExternalStore(store.subscribe, store.getState);
+	const [now, setNow] = useState(() => clock.now());
+	const poller = useRef<Poller | undefined>(undefined);
+
+	useEffect(() => {
+		const created = createPoller({
+			getState: store.getState,
+			dispatch: store.dispatch,
+			fetchStatus: async (row) => latest.current.fetchStatus(row),
+			clock,
+			onError(error) {
+				latest.current.onError?.(error);
+			},
+		});
+		poller.current = created;
+		created.start();
+		return () => {
+			created.stop();
+			poller.current = undefined;
+		};
+	}, [store, clock]);
+
+	useEffect(() => {
+		let handle: unknown;
+		const schedule = () => {
+			const at = clock.now();
+			handle = clock.setTimeout(
+				() => {
+					setNow(clock.now());
+					schedule();
+				},
+				tickMs - (at % tickMs),
+			);
+		};
+
+		schedule();
+		return () => {
+			clock.clearTimeout(handle);
+		};
+	}, [clock, tickMs]);
+
+	useEffect(() => {
+		let previous = new Map(store.getState().rows.map((row) => [row.key, row]));
+		const pending = new Map<RowKey, TrackedRow>();
+		let handle: unknown;
+		const flush = () => {
+			handle = undefined;
+			if (pending.size > 0) {
+				const rows = [...pending.values()];
+				pending.clear();
+				latest.current.onRowsChanged?.(rows);
+			}
+		};
+
+		const unsubscribe = store.subscribe(() => {
+			const rows = store.getState().rows;
+			for (const row of rows) {
+				const before = previous.get(row.key);
+				if (before !== undefined && before !== row && savedFieldsChanged(before, row)) {
+					pending.set(row.key, row);
+				}
+			}
+
+			previous = new Map(rows.map((row) => [row.key, row]));
+			for (const key of pending.keys()) {
+				if (!previous.has(key)) {
+					pending.delete(key);
+				}
+			}
+
+			if (pending.size > 0 && handle === undefined) {
+				handle = clock.setTimeout(flush, saveDelayMs);
+			}
+		});
+		return () => {
+			unsubscribe();
+			if (handle !== undefined) {
+				clock.clearTimeout(handle);
+			}
+
+			flush();
+		};
+	}, [store, clock, saveDelayMs]);
+
+	const commands = useMemo<MonitorCommands>(
+		() => ({
+			add(ids) {
+				const at = clock.now();
+				const {tenant} = latest.current;
+				const known = new Set(store.getState().rows.map((row) => row.key));
+				const seeds = [...new Set(ids)]
+					.filter((id) => !known.has(rowKey(tenant, id)))
+					.map((id): RowSeed => ({id, tenant, addedAt: at}));
+				if (seeds.length === 0) {
+					return;
+				}
+
+				store.dispatch({type: 'added', rows: seeds, now: at});
+				latest.current.onRowsAdded?.(seeds);
+				poller.current?.wake();
+			},
+			remove(keys) {
+				const wanted = new Set(keys);
+				const rows = store.getState().rows.filter((row) => wanted.has(row.key));
+				store.dispatch({type: 'removed', keys});
+				if (rows.length > 0) {
+					latest.current.onRowsRemoved?.(
+						rows.map((row) => row.key),
+						rows,
+					);
+				}
+			},
+			pollNow(keys) {
+				store.dispatch(keys === undefined ? {type: 'poll-now', now: clock.now()} : {type: 'poll-now', keys, now: clock.now()});
+				poller.current?.wake();
+			},
+			setPaused(paused) {
+				store.dispatch({type: 'set-paused', paused, now: clock.now()});
+				poller.current?.wake();
+			},
+			clearFinished() {
+				const rows = store.getState().rows.filter((row) => isFinishedPhase(row.phase));
+				store.dispatch({type: 'clear-finished'});
+				if (rows.length > 0) {
+					latest.current.onRowsRemoved?.(
+						rows.map((row) => row.key),
+						rows,
+					);
+				}
+			},
+		}),
+		[store, clock],
+	);
+
+	const dispatch = useMemo(
+		() => (event: MonitorEvent) => {
+			store.dispatch(event);
+			poller.current?.wake();
+		},
+		[store],
+	);
+
+	return {state, now, commands, dispatch};
+}

@@ -1,0 +1,60 @@
+import {describe, expect, test} from 'vitest';
+import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/layout.js';
+
+function used(layout: RowLayout): number {
+	const columns = [layout.badge, layout.bar, layout.counts, layout.percent, layout.rate, layout.eta, layout.elapsed, layout.marks];
+	return LEAD_WIDTH + layout.label + columns.filter((width) => width > 0).reduce((total, width) => total + 1 + width, 0);
+}
+
+describe('rowLayout', () => {
+	test('a wide terminal shows every column and never writes into the last cell', () => {
+		const layout = rowLayout(140);
+		expect(layout.rate && layout.eta && layout.elapsed && layout.bar && layout.counts).toBeGreaterThan(0);
+		expect(used(layout)).toBeLessThanOrEqual(139);
+	});
+
+	test('columns drop in order as the terminal narrows: rate and ETA, then elapsed, then the bar, then the counts', () => {
+		const seen: string[] = [];
+		let previous = rowLayout(200);
+		for (let columns = 200; columns >= MIN_COLUMNS; columns--) {
+			const layout = rowLayout(columns);
+			for (const column of ['rate', 'eta', 'elapsed', 'bar', 'counts'] as const) {
+				if (previous[column] > 0 && layout[column] === 0) {
+					seen.push(column);
+				}
+
+				// Once dropped, a column stays dropped at smaller widths.
+				if (previous[column] === 0) {
+					expect(layout[column]).toBe(0);
+				}
+			}
+
+			expect(used(layout)).toBeLessThanOrEqual(columns - 1);
+			expect(layout.label).toBeGreaterThan(0);
+			previous = layout;
+		}
+
+		expect(seen).toEqual(['rate', 'eta', 'elapsed', 'bar', 'counts']);
+	});
+
+	test('the minimum width keeps label, badge, percent and marks', () => {
+		const layout = rowLayout(MIN_COLUMNS);
+		expect(layout.badge).toBeGreaterThan(0);
+		expect(layout.percent).toBeGreaterThan(0);
+		expect(layout.label).toBeGreaterThanOrEqual(10);
+	});
+});
+
+test('isTooSmall below 40x10', () => {
+	expect(isTooSmall(39, 24)).toBe(true);
+	expect(isTooSmall(80, 9)).toBe(true);
+	expect(isTooSmall(40, 10)).toBe(false);
+});
+
+test('fit pads, aligns and cuts with an ellipsis', () => {
+	expect(fit('abc', 5, 'left', '…')).toBe('abc  ');
+	expect(fit('abc', 5, 'right', '…')).toBe('  abc');
+	expect(fit('abcdef', 4, 'left', '…')).toBe('abc…');
+	expect(fit('abcdef', 4, 'left', '~')).toBe('abc~');
+	expect(fit('abc', 0, 'left', '…')).toBe('');
+});
