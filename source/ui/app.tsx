@@ -108,7 +108,7 @@ export function MonitorView({
 	const window = visibleWindow(view, list);
 	const help = {lines: helpLines(glyphs).length, height: body};
 
-	useMonitorKeys({store, state, list, selected, commands, onQuit, help, isActive});
+	useMonitorKeys({store, state, list, shownRows, commands, onQuit, help, isActive});
 
 	// The selected row went away (removed, filtered out): adopt the row the cursor now shows.
 	const shownKey = window.selected === -1 ? undefined : keys[window.selected];

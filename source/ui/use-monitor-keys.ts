@@ -8,15 +8,15 @@ import {resolveKey, type Command} from './keymap.js';
 import {isPromptMode} from './mode.js';
 import {rowLabel, shortId} from './row-cells.js';
 import type {ViewStore} from './use-view-state.js';
-import type {ListView} from './view-state.js';
+import {selectedIndexIn, type ListView} from './view-state.js';
 
 export interface MonitorKeysOptions {
 	store: ViewStore;
 	state: MonitorState;
 	/** The list as on screen (filtered, sorted) and its height. */
 	list: ListView;
-	/** The selected row, if any. */
-	selected?: TrackedRow;
+	/** The rows as on screen, in the order of list.keys. The selected one is looked up when a key is handled. */
+	shownRows: readonly TrackedRow[];
 	commands: MonitorCommands;
 	onQuit: () => void;
 	/** Help overlay: lines it has and lines it shows (for scrolling). */
@@ -60,10 +60,14 @@ function isPlain(key: Key): boolean {
  * characters is either a paste (it contains an id: the add prompt opens with it) or keys typed faster than a frame
  * (each is handled in turn).
  */
-export function useMonitorKeys({store, state, list, selected, commands, onQuit, help, isActive = true}: MonitorKeysOptions): void {
+export function useMonitorKeys({store, state, list, shownRows, commands, onQuit, help, isActive = true}: MonitorKeysOptions): void {
 	const run = useCallback(
 		(command: Command) => {
 			const view = store.current();
+			// From the view state as it is now, not as it was at the last render: keys that arrive in one chunk
+			// ("Gd", or key repeat) must act on the row the earlier keys selected.
+			const selectedIndex = selectedIndexIn(view, list.keys);
+			const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
 			const inHelp = view.mode === 'help';
 			const helpMax = Math.max(0, help.lines - help.height);
 			switch (command) {
@@ -220,7 +224,7 @@ export function useMonitorKeys({store, state, list, selected, commands, onQuit, 
 				}
 			}
 		},
-		[store, state, list, selected, commands, onQuit, help.lines, help.height],
+		[store, state, list, shownRows, commands, onQuit, help.lines, help.height],
 	);
 
 	const handle = useCallback(

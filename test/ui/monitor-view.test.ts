@@ -319,6 +319,15 @@ describe('remove and clear', () => {
 		expect(lineOf(text, 'Workday')).toMatch(/^› /);
 	});
 
+	test('keys that arrive in one chunk act on the row the earlier keys selected', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW});
+		await m.waitFor((frame) => frame.includes('Workday'));
+		// "jd" in one read, as with key repeat or a busy event loop: d must ask about the row j moved to.
+		m.stdin.write('jd');
+		await m.waitFor((frame) => frame.includes('Stop tracking Workday'));
+		expect(m.lastFrame()).not.toContain('Stop tracking Active Directory');
+	});
+
 	test('c clears finished rows after confirmation', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
 		await m.waitFor((frame) => frame.includes('Workday'));

@@ -1,0 +1,142 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulator} from '../../source/simulator/server.js';
+import type {SimAggregationPlan, Simulator} from '../../source/simulator/types.js';
+import {openStore} from '../../source/store/config.js';
+import {spawnPty, type PtySession} from '../helpers/pty.js';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const FAST = 'aa11aa11aa11aa11aa11aa11aa11aa11';
+const SLOW = 'bb22bb22bb22bb22bb22bb22bb22bb22';
+const LATE = 'cc33cc33cc33cc33cc33cc33cc33cc33';
+
+function plan(id: string, totalAccounts: number, accountsPerSecond: number, startAtMs = -5000): SimAggregationPlan {
+	return {id, sourceId: `src-${id.slice(0, 4)}`, sourceName: `Source ${id.slice(0, 4)}`, startAtMs, collectMs: 1000, totalAccounts, accountsPerSecond, outcome: {type: 'COMPLETED'}};
+}
+
+let sim: Simulator;
+let dir: string;
+let session: PtySession | undefined;
+
+function launch(args: string[] = [], size = {cols: 120, rows: 30}): PtySession {
+	session = spawnPty(process.execPath, [cli, '--interval', '1', ...args], {
+		...size,
+		env: {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir},
+	});
+	return session;
+}
+
+/** The line of the screen that shows this short id. */
+function rowOf(screen: string, id: string): string {
+	return screen.split('\n').find(line => line.includes(id.slice(0, 8)) && !line.startsWith('Id ')) ?? '';
+}
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		aggregations: [plan(FAST, 40, 20), plan(SLOW, 1_000_000, 100), plan(LATE, 10, 10, 0)],
+	});
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+afterEach(() => {
+	session?.dispose();
+	session = undefined;
+	if (dir) {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+function freshDir(): void {
+	dir = mkdtempSync(path.join(tmpdir(), 'aggwatch-e2e-'));
+}
+
+describe('the monitor in a real terminal', () => {
+	it('shows the rows on its first frame, follows j/k with the detail pane, and q restores the terminal', async () => {
+		freshDir();
+		const pty = launch([FAST, SLOW]);
+		await pty.waitForText(SLOW.slice(0, 8));
+		expect(pty.isAlternateScreen()).toBe(true);
+		expect(pty.cursorVisible()).toBe(false);
+		await pty.waitFor('both rows polled', () => /completed/i.test(rowOf(pty.screenText(), FAST)) && /collected/i.test(rowOf(pty.screenText(), SLOW)));
+
+		await pty.write('\r');
+		await pty.waitForText(`Id                  ${FAST}`);
+		await pty.write('j');
+		await pty.waitForText(`Id                  ${SLOW}`);
+		expect(rowOf(pty.screenText(), SLOW)).toMatch(/^›/);
+		await pty.write('k');
+		await pty.waitForText(`Id                  ${FAST}`);
+
+		await pty.write('q');
+		const exit = await pty.waitForExit();
+		expect(exit.exitCode).toBe(0);
+		expect(pty.isAlternateScreen()).toBe(false);
+		expect(pty.cursorVisible()).toBe(true);
+	});
+
+	it('adds an id with a, which then starts updating; removes one with d then y; ? shows help', async () => {
+		freshDir();
+		const pty = launch([FAST]);
+		await pty.waitForText(FAST.slice(0, 8));
+		await pty.write('a');
+		await pty.waitForText('Add ids ›');
+		await pty.write(...SLOW.split(''));
+		await pty.waitForText(`Add ids › ${SLOW}`);
+		await pty.write('\r');
+		await pty.waitFor('the added row to show progress', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+
+		// The new row is selected last; select it and remove it.
+		await pty.write('G', 'd');
+		await pty.waitForText(/remove|stop tracking/i);
+		await pty.write('y');
+		await pty.waitFor('the row to go', () => rowOf(pty.screenText(), SLOW) === '');
+		expect(openStore({cwd: dir}).store.listTracked().map(row => row.id)).toEqual([FAST]);
+
+		await pty.write('?');
+		await pty.waitForText('Pause or resume polling');
+		await pty.write('\u001B');
+		await pty.waitFor('help to close', () => !pty.screenText().includes('Pause or resume polling'));
+	});
+
+	it('shows the same rows after a restart, with their last state before the first poll', async () => {
+		freshDir();
+		let pty = launch([FAST, SLOW]);
+		await pty.waitFor('the fast one to complete', () => /completed/i.test(rowOf(pty.screenText(), FAST)));
+		await pty.write('q');
+		await pty.waitForExit();
+		pty.dispose();
+
+		pty = launch([], {cols: 120, rows: 30});
+		await pty.waitForText(SLOW.slice(0, 8));
+		expect(rowOf(pty.screenText(), FAST)).toMatch(/completed/i);
+		expect(rowOf(pty.screenText(), FAST)).toContain('40/40');
+	});
+
+	it('SIGTERM leaves the alternate screen and shows the cursor', async () => {
+		freshDir();
+		const pty = launch([SLOW]);
+		await pty.waitForText(SLOW.slice(0, 8));
+		pty.kill('SIGTERM');
+		const exit = await pty.waitForExit();
+		expect(exit.exitCode === 143 || exit.signal === 15).toBe(true);
+		expect(pty.isAlternateScreen()).toBe(false);
+		expect(pty.cursorVisible()).toBe(true);
+	});
+
+	it('says to use wait or status when stdout is not a terminal', async () => {
+		const {execFile} = await import('node:child_process');
+		const result = await new Promise<{code: number; stderr: string}>(resolve => {
+			execFile(process.execPath, [cli, FAST], {env: {...process.env, AGGWATCH_CONFIG_DIR: path.join(tmpdir(), 'aggwatch-nontty')}}, (error, _stdout, stderr) => {
+				resolve({code: typeof error?.code === 'number' ? error.code : 0, stderr});
+			});
+		});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/aggwatch wait .*aggwatch status/);
+	});
+});
