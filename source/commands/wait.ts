@@ -9,12 +9,13 @@ import {createMonitorState} from '../core/reducer.js';
 import type {MonitorState} from '../core/types.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
+import type {WaitHooks} from './wait-hooks.js';
 
 /**
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
  * reaches an end state, printing one line per change. Exit codes: see cli/exit-codes.ts.
  */
-export async function runWait(context: CommandContext, ids: string[]): Promise<number> {
+export async function runWait(context: CommandContext, ids: string[], hooks: WaitHooks = {}): Promise<number> {
 	const unique = [...new Set(ids)];
 	if (unique.length === 0) {
 		throw new UsageError('wait needs at least one aggregation id, e.g. aggwatch wait 2c91808477a6b0c60177a81146b8110b', 'wait');
@@ -105,6 +106,7 @@ export async function runWait(context: CommandContext, ids: string[]): Promise<n
 				}
 			}
 
+			hooks.onChange?.(previous, state, now);
 			previous = state;
 			const authError = Object.values(state.tenants).find(tenant => tenant.authError)?.authError;
 			if (authError) {

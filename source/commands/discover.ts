@@ -1,0 +1,111 @@
+import {ExitCode} from '../cli/exit-codes.js';
+import {UsageError} from '../cli/usage-error.js';
+import {IscError} from '../isc/errors.js';
+import {SourceNames} from '../isc/source-names.js';
+import {StoreError} from '../store/errors.js';
+import {openCommandStore} from './command-store.js';
+import type {CommandContext} from './context.js';
+import {demoSuffix} from './demo-suffix.js';
+import {formatRunningTable, runningJson} from './discover-format.js';
+import {exitCodeForError} from './error-exit-code.js';
+import {booleanFlag} from './flag-values.js';
+import {describeRunning, listAllRunning, type RunningAggregation} from './running-aggregations.js';
+import {formatErrorLine} from './status-format.js';
+import type {TrackedStore} from '../store/config.js';
+
+/**
+ * `aggwatch discover [--track] [--json]`: the account aggregations running now on the tenant, newest first, with
+ * their source names; --track adds them all to the tracked list (labelled with the source name).
+ */
+export async function runDiscover(context: CommandContext, positionals: string[]): Promise<number> {
+	if (positionals.length > 0) {
+		throw new UsageError(`discover takes no arguments, found "${positionals[0]}"`, 'discover');
+	}
+
+	const json = context.values.json === true;
+	const track = booleanFlag(context.values, 'track');
+
+	// Opened first, so a store that cannot be used is reported before any request is made.
+	let store: TrackedStore | undefined;
+	try {
+		store = track ? openCommandStore(context) : undefined;
+	} catch (error) {
+		if (error instanceof StoreError) {
+			context.error(error.message);
+			return ExitCode.usage;
+		}
+
+		throw error;
+	}
+
+	try {
+		const {client, connection} = await context.connect();
+		let rows: RunningAggregation[];
+		try {
+			const names = new SourceNames(client, {
+				onError(sourceId, error) {
+					context.warn(`the name of source ${sourceId} could not be looked up: ${formatErrorLine(undefined, error)}`);
+				},
+			});
+			rows = await describeRunning(await listAllRunning(client), names);
+		} catch (error) {
+			if (!(error instanceof IscError)) {
+				throw error;
+			}
+
+			context.error(formatErrorLine(undefined, error));
+			return exitCodeForError(error);
+		}
+
+		const now = context.now();
+		if (json) {
+			for (const row of rows) {
+				context.out(JSON.stringify(runningJson(row, connection.tenant)));
+			}
+		} else if (rows.length === 0) {
+			context.error(`no account aggregations are running on ${connection.tenant}`);
+		} else {
+			for (const line of formatRunningTable(rows, now)) {
+				context.out(line);
+			}
+		}
+
+		if (store !== undefined && rows.length > 0) {
+			try {
+				trackAll(context, store, connection.tenant, rows, now);
+			} catch (error) {
+				if (error instanceof StoreError) {
+					context.error(error.message);
+					return ExitCode.usage;
+				}
+
+				throw error;
+			}
+		}
+
+		return ExitCode.ok;
+	} finally {
+		store?.close();
+	}
+}
+
+function trackAll(context: CommandContext, store: TrackedStore, tenant: string, rows: readonly RunningAggregation[], now: number): void {
+	const {added, existing} = store.addTracked(
+		rows.map(row => ({id: row.id, tenant, addedAt: now, ...(row.sourceName === undefined ? {} : {label: row.sourceName})})),
+	);
+
+	// Rows tracked before their name was known get it now.
+	const names = new Map(rows.map(row => [row.id, row.sourceName]));
+	const unlabelled = existing.filter(row => row.label === undefined && names.get(row.id) !== undefined);
+	if (unlabelled.length > 0) {
+		store.saveSnapshots(unlabelled.map(row => ({...row, label: names.get(row.id)!})));
+	}
+
+	if (added.length === 0) {
+		context.error(existing.length === 1 ? 'it is tracked already' : `all ${existing.length} are tracked already`);
+		return;
+	}
+
+	const already = existing.length === 0 ? '' : ` (${existing.length} tracked already)`;
+	context.error(`tracking ${added.length} new aggregation${added.length === 1 ? '' : 's'}${already}; watch them with: aggwatch${demoSuffix(context)}`);
+}

@@ -1,0 +1,134 @@
+import type {TrackedRow} from '../core/types.js';
+import {COUNT_FIELDS} from '../isc/status.js';
+
+export type HistoryCounts = Partial<Record<(typeof COUNT_FIELDS)[number], number>>;
+
+/** One aggregation aggwatch saw end. Times are ISO date-times so the file and --json read well. */
+export interface HistoryEntry {
+	tenant: string;
+	/** The aggregation id. */
+	id: string;
+	/** The source name, when it was known. */
+	source?: string;
+	/** The end status ISC reported: COMPLETED, CANCELLED or TERMINATED (or another end status a newer ISC sends). */
+	status: string;
+	/** ISC's start time, when it gave one. */
+	start?: string;
+	/** When aggwatch first saw the end state (so at most one poll interval after the real end). */
+	end: string;
+	/** end − start, as observed; absent without a start. */
+	durationMs?: number;
+	/**
+	 * The last time an answer showed it still running. The real end lies between this and `end`; when this is
+	 * absent or long before `end` (see isEndApproximate), `end` and `durationMs` are only upper bounds.
+	 */
+	lastSeenRunning?: string;
+	/** The counts of the last status seen. */
+	counts: HistoryCounts;
+	/** When it was written to the history. */
+	recordedAt: string;
+}
+
+/**
+ * What recordEnded reads from a row: the monitor's TrackedRow and the store's StoredRow both fit.
+ * `lastRunningAt`: when the row was last seen running (the previous row's lastOkAt; see endedRows), if known.
+ */
+export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'> & {phase?: TrackedRow['phase']; lastRunningAt?: number};
+
+/** An end seen more than this long after the last running answer is only an upper bound of the real end. */
+export const APPROXIMATE_END_MS = 120_000;
+
+/** Whether `end` (and so `durationMs`) may be well after the real end: the end was not seen within APPROXIMATE_END_MS of a running answer. */
+export function isEndApproximate(entry: Pick<HistoryEntry, 'end' | 'lastSeenRunning'>): boolean {
+	return entry.lastSeenRunning === undefined || Date.parse(entry.end) - Date.parse(entry.lastSeenRunning) > APPROXIMATE_END_MS;
+}
+
+export function historyKey(entry: {tenant: string; id: string}): string {
+	return `${entry.tenant}\u0000${entry.id}`;
+}
+
+function isoOf(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
+/**
+ * The history entry for a row that has ended, or undefined for one that has not (still polled, not found,
+ * expired: nobody saw how those ended). `now` stands in for an end time the row lacks.
+ */
+export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefined {
+	const status = row.snapshot?.status;
+	if (row.phase !== 'ended' || status === undefined) {
+		return undefined;
+	}
+
+	const endMs = row.endedAt ?? now;
+	const startMs = typeof row.snapshot?.start === 'string' ? Date.parse(row.snapshot.start) : Number.NaN;
+	const counts: HistoryCounts = {};
+	for (const field of COUNT_FIELDS) {
+		const value = row.snapshot?.[field];
+		if (value !== undefined) {
+			counts[field] = value;
+		}
+	}
+
+	const source = row.label?.trim();
+	return {
+		tenant: row.tenant,
+		id: row.id,
+		...(source === undefined || source === '' ? {} : {source}),
+		status,
+		...(Number.isFinite(startMs) ? {start: isoOf(startMs), durationMs: Math.max(0, endMs - startMs)} : {}),
+		end: isoOf(endMs),
+		...(row.lastRunningAt === undefined || !Number.isFinite(row.lastRunningAt) ? {} : {lastSeenRunning: isoOf(Math.min(row.lastRunningAt, endMs))}),
+		counts,
+		recordedAt: isoOf(now),
+	};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDate(value: unknown): value is string {
+	return typeof value === 'string' && Number.isFinite(Date.parse(value));
+}
+
+/** An entry read from the file, checked; undefined for one that is not usable (it is then dropped, not fatal). */
+export function parseEntry(value: unknown): HistoryEntry | undefined {
+	if (!isRecord(value)) {
+		return undefined;
+	}
+
+	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, recordedAt} = value;
+	if (typeof tenant !== 'string' || tenant === '' || typeof id !== 'string' || id === '' || typeof status !== 'string' || !isDate(end)) {
+		return undefined;
+	}
+
+	const cleanCounts: HistoryCounts = {};
+	if (isRecord(counts)) {
+		for (const field of COUNT_FIELDS) {
+			const count = counts[field];
+			if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) {
+				cleanCounts[field] = count;
+			}
+		}
+	}
+
+	return {
+		tenant,
+		id,
+		...(typeof source === 'string' && source !== '' ? {source} : {}),
+		status,
+		...(isDate(start) ? {start} : {}),
+		end,
+		...(typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0 ? {durationMs} : {}),
+		...(isDate(lastSeenRunning) ? {lastSeenRunning} : {}),
+		counts: cleanCounts,
+		recordedAt: isDate(recordedAt) ? recordedAt : end,
+	};
+}
+
+/** Accounts an entry stands for: processed, else total. */
+export function entryAccounts(entry: HistoryEntry): number | undefined {
+	return entry.counts.processedAccounts ?? entry.counts.totalAccounts;
+}

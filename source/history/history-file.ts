@@ -1,0 +1,186 @@
+import path from 'node:path';
+import {StoreError} from '../store/errors.js';
+import {DEFAULT_LOCK_OPTIONS, withFileLock, type LockOptions} from '../store/lock.js';
+import {demoStoreDir, ensureStoreDir, resolveStoreDir, type StoreLocation} from '../store/paths.js';
+import {readBytes, setAside} from '../store/set-aside.js';
+import {writeFileAtomic} from './atomic-write.js';
+import {DEFAULT_HISTORY_BOUNDS, pruneEntries, type HistoryBounds} from './bounds.js';
+import {entryFromRow, historyKey, parseEntry, type EndedRow, type HistoryEntry} from './entry.js';
+
+/** The history's own file in the store folder: it grows with every aggregation, so it stays out of config.json. */
+export const HISTORY_FILE_NAME = 'history.json';
+export const HISTORY_SCHEMA_VERSION = 1;
+
+export interface OpenHistoryOptions extends StoreLocation {
+	/** The demo store's folder, as `openStore({demo})`. */
+	demo?: boolean;
+	bounds?: Partial<HistoryBounds>;
+	now?: () => number;
+	lock?: Partial<LockOptions>;
+	/** A file that could not be used was set aside. Default console.error. */
+	onWarning?: (line: string) => void;
+}
+
+interface HistoryData {
+	entries: HistoryEntry[];
+	/** Top-level fields a newer aggwatch may have added; written back as they were. */
+	rest: Record<string, unknown>;
+}
+
+type ReadResult = {ok: true; data: HistoryData} | {ok: false; bytes: Buffer; reason: string};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseFile(bytes: Buffer): ReadResult {
+	const text = bytes.toString('utf8');
+	if (text.trim() === '') {
+		return {ok: true, data: {entries: [], rest: {}}};
+	}
+
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		return {ok: false, bytes, reason: `it is not valid JSON (${(error as Error).message})`};
+	}
+
+	if (!isRecord(parsed) || !Array.isArray(parsed['entries'])) {
+		return {ok: false, bytes, reason: 'it is not a history file (no "entries" list)'};
+	}
+
+	const version = parsed['schemaVersion'];
+	if (typeof version === 'number' && version > HISTORY_SCHEMA_VERSION) {
+		return {ok: false, bytes, reason: `it was written by a newer aggwatch (history version ${version}; this one reads ${HISTORY_SCHEMA_VERSION})`};
+	}
+
+	const {entries, schemaVersion: _version, ...rest} = parsed;
+	const usable = (entries as unknown[]).map(entry => parseEntry(entry)).filter(entry => entry !== undefined);
+	return {ok: true, data: {entries: usable, rest}};
+}
+
+/** Where the history of a store folder lives (nothing is created). */
+export function historyPath(options: Pick<OpenHistoryOptions, 'demo' | 'cwd' | 'env'> = {}): string {
+	const dir = options.demo ? demoStoreDir(options) : resolveStoreDir(options);
+	return path.join(dir, HISTORY_FILE_NAME);
+}
+
+/** Opens (lazily: nothing is read or created yet) the history next to the store. */
+export function openHistory(options: OpenHistoryOptions = {}): HistoryFile {
+	return new HistoryFile(historyPath(options), options);
+}
+
+/**
+ * The aggregations aggwatch saw end, kept after ISC forgets them (about an hour after the end).
+ * One entry per tenant+id. Each write reads the file's current contents under a cross-process lock, merges,
+ * prunes to the bounds and replaces the file atomically (0600), so concurrent monitors and waits lose nothing.
+ */
+export class HistoryFile {
+	readonly path: string;
+	readonly dir: string;
+	readonly bounds: HistoryBounds;
+	readonly #lockPath: string;
+	readonly #lock: LockOptions;
+	readonly #now: () => number;
+	readonly #onWarning: (line: string) => void;
+
+	constructor(file: string, options: Omit<OpenHistoryOptions, keyof StoreLocation | 'demo'> = {}) {
+		this.path = file;
+		this.dir = path.dirname(file);
+		this.bounds = {...DEFAULT_HISTORY_BOUNDS, ...options.bounds};
+		this.#lockPath = `${file}.lock`;
+		this.#lock = {...DEFAULT_LOCK_OPTIONS, ...options.lock};
+		this.#now = options.now ?? Date.now;
+		this.#onWarning = options.onWarning ?? (line => console.error(line));
+	}
+
+	/** Every entry within the bounds, newest first. A file that cannot be used is set aside (with a warning) and reads as empty. */
+	list(): HistoryEntry[] {
+		const bytes = readBytes(this.path);
+		if (bytes === undefined) {
+			return [];
+		}
+
+		const result = parseFile(bytes);
+		const data = result.ok ? result.data : this.#locked(() => this.#read());
+		return pruneEntries(data.entries, this.bounds, this.#now());
+	}
+
+	/**
+	 * Records the rows that have ended (phase `ended` with an end status); others are ignored, so any batch of
+	 * rows may be passed. An aggregation already recorded is left as it is (its source name is filled in if it had
+	 * none). Returns the entries that were new. Writes nothing when nothing changed. Throws StoreError when the
+	 * folder or the lock cannot be used.
+	 */
+	recordEnded(rows: readonly EndedRow[]): HistoryEntry[] {
+		const now = this.#now();
+		const candidates = rows.map(row => entryFromRow(row, now)).filter(entry => entry !== undefined);
+		if (candidates.length === 0) {
+			return [];
+		}
+
+		return this.#locked(() => {
+			const data = this.#read();
+			const byKey = new Map(data.entries.map(entry => [historyKey(entry), entry]));
+			const added: HistoryEntry[] = [];
+			let changed = false;
+			for (const candidate of candidates) {
+				const key = historyKey(candidate);
+				const present = byKey.get(key);
+				if (present === undefined) {
+					byKey.set(key, candidate);
+					added.push(candidate);
+				} else if (present.source === undefined && candidate.source !== undefined) {
+					byKey.set(key, {...present, source: candidate.source});
+					changed = true;
+				}
+			}
+
+			const all = [...byKey.values()];
+			const kept = pruneEntries(all, this.bounds, now);
+			if (added.length > 0 || changed || kept.length !== data.entries.length) {
+				this.#write({entries: kept, rest: data.rest});
+			}
+
+			const keptKeys = new Set(kept.map(entry => historyKey(entry)));
+			return added.filter(entry => keptKeys.has(historyKey(entry)));
+		});
+	}
+
+	#locked<T>(fn: () => T): T {
+		try {
+			ensureStoreDir(this.dir);
+		} catch (error) {
+			throw new StoreError(`cannot use the history folder ${this.dir}: ${(error as Error).message}`, {cause: error});
+		}
+
+		return withFileLock(this.#lockPath, fn, this.#lock);
+	}
+
+	/** Under the lock: the file's contents; an unusable file is set aside and reads as empty. */
+	#read(): HistoryData {
+		const bytes = readBytes(this.path);
+		if (bytes === undefined) {
+			return {entries: [], rest: {}};
+		}
+
+		const result = parseFile(bytes);
+		if (result.ok) {
+			return result.data;
+		}
+
+		const warning = setAside(this.path, result.bytes, result.reason, this.#now());
+		this.#onWarning(warning.replace('The store file', 'The history file').replace('starting with an empty store', 'starting a new history'));
+		return {entries: [], rest: {}};
+	}
+
+	#write(data: HistoryData): void {
+		const text = `${JSON.stringify({...data.rest, schemaVersion: HISTORY_SCHEMA_VERSION, entries: data.entries}, undefined, '\t')}\n`;
+		try {
+			writeFileAtomic(this.path, text);
+		} catch (error) {
+			throw new StoreError(`cannot write the history ${this.path}: ${(error as Error).message}`, {cause: error});
+		}
+	}
+}

@@ -1,0 +1,77 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {ExitCode} from '../../source/cli/exit-codes.js';
+import {createWaitHooks} from '../../source/commands/wait-hooks.js';
+import {runWait} from '../../source/commands/wait.js';
+import {openHistory} from '../../source/history/history-file.js';
+import {openStore} from '../../source/store/config.js';
+import {aggregationId, commandHarness, TENANT, type CommandHarness} from '../discover/command-context.js';
+import {AD, finished, WORKDAY} from '../discover/fixtures.js';
+
+const DONE = aggregationId(1);
+const CANCELLED = aggregationId(2);
+
+let harness: CommandHarness | undefined;
+
+afterEach(async () => {
+	await harness?.close();
+	harness = undefined;
+});
+
+function terminal(isTTY: boolean) {
+	const written: string[] = [];
+	return {written, stream: {isTTY, write: (text: string) => written.push(text)}};
+}
+
+async function tenantWithEnds(): Promise<CommandHarness> {
+	harness = await commandHarness({
+		sources: [WORKDAY, AD],
+		aggregations: [finished(DONE, WORKDAY), finished(CANCELLED, AD, {type: 'CANCELLED', afterMs: 1500})],
+	});
+	// The store knows one of them by name (as after aggwatch start or discover --track).
+	openStore({cwd: harness.configDir}).store.addTracked([{id: DONE, tenant: TENANT, addedAt: 1, label: 'Workday'}]);
+	return harness;
+}
+
+describe('wait with the alert and history hooks', () => {
+	it('rings and notifies on standard error when it is a terminal, one alert per end, named by the store', async () => {
+		const h = await tenantWithEnds();
+		const {written, stream} = terminal(true);
+		const context = h.context();
+		expect(await runWait(context, [DONE, CANCELLED], createWaitHooks(context, {alertStream: stream}))).toBe(ExitCode.failed);
+		// Both had ended before the wait began: how long they ran is not known, so no duration is given.
+		expect(written.sort()).toEqual([
+			'\x07\x1b]9;Workday: COMPLETED, 50 accounts\x07',
+			`\x07\x1b]9;${CANCELLED.slice(0, 8)}…: CANCELLED, 25 of 50 accounts\x07`,
+		]);
+	});
+
+	it('writes no escape sequences when standard error is not a terminal, and follows AGGWATCH_ALERTS', async () => {
+		const h = await tenantWithEnds();
+		const piped = terminal(false);
+		const first = h.context();
+		await runWait(first, [DONE], createWaitHooks(first, {alertStream: piped.stream}));
+		expect(piped.written).toEqual([]);
+
+		const bellOnly = terminal(true);
+		const second = h.context({}, {env: {AGGWATCH_ALERTS: 'bell'}});
+		await runWait(second, [DONE], createWaitHooks(second, {alertStream: bellOnly.stream}));
+		expect(bellOnly.written).toEqual(['\x07']);
+	});
+
+	it('records each end in the history once, whatever the number of waits', async () => {
+		const h = await tenantWithEnds();
+		for (let round = 0; round < 2; round++) {
+			const context = h.context();
+			await runWait(context, [DONE, CANCELLED], createWaitHooks(context, {alertStream: terminal(false).stream}));
+		}
+
+		const entries = openHistory({cwd: h.configDir}).list();
+		expect(entries.map(entry => [entry.id, entry.source, entry.status])).toEqual(
+			expect.arrayContaining([[DONE, 'Workday', 'COMPLETED'], [CANCELLED, undefined, 'CANCELLED']]),
+		);
+		expect(entries).toHaveLength(2);
+		expect(entries.find(entry => entry.id === DONE)).toMatchObject({tenant: TENANT, counts: {processedAccounts: 50, totalAccounts: 50}});
+		// Never seen running: the recorded end (and duration) are upper bounds.
+		expect(entries.map(entry => entry.lastSeenRunning)).toEqual([undefined, undefined]);
+	});
+});

@@ -1,0 +1,97 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {ExitCode} from '../../source/cli/exit-codes.js';
+import type {CommandContext} from '../../source/commands/context.js';
+import {runHistory} from '../../source/commands/history.js';
+import {openHistory} from '../../source/history/history-file.js';
+import {endedRow, hexId, MINUTE, T0, tempDirs} from './fixtures.js';
+
+const dirs = tempDirs();
+afterEach(() => {
+	dirs.cleanup();
+});
+
+const HOUR = 60 * MINUTE;
+
+/** A context for a command that makes no request: connect() fails the test. */
+function context(dir: string, values: Record<string, string | boolean> = {}) {
+	const captured = {out: [] as string[], err: [] as string[]};
+	const result: CommandContext & {captured: typeof captured} = {
+		captured,
+		values: values as CommandContext['values'],
+		env: {AGGWATCH_CONFIG_DIR: dir},
+		cwd: dir,
+		out: line => captured.out.push(line),
+		error: line => captured.err.push(`aggwatch: ${line}`),
+		warn: line => captured.err.push(`aggwatch: warning: ${line}`),
+		now: () => T0,
+		onCleanup() {},
+		connect() {
+			throw new Error('history must not connect to a tenant');
+		},
+	};
+	return result;
+}
+
+function seeded(): string {
+	const dir = dirs.make();
+	openHistory({cwd: dir, now: () => T0}).recordEnded([
+		endedRow(1, T0 - (30 * HOUR), {}, 14 * MINUTE + 3000),
+		endedRow(2, T0 - (2 * HOUR), {label: 'Active Directory'}),
+		endedRow(3, T0 - HOUR, {tenant: 'globex'}),
+		endedRow(4, T0 - (10 * MINUTE), {lastRunningAt: undefined, snapshot: {start: new Date(T0 - (70 * MINUTE)).toISOString(), status: 'CANCELLED', processedAccounts: 1200, totalAccounts: 3200}}),
+	]);
+	return dir;
+}
+
+describe('aggwatch history', () => {
+	it('prints every recorded aggregation, newest first, as a table', async () => {
+		const run = context(seeded());
+		expect(await runHistory(run, [])).toBe(ExitCode.ok);
+		expect(run.captured.out).toEqual([
+			'ENDED                    TENANT  SOURCE            STATUS        ACCOUNTS   DURATION  ID',
+			`2025-03-01 11:50:00 UTC  acme    Workday           CANCELLED        1,200    ≤1h 00m  ${hexId(4)}`,
+			`2025-03-01 11:00:00 UTC  globex  Workday           COMPLETED          103    10m 00s  ${hexId(3)}`,
+			`2025-03-01 10:00:00 UTC  acme    Active Directory  COMPLETED          102    10m 00s  ${hexId(2)}`,
+			`2025-02-28 06:00:00 UTC  acme    Workday           COMPLETED          101    14m 03s  ${hexId(1)}`,
+		]);
+	});
+
+	it('--json prints one entry per line', async () => {
+		const run = context(seeded(), {json: true});
+		expect(await runHistory(run, [])).toBe(ExitCode.ok);
+		const entries = run.captured.out.map(line => JSON.parse(line) as {id: string; status: string; durationMs: number});
+		expect(entries.map(entry => entry.id)).toEqual([4, 3, 2, 1].map(n => hexId(n)));
+		expect(entries[3]).toMatchObject({tenant: 'acme', source: 'Workday', status: 'COMPLETED', durationMs: (14 * MINUTE) + 3000, counts: {processedAccounts: 101}});
+	});
+
+	it('filters by --source (any case), --tenant and --since', async () => {
+		const dir = seeded();
+		const ids = async (values: Record<string, string | boolean>) => {
+			const run = context(dir, {json: true, ...values});
+			expect(await runHistory(run, [])).toBe(ExitCode.ok);
+			return run.captured.out.map(line => (JSON.parse(line) as {id: string}).id);
+		};
+
+		expect(await ids({source: 'workday'})).toEqual([4, 3, 1].map(n => hexId(n)));
+		expect(await ids({source: 'Workday', tenant: 'acme'})).toEqual([4, 1].map(n => hexId(n)));
+		expect(await ids({since: '3h'})).toEqual([4, 3, 2].map(n => hexId(n)));
+		expect(await ids({since: '1h', tenant: 'globex'})).toEqual([hexId(3)]);
+	});
+
+	it('says when there is nothing, and when nothing matches', async () => {
+		const empty = context(dirs.make());
+		expect(await runHistory(empty, [])).toBe(ExitCode.ok);
+		expect(empty.captured.out).toEqual([]);
+		expect(empty.captured.err[0]).toMatch(/^aggwatch: no aggregations recorded yet/);
+
+		const none = context(seeded(), {source: 'SAP'});
+		expect(await runHistory(none, [])).toBe(ExitCode.ok);
+		expect(none.captured.err).toEqual(['aggwatch: no recorded aggregation matches']);
+	});
+
+	it('refuses a bad --since and stray words', async () => {
+		const dir = seeded();
+		await expect(runHistory(context(dir, {since: 'yesterday'}), [])).rejects.toThrow(/Invalid duration "yesterday"/);
+		await expect(runHistory(context(dir), ['Workday'])).rejects.toThrow(/use --source "Workday"/);
+	});
+});
