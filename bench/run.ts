@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: builds (via the npm script), then measures aggwatch against its budgets and prints a table.
+ * It reports, it does not fail on timings. Results also go to bench/results/latest.json.
+ *
+ *   npm run bench                       about 3 minutes
+ *   BENCH_QUICK=1 npm run bench         about 1 minute (also: npm run bench -- --quick)
+ *   BENCH_CPU_SECONDS, BENCH_RSS_SECONDS, BENCH_FIRST_FRAME_RUNS, BENCH_RENDER_FRAMES, BENCH_TOKEN_LIFETIME_SEC
+ *
+ * For investigating: BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds Node flags to the
+ * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there
+ * (e.g. an unminified one, for readable profiles).
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {version} from '../source/version.js';
+import {readConfig} from './config.js';
+import {endStateFigure} from './end-state-requests.js';
+import type {Figure} from './figure.js';
+import {firstFrameFigures} from './first-frame-figures.js';
+import {measureFirstFrame} from './first-frame.js';
+import {cpuFigure} from './idle-cpu.js';
+import {machineInfo} from './proc.js';
+import {measureRenderTimeInWorker} from './render-figure.js';
+import {measureRss} from './rss-run.js';
+import {runSteady} from './steady-run.js';
+import {formatTable, verdict} from './table.js';
+import {bytesFigure} from './terminal-bytes.js';
+import {tokenFigure} from './token-requests.js';
+
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+
+function log(line: string): void {
+	process.stderr.write(`${line}\n`);
+}
+
+function failed(key: string, name: string, error: unknown): Figure {
+	const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+	log(`  ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	return {key, name, value: Number.NaN, unit: '', display: 'failed', budget: '', ok: undefined, notes: [`failed: ${message}`]};
+}
+
+const config = readConfig();
+const before = machineInfo();
+const startedAt = performance.now();
+log(`aggwatch ${version} benchmark (${config.quick ? 'quick' : 'full'}): node ${before.node}, ${before.cpus} × ${before.cpuModel}, load ${before.loadAverage.map((load) => load.toFixed(2)).join(' ')}`);
+
+const figures: Figure[] = [];
+
+log(`First frame: ${config.firstFrameRuns} runs each of aggwatch --demo and an Ink hello-world`);
+try {
+	figures.push(...firstFrameFigures(await measureFirstFrame(config, log)));
+} catch (error) {
+	figures.push(failed('first_frame_ms', 'First frame, aggwatch --demo', error));
+}
+
+log(`20 running aggregations: ${config.cpuSeconds} s measured, ${config.tokenLifetimeSec} s tokens`);
+try {
+	const steady = await runSteady(config, log);
+	figures.push(cpuFigure(steady), bytesFigure(steady), endStateFigure(steady), tokenFigure(steady));
+} catch (error) {
+	figures.push(failed('cpu_percent', 'CPU, 20 running (5 s interval)', error));
+}
+
+log(`1,000 tracked aggregations: ${config.rssSeconds} s`);
+try {
+	figures.push(await measureRss(config, log));
+} catch (error) {
+	figures.push(failed('rss_mb_1000', 'RSS, 1,000 tracked', error));
+}
+
+log(`Render time: ${config.renderFrames} frames of 1,000 rows, in-process (a child process with NODE_ENV=production)`);
+try {
+	figures.push(await measureRenderTimeInWorker());
+} catch (error) {
+	figures.push(failed('render_ms_1000', 'Render per frame, 1,000 rows (120×40)', error));
+}
+
+const after = machineInfo();
+const seconds = (performance.now() - startedAt) / 1000;
+const load = (values: readonly number[]) => values.map((value) => value.toFixed(2)).join(' ');
+const table = formatTable(figures);
+process.stdout.write(`\n${table}\n\n`);
+process.stdout.write(
+	`aggwatch ${version}, node ${after.node}, ${after.platform}, ${after.cpus} × ${after.cpuModel}\n` +
+		`load average (1/5/15 min): ${load(before.loadAverage)} at start, ${load(after.loadAverage)} at end\n` +
+		`${config.quick ? 'quick' : 'full'} run: ${seconds.toFixed(0)} s; first frame ${config.firstFrameRuns} runs, CPU window ${config.cpuSeconds} s, 1,000-row run ${config.rssSeconds} s, ${config.renderFrames} rendered frames\n`,
+);
+
+mkdirSync(resultsDir, {recursive: true});
+const file = path.join(resultsDir, 'latest.json');
+writeFileSync(
+	file,
+	`${JSON.stringify(
+		{
+			version,
+			date: new Date().toISOString(),
+			mode: config.quick ? 'quick' : 'full',
+			seconds,
+			config,
+			machine: {...after, loadAverageAtStart: before.loadAverage},
+			figures: figures.map((figure) => ({...figure, verdict: verdict(figure)})),
+		},
+		null,
+		'\t',
+	)}\n`,
+);
+process.stdout.write(`results: ${path.relative(process.cwd(), file)}\n`);
