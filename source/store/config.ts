@@ -16,7 +16,7 @@ import {
 	type SaveResult,
 } from './operations.js';
 import {demoStoreDir, ensureStoreDir, resolveStoreDir, STORE_FILE_NAME, type StoreLocation} from './paths.js';
-import {emptyStoreData, STORE_ROOT_SCHEMA, STORE_SCHEMA, type Prefs, type RowRef, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
+import {emptyStoreData, validateStoreData, type Prefs, type RowRef, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
 import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readText, setAside} from './set-aside.js';
 import {watchFileChanges, type FileWatch} from './watch-file.js';
 
@@ -49,20 +49,27 @@ export interface OpenedStore {
 	warnings: string[];
 }
 
+/** conf's store, checked by hand (see validateStoreData). */
+function validStore(conf: Conf<StoreData>): StoreData {
+	const data: unknown = conf.store;
+	validateStoreData(data);
+	return data;
+}
+
 function createConf(dir: string, now: () => number): Conf<StoreData> {
-	return new Conf<StoreData>({
+	const conf = new Conf<StoreData>({
 		cwd: dir,
 		configName: path.basename(STORE_FILE_NAME, '.json'),
 		fileExtension: 'json',
 		projectVersion: PROJECT_VERSION,
 		migrations: storeMigrations(now),
-		schema: STORE_SCHEMA,
-		rootSchema: STORE_ROOT_SCHEMA,
 		configFileMode: 0o600,
 		clearInvalidConfig: false,
 		accessPropertiesByDotNotation: false,
 		watch: false,
 	});
+	validStore(conf);
+	return conf;
 }
 
 /** Runs under the lock: sets aside an unusable file, then lets conf open (and migrate) what is left. */
@@ -321,7 +328,7 @@ export class TrackedStore {
 
 	#read(): StoreData {
 		try {
-			return normalizeData(this.#conf.store);
+			return normalizeData(validStore(this.#conf));
 		} catch (error) {
 			if (!isInvalidDataError(error)) {
 				throw error;
@@ -346,7 +353,7 @@ export class TrackedStore {
 				let data: StoreData;
 				let recovered = false;
 				try {
-					data = normalizeData(this.#conf.store);
+					data = normalizeData(validStore(this.#conf));
 				} catch (error) {
 					if (!isInvalidDataError(error) || before === undefined) {
 						throw error;

@@ -1,4 +1,3 @@
-import type {Schema} from 'conf';
 import type {AggregationStatus} from '../isc/status.js';
 import type {RowPhase} from '../core/types.js';
 
@@ -60,64 +59,125 @@ export type StoreData = {
 	defaultTenant?: string;
 };
 
-const count = {type: 'integer', minimum: 0} as const;
-const time = {type: 'number'} as const;
-const nonEmpty = {type: 'string', minLength: 1} as const;
+const SCHEMA_VIOLATION = 'Config schema violation: ';
 
-const snapshotSchema = {
-	type: 'object',
-	properties: {
-		start: {anyOf: [{type: 'string'}, {type: 'null'}]},
-		status: {type: 'string'},
-		totalAccounts: count,
-		processedAccounts: count,
-		totalAccountsMarkedForDeletion: count,
-		deletedAccounts: count,
-		totalIdentities: count,
-		processedIdentities: count,
-	},
-} as const;
+/** A shape problem at `path`, worded like conf's own schema errors so the set-aside path treats it the same. */
+function violation(path: string, problem: string): Error {
+	return new Error(`${SCHEMA_VIOLATION}\`${path}\` ${problem}`);
+}
 
-const rowSchema = {
-	type: 'object',
-	required: ['id', 'tenant', 'addedAt'],
-	properties: {
-		id: nonEmpty,
-		tenant: nonEmpty,
-		addedAt: time,
-		label: {type: 'string'},
-		snapshot: snapshotSchema,
-		lastOkAt: time,
-		phase: {enum: [...ROW_PHASES]},
-		endedAt: time,
-	},
-} as const;
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-const tenantSchema = {
-	type: 'object',
-	required: ['baseUrl'],
-	properties: {
-		baseUrl: nonEmpty,
-		clientId: {type: 'string'},
-		apiVersion: {type: 'string'},
-	},
-} as const;
+function optional(value: Record<string, unknown>, key: string, path: string, check: (v: unknown) => boolean, what: string): void {
+	if (key in value && value[key] !== undefined && !check(value[key])) {
+		throw violation(`${path}/${key}`, `must be ${what}`);
+	}
+}
 
-/** conf's `schema` option: the JSON Schema of each top-level property. Extra properties are allowed everywhere. */
-export const STORE_SCHEMA: Schema<StoreData> = {
-	schemaVersion: {const: SCHEMA_VERSION},
-	tracked: {type: 'array', items: rowSchema},
-	prefs: {
-		type: 'object',
-		required: ['sort', 'detail'],
-		properties: {sort: {enum: [...SORT_KEYS]}, detail: {type: 'boolean'}},
-	},
-	tenants: {type: 'object', additionalProperties: tenantSchema},
-	defaultTenant: nonEmpty,
-};
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isNonEmpty = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-/** conf's `rootSchema` option. */
-export const STORE_ROOT_SCHEMA = {required: ['schemaVersion', 'tracked', 'prefs', 'tenants']};
+const COUNT_KEYS = ['totalAccounts', 'processedAccounts', 'totalAccountsMarkedForDeletion', 'deletedAccounts', 'totalIdentities', 'processedIdentities'];
+
+function validateRow(row: unknown, path: string): void {
+	if (!isObject(row)) {
+		throw violation(path, 'must be object');
+	}
+
+	for (const key of ['id', 'tenant']) {
+		if (!isNonEmpty(row[key])) {
+			throw violation(`${path}/${key}`, 'must be a non-empty string');
+		}
+	}
+
+	if (!isTime(row['addedAt'])) {
+		throw violation(`${path}/addedAt`, 'must be number');
+	}
+
+	optional(row, 'label', path, isString, 'string');
+	optional(row, 'lastOkAt', path, isTime, 'number');
+	optional(row, 'endedAt', path, isTime, 'number');
+	optional(row, 'phase', path, v => (ROW_PHASES as readonly unknown[]).includes(v), `one of ${ROW_PHASES.join(', ')}`);
+	if (row['snapshot'] !== undefined) {
+		const snapshot = row['snapshot'];
+		if (!isObject(snapshot)) {
+			throw violation(`${path}/snapshot`, 'must be object');
+		}
+
+		optional(snapshot, 'start', `${path}/snapshot`, v => v === null || typeof v === 'string', 'string or null');
+		optional(snapshot, 'status', `${path}/snapshot`, isString, 'string');
+		for (const key of COUNT_KEYS) {
+			optional(snapshot, key, `${path}/snapshot`, isCount, 'an integer >= 0');
+		}
+	}
+}
+
+/**
+ * Checks the whole file's shape by hand (extra properties are allowed everywhere). It replaces conf's JSON Schema
+ * option, whose ajv compilation cost a few hundred milliseconds on every start.
+ * Throws an Error whose message starts like conf's schema violations.
+ */
+export function validateStoreData(value: unknown): asserts value is StoreData {
+	if (!isObject(value)) {
+		throw violation('', 'must be object');
+	}
+
+	for (const key of ['schemaVersion', 'tracked', 'prefs', 'tenants']) {
+		if (!(key in value)) {
+			throw violation('', `must have required property '${key}'`);
+		}
+	}
+
+	if (value['schemaVersion'] !== SCHEMA_VERSION) {
+		throw violation('/schemaVersion', `must be equal to constant ${SCHEMA_VERSION}`);
+	}
+
+	const tracked = value['tracked'];
+	if (!Array.isArray(tracked)) {
+		throw violation('/tracked', 'must be array');
+	}
+
+	for (const [index, row] of tracked.entries()) {
+		validateRow(row, `/tracked/${index}`);
+	}
+
+	const prefs = value['prefs'];
+	if (!isObject(prefs)) {
+		throw violation('/prefs', 'must be object');
+	}
+
+	if (!(SORT_KEYS as readonly unknown[]).includes(prefs['sort'])) {
+		throw violation('/prefs/sort', `must be one of ${SORT_KEYS.join(', ')}`);
+	}
+
+	if (typeof prefs['detail'] !== 'boolean') {
+		throw violation('/prefs/detail', 'must be boolean');
+	}
+
+	const tenants = value['tenants'];
+	if (!isObject(tenants)) {
+		throw violation('/tenants', 'must be object');
+	}
+
+	for (const [name, record] of Object.entries(tenants)) {
+		if (!isObject(record)) {
+			throw violation(`/tenants/${name}`, 'must be object');
+		}
+
+		if (!isNonEmpty(record['baseUrl'])) {
+			throw violation(`/tenants/${name}/baseUrl`, 'must be a non-empty string');
+		}
+
+		optional(record, 'clientId', `/tenants/${name}`, isString, 'string');
+		optional(record, 'apiVersion', `/tenants/${name}`, isString, 'string');
+	}
+
+	optional(value, 'defaultTenant', '', isNonEmpty, 'a non-empty string');
+}
 
 export function emptyStoreData(): StoreData {
 	return {schemaVersion: SCHEMA_VERSION, tracked: [], prefs: {...DEFAULT_PREFS}, tenants: {}};
