@@ -8,6 +8,9 @@ import {ExitCode} from './cli/exit-codes.js';
 import {helpText} from './cli/help.js';
 import {createContext} from './cli/create-context.js';
 import {version} from './version.js';
+import {IscError} from './isc/errors.js';
+import {PromptCancelled} from './cli/prompt.js';
+import {exitCodeForError} from './commands/error-exit-code.js';
 
 async function main(argv: string[]): Promise<number> {
 	const parsed = parseCommandLine(argv);
@@ -39,8 +42,24 @@ async function main(argv: string[]): Promise<number> {
 				return await runMonitor(context, parsed.positionals);
 			}
 
-			default: {
-				throw new UsageError(`"aggwatch ${parsed.command}" is not available yet`);
+			case 'track': {
+				const {runTrack} = await import('./commands/track.js');
+				return await runTrack(context, parsed.positionals);
+			}
+
+			case 'untrack': {
+				const {runUntrack} = await import('./commands/track.js');
+				return await runUntrack(context, parsed.positionals);
+			}
+
+			case 'list': {
+				const {runList} = await import('./commands/list.js');
+				return await runList(context, parsed.positionals);
+			}
+
+			case 'tenant': {
+				const {runTenant} = await import('./commands/tenant.js');
+				return await runTenant(context, parsed.positionals);
 			}
 		}
 	} finally {
@@ -52,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
 function isUserError(error: unknown): error is Error {
 	return (
 		error instanceof UsageError ||
-		(error instanceof Error && ['BaseUrlError', 'DurationError', 'ConfigError'].includes(error.name))
+		(error instanceof Error && ['BaseUrlError', 'DurationError', 'ConfigError', 'StoreError'].includes(error.name))
 	);
 }
 
@@ -67,9 +86,13 @@ try {
 		}
 
 		process.exitCode = ExitCode.usage;
-	} else if (error instanceof Error && error.name === 'IscError') {
-		process.stderr.write(`aggwatch: ${error.message}\n`);
-		process.exitCode = ExitCode.requestFailed;
+	} else if (error instanceof IscError) {
+		// E.g. a saved tenant without a stored secret: the same exit code as credentials ISC refused.
+		process.stderr.write(`aggwatch: ${error.message}${error.hint ? ` - ${error.hint}` : ''}\n`);
+		process.exitCode = exitCodeForError(error);
+	} else if (error instanceof PromptCancelled) {
+		process.stderr.write('aggwatch: cancelled\n');
+		process.exitCode = 130;
 	} else {
 		process.stderr.write(`aggwatch: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exitCode = 70;

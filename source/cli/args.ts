@@ -1,7 +1,7 @@
 import {parseArgs} from 'node:util';
 import {UsageError} from './usage-error.js';
 
-export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list'] as const;
+export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list', 'tenant'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 type OptionSpec = {type: 'boolean' | 'string'; short?: string; multiple?: boolean};
@@ -23,6 +23,9 @@ const OPTIONS = {
 	interval: {type: 'string'},
 	budget: {type: 'string'},
 	timeout: {type: 'string'},
+	yes: {type: 'boolean', short: 'y'},
+	'drop-rows': {type: 'boolean'},
+	'keep-rows': {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -35,7 +38,9 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color'],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
-	list: ['json', 'demo'],
+	list: ['json', 'demo', 'tenant'],
+	// Each subcommand checks which of these apply to it (commands/tenant.ts).
+	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 };
 
 export interface ParsedCommandLine {
@@ -56,9 +61,10 @@ function isCommand(word: string | undefined): word is CommandName {
  * otherwise the words are ids for the monitor (`aggwatch <id...>`).
  */
 export function parseCommandLine(argv: string[]): ParsedCommandLine {
-	const first = argv.find(word => !word.startsWith('-'));
+	const firstIndex = firstWordIndex(argv);
+	const first = firstIndex === undefined ? undefined : argv[firstIndex];
 	const command: CommandName = isCommand(first) ? first : 'monitor';
-	const rest = isCommand(first) ? argv.filter((_, index) => index !== argv.indexOf(first)) : argv;
+	const rest = isCommand(first) ? argv.filter((_, index) => index !== firstIndex) : argv;
 
 	const allowed = new Set<OptionName>([...ALLOWED[command], 'help', 'version']);
 	let parsed;
@@ -85,6 +91,27 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
 		help: parsed.values.help === true,
 		version: parsed.values.version === true,
 	};
+}
+
+/** The index of the first word that is neither a flag nor a string flag's value (`--tenant acme status` → status). */
+function firstWordIndex(argv: string[]): number | undefined {
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index]!;
+		if (word === '--') {
+			return index + 1 < argv.length ? index + 1 : undefined;
+		}
+
+		if (!word.startsWith('-') || word === '-') {
+			return index;
+		}
+
+		const name = word.startsWith('--') ? word.slice(2) : undefined;
+		if (name !== undefined && !name.includes('=') && Object.hasOwn(OPTIONS, name) && OPTIONS[name as OptionName].type === 'string') {
+			index++;
+		}
+	}
+
+	return undefined;
 }
 
 /** Ids are tokens of letters, digits, dashes and underscores; anything else on the monitor's command line is a typo'd command. */

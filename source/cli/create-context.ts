@@ -2,10 +2,15 @@ import {appendFileSync} from 'node:fs';
 import process from 'node:process';
 import type {ParsedCommandLine} from './args.js';
 import {stringOption} from './args.js';
-import {resolveConnection, type Connection} from './connection.js';
-import type {CommandContext} from '../commands/context.js';
-import type {IscClient} from '../isc/client.js';
+import {chooseTenant, resolveConnection, type Connection, type SavedTenants} from './connection.js';
+import {createPrompter, type Prompter} from './prompt.js';
+import type {CliContext} from '../commands/context.js';
+import type {IscClient, RequestLogEntry} from '../isc/client.js';
+import {proxyFor} from '../isc/proxy.js';
+import {resolveBaseUrl} from '../isc/urls.js';
 import {formatDuration} from '../core/durations.js';
+import {openStore, type TrackedStore} from '../store/config.js';
+import {SecretStore} from '../store/secrets.js';
 
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -16,16 +21,38 @@ async function readStdin(): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Builds the context commands run in. `connect()` is lazy: --help and usage errors never touch the network. */
-export function createContext(parsed: ParsedCommandLine): CommandContext & {cleanup(): Promise<void>} {
+/**
+ * One line of the --debug log: the client's request entry (method, URL, status, timing, attempt, error kind) with
+ * the time and tenant. Entries hold no headers, bodies, tokens or secrets; the file is created 0600.
+ */
+function debugWriter(file: string, tenant: string): (entry: RequestLogEntry) => void {
+	return entry => {
+		appendFileSync(file, `${JSON.stringify({time: new Date(entry.at).toISOString(), tenant, ...entry})}\n`, {mode: 0o600});
+	};
+}
+
+/** Builds the context commands run in. Everything is lazy: --help and usage errors never touch the disk or the network. */
+export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(): Promise<void>} {
 	const cleanups: Array<() => Promise<void> | void> = [];
 	let connected: Promise<{client: IscClient; connection: Connection}> | undefined;
+	let store: TrackedStore | undefined;
+	let secrets: SecretStore | undefined;
 	const debugFile = stringOption(parsed.values, 'debug');
+	const demo = parsed.values.demo === true;
+	// Made on first use: standard input is not touched by commands that never ask anything.
+	let prompter: Prompter | undefined;
+	cleanups.push(() => {
+		prompter?.close();
+	});
 
-	const context: CommandContext & {cleanup(): Promise<void>} = {
+	const context: CliContext & {cleanup(): Promise<void>} = {
 		values: parsed.values,
 		env: process.env,
 		cwd: process.cwd(),
+		get prompt() {
+			prompter ??= createPrompter({input: process.stdin, output: process.stderr});
+			return prompter;
+		},
 		out(line) {
 			process.stdout.write(`${line}\n`);
 		},
@@ -40,44 +67,98 @@ export function createContext(parsed: ParsedCommandLine): CommandContext & {clea
 			cleanups.push(fn);
 		},
 		async cleanup() {
-			for (const fn of cleanups.reverse()) {
+			for (const fn of cleanups.splice(0).reverse()) {
 				await fn();
 			}
+		},
+		openStore() {
+			if (store === undefined) {
+				const opened = openStore({demo, onWarning: line => context.warn(line)});
+				for (const warning of opened.warnings) {
+					context.warn(warning);
+				}
+
+				store = opened.store;
+				const current = store;
+				cleanups.push(() => {
+					current.close();
+				});
+			}
+
+			return store;
+		},
+		secrets() {
+			secrets ??= new SecretStore({env: process.env, onWarning: line => context.warn(line)});
+			return secrets;
+		},
+		savedTenants(): SavedTenants {
+			if (demo) {
+				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => undefined};
+			}
+
+			// Lazy: a command run with SAIL_* variables alone never opens (or creates) the store.
+			return {
+				names: () => Object.keys(context.openStore().listTenants()).sort(),
+				get: name => context.openStore().getTenant(name),
+				defaultName: () => context.openStore().getDefaultTenant(),
+				secret: name => context.secrets().get(name),
+			};
+		},
+		chooseTenant() {
+			if (demo) {
+				return {kind: 'ad-hoc', name: 'demo', baseUrl: {value: 'demo', from: '--demo'}};
+			}
+
+			return chooseTenant({values: parsed.values, env: process.env, cwd: process.cwd(), readStdin, saved: context.savedTenants()});
+		},
+		async createClient(connection, options = {}) {
+			// Validates the URL (BaseUrlError, one line) before the proxy is looked up for it.
+			const proxy = proxyFor(resolveBaseUrl(connection.baseUrl), process.env);
+			const {IscClient} = await import('../isc/client.js');
+			const client = new IscClient(
+				{
+					baseUrl: connection.baseUrl,
+					clientId: connection.clientId,
+					clientSecret: connection.clientSecret,
+					credentialSource: {clientId: connection.source.clientId, clientSecret: connection.source.clientSecret},
+				},
+				{
+					apiVersion: connection.apiVersion,
+					...(proxy === undefined ? {} : {proxy}),
+					...(options.retryWarnings === false
+						? {}
+						: {
+								onRetry(decision) {
+									context.warn(`${decision.error.message}; retrying in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt + 1})`);
+								},
+							}),
+					...(debugFile ? {onRequest: debugWriter(debugFile, connection.tenant)} : {}),
+				},
+			);
+			cleanups.push(() => {
+				client.close();
+			});
+			return client;
 		},
 		connect() {
 			connected ??= (async () => {
 				let connection: Connection;
-				if (parsed.values.demo === true) {
+				if (demo) {
 					const {startDemoTenant} = await import('../commands/demo-tenant.js');
-					const demo = await startDemoTenant();
-					cleanups.push(() => demo.close());
-					connection = demo.connection;
+					const demoTenant = await startDemoTenant();
+					cleanups.push(() => demoTenant.close());
+					connection = demoTenant.connection;
 				} else {
-					connection = await resolveConnection({values: parsed.values, env: process.env, cwd: process.cwd(), readStdin});
+					connection = await resolveConnection({
+						values: parsed.values,
+						env: process.env,
+						cwd: process.cwd(),
+						readStdin,
+						saved: context.savedTenants(),
+					});
 				}
 
-				const {IscClient} = await import('../isc/client.js');
-				const client = new IscClient(
-					{
-						baseUrl: connection.baseUrl,
-						clientId: connection.clientId,
-						clientSecret: connection.clientSecret,
-						credentialSource: {clientId: connection.source.clientId, clientSecret: connection.source.clientSecret},
-					},
-					{
-						apiVersion: connection.apiVersion,
-						onRetry(decision) {
-							context.warn(`${decision.error.message}; retrying in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt + 1})`);
-						},
-						...(debugFile
-							? {
-									onRequest(entry) {
-										appendFileSync(debugFile, `${JSON.stringify({time: new Date().toISOString(), ...entry})}\n`, {mode: 0o600});
-									},
-								}
-							: {}),
-					},
-				);
+				const client = await context.createClient(connection);
 				return {client, connection};
 			})();
 			return connected;

@@ -1,14 +1,19 @@
 import type {CommandName} from './args.js';
 
 const CONNECTION = `Tenant (first match wins):
-  --base-url URL|NAME     tenant URL, or a name: acme → https://acme.api.identitynow.com
-  --client-id ID          OAuth client id
-  --client-secret-stdin   read the client secret from standard input
-  SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET   the SailPoint SDKs' variables
-  ./config.json           the SDKs' file (BaseURL, ClientId, ClientSecret)
+  --tenant NAME           a saved tenant (aggwatch tenant add / import)
+  --base-url URL|NAME     an ad-hoc tenant: URL, or a name: acme → https://acme.api.identitynow.com
+  --client-id ID          its OAuth client id
+  --client-secret-stdin   read its client secret from standard input
+  SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET   the SailPoint SDKs' variables (ad-hoc tenant)
+  ./config.json           the SDKs' file (BaseURL, ClientId, ClientSecret) (ad-hoc tenant)
+  the default saved tenant (aggwatch tenant use NAME)
   --api-version V         v2025 (default), v2024, beta or v1
-  --debug FILE            append a request log (method, URL, status, timing, retries; no secrets)
-  --demo                  use the built-in simulated tenant: no credentials needed`;
+  --debug FILE            append a request log, JSON lines (method, URL, status, timing, retries; no secrets)
+  --demo                  use the built-in simulated tenant: no credentials needed
+
+Network: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; TLS is always verified
+(add a private CA with NODE_EXTRA_CA_CERTS=/path/ca.pem).`;
 
 const TEXT: Record<CommandName, string> = {
 	monitor: `aggwatch: a live monitor for SailPoint ISC account aggregations
@@ -18,6 +23,11 @@ Usage
   aggwatch status <id...> [--json]    print status once, for scripts
   aggwatch wait <id...>               wait for aggregations to end, for pipelines
   aggwatch track <id...> | untrack <id...> | list [--json]
+  aggwatch tenant add|list|remove|use|import   saved tenants and their credentials
+
+Every tracked row is shown, whatever its tenant (each with its own credentials and
+request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
+added with a) go to the tenant chosen as below.
 
 Monitor options
   --interval SECONDS      poll interval for running aggregations (default 5; STARTED ones at twice that)
@@ -31,6 +41,8 @@ Keys: ? in the monitor lists them all.
 
 Examples
   aggwatch --demo
+  aggwatch tenant add acme && aggwatch 2c91808477a6b0c60177a81146b8110b
+  aggwatch --tenant acme-sb
   SAIL_BASE_URL=acme SAIL_CLIENT_ID=… SAIL_CLIENT_SECRET=… aggwatch 2c91808477a6b0c60177a81146b8110b
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b | jq .status`,
 	status: `Usage: aggwatch status <id...> [--json]
@@ -69,10 +81,82 @@ Exit codes (the highest that applies wins):
 
 Examples
   aggwatch wait --timeout 2h 2c91808477a6b0c60177a81146b8110b && ./next-step.sh
-  aggwatch wait --json 2c91808477a6b0c60177a81146b8110b | jq -c 'select(.event=="change")'`,
-	track: `Usage: aggwatch track <id...>`,
-	untrack: `Usage: aggwatch untrack <id...>`,
-	list: `Usage: aggwatch list [--json]`,
+  aggwatch wait --tenant acme-sb --json 2c91808477a6b0c60177a81146b8110b | jq -c 'select(.event=="change")'
+  aggwatch wait --demo --interval 1 8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a01`,
+	track: `Usage: aggwatch track <id...> [--tenant NAME]
+
+Adds aggregations to the list the monitor shows; a running monitor picks them up at
+once. Sends no requests and needs no secret: it only names the tenant, which is
+--tenant, else the SAIL_BASE_URL / --base-url / ./config.json tenant, else the default.
+
+  --tenant NAME        a saved tenant
+  --base-url URL|NAME  an ad-hoc tenant (rows are filed under its short name)
+  --demo               the demo's own list
+
+Examples
+  aggwatch track 2c91808477a6b0c60177a81146b8110b
+  aggwatch track --tenant acme-sb 2c91808477a6b0c60177a81146b8110b 2c91808477a6b0c60177a81146b8110c`,
+	untrack: `Usage: aggwatch untrack <id...> [--tenant NAME]
+
+Removes aggregations from the list (a running monitor drops them at once). Without
+--tenant an id is removed from whichever tenant tracks it. Ids that are not tracked
+are named on standard error; the exit code is still 0.
+
+  --tenant NAME        only this tenant's rows
+  --base-url URL|NAME  only this ad-hoc tenant's rows
+  --demo               the demo's own list
+
+Examples
+  aggwatch untrack 2c91808477a6b0c60177a81146b8110b
+  aggwatch list --json | jq -r '.[] | select(.phase=="ended") | .id' | xargs aggwatch untrack`,
+	list: `Usage: aggwatch list [--json] [--tenant NAME]
+
+Prints the tracked aggregations as the store has them: tenant, id, source name, and
+the last status a monitor saw (and when). Sends no requests; "aggwatch status" asks ISC.
+
+  --json          one JSON array: {tenant, id, label, status, phase, processedAccounts,
+                  totalAccounts, addedAt, lastOkAt, endedAt} (missing fields left out)
+  --tenant NAME   only this tenant's rows
+  --demo          the demo's own list
+
+Examples
+  aggwatch list
+  aggwatch list --json | jq -r '.[].id'`,
+	tenant: `Usage: aggwatch tenant <add|list|remove|use|import> ...
+
+Saved tenants: the URL and client id in aggwatch's settings, the client secret in the
+OS keychain. Where there is no keychain (headless Linux, CI) the secret goes to a
+file of its own (secrets.json, mode 0600, next to the settings) with a warning.
+AGGWATCH_KEYRING=off always uses that file. Secrets are never flags, never printed.
+
+  tenant add <name> [--base-url URL] [--client-id ID] [--api-version V]
+      URL defaults to https://<name>.api.identitynow.com. Client id: --client-id,
+      SAIL_CLIENT_ID or asked. Secret: SAIL_CLIENT_SECRET or asked with input hidden
+      (without a terminal: the client id, if asked, then the secret, one line each on
+      standard input). Saved only once ISC gave a token for them. The first tenant
+      added becomes the default.
+  tenant list [--json]
+      Saved tenants; * marks the default. Shows where each secret is, never the secret.
+  tenant remove <name> [--drop-rows | --keep-rows]
+      Forgets the tenant and deletes its secret. Its tracked aggregations: asked on a
+      terminal; kept by scripts unless --drop-rows.
+  tenant use <name>
+      Makes it the default tenant.
+  tenant import [--yes]
+      Imports the SDKs' ./config.json (BaseURL, ClientId, ClientSecret) and the
+      SailPoint CLI's ~/.sailpoint/config.yaml environments. Lists them and asks first
+      (--yes for scripts); a client id or secret the files lack (the SailPoint CLI keeps
+      its PAT in the OS keychain) is asked for.
+
+Exit codes: 0 done, 1 usage or configuration, 4 credentials refused, 6 ISC unreachable.
+
+Examples
+  aggwatch tenant add acme
+  aggwatch tenant add acme-sb --base-url https://acme-sb.api.identitynow.com --client-id 2c9180835d2e5168015d32f890ca1581
+  printf '%s\\n' "$SECRET" | aggwatch tenant add acme --client-id "$CLIENT_ID"
+  aggwatch tenant list --json | jq -r '.[] | select(.default) | .name'
+  aggwatch tenant remove acme-sb --drop-rows
+  aggwatch tenant import --yes`,
 };
 
 export function helpText(command: CommandName): string {

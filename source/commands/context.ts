@@ -1,6 +1,14 @@
 import type {ParsedCommandLine} from '../cli/args.js';
-import type {Connection} from '../cli/connection.js';
+import type {Connection, SavedTenants, TenantChoice} from '../cli/connection.js';
+import type {Prompter} from '../cli/prompt.js';
 import type {IscClient} from '../isc/client.js';
+import type {TrackedStore} from '../store/config.js';
+import type {SecretStore} from '../store/secrets.js';
+
+export interface ClientFactoryOptions {
+	/** Print "retrying in …" warnings on standard error. Default true; the full-screen monitor turns them off. */
+	retryWarnings?: boolean;
+}
 
 /** What a command gets from the CLI entry: parsed flags, output channels, a clock and a lazy connection. */
 export interface CommandContext {
@@ -14,8 +22,30 @@ export interface CommandContext {
 	/** A warning line to standard error. */
 	warn(line: string): void;
 	now(): number;
-	/** Resolves the tenant (or starts the demo tenant with --demo) and builds its client, once. */
+	/**
+	 * Resolves the tenant (--tenant, else SAIL_* / flags / ./config.json, else the default saved tenant; or the
+	 * demo tenant with --demo) and builds its client, once.
+	 */
 	connect(): Promise<{client: IscClient; connection: Connection}>;
-	/** Things to close before exiting (the demo server, the debug log). */
+	/** Things to close before exiting (the demo server, clients, the store). */
 	onCleanup(fn: () => Promise<void> | void): void;
+}
+
+/**
+ * The whole context the CLI builds (source/cli/create-context.ts): the above plus the store, the secrets, prompts
+ * and clients for any tenant. Commands that only need one connection take the smaller CommandContext.
+ */
+export interface CliContext extends CommandContext {
+	/** Questions for the user (on standard error), or lines of standard input when it is not a terminal. */
+	prompt: Prompter;
+	/** The store (the demo's own with --demo), opened once; problems found on opening are printed as warnings. */
+	openStore(): TrackedStore;
+	/** The secret store (keychain, else the 0600 file), created once. */
+	secrets(): SecretStore;
+	/** Saved tenants with their secrets, for connection resolution. None with --demo. */
+	savedTenants(): SavedTenants;
+	/** Which tenant the command works on (see chooseTenant), without reading a secret. Undefined with none. */
+	chooseTenant(): TenantChoice | undefined;
+	/** A client for any connection, with the command's proxy, --debug log and retry warnings; closed on exit. */
+	createClient(connection: Connection, options?: ClientFactoryOptions): Promise<IscClient>;
 }

@@ -1,29 +1,55 @@
 import process from 'node:process';
+import {stringOption} from '../cli/args.js';
+import {apiVersionOf, noCredentialsError, savedConnection, type Connection} from '../cli/connection.js';
 import {pollOptions} from '../cli/poll-options.js';
-import {openStore} from '../store/config.js';
-import type {CommandContext} from './context.js';
+import type {CliContext} from './context.js';
 import {ExitCode} from '../cli/exit-codes.js';
+import {checkProxyEnvironment} from '../isc/proxy.js';
+import {TenantClients} from './tenant-clients.js';
 
 const HEX_ID = /^[\da-f]{32}$/i;
 
 /**
  * `aggwatch [id...]`: the full-screen monitor. Everything that can fail with a plain message (no terminal, bad
  * flags, no tenant, an unusable store) happens here, before the screen is taken over and before Ink is loaded.
+ *
+ * Without --tenant it shows every tracked row, whatever its tenant: each saved tenant (and the ad-hoc SAIL_* one)
+ * gets its own client, and rows of a tenant without usable credentials show an auth error while the rest go on.
+ * With --tenant NAME it shows that tenant's rows only. New ids (here and from the add prompt) go to the tenant
+ * chosen as usual: --tenant, else SAIL_* / flags / ./config.json, else the default saved tenant.
  */
-export async function runMonitor(context: CommandContext, ids: string[]): Promise<number> {
+export async function runMonitor(context: CliContext, ids: string[]): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		context.error('the monitor needs a terminal; in scripts and pipelines use "aggwatch wait <id...>" or "aggwatch status <id...>"');
 		return ExitCode.usage;
 	}
 
 	const options = pollOptions(context.values);
+	// Clients are made per tenant once the screen is up; a proxy setting that can never work is said here, in one line.
+	checkProxyEnvironment(context.env);
 	const demo = context.values.demo === true;
-	const {store, warnings} = openStore({demo, onWarning: line => context.warn(line)});
-	for (const warning of warnings) {
-		context.warn(warning);
-	}
+	const named = demo ? undefined : stringOption(context.values, 'tenant');
+	const store = context.openStore();
 
-	const {client, connection} = await context.connect();
+	// The ad-hoc tenant (or the demo one) is resolved now, so incomplete SAIL_* settings fail before the screen opens.
+	let adHoc: Connection | undefined;
+	let target: string;
+	const choice = context.chooseTenant();
+	if (demo || choice?.kind === 'ad-hoc') {
+		adHoc = (await context.connect()).connection;
+		target = adHoc.tenant;
+	} else if (choice?.kind === 'saved') {
+		target = choice.name;
+	} else {
+		const [first] = Object.keys(store.listTenants()).sort();
+		if (first === undefined) {
+			// Nothing saved and nothing ad-hoc: connect() throws the message that says how to add a tenant.
+			adHoc = (await context.connect()).connection;
+			target = adHoc.tenant;
+		} else {
+			target = first;
+		}
+	}
 
 	const now = context.now();
 	const wanted = [...ids];
@@ -41,16 +67,40 @@ export async function runMonitor(context: CommandContext, ids: string[]): Promis
 	}
 
 	if (wanted.length > 0) {
-		store.addTracked(wanted.map(id => ({id, tenant: connection.tenant, addedAt: now})));
+		store.addTracked(wanted.map(id => ({id, tenant: target, addedAt: now})));
 	}
 
+	const clients = new TenantClients({
+		resolve(tenant) {
+			if (adHoc !== undefined && tenant === adHoc.tenant) {
+				return adHoc;
+			}
+
+			const record = demo ? undefined : store.getTenant(tenant);
+			if (record === undefined) {
+				throw noCredentialsError(tenant);
+			}
+
+			return savedConnection(tenant, record, context.secrets().get(tenant), apiVersionOf(context.values, record.apiVersion));
+		},
+		create: async connection => context.createClient(connection, {retryWarnings: false}),
+	});
+	context.onCleanup(() => {
+		clients.close();
+	});
+
+	const tenants = [...new Set([...(adHoc ? [adHoc.tenant] : []), ...(demo ? [] : Object.keys(store.listTenants()).sort())])];
+	const rowTenants = new Set(store.listTracked().map(row => row.tenant));
+	const several = named === undefined && new Set([...tenants, ...rowTenants]).size > 1;
 	const color = context.values['no-color'] !== true && !('NO_COLOR' in context.env && context.env['NO_COLOR'] !== '');
 	const {runMonitorScreen} = await import('../ui/run-monitor.js');
 	await runMonitorScreen({
 		store,
-		tenant: connection.tenant,
-		tenantLabel: demo ? 'demo (simulated tenant)' : connection.tenant,
-		fetchStatus: row => client.getAggregationStatus(row.id, {retries: 0}),
+		tenant: target,
+		tenantLabel: demo ? 'demo (simulated tenant)' : several ? 'all tenants' : (named ?? target),
+		tenants,
+		...(named === undefined ? {} : {showRow: (row: {tenant: string}) => row.tenant === named}),
+		fetchStatus: async row => clients.fetchStatus(row),
 		options,
 		color,
 		ascii: context.values.ascii === true,

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import got, {type Got} from 'got';
 import {version} from '../version.js';
 import type {ApiVersion} from './api-version.js';
@@ -14,6 +12,7 @@ import {exchange, requestUrl} from './http-exchange.js';
 import {parseJsonBody} from './json-body.js';
 import type {LoadAccountsTask} from './load-accounts.js';
 import {parseLoadAccountsTask} from './load-accounts.js';
+import {createAgents, type ClientAgents} from './proxy.js';
 import {isRetryable, retryDelay} from './retry-policy.js';
 import type {Sleep} from './sleep.js';
 import {defaultSleep} from './sleep.js';
@@ -67,6 +66,8 @@ export interface ClientOptions {
 	onRequest?: (entry: RequestLogEntry) => void;
 	/** Default `aggwatch/<version>`. */
 	userAgent?: string;
+	/** Send every request through this HTTP(S) proxy (see proxyFor in proxy.ts for HTTPS_PROXY / NO_PROXY). Default: direct. */
+	proxy?: URL;
 	/** In [0, 1), for backoff jitter. Default Math.random. */
 	random?: () => number;
 	/** Default: a real timer that an AbortSignal cancels. */
@@ -136,7 +137,7 @@ export class IscClient {
 	readonly #clientSecret: string;
 	readonly #credentialSource: CredentialSource | undefined;
 	readonly #http: Got;
-	readonly #agents: {http: http.Agent; https: https.Agent};
+	readonly #agents: ClientAgents;
 	readonly #tokens: TokenManager;
 	readonly #exchange: ExchangeOptions;
 	readonly #retries: number;
@@ -165,7 +166,7 @@ export class IscClient {
 		this.#now = options.now ?? Date.now;
 
 		const timeouts = {...DEFAULT_TIMEOUTS, ...options.timeouts};
-		this.#agents = {http: new http.Agent({keepAlive: true}), https: new https.Agent({keepAlive: true})};
+		this.#agents = createAgents(options.proxy);
 		this.#http = got.extend({
 			prefixUrl: this.baseUrl,
 			headers: {
@@ -201,6 +202,14 @@ export class IscClient {
 	/** Token requests sent so far (N status calls within a token's lifetime should cost one). */
 	get tokenRequests(): number {
 		return this.#tokens.tokenRequests;
+	}
+
+	/**
+	 * Gets an access token (or reuses the cached one): proves the base URL, client id and secret work.
+	 * Throws IscError like any call (auth when ISC refuses the credentials). No retries beyond the client's own.
+	 */
+	async checkCredentials(): Promise<void> {
+		await this.#tokens.token();
 	}
 
 	/** GET the status of an account aggregation (the task id load-accounts returned). */

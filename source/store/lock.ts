@@ -1,4 +1,5 @@
-import {closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats} from 'node:fs';
+import path from 'node:path';
 import {hostname} from 'node:os';
 import process from 'node:process';
 import {randomBytes} from 'node:crypto';
@@ -119,7 +120,11 @@ function breakIfStale(lockPath: string, staleMs: number): boolean {
 	return true;
 }
 
-function tryCreate(lockPath: string, owner: LockOwner): boolean {
+/** Codes with which link() says the file system has no hard links (FAT, some network and FUSE mounts). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** The old way, for file systems without hard links: create, then write (a crash in between leaves an empty lock). */
+function tryCreateInPlace(lockPath: string, owner: LockOwner): boolean {
 	let fd: number;
 	try {
 		fd = openSync(lockPath, 'wx', 0o600);
@@ -140,13 +145,78 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
 	return true;
 }
 
+/**
+ * Takes the lock if it is free. The owner is written to a file of our own first, which is then hard-linked to the
+ * lock's name (failing if the lock exists): the lock never exists without its owner in it, so a process killed at
+ * any moment leaves either no lock or one that names a dead process, which the next one breaks straight away.
+ * (An empty lock could only be judged by its age, holding everyone up for `staleMs`.)
+ */
+function tryCreate(lockPath: string, owner: LockOwner): boolean {
+	const temporary = `${lockPath}.${owner.pid}-${owner.token}.tmp`;
+	writeFileSync(temporary, JSON.stringify(owner), {mode: 0o600});
+	try {
+		linkSync(temporary, lockPath);
+		return true;
+	} catch (error) {
+		const code = errorCode(error);
+		if (code === 'EEXIST') {
+			return false;
+		}
+
+		if (code !== undefined && NO_HARD_LINKS.has(code)) {
+			return tryCreateInPlace(lockPath, owner);
+		}
+
+		throw error;
+	} finally {
+		removeQuietly(temporary);
+	}
+}
+
+function removeQuietly(file: string): void {
+	try {
+		unlinkSync(file);
+	} catch {
+		// Gone already.
+	}
+}
+
+/**
+ * Removes what a process killed under this lock (or while taking or breaking it) may have left next to it: an owner
+ * file not yet linked or a stale lock renamed away (`<lock>.*`), and the temporary file of an atomic write of the
+ * guarded file that never got renamed (`<file>.tmp-*`, as conf's writer and ours name them). Only what is older than
+ * `staleMs`: every write of the guarded file happens under this lock, which is held for milliseconds.
+ */
+function sweepLeftovers(lockPath: string, staleMs: number): void {
+	const base = path.basename(lockPath);
+	const prefixes = [`${base}.`, ...(base.endsWith('.lock') ? [`${base.slice(0, -'.lock'.length)}.tmp-`] : [])];
+	let names: string[];
+	try {
+		names = readdirSync(path.dirname(lockPath)).filter(name => prefixes.some(prefix => name.startsWith(prefix)));
+	} catch {
+		return;
+	}
+
+	for (const name of names) {
+		const file = path.join(path.dirname(lockPath), name);
+		try {
+			if (Date.now() - statSync(file).mtimeMs > staleMs) {
+				removeQuietly(file);
+			}
+		} catch {
+			// Gone meanwhile, or not ours to look at: it is only tidying.
+		}
+	}
+}
+
 function describeHolder(lockPath: string): string {
 	const owner = readOwner(lockPath);
 	return owner ? `process ${owner.pid} on ${owner.host}` : 'another process';
 }
 
 /**
- * Runs `fn` while holding a cross-process lock: a file created with O_EXCL next to the store file.
+ * Runs `fn` while holding a cross-process lock: a file next to the store file that appears, owner written in it,
+ * in one step (see tryCreate).
  * Waits with short randomised retries; breaks locks left over by crashed processes.
  * Not re-entrant: `fn` must not take the same lock again.
  */
@@ -182,6 +252,7 @@ export function withFileLock<T>(lockPath: string, fn: () => T, options: LockOpti
 	}
 
 	try {
+		sweepLeftovers(lockPath, options.staleMs);
 		return fn();
 	} finally {
 		// Only remove our own lock: if we were stalled past staleMs, another process may hold it now.

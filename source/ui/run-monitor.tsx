@@ -14,6 +14,11 @@ export interface MonitorScreenOptions {
 	/** The tenant new rows (the add prompt) belong to. */
 	tenant: string;
 	tenantLabel: string;
+	/** The tenants that have credentials (saved ones and the ad-hoc SAIL_* one), sorted; rows may name others. */
+	tenants?: string[];
+	/** Which stored rows this monitor shows (--tenant NAME shows one tenant's). Default: all of them. */
+	showRow?: (row: {tenant: string; id: string}) => boolean;
+	/** One status request; picks the row's tenant's client (a tenant without credentials fails with an auth IscError). */
 	fetchStatus(row: TrackedRow): Promise<AggregationStatus>;
 	options: Partial<MonitorOptions>;
 	color: boolean;
@@ -24,16 +29,18 @@ function toSeed(row: RowSeed): RowSeed {
 	return row;
 }
 
+const showAll = () => true;
+
 /**
  * The monitor screen wired to the store: rows come from the store at start, snapshots go back to it (batched),
  * additions and removals are written at once, and rows another aggwatch process adds or removes (aggwatch track,
  * a second monitor) appear and disappear here too.
  */
-function MonitorScreen({store, tenant, tenantLabel, fetchStatus, options}: MonitorScreenOptions) {
+function MonitorScreen({store, tenant, tenantLabel, fetchStatus, options, showRow = showAll}: MonitorScreenOptions) {
 	const {exit} = useApp();
 	const [initial] = React.useState(() => {
 		const now = Date.now();
-		return {state: createMonitorState(options, store.listTracked().map(toSeed), now), prefs: store.getPrefs()};
+		return {state: createMonitorState(options, store.listTracked().filter(row => showRow(row)).map(toSeed), now), prefs: store.getPrefs()};
 	});
 
 	const monitor = useMonitor({
@@ -60,7 +67,7 @@ function MonitorScreen({store, tenant, tenantLabel, fetchStatus, options}: Monit
 	useEffect(
 		() =>
 			store.watch(() => {
-				const onDisk = store.listTracked();
+				const onDisk = store.listTracked().filter(row => showRow(row));
 				const diskKeys = new Set(onDisk.map(row => rowKey(row.tenant, row.id)));
 				const current = monitorRowsByKey.current;
 				const added = onDisk.filter(row => !current.has(rowKey(row.tenant, row.id)));
@@ -73,7 +80,7 @@ function MonitorScreen({store, tenant, tenantLabel, fetchStatus, options}: Monit
 					dispatch({type: 'removed', keys: removed});
 				}
 			}),
-		[store, dispatch],
+		[store, dispatch, showRow],
 	);
 
 	return (

@@ -1,0 +1,52 @@
+import {ExitCode} from '../cli/exit-codes.js';
+import {UsageError} from '../cli/usage-error.js';
+import type {CliContext} from './context.js';
+import {savedTenantName} from './tenant-save.js';
+
+/**
+ * `aggwatch tenant remove <name> [--drop-rows | --keep-rows]`: forgets the tenant and deletes its stored secret.
+ * Its tracked rows are dropped or kept as the flag says; without one, a terminal is asked (default: keep), and a
+ * script keeps them and says how to drop them.
+ */
+export async function runTenantRemove(context: CliContext, args: string[]): Promise<number> {
+	if (args.length > 1) {
+		throw new UsageError(`tenant remove takes one name, not "${args[1]}" too`, 'tenant');
+	}
+
+	const name = savedTenantName(context, args[0], 'remove');
+	if (context.values['drop-rows'] === true && context.values['keep-rows'] === true) {
+		throw new UsageError('--drop-rows and --keep-rows cannot both be given', 'tenant');
+	}
+
+	const store = context.openStore();
+	const rows = store.listTracked().filter(row => row.tenant === name);
+	let drop = context.values['drop-rows'] === true;
+	if (rows.length > 0 && !drop && context.values['keep-rows'] !== true && context.prompt.interactive) {
+		drop = await context.prompt.confirm(`${name} has ${rows.length === 1 ? 'one tracked aggregation' : `${rows.length} tracked aggregations`}. Stop tracking ${rows.length === 1 ? 'it' : 'them'} too?`);
+	}
+
+	const wasDefault = store.getDefaultTenant() === name;
+	context.secrets().delete(name);
+	store.removeTenant(name);
+	context.out(`Removed tenant ${name} and its stored secret`);
+
+	if (rows.length > 0) {
+		if (drop) {
+			const removed = store.removeTracked(rows.map(row => ({tenant: row.tenant, id: row.id})));
+			context.out(`Stopped tracking ${removed.length === 1 ? 'one aggregation' : `${removed.length} aggregations`} of ${name}`);
+		} else {
+			context.out(
+				`Kept ${rows.length === 1 ? 'one tracked aggregation' : `${rows.length} tracked aggregations`} of ${name}; drop ${rows.length === 1 ? 'it' : 'them'} with "aggwatch untrack --tenant ${name} <id...>"`,
+			);
+		}
+	}
+
+	if (wasDefault) {
+		const others = Object.keys(store.listTenants()).sort();
+		if (others.length > 0) {
+			context.out(`There is no default tenant now; pick one with "aggwatch tenant use NAME" (${others.join(', ')})`);
+		}
+	}
+
+	return ExitCode.ok;
+}

@@ -1,0 +1,68 @@
+import type {OptionName} from '../cli/args.js';
+import {UsageError} from '../cli/usage-error.js';
+import type {CliContext} from './context.js';
+
+const SUBCOMMANDS = ['add', 'list', 'remove', 'use', 'import'] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+/** The flags each subcommand takes (the parser has already checked that they belong to `tenant`). */
+const FLAGS: Record<Subcommand, OptionName[]> = {
+	add: ['base-url', 'client-id', 'api-version', 'debug'],
+	list: ['json'],
+	remove: ['drop-rows', 'keep-rows'],
+	use: [],
+	import: ['yes', 'api-version', 'debug'],
+};
+
+function isSubcommand(word: string | undefined): word is Subcommand {
+	return word !== undefined && (SUBCOMMANDS as readonly string[]).includes(word);
+}
+
+/** `aggwatch tenant add|list|remove|use|import …`: saved tenants and their credentials. */
+export async function runTenant(context: CliContext, positionals: string[]): Promise<number> {
+	const [subcommand, ...args] = positionals;
+	if (!isSubcommand(subcommand)) {
+		throw new UsageError(
+			subcommand === undefined ? `tenant needs a subcommand: ${SUBCOMMANDS.join(', ')}` : `unknown tenant subcommand "${subcommand}"; use ${SUBCOMMANDS.join(', ')}`,
+			'tenant',
+		);
+	}
+
+	const allowed = new Set<string>([...FLAGS[subcommand], 'help', 'version']);
+	for (const flag of Object.keys(context.values)) {
+		if (!allowed.has(flag)) {
+			throw new UsageError(`--${flag} does not apply to "aggwatch tenant ${subcommand}"`, 'tenant');
+		}
+	}
+
+	switch (subcommand) {
+		case 'add': {
+			const {runTenantAdd} = await import('./tenant-add.js');
+			return runTenantAdd(context, args);
+		}
+
+		case 'list': {
+			if (args.length > 0) {
+				throw new UsageError(`tenant list takes no arguments (got "${args[0]}")`, 'tenant');
+			}
+
+			const {runTenantList} = await import('./tenant-list.js');
+			return runTenantList(context);
+		}
+
+		case 'remove': {
+			const {runTenantRemove} = await import('./tenant-remove.js');
+			return runTenantRemove(context, args);
+		}
+
+		case 'use': {
+			const {runTenantUse} = await import('./tenant-use.js');
+			return runTenantUse(context, args);
+		}
+
+		case 'import': {
+			const {runTenantImport} = await import('./tenant-import.js');
+			return runTenantImport(context, args);
+		}
+	}
+}
