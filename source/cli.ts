@@ -33,8 +33,28 @@ async function main(argv: string[]): Promise<number> {
 			}
 
 			case 'wait': {
-				const {runWait} = await import('./commands/wait.js');
-				return await runWait(context, parsed.positionals);
+				const [{runWait}, {createWaitHooks}, {resolveAlertPrefs}] = await Promise.all([
+					import('./commands/wait.js'),
+					import('./commands/wait-hooks.js'),
+					import('./cli/alert-options.js'),
+				]);
+				const alerts = resolveAlertPrefs(parsed.values, context.env);
+				return await runWait(context, parsed.positionals, createWaitHooks(context, {alerts}));
+			}
+
+			case 'discover': {
+				const {runDiscover} = await import('./commands/discover.js');
+				return await runDiscover(context, parsed.positionals);
+			}
+
+			case 'start': {
+				const {runStart} = await import('./commands/start.js');
+				return await runStart(context, parsed.positionals);
+			}
+
+			case 'history': {
+				const {runHistory} = await import('./commands/history.js');
+				return await runHistory(context, parsed.positionals);
 			}
 
 			case 'monitor': {

@@ -1,7 +1,7 @@
 import {parseArgs} from 'node:util';
 import {UsageError} from './usage-error.js';
 
-export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list', 'tenant'] as const;
+export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list', 'tenant', 'discover', 'start', 'history'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 type OptionSpec = {type: 'boolean' | 'string'; short?: string; multiple?: boolean};
@@ -26,6 +26,14 @@ const OPTIONS = {
 	yes: {type: 'boolean', short: 'y'},
 	'drop-rows': {type: 'boolean'},
 	'keep-rows': {type: 'boolean'},
+	track: {type: 'boolean'},
+	'disable-optimization': {type: 'boolean'},
+	wait: {type: 'boolean'},
+	source: {type: 'string'},
+	since: {type: 'string'},
+	'no-bell': {type: 'boolean'},
+	'no-notify': {type: 'boolean'},
+	discover: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -33,14 +41,17 @@ export type OptionName = keyof typeof OPTIONS;
 const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
 
 const ALLOWED: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget'],
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover'],
 	status: [...CONNECTION, 'json'],
-	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify'],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
+	discover: [...CONNECTION, 'json', 'track'],
+	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify'],
+	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };
 
 export interface ParsedCommandLine {

@@ -24,6 +24,9 @@ Usage
   aggwatch wait <id...>               wait for aggregations to end, for pipelines
   aggwatch track <id...> | untrack <id...> | list [--json]
   aggwatch tenant add|list|remove|use|import   saved tenants and their credentials
+  aggwatch discover [--track]         list the aggregations running now
+  aggwatch start <source> [--wait]    start an account aggregation, track it
+  aggwatch history                    every aggregation aggwatch saw end
 
 Every tracked row is shown, whatever its tenant (each with its own credentials and
 request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
@@ -34,6 +37,8 @@ Monitor options
   --budget N              status requests per 10 s per tenant (default 80; ISC allows 100)
   --no-color              no colour (NO_COLOR is honoured too)
   --ascii                 ASCII symbols only
+  --no-bell, --no-notify  no terminal bell / desktop notification (OSC 9) when one ends
+  --discover              also track aggregations that start on the tenant (checked once a minute)
 
 ${CONNECTION}
 
@@ -79,10 +84,14 @@ Exit codes (the highest that applies wins):
   0 all COMPLETED    2 any CANCELLED or TERMINATED    3 any not found or expired
   4 authentication or permission failure    5 timeout    1 usage or configuration
 
+When standard error is a terminal, each end rings the bell and sends a desktop
+notification (OSC 9); --no-bell, --no-notify or AGGWATCH_ALERTS=bell|notify|none turn
+them off. Each end is recorded in "aggwatch history".
+
 Examples
   aggwatch wait --timeout 2h 2c91808477a6b0c60177a81146b8110b && ./next-step.sh
   aggwatch wait --tenant acme-sb --json 2c91808477a6b0c60177a81146b8110b | jq -c 'select(.event=="change")'
-  aggwatch wait --demo --interval 1 8e2f1c3a9b7d4e6f8a1b2c3d4e5f6a01`,
+  aggwatch wait --demo --interval 1 a3c91f0e5b2d4c7e9f1a6b8d0c2e4f61`,
 	track: `Usage: aggwatch track <id...> [--tenant NAME]
 
 Adds aggregations to the list the monitor shows; a running monitor picks them up at
@@ -157,6 +166,66 @@ Examples
   aggwatch tenant list --json | jq -r '.[] | select(.default) | .name'
   aggwatch tenant remove acme-sb --drop-rows
   aggwatch tenant import --yes`,
+	discover: `Usage: aggwatch discover [--track] [--json] [--tenant NAME]
+
+Lists the account aggregations running now on the tenant, newest first: source,
+start time, how long it has run, and the aggregation id.
+
+  --track   also track them all, labelled with their source name
+  --json    one JSON object per line: {"id","tenant","source","sourceId","started","progress"}
+
+${CONNECTION}
+
+Exit codes: 0 listed (even if none run), 1 usage or configuration,
+4 authentication or permission, 6 other request failure.
+
+Examples
+  aggwatch discover --demo
+  aggwatch discover --track && aggwatch
+  aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait`,
+	start: `Usage: aggwatch start <source> [--disable-optimization] [--wait] [--json] [--tenant NAME]
+
+Starts an account aggregation of a source, given by id or exact name, tracks it, and
+prints its aggregation id alone on standard output. The request is sent once and never
+retried: if its answer is lost, aggwatch says the outcome is unknown and how to check.
+Delimited-file sources need a CSV uploaded with the request; aggwatch refuses them.
+
+  --disable-optimization   aggregate every account, not only those changed since the last run
+  --wait                   then wait for it to end, as "aggwatch wait" (same output and exit
+                           codes; --timeout, --interval, --budget, --no-bell, --no-notify apply)
+  --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
+                           created, tracked}; with --wait, wait's NDJSON follows
+
+${CONNECTION}
+
+Exit codes: 0 started (with --wait: COMPLETED), 1 usage, configuration, a delimited-file
+or ambiguous source, 2 CANCELLED/TERMINATED (--wait), 3 no such source (or --wait: not
+found/expired), 4 authentication or permission, 5 timeout (--wait), 6 request failed
+(the outcome may be unknown: check with aggwatch discover).
+
+Examples
+  aggwatch start Workday
+  id=$(aggwatch start "Active Directory" --disable-optimization) && aggwatch wait "$id"
+  aggwatch start 2c91808a7813090a01781412a6a90001 --wait --timeout 2h
+  aggwatch start --demo --wait Workday`,
+	history: `Usage: aggwatch history [--source NAME] [--since DURATION] [--tenant NAME] [--json]
+
+Every aggregation aggwatch saw end (monitor, wait, start --wait), newest first: end
+time, source, status, accounts, duration, id. ISC forgets an aggregation's status about
+an hour after it ends; aggwatch keeps the last 1,000 for up to 90 days
+(AGGWATCH_HISTORY_MAX_ENTRIES, AGGWATCH_HISTORY_MAX_AGE). No request is made.
+A duration shown as ≤ was noticed late: the run was shorter.
+
+  --source NAME      only this source (any case)
+  --since DURATION   only those that ended within this long (90m, 24h, 7d)
+  --tenant NAME      only this tenant
+  --json             one entry per line
+  --demo             the demo's own history
+
+Examples
+  aggwatch history
+  aggwatch history --source Workday --since 7d
+  aggwatch history --json | jq -s 'map(.durationMs) | add / length'`,
 };
 
 export function helpText(command: CommandName): string {

@@ -3,10 +3,7 @@ import type {SourceNames} from '../isc/source-names.js';
 import {stripSourceSuffix} from '../isc/source-names.js';
 import type {TaskStatus} from '../isc/task-status.js';
 
-/**
- * GET /v2025/task-status with any filter: what labelForAggregation needs from the ISC client.
- * IscClient does not have this method yet (its listRunningAggregations fixes the filter); see the report.
- */
+/** GET /v2025/task-status with any filter: the part of IscClient that labelForAggregation needs. */
 export interface TaskStatusQuery {
 	listTaskStatus(query: {filters: string; limit?: number; offset?: number; sorters?: string}, options?: CallOptions): Promise<TaskStatus[]>;
 }

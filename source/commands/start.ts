@@ -13,6 +13,7 @@ import {isDelimitedFileSource, resolveSource, SourceChoiceError} from './resolve
 import {mayHaveStarted} from './start-outcome.js';
 import {formatErrorLine} from './status-format.js';
 import {createWaitHooks} from './wait-hooks.js';
+import {resolveAlertPrefs} from '../cli/alert-options.js';
 import {runWait} from './wait.js';
 
 /**
@@ -39,7 +40,7 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 	const json = context.values.json === true;
 	// Built before anything is sent, so a bad AGGWATCH_ALERTS is reported before an aggregation starts.
 	const labels = new Map<string, string>();
-	const hooks = wait ? createWaitHooks(context, {labels}) : undefined;
+	const hooks = wait ? createWaitHooks(context, {labels, alerts: resolveAlertPrefs(context.values, context.env)}) : undefined;
 
 	// The store is opened first: if it cannot be used, nothing is started that could not be tracked.
 	let store: TrackedStore;

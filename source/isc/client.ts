@@ -263,6 +263,26 @@ export class IscClient {
 		);
 	}
 
+	/** GET /v2025/task-status with any filter (e.g. `id in ("…","…")`), sorters and paging. */
+	async listTaskStatus(query: PageOptions & {filters?: string; sorters?: string} = {}, options: CallOptions = {}): Promise<TaskStatus[]> {
+		return this.#run(
+			{
+				method: 'GET',
+				path: '/v2025/task-status',
+				query: queryString({
+					limit: query.limit ?? 250,
+					offset: query.offset ?? 0,
+					filters: query.filters,
+					sorters: query.sorters,
+				}),
+				idempotent: true,
+				what: 'task status list',
+				parse: parseTaskStatusList,
+			},
+			options,
+		);
+	}
+
 	/** GET /v2025/sources, optionally with a filter (e.g. `name sw "Work"`) and sorters. */
 	async listSources(query: PageOptions & {filters?: string; sorters?: string} = {}, options: CallOptions = {}): Promise<IscSource[]> {
 		return this.#run(

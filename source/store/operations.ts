@@ -173,6 +173,17 @@ export function mergePrefs(data: StoreData, partial: Partial<Prefs>): Prefs {
 		data.prefs.detail = partial.detail;
 	}
 
+	for (const key of ['bell', 'notify'] as const) {
+		const value = partial[key];
+		if (value !== undefined) {
+			if (typeof value !== 'boolean') {
+				throw new TypeError(`prefs.${key} must be true or false`);
+			}
+
+			data.prefs[key] = value;
+		}
+	}
+
 	return {...data.prefs};
 }
 

@@ -14,6 +14,10 @@ export interface Prefs {
 	sort: SortKey;
 	/** The detail pane is open. */
 	detail: boolean;
+	/** Ring the terminal bell when a tracked aggregation ends (default on). */
+	bell?: boolean;
+	/** Send a desktop notification (OSC 9) when a tracked aggregation ends (default on). */
+	notify?: boolean;
 }
 
 export const DEFAULT_PREFS: Prefs = {sort: 'added', detail: false};
@@ -157,6 +161,9 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 	if (typeof prefs['detail'] !== 'boolean') {
 		throw violation('/prefs/detail', 'must be boolean');
 	}
+
+	optional(prefs, 'bell', '/prefs', v => typeof v === 'boolean', 'boolean');
+	optional(prefs, 'notify', '/prefs', v => typeof v === 'boolean', 'boolean');
 
 	const tenants = value['tenants'];
 	if (!isObject(tenants)) {

@@ -4,7 +4,6 @@ import {IscClient} from '../../source/isc/client.js';
 import {SourceNames, stripSourceSuffix} from '../../source/isc/source-names.js';
 import {aggregationId, CLIENT_ID, CLIENT_SECRET, commandHarness, type CommandHarness} from './command-context.js';
 import {AD, finished, running, WORKDAY} from './fixtures.js';
-import {taskStatusQuery} from './task-status-query.js';
 
 let harness: CommandHarness | undefined;
 
@@ -12,6 +11,11 @@ afterEach(async () => {
 	await harness?.close();
 	harness = undefined;
 });
+
+/** The real client, over loopback HTTP to the simulated tenant. */
+function taskStatusQuery(baseUrl: string, clientId: string, clientSecret: string): IscClient {
+	return new IscClient({baseUrl, clientId, clientSecret});
+}
 
 function taskRequests(h: CommandHarness) {
 	return h.sim.log.filter(entry => entry.path === '/v2025/task-status');
