@@ -4,6 +4,7 @@ import {isPolledPhase} from '../core/phase.js';
 import {eta, isStale, percent, rate} from '../core/progress.js';
 import {rowOutcome} from '../core/summary.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
+import {authAdvice} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
 import type {ColorRole} from './theme.js';
 
@@ -136,6 +137,11 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 			const failures = `${row.failures} failure${row.failures === 1 ? '' : 's'} in a row`;
 			lines.push({label: 'Retry', value: `in ${countdown(row.nextPollAt, now)} (${failures})`, role: 'warning'});
 		}
+	}
+
+	const tenantError = state.tenants[row.tenant]?.authError;
+	if (tenantError !== undefined && isPolledPhase(row.phase)) {
+		lines.push({label: 'Tenant', value: authAdvice(row.tenant, tenantError, state.options.authRetryMs), role: 'error'});
 	}
 
 	return {fields, lines};

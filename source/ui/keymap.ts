@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import type {Mode} from './mode.js';
+import {isTextMode, type Mode} from './mode.js';
 import type {Glyphs} from './theme.js';
 
 /**
@@ -16,6 +16,8 @@ export type Command =
 	| 'last'
 	| 'toggle-detail'
 	| 'add'
+	| 'discover'
+	| 'start'
 	| 'remove'
 	| 'poll'
 	| 'poll-all'
@@ -23,7 +25,13 @@ export type Command =
 	| 'filter'
 	| 'clear-filter'
 	| 'sort'
+	| 'tenant'
+	| 'history'
+	| 'back'
 	| 'clear-finished'
+	| 'mark'
+	| 'choose'
+	| 'reload'
 	| 'help'
 	| 'quit'
 	| 'submit'
@@ -33,6 +41,12 @@ export type Command =
 	| 'confirm'
 	| 'deny'
 	| 'close-help';
+
+/**
+ * Screens that exist only when the monitor was given what they need: discover (the `discover` prop and
+ * commands.track), start (`listSources` and commands.startAggregation), history (the `history` prop).
+ */
+export type Feature = 'discover' | 'start' | 'history';
 
 /** The flags of Ink's `Key` a chord may require. */
 export type KeyFlag =
@@ -52,12 +66,14 @@ export interface Chord {
 	input?: string;
 	key?: KeyFlag;
 	ctrl?: boolean;
+	/** A printable chord that stays a key in text modes (Space marks in the discover picker); others are text there. */
+	inText?: boolean;
 }
 
 /** Facts about the screen that decide which hints matter now. */
 export interface KeyContext {
 	mode: Mode;
-	/** Rows in the (filtered) list. */
+	/** Entries in the list the keys move (the filtered monitor list, or the history list in the history view). */
 	rows: number;
 	/** Rows tracked at all. */
 	total: number;
@@ -65,7 +81,16 @@ export interface KeyContext {
 	finished: number;
 	paused: boolean;
 	detailOpen: boolean;
+	/** The list the keys move has a text filter. */
 	filtered: boolean;
+	/** Tenants among the tracked rows. */
+	tenants?: number;
+	/** The tenant `t` shows alone, if any. */
+	tenantFilter?: string;
+	/** Entries marked in the discover picker. */
+	marked?: number;
+	/** The screens this monitor offers (see Feature). Bindings that need one that is absent are hidden and inert. */
+	features?: readonly Feature[];
 }
 
 type Text = string | ((context: KeyContext) => string);
@@ -85,31 +110,40 @@ export interface Binding {
 	help: string;
 	/** Footer priority, lowest first; absent: help overlay only. */
 	footer?: number;
+	/** Always keep room for this hint in the footer (help, quit). */
+	pinned?: boolean;
 	/** When the binding is worth a footer hint (it still works otherwise). */
 	relevant?: (context: KeyContext) => boolean;
+	/** The screen this binding needs (any one of a list); absent from keys, footer and help without it. */
+	requires?: Feature | readonly Feature[];
 	/** Help overlay section. */
-	section: 'Navigate' | 'Aggregations' | 'View' | 'Prompts' | 'General';
+	section: 'Navigate' | 'Aggregations' | 'View' | 'Pickers' | 'Prompts' | 'General';
 }
 
 const hasRows = (context: KeyContext) => context.rows > 0;
 const normal: readonly Mode[] = ['normal'];
-const prompts: readonly Mode[] = ['adding', 'filtering'];
-const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear'];
+const pickers: readonly Mode[] = ['discover', 'sources'];
+/** Modes whose list moves with the arrows (and, outside text modes, j/k/g/G). */
+const lists: readonly Mode[] = ['normal', 'help', 'history', ...pickers];
+const prompts: readonly Mode[] = ['adding', 'filtering', 'history-filtering'];
+const editable: readonly Mode[] = [...prompts, ...pickers];
+const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear', 'confirm-start'];
+const allModes: readonly Mode[] = ['normal', 'help', 'history', ...editable, ...confirms];
 
 export const KEYMAP: readonly Binding[] = [
 	// Navigate
 	{
 		command: 'up',
-		modes: ['normal', 'help'],
+		modes: lists,
 		chords: [{key: 'upArrow'}, {input: 'k'}],
 		keys: (g) => `${g.up}/k`,
 		hint: 'move',
-		help: 'Select the previous row',
+		help: 'Select the previous row (in pickers: the arrow keys only, letters filter)',
 		section: 'Navigate',
 	},
 	{
 		command: 'down',
-		modes: ['normal', 'help'],
+		modes: lists,
 		chords: [{key: 'downArrow'}, {input: 'j'}],
 		keys: (g) => `${g.down}/j`,
 		hint: 'move',
@@ -118,7 +152,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'page-up',
-		modes: ['normal', 'help'],
+		modes: lists,
 		chords: [{key: 'pageUp'}],
 		keys: () => 'PgUp',
 		hint: 'page up',
@@ -127,7 +161,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'page-down',
-		modes: ['normal', 'help'],
+		modes: lists,
 		chords: [{key: 'pageDown'}],
 		keys: () => 'PgDn',
 		hint: 'page down',
@@ -136,7 +170,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'first',
-		modes: ['normal', 'help'],
+		modes: lists,
 		chords: [{key: 'home'}, {input: 'g'}],
 		keys: () => 'Home/g',
 		hint: 'first',
@@ -145,7 +179,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'last',
-		modes: ['normal', 'help'],
+		modes: lists,
 		chords: [{key: 'end'}, {input: 'G'}],
 		keys: () => 'End/G',
 		hint: 'last',
@@ -154,11 +188,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'toggle-detail',
-		modes: normal,
+		modes: ['normal', 'history'],
 		chords: [{key: 'return'}],
 		keys: (g) => g.enter,
 		hint: (context) => (context.detailOpen ? 'hide details' : 'details'),
-		help: 'Show or hide the details of the selected row',
+		help: 'Show or hide the details of the selected row, with earlier runs of its source',
 		footer: 2,
 		relevant: hasRows,
 		section: 'Navigate',
@@ -175,13 +209,35 @@ export const KEYMAP: readonly Binding[] = [
 		section: 'Aggregations',
 	},
 	{
+		command: 'discover',
+		modes: normal,
+		chords: [{input: 'D'}],
+		keys: () => 'D',
+		hint: 'discover',
+		help: 'Pick running aggregations that are not tracked yet, and track them',
+		footer: 4,
+		requires: 'discover',
+		section: 'Aggregations',
+	},
+	{
+		command: 'start',
+		modes: normal,
+		chords: [{input: 'S'}],
+		keys: () => 'S',
+		hint: 'start',
+		help: 'Start an account aggregation on a source you pick (asks first: it changes the tenant)',
+		footer: 5,
+		requires: 'start',
+		section: 'Aggregations',
+	},
+	{
 		command: 'remove',
 		modes: normal,
 		chords: [{input: 'd'}, {key: 'delete'}],
 		keys: () => 'd/Del',
 		hint: 'remove',
 		help: 'Stop tracking the selected row (asks first)',
-		footer: 5,
+		footer: 9,
 		relevant: hasRows,
 		section: 'Aggregations',
 	},
@@ -192,7 +248,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'r',
 		hint: 'refresh',
 		help: 'Poll the selected row now',
-		footer: 6,
+		footer: 10,
 		relevant: hasRows,
 		section: 'Aggregations',
 	},
@@ -212,7 +268,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'p',
 		hint: (context) => (context.paused ? 'resume' : 'pause'),
 		help: 'Pause or resume polling',
-		footer: 4,
+		footer: 8,
 		relevant: (context) => context.total > 0,
 		section: 'Aggregations',
 	},
@@ -223,20 +279,20 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'c',
 		hint: 'clear finished',
 		help: 'Stop tracking every finished row: ended, not found or expired (asks first)',
-		footer: 9,
+		footer: 13,
 		relevant: (context) => context.finished > 0,
 		section: 'Aggregations',
 	},
 	// View
 	{
 		command: 'filter',
-		modes: normal,
+		modes: ['normal', 'history'],
 		chords: [{input: '/'}],
 		keys: () => '/',
 		hint: 'filter',
 		help: 'Filter rows by text (label, id, tenant or status)',
-		footer: 7,
-		relevant: (context) => context.total > 0,
+		footer: 11,
+		relevant: (context) => context.total > 0 || context.mode === 'history',
 		section: 'View',
 	},
 	{
@@ -257,9 +313,76 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 's',
 		hint: 'sort',
 		help: 'Cycle the sort order: added, status, progress, start time',
-		footer: 8,
+		footer: 12,
 		relevant: (context) => context.total > 1,
 		section: 'View',
+	},
+	{
+		command: 'tenant',
+		modes: normal,
+		chords: [{input: 't'}],
+		keys: () => 't',
+		hint: (context) => (context.tenantFilter === undefined ? 'tenant' : `tenant: ${context.tenantFilter}`),
+		help: 'Show one tenant at a time: all tenants, then each tenant in turn, then all again',
+		footer: 7,
+		relevant: (context) => (context.tenants ?? 0) > 1,
+		section: 'View',
+	},
+	{
+		command: 'history',
+		modes: ['normal', 'history'],
+		chords: [{input: 'H'}],
+		keys: () => 'H',
+		hint: (context) => (context.mode === 'history' ? 'close history' : 'history'),
+		help: 'Show the finished aggregations aggwatch saw, newest first (H again goes back)',
+		footer: 6,
+		requires: 'history',
+		section: 'View',
+	},
+	{
+		command: 'back',
+		modes: ['history'],
+		chords: [{key: 'escape'}],
+		keys: () => 'Esc',
+		hint: (context) => (context.filtered ? 'clear filter' : 'back'),
+		help: 'History: clear the filter, else go back to the monitor',
+		footer: 3,
+		section: 'View',
+	},
+	// Pickers
+	{
+		command: 'mark',
+		modes: ['discover'],
+		chords: [{input: ' ', inText: true}],
+		keys: () => 'Space',
+		hint: 'mark',
+		help: 'Discover picker: mark or unmark the highlighted aggregation',
+		footer: 2,
+		requires: 'discover',
+		section: 'Pickers',
+	},
+	{
+		command: 'choose',
+		modes: pickers,
+		chords: [{key: 'return'}],
+		keys: (g) => g.enter,
+		hint: (context) =>
+			context.mode === 'sources' ? 'start' : (context.marked ?? 0) > 0 ? `track ${context.marked} marked` : 'track',
+		help: 'Pickers: track the marked aggregations (the highlighted one if none is marked), or start the highlighted source',
+		footer: 1,
+		requires: ['discover', 'start'],
+		section: 'Pickers',
+	},
+	{
+		command: 'reload',
+		modes: [...pickers, 'history'],
+		chords: [{input: 'r', ctrl: true}],
+		keys: () => 'Ctrl-R',
+		hint: 'reload',
+		help: 'Pickers and history: load the list again',
+		footer: 14,
+		requires: ['discover', 'start', 'history'],
+		section: 'Pickers',
 	},
 	// Prompts and confirmations
 	{
@@ -267,24 +390,24 @@ export const KEYMAP: readonly Binding[] = [
 		modes: prompts,
 		chords: [{key: 'return'}],
 		keys: (g) => g.enter,
-		hint: (context) => (context.mode === 'filtering' ? 'keep filter' : 'add'),
+		hint: (context) => (context.mode === 'adding' ? 'add' : 'keep filter'),
 		help: 'Accept what is typed',
 		footer: 1,
 		section: 'Prompts',
 	},
 	{
 		command: 'cancel',
-		modes: prompts,
+		modes: editable,
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
 		hint: 'cancel',
-		help: 'Cancel the prompt',
-		footer: 2,
+		help: 'Cancel the prompt or picker',
+		footer: 3,
 		section: 'Prompts',
 	},
 	{
 		command: 'erase',
-		modes: prompts,
+		modes: editable,
 		chords: [{key: 'backspace'}, {key: 'delete'}],
 		keys: () => 'Bksp',
 		hint: 'erase',
@@ -293,12 +416,12 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'erase-line',
-		modes: prompts,
+		modes: editable,
 		chords: [{input: 'u', ctrl: true}],
 		keys: () => 'Ctrl-U',
 		hint: 'clear',
 		help: 'Erase the whole line',
-		footer: 3,
+		footer: 4,
 		section: 'Prompts',
 	},
 	{
@@ -314,10 +437,10 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'deny',
 		modes: confirms,
-		chords: [{input: 'n'}, {input: 'N'}, {key: 'escape'}],
-		keys: () => 'n/Esc',
+		chords: [{input: 'n'}, {input: 'N'}, {key: 'escape'}, {key: 'return'}],
+		keys: (g) => `n/Esc/${g.enter}`,
 		hint: 'no',
-		help: 'No, leave it',
+		help: 'No, leave it (the default)',
 		footer: 2,
 		section: 'Prompts',
 	},
@@ -339,17 +462,19 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => '?',
 		hint: 'help',
 		help: 'Show this help',
-		footer: 10,
+		footer: 20,
+		pinned: true,
 		section: 'General',
 	},
 	{
 		command: 'quit',
-		modes: ['normal', 'help', 'adding', 'filtering', 'confirm-remove', 'confirm-clear'],
+		modes: allModes,
 		chords: [{input: 'q'}, {input: 'c', ctrl: true}],
-		keys: (_glyphs, mode) => (mode === 'adding' || mode === 'filtering' ? 'Ctrl-C' : 'q'),
+		keys: (_glyphs, mode) => (mode !== undefined && isTextMode(mode) ? 'Ctrl-C' : 'q'),
 		hint: 'quit',
-		help: 'Quit (Ctrl-C works everywhere, even in a prompt)',
-		footer: 11,
+		help: 'Quit (Ctrl-C works everywhere, even in a prompt or picker)',
+		footer: 21,
+		pinned: true,
 		section: 'General',
 	},
 ];
@@ -366,19 +491,30 @@ function chordMatches(chord: Chord, input: string, key: Key): boolean {
 	return chord.input !== undefined && input === chord.input && !key.meta;
 }
 
+function offered(binding: Binding, features: readonly Feature[]): boolean {
+	const {requires} = binding;
+	if (requires === undefined) {
+		return true;
+	}
+
+	return typeof requires === 'string' ? features.includes(requires) : requires.some((feature) => features.includes(feature));
+}
+
 /**
- * The command bound to a keypress in `mode`, if any. In prompt modes a plain `q` is text, not quit:
- * only chords with Ctrl or a special key reach the table there.
+ * The command bound to a keypress in `mode`, if any. In prompts and pickers a plain `q` is text, not quit:
+ * only chords with Ctrl or a special key (and chords marked inText) reach the table there. Bindings that need a
+ * feature not in `features` do not answer.
  */
-export function resolveKey(mode: Mode, input: string, key: Key): Command | undefined {
+export function resolveKey(mode: Mode, input: string, key: Key, features: readonly Feature[] = []): Command | undefined {
+	const text = isTextMode(mode);
 	for (const binding of KEYMAP) {
-		if (!binding.modes.includes(mode)) {
+		if (!binding.modes.includes(mode) || !offered(binding, features)) {
 			continue;
 		}
 
 		for (const chord of binding.chords) {
 			const printable = chord.key === undefined && !chord.ctrl;
-			if (printable && (mode === 'adding' || mode === 'filtering')) {
+			if (printable && text && !chord.inText) {
 				continue;
 			}
 
@@ -394,6 +530,8 @@ export function resolveKey(mode: Mode, input: string, key: Key): Command | undef
 export interface Hint {
 	keys: string;
 	label: string;
+	/** Keep room for it whatever else has to go. */
+	pinned?: boolean;
 }
 
 function textOf(text: Text, context: KeyContext): string {
@@ -403,9 +541,14 @@ function textOf(text: Text, context: KeyContext): string {
 /** Footer hints for `mode`, most important first. Up and down share one hint. */
 export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 	const {mode} = context;
+	const features = context.features ?? [];
 	const hints: Array<Hint & {priority: number}> = [];
-	if (mode === 'normal' && context.rows > 1) {
+	if ((mode === 'normal' || mode === 'history') && context.rows > 1) {
 		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: 0});
+	}
+
+	if ((mode === 'discover' || mode === 'sources') && context.rows > 1) {
+		hints.push({keys: `${glyphs.up}${glyphs.down}`, label: 'move', priority: 0});
 	}
 
 	if (mode === 'help') {
@@ -413,7 +556,7 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 	}
 
 	for (const binding of KEYMAP) {
-		if (binding.footer === undefined || !binding.modes.includes(mode)) {
+		if (binding.footer === undefined || !binding.modes.includes(mode) || !offered(binding, features)) {
 			continue;
 		}
 
@@ -421,10 +564,15 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 			continue;
 		}
 
-		hints.push({keys: binding.keys(glyphs, mode), label: textOf(binding.hint, context), priority: binding.footer});
+		hints.push({
+			keys: binding.keys(glyphs, mode),
+			label: textOf(binding.hint, context),
+			priority: binding.footer,
+			...(binding.pinned ? {pinned: true} : {}),
+		});
 	}
 
-	return hints.sort((a, b) => a.priority - b.priority).map(({keys, label}) => ({keys, label}));
+	return hints.sort((a, b) => a.priority - b.priority).map(({priority: _priority, ...hint}) => hint);
 }
 
 export interface HelpEntry {
@@ -437,10 +585,14 @@ export interface HelpSection {
 	entries: HelpEntry[];
 }
 
-/** Every binding, grouped for the help overlay in table order. */
-export function helpSections(glyphs: Glyphs): HelpSection[] {
+/** Every binding this monitor offers (see Feature), grouped for the help overlay in table order. */
+export function helpSections(glyphs: Glyphs, features: readonly Feature[] = []): HelpSection[] {
 	const sections: HelpSection[] = [];
 	for (const binding of KEYMAP) {
+		if (!offered(binding, features)) {
+			continue;
+		}
+
 		let section = sections.find((s) => s.title === binding.section);
 		if (!section) {
 			section = {title: binding.section, entries: []};

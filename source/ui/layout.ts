@@ -1,7 +1,7 @@
 /**
  * Column widths for list rows, from the terminal width. Narrow terminals drop columns in this order:
- * rate and ETA, then elapsed, then the progress bar, then the processed/total counts. The label, the status badge,
- * the percentage and the marks column always stay.
+ * rate and ETA, then elapsed, then the progress bar, then the processed/total counts, then the tenant (whose name
+ * then goes in front of the label). The label, the status badge, the percentage and the marks column always stay.
  */
 
 export const MIN_COLUMNS = 40;
@@ -11,6 +11,8 @@ export interface RowLayout {
 	/** Usable width (one less than the terminal, so no line ever ends in the last cell and wraps). */
 	width: number;
 	/** Each column's width; 0 means hidden. */
+	/** The tenant, in front of the label, when rows of several tenants are shown. */
+	tenant: number;
 	label: number;
 	badge: number;
 	bar: number;
@@ -30,22 +32,28 @@ const LABEL = {min: 11, max: 40} as const;
 const BADGE = {min: 12, max: 22} as const;
 const BAR = {min: 10, max: 40} as const;
 
-type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'counts';
+type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'counts' | 'tenant';
 /** Dropped first to last. rate and eta go together. */
-const DROP_ORDER: ReadonlyArray<readonly Optional[]> = [['rate', 'eta'], ['elapsed'], ['bar'], ['counts']];
+const DROP_ORDER: ReadonlyArray<readonly Optional[]> = [['rate', 'eta'], ['elapsed'], ['bar'], ['counts'], ['tenant']];
+/** The tenant column fits the longest tenant name within these bounds. */
+export const TENANT_WIDTH = {min: 4, max: 14} as const;
 
-function minimumWidth(shown: ReadonlySet<Optional>): number {
-	let total = LEAD_WIDTH + LABEL.min + GAP + BADGE.min + GAP + FIXED.percent + GAP + FIXED.marks;
-	for (const column of shown) {
-		total += GAP + (column === 'bar' ? BAR.min : FIXED[column]);
-	}
-
-	return total;
-}
-
-export function rowLayout(columns: number): RowLayout {
+/**
+ * @param tenantWidth The longest tenant name when rows of several tenants are shown (0: no tenant column).
+ */
+export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 	const width = Math.max(0, columns - 1);
-	const shown = new Set<Optional>(['rate', 'eta', 'elapsed', 'bar', 'counts']);
+	const tenant = tenantWidth > 0 ? Math.max(TENANT_WIDTH.min, Math.min(TENANT_WIDTH.max, tenantWidth)) : 0;
+	const minimumWidth = (shown: ReadonlySet<Optional>): number => {
+		let total = LEAD_WIDTH + LABEL.min + GAP + BADGE.min + GAP + FIXED.percent + GAP + FIXED.marks;
+		for (const column of shown) {
+			total += GAP + (column === 'bar' ? BAR.min : column === 'tenant' ? tenant : FIXED[column]);
+		}
+
+		return total;
+	};
+
+	const shown = new Set<Optional>(['rate', 'eta', 'elapsed', 'bar', 'counts', ...(tenant > 0 ? (['tenant'] as const) : [])]);
 	for (const group of DROP_ORDER) {
 		if (minimumWidth(shown) <= width) {
 			break;
@@ -86,6 +94,7 @@ export function rowLayout(columns: number): RowLayout {
 
 	return {
 		width,
+		tenant: shown.has('tenant') ? tenant : 0,
 		label,
 		badge,
 		bar,

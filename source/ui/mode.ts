@@ -1,11 +1,43 @@
-/** What the keyboard is talking to. Only `normal` moves the list; prompts and confirmations own every key but Ctrl-C. */
-export type Mode = 'normal' | 'adding' | 'filtering' | 'confirm-remove' | 'confirm-clear' | 'help';
+/**
+ * What the keyboard is talking to. Only `normal` moves the monitor list; `history` moves the history list;
+ * prompts, pickers and confirmations own every key but Ctrl-C.
+ */
+export type Mode =
+	| 'normal'
+	| 'adding'
+	| 'filtering'
+	| 'confirm-remove'
+	| 'confirm-clear'
+	| 'confirm-start'
+	| 'help'
+	/** The picker of running aggregations not tracked yet (D). */
+	| 'discover'
+	/** The source picker that starts an aggregation (S). */
+	| 'sources'
+	/** The history of finished aggregations (H). */
+	| 'history'
+	/** The filter prompt of the history view. */
+	| 'history-filtering';
 
-/** Modes with a text prompt: printable input goes into the prompt. */
-export function isPromptMode(mode: Mode): mode is 'adding' | 'filtering' {
-	return mode === 'adding' || mode === 'filtering';
+export type PromptMode = 'adding' | 'filtering' | 'history-filtering';
+export type PickerMode = 'discover' | 'sources';
+export type ConfirmMode = 'confirm-remove' | 'confirm-clear' | 'confirm-start';
+
+/** Modes with a text prompt at the bottom: printable input goes into the prompt. */
+export function isPromptMode(mode: Mode): mode is PromptMode {
+	return mode === 'adding' || mode === 'filtering' || mode === 'history-filtering';
 }
 
-export function isConfirmMode(mode: Mode): mode is 'confirm-remove' | 'confirm-clear' {
-	return mode === 'confirm-remove' || mode === 'confirm-clear';
+/** Modes with a picker on screen: printable input filters it. */
+export function isPickerMode(mode: Mode): mode is PickerMode {
+	return mode === 'discover' || mode === 'sources';
+}
+
+/** Modes where a printable key is text, not a command: prompts and pickers. */
+export function isTextMode(mode: Mode): boolean {
+	return isPromptMode(mode) || isPickerMode(mode);
+}
+
+export function isConfirmMode(mode: Mode): mode is ConfirmMode {
+	return mode === 'confirm-remove' || mode === 'confirm-clear' || mode === 'confirm-start';
 }

@@ -2,11 +2,39 @@ import React from 'react';
 import {MonitorView, type MonitorViewProps} from './app.js';
 import {useMonitor, type UseMonitorOptions} from './use-monitor.js';
 
-export type MonitorAppProps = UseMonitorOptions &
-	Pick<MonitorViewProps, 'tenantLabel' | 'initialPrefs' | 'onPrefsChange' | 'onQuit' | 'animate'>;
+/** What MonitorApp hands to MonitorView as it is. */
+type ViewProps = Pick<
+	MonitorViewProps,
+	| 'tenantLabel'
+	| 'initialPrefs'
+	| 'onPrefsChange'
+	| 'onQuit'
+	| 'animate'
+	| 'discover'
+	| 'listSources'
+	| 'history'
+	| 'previousRuns'
+	| 'onAlert'
+	| 'alerts'
+>;
+
+export type MonitorAppProps = UseMonitorOptions & ViewProps;
 
 /** useMonitor wired to MonitorView: the monitor screen, given a way to fetch statuses and the store callbacks. */
-export function MonitorApp({tenantLabel, initialPrefs, onPrefsChange, onQuit, animate, ...monitor}: MonitorAppProps) {
+export function MonitorApp({
+	tenantLabel,
+	initialPrefs,
+	onPrefsChange,
+	onQuit,
+	animate,
+	discover,
+	listSources,
+	history,
+	previousRuns,
+	onAlert,
+	alerts,
+	...monitor
+}: MonitorAppProps) {
 	const {state, now, commands} = useMonitor(monitor);
 	return (
 		<MonitorView
@@ -18,6 +46,12 @@ export function MonitorApp({tenantLabel, initialPrefs, onPrefsChange, onQuit, an
 			onPrefsChange={onPrefsChange}
 			onQuit={onQuit}
 			animate={animate}
+			discover={discover}
+			listSources={listSources}
+			history={history}
+			previousRuns={previousRuns}
+			onAlert={onAlert}
+			alerts={alerts}
 		/>
 	);
 }

@@ -2,7 +2,7 @@ import type {IscErrorKind} from '../isc/errors.js';
 import {formatCount, formatDuration, formatRate} from '../core/durations.js';
 import {isPolledPhase} from '../core/phase.js';
 import {eta, isStale, percent, rate, rowElapsed} from '../core/progress.js';
-import type {TrackedRow} from '../core/types.js';
+import type {ErrorNote, TrackedRow} from '../core/types.js';
 import {badgeFor, type Badge} from './badge.js';
 
 /** Everything one list line shows, as text, derived from the row alone. */
@@ -19,7 +19,7 @@ export interface RowCells {
 	eta: string;
 	elapsed: string;
 	stale: boolean;
-	/** A short word for the last error, e.g. "net" or "5xx"; empty when the last request was fine. */
+	/** A short word for the last error, e.g. "net" or "5xx" (or "auth" while the row's tenant fails); empty when fine. */
 	error: string;
 }
 
@@ -48,7 +48,11 @@ export function rowLabel(row: TrackedRow, withTenant = false): string {
 	return withTenant ? `${row.tenant}/${name}` : name;
 }
 
-export function rowCells(row: TrackedRow, now: number, intervalMs: number, withTenant = false): RowCells {
+/**
+ * @param withTenant Put the tenant in front of the label (rows of several tenants, no room for a tenant column).
+ * @param tenantError The row's tenant has failing credentials: still-polled rows are marked with it.
+ */
+export function rowCells(row: TrackedRow, now: number, intervalMs: number, withTenant = false, tenantError?: ErrorNote): RowCells {
 	const snapshot = row.snapshot;
 	const polled = isPolledPhase(row.phase);
 	const done = percent(snapshot);
@@ -72,6 +76,6 @@ export function rowCells(row: TrackedRow, now: number, intervalMs: number, withT
 		eta: remaining === undefined ? '' : formatDuration(remaining),
 		elapsed: elapsedMs === undefined ? '' : formatDuration(elapsedMs),
 		stale: isStale(row, now, intervalMs),
-		error: polled && row.lastError !== undefined ? errorWord(row.lastError.kind) : '',
+		error: !polled ? '' : row.lastError !== undefined ? errorWord(row.lastError.kind) : tenantError === undefined ? '' : errorWord(tenantError.kind),
 	};
 }

@@ -56,6 +56,10 @@ export interface Glyphs {
 	enter: string;
 	sortAscending: string;
 	sortDescending: string;
+	/** "at most", before a duration that is only an upper bound. */
+	atMost: string;
+	/** After a factor: "2.5×". */
+	times: string;
 }
 
 const unicodeGlyphs: Glyphs = {
@@ -85,6 +89,8 @@ const unicodeGlyphs: Glyphs = {
 	enter: '⏎',
 	sortAscending: '▲',
 	sortDescending: '▼',
+	atMost: '≤',
+	times: '×',
 };
 
 const asciiGlyphs: Glyphs = {
@@ -114,6 +120,8 @@ const asciiGlyphs: Glyphs = {
 	enter: 'Enter',
 	sortAscending: '^',
 	sortDescending: 'v',
+	atMost: '<=',
+	times: 'x',
 };
 
 const palette: Record<ColorRole, string> = {

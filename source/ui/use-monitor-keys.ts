@@ -1,12 +1,13 @@
-import {useCallback} from 'react';
+import {useCallback, useRef} from 'react';
 import {useInput, type Key} from 'ink';
 import {isFinishedPhase} from '../core/phase.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 import type {MonitorCommands} from './commands.js';
 import {parseIdInput} from './id-input.js';
-import {resolveKey, type Command} from './keymap.js';
-import {isPromptMode} from './mode.js';
+import {resolveKey, type Command, type Feature} from './keymap.js';
+import {isPickerMode, isPromptMode} from './mode.js';
 import {rowLabel, shortId} from './row-cells.js';
+import type {PickerKeys} from './use-picker-keys.js';
 import type {ViewStore} from './use-view-state.js';
 import {selectedIndexIn, type ListView} from './view-state.js';
 
@@ -22,6 +23,12 @@ export interface MonitorKeysOptions {
 	/** Help overlay: lines it has and lines it shows (for scrolling). */
 	help: {lines: number; height: number};
 	isActive?: boolean;
+	/** The screens offered (D, S, H): keys of others are inert. */
+	features?: readonly Feature[];
+	/** The tenants `t` cycles through (sorted); fewer than two: t does nothing. */
+	tenants?: readonly string[];
+	/** The keys of the pickers and the history view. */
+	pickers?: PickerKeys;
 }
 
 const NO_KEY: Key = {
@@ -47,6 +54,9 @@ const NO_KEY: Key = {
 	numLock: false,
 };
 
+const NO_FEATURES: readonly Feature[] = [];
+const NO_TENANTS: readonly string[] = [];
+
 const LOOKS_LIKE_ID = /[\da-f]{32}/i;
 /** Bracketed-paste markers (ESC [200~ and ESC [201~), as Ink hands them over once it has dropped the ESC. */
 const PASTE_MARKER = /^\[20[01]~$/;
@@ -60,10 +70,20 @@ function isPlain(key: Key): boolean {
  * characters is either a paste (it contains an id: the add prompt opens with it) or keys typed faster than a frame
  * (each is handled in turn).
  */
-export function useMonitorKeys({store, state, list, shownRows, commands, onQuit, help, isActive = true}: MonitorKeysOptions): void {
+export function useMonitorKeys(options: MonitorKeysOptions): void {
+	// The handler reads the options of the latest render, not of the render that subscribed it: Ink subscribes it in
+	// a passive effect, which may not have run yet when a key arrives right after a frame (a picker that has just
+	// loaded must be answered from its loaded list).
+	const latest = useRef(options);
+	latest.current = options;
 	const run = useCallback(
 		(command: Command) => {
+			const {store, state, list, shownRows, commands, onQuit, help, tenants = NO_TENANTS, pickers} = latest.current;
 			const view = store.current();
+			if (pickers?.run(command, view.mode)) {
+				return;
+			}
+
 			// From the view state as it is now, not as it was at the last render: keys that arrive in one chunk
 			// ("Gd", or key repeat) must act on the row the earlier keys selected.
 			const selectedIndex = selectedIndexIn(view, list.keys);
@@ -157,6 +177,14 @@ export function useMonitorKeys({store, state, list, shownRows, commands, onQuit,
 					break;
 				}
 
+				case 'tenant': {
+					if (tenants.length > 1) {
+						store.apply({type: 'cycle-tenant', tenants});
+					}
+
+					break;
+				}
+
 				case 'clear-finished': {
 					const finished = state.rows.filter((row) => isFinishedPhase(row.phase)).length;
 					if (finished === 0) {
@@ -224,11 +252,12 @@ export function useMonitorKeys({store, state, list, shownRows, commands, onQuit,
 				}
 			}
 		},
-		[store, state, list, shownRows, commands, onQuit, help.lines, help.height],
+		[],
 	);
 
 	const handle = useCallback(
 		(input: string, key: Key) => {
+			const {store, features = NO_FEATURES, pickers} = latest.current;
 			const dispatchKey = (text: string, flags: Key): void => {
 				if (PASTE_MARKER.test(text)) {
 					return; // a terminal in bracketed-paste mode wraps pastes in these; the text between is what counts
@@ -239,15 +268,28 @@ export function useMonitorKeys({store, state, list, shownRows, commands, onQuit,
 					store.apply({type: 'notice', notice: undefined});
 				}
 
-				const command = resolveKey(mode, text, flags);
+				if (isPickerMode(mode) && [...text].length > 1 && isPlain(flags)) {
+					// A paste or fast typing in a picker: one key at a time, so a Space in it marks as a typed one does.
+					for (const char of text) {
+						dispatchKey(char, {...NO_KEY, shift: /[A-Z]/.test(char)});
+					}
+
+					return;
+				}
+
+				const command = resolveKey(mode, text, flags, features);
 				if (command !== undefined) {
 					run(command);
 					return;
 				}
 
-				if (isPromptMode(mode)) {
+				if (isPromptMode(mode) || isPickerMode(mode)) {
 					if (text !== '' && !flags.ctrl && !flags.meta) {
-						store.apply({type: 'type', text});
+						if (mode === 'adding' || mode === 'filtering') {
+							store.apply({type: 'type', text});
+						} else {
+							pickers?.type(text, mode);
+						}
 					}
 
 					return;
@@ -268,8 +310,8 @@ export function useMonitorKeys({store, state, list, shownRows, commands, onQuit,
 
 			dispatchKey(input, key);
 		},
-		[store, run],
+		[run],
 	);
 
-	useInput(handle, {isActive});
+	useInput(handle, {isActive: options.isActive ?? true});
 }

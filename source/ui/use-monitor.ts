@@ -4,7 +4,7 @@ import {isFinishedPhase} from '../core/phase.js';
 import {createPoller, type Poller, type PollerClock} from '../core/poller.js';
 import {rowKey, type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
 import type {AggregationStatus} from '../isc/status.js';
-import type {MonitorCommands} from './commands.js';
+import type {DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './commands.js';
 
 export interface UseMonitorOptions {
 	/** Where to start: createMonitorState(options, seeds restored from the store). Read once, on mount. */
@@ -21,8 +21,14 @@ export interface UseMonitorOptions {
 	 * `saveDelayMs`, and a last one on unmount. For the store's snapshots.
 	 */
 	onRowsChanged?(rows: TrackedRow[]): void;
-	/** The user added these ids (only ids not tracked already). */
+	/** The user added these ids (only ids not tracked already): with a, the pickers (D) and starts (S). */
 	onRowsAdded?(seeds: RowSeed[]): void;
+	/**
+	 * Sends the request that starts an account aggregation on `source` (POST /v2025/sources/{id}/load-accounts on
+	 * source.tenant) and answers with the new id, or {error} with a message fit to show. With it, commands offer
+	 * startAggregation, which tracks the new id (labelled with the source) on success.
+	 */
+	startAggregation?(source: StartableSource): Promise<StartResult>;
 	/** The user removed these rows (d, or c for the finished ones); `rows` are the rows as they were. */
 	onRowsRemoved?(keys: RowKey[], rows: TrackedRow[]): void;
 	/** Unexpected trouble in the poller (see PollerOptions.onError). */
@@ -157,23 +163,60 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 		};
 	}, [store, clock, saveDelayMs]);
 
-	const commands = useMemo<MonitorCommands>(
-		() => ({
+	const canStart = options.startAggregation !== undefined;
+	const commands = useMemo<MonitorCommands>(() => {
+		/** Tracks rows not tracked yet, each on its own tenant: the one add path of a, D and S. */
+		const track = (wanted: readonly RowSeed[]): void => {
+			const known = new Set(store.getState().rows.map((row) => row.key));
+			const seeds: RowSeed[] = [];
+			for (const seed of wanted) {
+				const key = rowKey(seed.tenant, seed.id);
+				if (!known.has(key)) {
+					known.add(key);
+					seeds.push(seed);
+				}
+			}
+
+			if (seeds.length === 0) {
+				return;
+			}
+
+			store.dispatch({type: 'added', rows: seeds, now: clock.now()});
+			latest.current.onRowsAdded?.(seeds);
+			poller.current?.wake();
+		};
+
+		const discovered = (items: readonly DiscoveredAggregation[]): RowSeed[] => {
+			const at = clock.now();
+			return items.map((item) => ({id: item.id, tenant: item.tenant, addedAt: at, ...(item.sourceName === undefined ? {} : {label: item.sourceName})}));
+		};
+
+		return {
 			add(ids) {
 				const at = clock.now();
 				const {tenant} = latest.current;
-				const known = new Set(store.getState().rows.map((row) => row.key));
-				const seeds = [...new Set(ids)]
-					.filter((id) => !known.has(rowKey(tenant, id)))
-					.map((id): RowSeed => ({id, tenant, addedAt: at}));
-				if (seeds.length === 0) {
-					return;
-				}
-
-				store.dispatch({type: 'added', rows: seeds, now: at});
-				latest.current.onRowsAdded?.(seeds);
-				poller.current?.wake();
+				track([...new Set(ids)].map((id): RowSeed => ({id, tenant, addedAt: at})));
 			},
+			track(items) {
+				track(discovered(items));
+			},
+			...(canStart
+				? {
+						async startAggregation(source: StartableSource): Promise<StartResult> {
+							const start = latest.current.startAggregation;
+							if (start === undefined) {
+								return {error: 'starting aggregations is not available here'};
+							}
+
+							const result = await start(source);
+							if ('id' in result) {
+								track(discovered([{id: result.id, tenant: source.tenant, sourceName: source.name}]));
+							}
+
+							return result;
+						},
+					}
+				: {}),
 			remove(keys) {
 				const wanted = new Set(keys);
 				const rows = store.getState().rows.filter((row) => wanted.has(row.key));
@@ -203,9 +246,8 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 					);
 				}
 			},
-		}),
-		[store, clock],
-	);
+		};
+	}, [store, clock, canStart]);
 
 	const dispatch = useMemo(
 		() => (event: MonitorEvent) => {

@@ -1,7 +1,11 @@
 import type {RowKey} from '../core/types.js';
 import {nextSort, type SortKey} from '../core/view.js';
+import type {StartableSource} from './commands.js';
 import {shortToken, type IdInput} from './id-input.js';
+import {isSelectionAction, reduceSelection, type SelectionAction} from './list-selection.js';
 import type {Mode} from './mode.js';
+
+export {scrollToShow, selectedIndexIn, visibleWindow, type ListView, type VisibleWindow} from './list-selection.js';
 
 /**
  * The monitor screen's own state (what is selected, what is open, what is typed), apart from the monitor data.
@@ -11,6 +15,16 @@ import type {Mode} from './mode.js';
 export interface Message {
 	level: 'error' | 'warning' | 'info';
 	text: string;
+}
+
+/** A row that just reached an end state while the monitor was watching: it flashes, and the header says so. */
+export interface Flash {
+	key: RowKey;
+	/** When it was seen ending (epoch ms): the flash and the header message last a few seconds from here. */
+	at: number;
+	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
+	text: string;
+	severity: 'success' | 'failure';
 }
 
 export interface ViewState {
@@ -27,32 +41,30 @@ export interface ViewState {
 	/** The filter when the filter prompt opened: Esc goes back to it. */
 	filterBefore: string;
 	sort: SortKey;
+	/** Only this tenant's rows are shown (t cycles it). */
+	tenantFilter?: string;
 	/** Text in the open prompt. */
 	prompt: string;
 	/** Validation messages under the prompt. */
 	messages: Message[];
 	/** The rows a confirm-remove is about (fixed when asked, not whatever is selected when answered). */
 	pending: RowKey[];
+	/** The source a confirm-start is about. */
+	pendingSource?: StartableSource;
 	/** The question of the open confirmation. */
 	question: string;
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
+	/** The history view shows the details of its selected entry. */
+	historyDetail: boolean;
+	/** Rows that ended recently, newest last. */
+	flashes: Flash[];
 	/** A one-line message in the footer, gone at the next key. */
 	notice?: Message;
 }
 
-/** The list as it is on screen: the filtered, sorted keys and how many rows fit. */
-export interface ListView {
-	keys: readonly RowKey[];
-	height: number;
-}
-
 export type ViewAction =
-	| {type: 'move'; by: number; list: ListView}
-	| {type: 'page'; by: -1 | 1; list: ListView}
-	| {type: 'jump'; to: 'first' | 'last'; list: ListView}
-	/** Adopt the selection the screen shows (after the selected row went away). */
-	| {type: 'sync-selection'; list: ListView}
+	| SelectionAction
 	| {type: 'toggle-detail'}
 	| {type: 'open-add'; text?: string}
 	| {type: 'open-filter'}
@@ -61,13 +73,26 @@ export type ViewAction =
 	| {type: 'erase-line'}
 	| {type: 'submit-filter'}
 	| {type: 'submitted-add'; result: IdInput}
+	/** Esc: a prompt, picker or confirmation goes back where it came from (a history filter to the history). */
 	| {type: 'cancel'}
 	| {type: 'clear-filter'}
 	| {type: 'ask'; mode: 'confirm-remove' | 'confirm-clear'; keys: RowKey[]; question: string}
+	| {type: 'ask-start'; source: StartableSource; question: string}
 	| {type: 'answered'; notice?: Message}
 	| {type: 'open-help'}
 	| {type: 'scroll-help'; by: number; max: number}
 	| {type: 'cycle-sort'}
+	/** t: all tenants → each of `tenants` in turn → all tenants. */
+	| {type: 'cycle-tenant'; tenants: readonly string[]}
+	/** D, S, H: the pickers and the history view. */
+	| {type: 'open-screen'; mode: 'discover' | 'sources' | 'history'}
+	/** Back to the monitor list, with an optional notice (a picker was used, or the history closed). */
+	| {type: 'close-screen'; notice?: Message}
+	| {type: 'open-history-filter'}
+	| {type: 'close-history-filter'}
+	| {type: 'toggle-history-detail'}
+	/** Rows seen ending; flashes older than `keepMs` before `now` are dropped. */
+	| {type: 'alerted'; flashes: Flash[]; now: number; keepMs: number}
 	| {type: 'notice'; notice?: Message};
 
 /** The view settings that are saved between runs; the same shape as the store's Prefs. */
@@ -91,73 +116,13 @@ export function createViewState(prefs: Partial<ViewPrefs> = {}): ViewState {
 		pending: [],
 		question: '',
 		helpScroll: 0,
+		historyDetail: false,
+		flashes: [],
 	};
 }
 
 function clamp(value: number, low: number, high: number): number {
 	return Math.max(low, Math.min(high, value));
-}
-
-/** The index of the selected row in `keys`: the selected key if present, else the last index seen (clamped); -1 if empty. */
-export function selectedIndexIn(view: Pick<ViewState, 'selectedKey' | 'selectedIndex'>, keys: readonly RowKey[]): number {
-	if (keys.length === 0) {
-		return -1;
-	}
-
-	if (view.selectedKey !== undefined) {
-		const index = keys.indexOf(view.selectedKey);
-		if (index !== -1) {
-			return index;
-		}
-	}
-
-	return clamp(view.selectedIndex, 0, keys.length - 1);
-}
-
-/** The smallest change to `offset` that shows `index` in a window of `height` rows over `total`, without blank space at the end. */
-export function scrollToShow(offset: number, index: number, height: number, total: number): number {
-	const rows = Math.max(1, height);
-	let next = offset;
-	if (index < next) {
-		next = index;
-	} else if (index >= next + rows) {
-		next = index - rows + 1;
-	}
-
-	return clamp(next, 0, Math.max(0, total - rows));
-}
-
-export interface VisibleWindow {
-	/** Index of the first visible row. */
-	start: number;
-	/** One past the last visible row. */
-	end: number;
-	/** Index of the selected row, -1 when the list is empty. */
-	selected: number;
-}
-
-/** Which rows are on screen. Pure and O(list) at worst (the indexOf), so it is fine per frame. */
-export function visibleWindow(view: ViewState, list: ListView): VisibleWindow {
-	const total = list.keys.length;
-	const selected = selectedIndexIn(view, list.keys);
-	const start = selected === -1 ? 0 : scrollToShow(view.scrollOffset, selected, list.height, total);
-	return {start, end: Math.min(total, start + Math.max(0, list.height)), selected};
-}
-
-function select(view: ViewState, list: ListView, index: number): ViewState {
-	const total = list.keys.length;
-	if (total === 0) {
-		return view;
-	}
-
-	const target = clamp(index, 0, total - 1);
-	const key = list.keys[target];
-	const scrollOffset = scrollToShow(view.scrollOffset, target, list.height, total);
-	if (key === view.selectedKey && target === view.selectedIndex && scrollOffset === view.scrollOffset) {
-		return view;
-	}
-
-	return {...view, selectedKey: key, selectedIndex: target, scrollOffset};
 }
 
 /** Pasted new lines (terminals send \r) and tabs become spaces, the separators shown; other control characters go. */
@@ -166,7 +131,22 @@ function cleanAddText(text: string): string {
 }
 
 function toNormal(view: ViewState, changes: Partial<ViewState> = {}): ViewState {
-	return {...view, mode: 'normal', prompt: '', messages: [], pending: [], question: '', ...changes};
+	return {...view, mode: 'normal', prompt: '', messages: [], pending: [], pendingSource: undefined, question: '', ...changes};
+}
+
+/** The tenant after `current` in `tenants` (sorted as given); undefined (all tenants) after the last one. */
+export function nextTenant(current: string | undefined, tenants: readonly string[]): string | undefined {
+	if (tenants.length === 0) {
+		return undefined;
+	}
+
+	if (current === undefined) {
+		return tenants[0];
+	}
+
+	// A tenant whose rows are all gone shows as all tenants, so the next one is the first.
+	const index = tenants.indexOf(current);
+	return index === -1 ? tenants[0] : tenants[index + 1];
 }
 
 function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
@@ -201,30 +181,11 @@ function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
 }
 
 export function reduceView(view: ViewState, action: ViewAction): ViewState {
+	if (isSelectionAction(action)) {
+		return reduceSelection(view, action);
+	}
+
 	switch (action.type) {
-		case 'move': {
-			return select(view, action.list, Math.max(0, selectedIndexIn(view, action.list.keys)) + action.by);
-		}
-
-		case 'page': {
-			const page = Math.max(1, action.list.height - 1);
-			return select(view, action.list, Math.max(0, selectedIndexIn(view, action.list.keys)) + action.by * page);
-		}
-
-		case 'jump': {
-			return select(view, action.list, action.to === 'first' ? 0 : action.list.keys.length - 1);
-		}
-
-		case 'sync-selection': {
-			const index = selectedIndexIn(view, action.list.keys);
-			const key = index === -1 ? undefined : action.list.keys[index];
-			if (key === view.selectedKey) {
-				return view;
-			}
-
-			return {...view, selectedKey: key, selectedIndex: Math.max(0, index)};
-		}
-
 		case 'toggle-detail': {
 			return {...view, detailOpen: !view.detailOpen};
 		}
@@ -282,11 +243,27 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 		}
 
 		case 'cancel': {
-			if (view.mode === 'filtering') {
-				return toNormal(view, {filter: view.filterBefore});
-			}
+			switch (view.mode) {
+				case 'normal': {
+					return view;
+				}
 
-			return view.mode === 'normal' ? view : toNormal(view);
+				case 'filtering': {
+					return toNormal(view, {filter: view.filterBefore});
+				}
+
+				case 'history-filtering': {
+					return {...view, mode: 'history'};
+				}
+
+				case 'confirm-start': {
+					return {...view, mode: 'sources', pendingSource: undefined, question: ''};
+				}
+
+				default: {
+					return toNormal(view);
+				}
+			}
 		}
 
 		case 'clear-filter': {
@@ -299,6 +276,10 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 			}
 
 			return {...view, mode: action.mode, pending: action.keys, question: action.question, notice: undefined};
+		}
+
+		case 'ask-start': {
+			return {...view, mode: 'confirm-start', pendingSource: action.source, question: action.question, notice: undefined};
 		}
 
 		case 'answered': {
@@ -316,6 +297,42 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 
 		case 'cycle-sort': {
 			return {...view, sort: nextSort(view.sort)};
+		}
+
+		case 'cycle-tenant': {
+			const tenantFilter = nextTenant(view.tenantFilter, action.tenants);
+			return tenantFilter === view.tenantFilter ? view : {...view, tenantFilter};
+		}
+
+		case 'open-screen': {
+			return {...view, mode: action.mode, notice: undefined, historyDetail: action.mode === 'history' ? view.historyDetail : false};
+		}
+
+		case 'close-screen': {
+			return toNormal(view, {notice: action.notice});
+		}
+
+		case 'open-history-filter': {
+			return view.mode === 'history' ? {...view, mode: 'history-filtering'} : view;
+		}
+
+		case 'close-history-filter': {
+			return view.mode === 'history-filtering' ? {...view, mode: 'history'} : view;
+		}
+
+		case 'toggle-history-detail': {
+			return {...view, historyDetail: !view.historyDetail};
+		}
+
+		case 'alerted': {
+			const oldest = action.now - action.keepMs;
+			const kept = view.flashes.filter((flash) => flash.at >= oldest);
+			const fresh = action.flashes.filter((flash) => flash.at >= oldest);
+			if (fresh.length === 0 && kept.length === view.flashes.length) {
+				return view;
+			}
+
+			return {...view, flashes: [...kept, ...fresh]};
 		}
 
 		case 'notice': {

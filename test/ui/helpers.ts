@@ -1,8 +1,16 @@
 import React, {useReducer, useState, type ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import {reduce} from '../../source/core/reducer.js';
-import type {MonitorState} from '../../source/core/types.js';
-import {MonitorView, type MonitorCommands, type ViewPrefs} from '../../source/ui/app.js';
+import type {MonitorEvent, MonitorState} from '../../source/core/types.js';
+import {
+	MonitorView,
+	type DiscoveredAggregation,
+	type MonitorCommands,
+	type MonitorViewProps,
+	type StartableSource,
+	type StartResult,
+	type ViewPrefs,
+} from '../../source/ui/app.js';
 import type {TerminalSize} from '../../source/ui/terminal/terminal-size.js';
 import {UiRoot} from '../../source/ui/ui-root.js';
 
@@ -93,6 +101,19 @@ export interface Calls {
 	clearFinished: number;
 	quit: number;
 	prefs: ViewPrefs[];
+	track: DiscoveredAggregation[][];
+	startAggregation: StartableSource[];
+}
+
+/** A promise with its resolve and reject in hand, so a test decides when an async prop answers. */
+export function deferred<T>() {
+	let resolve!: (value: T) => void;
+	let reject!: (error: unknown) => void;
+	const promise = new Promise<T>((yes, no) => {
+		resolve = yes;
+		reject = no;
+	});
+	return {promise, resolve, reject};
 }
 
 export interface HarnessOptions {
@@ -104,6 +125,12 @@ export interface HarnessOptions {
 	tenant?: string;
 	tenantLabel?: string;
 	initialPrefs?: Partial<ViewPrefs>;
+	/** The optional screens and alerts of MonitorView (discover, listSources, history, previousRuns, onAlert, alerts). */
+	props?: Pick<MonitorViewProps, 'discover' | 'listSources' | 'history' | 'previousRuns' | 'onAlert' | 'alerts'>;
+	/** Give the commands track (tracking adds rows on each item's tenant, labelled with its source). Default: when `discover` is given. */
+	track?: boolean;
+	/** Give the commands startAggregation, answering with this. */
+	startAggregation?: (source: StartableSource) => Promise<StartResult>;
 }
 
 /**
@@ -111,14 +138,17 @@ export interface HarnessOptions {
  * so the screen reacts the way it does in the app, and every call is recorded.
  */
 export function renderMonitor(options: HarnessOptions) {
-	const calls: Calls = {add: [], remove: [], pollNow: [], setPaused: [], clearFinished: 0, quit: 0, prefs: []};
+	const calls: Calls = {add: [], remove: [], pollNow: [], setPaused: [], clearFinished: 0, quit: 0, prefs: [], track: [], startAggregation: []};
 	const tenant = options.tenant ?? 'acme';
 	let setNow: (now: number) => void = () => undefined;
+	let dispatchEvent: (event: MonitorEvent) => void = () => undefined;
+	const withTrack = options.track ?? options.props?.discover !== undefined;
 
 	function Harness(): ReactElement {
 		const [state, dispatch] = useReducer(reduce, options.state);
 		const [now, updateNow] = useState(options.now);
 		setNow = updateNow;
+		dispatchEvent = dispatch;
 		const [commands] = useState<MonitorCommands>(() => ({
 			add(ids) {
 				calls.add.push(ids);
@@ -140,6 +170,31 @@ export function renderMonitor(options: HarnessOptions) {
 				calls.clearFinished++;
 				dispatch({type: 'clear-finished'});
 			},
+			...(withTrack
+				? {
+						track(items: DiscoveredAggregation[]) {
+							calls.track.push(items);
+							dispatch({
+								type: 'added',
+								rows: items.map((item) => ({
+									id: item.id,
+									tenant: item.tenant,
+									addedAt: options.now,
+									...(item.sourceName === undefined ? {} : {label: item.sourceName}),
+								})),
+								now: options.now,
+							});
+						},
+					}
+				: {}),
+			...(options.startAggregation === undefined
+				? {}
+				: {
+						async startAggregation(source: StartableSource) {
+							calls.startAggregation.push(source);
+							return options.startAggregation!(source);
+						},
+					}),
 		}));
 		return React.createElement(
 			UiRoot,
@@ -156,6 +211,7 @@ export function renderMonitor(options: HarnessOptions) {
 				onQuit() {
 					calls.quit++;
 				},
+				...options.props,
 			}),
 		);
 	}
@@ -170,6 +226,10 @@ export function renderMonitor(options: HarnessOptions) {
 		waitFor: async (predicate: (text: string) => boolean) => plain(await waitForFrame(() => plain(instance.lastFrame() ?? ''), predicate)),
 		setNow: (now: number) => {
 			setNow(now);
+		},
+		/** A monitor core event, as the poller would dispatch it (e.g. a status that ends a row). */
+		dispatch: (event: MonitorEvent) => {
+			dispatchEvent(event);
 		},
 	};
 }

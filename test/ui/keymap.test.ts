@@ -1,6 +1,7 @@
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {footerHints, helpSections, KEYMAP, resolveKey, type KeyContext} from '../../source/ui/keymap.js';
+import {footerHints, helpSections, KEYMAP, resolveKey, type Feature, type KeyContext} from '../../source/ui/keymap.js';
+import {fittingHints} from '../../source/ui/components/footer.js';
 import type {Mode} from '../../source/ui/mode.js';
 import {createTheme} from '../../source/ui/theme.js';
 
@@ -28,7 +29,8 @@ const none: Key = {
 };
 
 const with_ = (flags: Partial<Key>): Key => ({...none, ...flags});
-const modes: Mode[] = ['normal', 'adding', 'filtering', 'confirm-remove', 'confirm-clear', 'help'];
+const modes: Mode[] = ['normal', 'adding', 'filtering', 'confirm-remove', 'confirm-clear', 'confirm-start', 'help', 'discover', 'sources', 'history', 'history-filtering'];
+const allFeatures: Feature[] = ['discover', 'start', 'history'];
 const glyphs = createTheme({color: true, ascii: false}).glyphs;
 const context: KeyContext = {mode: 'normal', rows: 5, total: 5, finished: 1, paused: false, detailOpen: false, filtered: false};
 
@@ -72,11 +74,12 @@ describe('resolveKey', () => {
 		}
 	});
 
-	test('confirmations take y and n/Esc, and nothing that moves or edits', () => {
-		for (const mode of ['confirm-remove', 'confirm-clear'] as const) {
+	test('confirmations take y and n/Esc/Enter (no is the default), and nothing that moves or edits', () => {
+		for (const mode of ['confirm-remove', 'confirm-clear', 'confirm-start'] as const) {
 			expect(resolveKey(mode, 'y', none)).toBe('confirm');
 			expect(resolveKey(mode, 'n', none)).toBe('deny');
 			expect(resolveKey(mode, '', with_({escape: true, meta: true}))).toBe('deny');
+			expect(resolveKey(mode, '\r', with_({return: true}))).toBe('deny');
 			expect(resolveKey(mode, 'd', none)).toBeUndefined();
 			expect(resolveKey(mode, '', with_({downArrow: true}))).toBeUndefined();
 		}
@@ -142,8 +145,94 @@ describe('footerHints', () => {
 });
 
 test('the help lists every binding once, in sections', () => {
-	const sections = helpSections(glyphs);
+	const sections = helpSections(glyphs, allFeatures);
 	const entries = sections.flatMap((section) => section.entries);
 	expect(entries).toHaveLength(KEYMAP.length);
-	expect(sections.map((section) => section.title)).toEqual(['Navigate', 'Aggregations', 'View', 'Prompts', 'General']);
+	expect(sections.map((section) => section.title)).toEqual(['Navigate', 'Aggregations', 'View', 'Pickers', 'Prompts', 'General']);
+});
+
+test('without the screens they need, D, S and H are absent from the help and the footer, and do nothing', () => {
+	const helpText = (features: Feature[]) =>
+		helpSections(glyphs, features)
+			.flatMap((section) => section.entries)
+			.map((entry) => entry.keys);
+	expect(helpText([])).not.toEqual(expect.arrayContaining(['D']));
+	expect(helpText([])).not.toContain('S');
+	expect(helpText([])).not.toContain('H');
+	expect(helpText([])).not.toContain('Space');
+	expect(helpText(allFeatures)).toEqual(expect.arrayContaining(['D', 'S', 'H', 'Space']));
+	expect(helpText(['history'])).toContain('H');
+	expect(helpText(['history'])).not.toContain('D');
+
+	expect(resolveKey('normal', 'D', with_({shift: true}))).toBeUndefined();
+	expect(resolveKey('normal', 'D', with_({shift: true}), ['discover'])).toBe('discover');
+	expect(resolveKey('normal', 'S', with_({shift: true}), ['start'])).toBe('start');
+	expect(resolveKey('normal', 'H', with_({shift: true}), ['history'])).toBe('history');
+	expect(resolveKey('normal', 'S', with_({shift: true}), ['discover'])).toBeUndefined();
+
+	const footer = (features: Feature[]) => footerHints({...context, features}, glyphs).map((hint) => hint.label);
+	expect(footer([])).not.toEqual(expect.arrayContaining(['discover']));
+	expect(footer([])).not.toContain('start');
+	expect(footer([])).not.toContain('history');
+	expect(footer(allFeatures)).toEqual(expect.arrayContaining(['discover', 'start', 'history']));
+});
+
+describe('pickers and history', () => {
+	test('in a picker letters filter (even q, j, D) while arrows move, Space marks (discover only) and Enter chooses', () => {
+		for (const mode of ['discover', 'sources'] as const) {
+			for (const letter of ['q', 'j', 'k', 'D', 'y', '/']) {
+				expect(resolveKey(mode, letter, none, allFeatures)).toBeUndefined();
+			}
+
+			expect(resolveKey(mode, '', with_({downArrow: true}), allFeatures)).toBe('down');
+			expect(resolveKey(mode, '\r', with_({return: true}), allFeatures)).toBe('choose');
+			expect(resolveKey(mode, '', with_({escape: true, meta: true}), allFeatures)).toBe('cancel');
+			expect(resolveKey(mode, 'c', with_({ctrl: true}), allFeatures)).toBe('quit');
+			expect(resolveKey(mode, 'r', with_({ctrl: true}), allFeatures)).toBe('reload');
+		}
+
+		expect(resolveKey('discover', ' ', none, allFeatures)).toBe('mark');
+		expect(resolveKey('sources', ' ', none, allFeatures)).toBeUndefined(); // a space in a source name
+	});
+
+	test('the history moves like the list; / filters, Enter shows details, Esc and H go back', () => {
+		expect(resolveKey('history', 'j', none, allFeatures)).toBe('down');
+		expect(resolveKey('history', 'G', with_({shift: true}), allFeatures)).toBe('last');
+		expect(resolveKey('history', '/', none, allFeatures)).toBe('filter');
+		expect(resolveKey('history', '\r', with_({return: true}), allFeatures)).toBe('toggle-detail');
+		expect(resolveKey('history', '', with_({escape: true, meta: true}), allFeatures)).toBe('back');
+		expect(resolveKey('history', 'H', with_({shift: true}), allFeatures)).toBe('history');
+		expect(resolveKey('history', 'a', none, allFeatures)).toBeUndefined();
+		expect(resolveKey('history-filtering', 'q', none, allFeatures)).toBeUndefined();
+		expect(resolveKey('history-filtering', '\r', with_({return: true}), allFeatures)).toBe('submit');
+	});
+
+	test('footers say what Enter does and how many are marked; the history says back or clear filter', () => {
+		const labels = (partial: Partial<KeyContext>) => footerHints({...context, features: allFeatures, ...partial}, glyphs).map((hint) => hint.label);
+		expect(labels({mode: 'discover'})).toEqual(expect.arrayContaining(['track', 'mark', 'cancel']));
+		expect(labels({mode: 'discover', marked: 2})).toContain('track 2 marked');
+		expect(labels({mode: 'sources'})).toContain('start');
+		expect(labels({mode: 'sources'})).not.toContain('mark');
+		expect(labels({mode: 'history'})).toEqual(expect.arrayContaining(['back', 'close history', 'filter']));
+		expect(labels({mode: 'history', filtered: true})).toContain('clear filter');
+	});
+
+	test('t is offered once rows of several tenants are tracked, and names the tenant shown', () => {
+		expect(resolveKey('normal', 't', none)).toBe('tenant');
+		const labels = (partial: Partial<KeyContext>) => footerHints({...context, ...partial}, glyphs).map((hint) => hint.label);
+		expect(labels({tenants: 1})).not.toContain('tenant');
+		expect(labels({tenants: 2})).toContain('tenant');
+		expect(labels({tenants: 2, tenantFilter: 'globex'})).toContain('tenant: globex');
+	});
+});
+
+test('the footer keeps room for help and quit however many hints there are', () => {
+	const hints = footerHints({...context, features: allFeatures, tenants: 3, filtered: true}, glyphs);
+	for (const width of [40, 60, 80, 100]) {
+		const kept = fittingHints(hints, width);
+		const labels = kept.map((hint) => hint.label);
+		expect(labels.slice(-2)).toEqual(['help', 'quit']);
+		const text = kept.map((hint) => `${hint.keys} ${hint.label}`).join('  ');
+		expect([...text].length).toBeLessThanOrEqual(width);
+	}
 });

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/layout.js';
 
 function used(layout: RowLayout): number {
-	const columns = [layout.badge, layout.bar, layout.counts, layout.percent, layout.rate, layout.eta, layout.elapsed, layout.marks];
+	const columns = [layout.tenant, layout.badge, layout.bar, layout.counts, layout.percent, layout.rate, layout.eta, layout.elapsed, layout.marks];
 	return LEAD_WIDTH + layout.label + columns.filter((width) => width > 0).reduce((total, width) => total + 1 + width, 0);
 }
 
@@ -35,6 +35,28 @@ describe('rowLayout', () => {
 		}
 
 		expect(seen).toEqual(['rate', 'eta', 'elapsed', 'bar', 'counts']);
+	});
+
+	test('a tenant column fits the longest name (within bounds) and goes last, after the counts', () => {
+		expect(rowLayout(140).tenant).toBe(0);
+		expect(rowLayout(140, 6).tenant).toBe(6);
+		expect(rowLayout(140, 40).tenant).toBe(14);
+		expect(rowLayout(140, 1).tenant).toBe(4);
+		const seen: string[] = [];
+		let previous = rowLayout(200, 10);
+		for (let columns = 200; columns >= MIN_COLUMNS; columns--) {
+			const layout = rowLayout(columns, 10);
+			for (const column of ['rate', 'eta', 'elapsed', 'bar', 'counts', 'tenant'] as const) {
+				if (previous[column] > 0 && layout[column] === 0) {
+					seen.push(column);
+				}
+			}
+
+			expect(used(layout)).toBeLessThanOrEqual(columns - 1);
+			previous = layout;
+		}
+
+		expect(seen).toEqual(['rate', 'eta', 'elapsed', 'bar', 'counts', 'tenant']);
 	});
 
 	test('the minimum width keeps label, badge, percent and marks', () => {

@@ -5,7 +5,10 @@ import {createMonitorState} from '../../source/core/reducer.js';
 import {rowKey, type RowKey, type RowSeed, type TrackedRow} from '../../source/core/types.js';
 import {IscClient} from '../../source/isc/client.js';
 import {startSimulator} from '../../source/simulator/server.js';
-import type {Simulator, SimAggregationPlan} from '../../source/simulator/types.js';
+import type {Simulator, SimAggregationPlan, SimSource} from '../../source/simulator/types.js';
+import {describeRunning, listAllRunning} from '../../source/commands/running-aggregations.js';
+import {SourceNames} from '../../source/isc/source-names.js';
+import type {AlertOutput, StartableSource} from '../../source/ui/app.js';
 import {MonitorApp} from '../../source/ui/monitor-app.js';
 import {UiRoot} from '../../source/ui/ui-root.js';
 import {id} from './fixtures.js';
@@ -38,13 +41,43 @@ interface Recorded {
 	removedRows: TrackedRow[][];
 	errors: unknown[];
 	quit: number;
+	alerts: AlertOutput[];
 }
 
-async function start(options: {plans: SimAggregationPlan[]; seeds: string[]; secret?: string; saveDelayMs?: number}) {
-	const sim = await startSimulator({aggregations: options.plans});
+interface StartOptions {
+	plans: SimAggregationPlan[];
+	seeds: string[];
+	secret?: string;
+	saveDelayMs?: number;
+	sources?: SimSource[];
+	/** Offer D (discover through the simulator's task-status) and S (its sources and load-accounts). */
+	pickers?: boolean;
+}
+
+async function start(options: StartOptions) {
+	const sim = await startSimulator({aggregations: options.plans, ...(options.sources === undefined ? {} : {sources: options.sources})});
 	running.push(sim);
 	const client = new IscClient({baseUrl: sim.url, clientId: 'demo-client', clientSecret: options.secret ?? 'demo-secret'}, {retries: 0});
-	const recorded: Recorded = {changed: [], changedAt: [], added: [], removed: [], removedRows: [], errors: [], quit: 0};
+	const recorded: Recorded = {changed: [], changedAt: [], added: [], removed: [], removedRows: [], errors: [], quit: 0, alerts: []};
+	const names = new SourceNames(client);
+	const pickers = options.pickers
+		? {
+				async discover() {
+					const running = await describeRunning(await listAllRunning(client), names);
+					return running.map((item) => ({...item, tenant: 'sim'}));
+				},
+				async listSources() {
+					return (await client.listSources()).map((source) => ({...source, tenant: 'sim'}));
+				},
+				async startAggregation(source: StartableSource) {
+					const started = await client.importAccounts(source.id);
+					return {id: started.task.id};
+				},
+				onAlert(output: AlertOutput) {
+					recorded.alerts.push(output);
+				},
+			}
+		: {};
 	const now = Date.now();
 	const initialState = createMonitorState(
 		{intervalMs: 100, notFoundGraceMs: 400, maxBackoffMs: 200, authRetryMs: 60_000},
@@ -72,6 +105,7 @@ async function start(options: {plans: SimAggregationPlan[]; seeds: string[]; sec
 				onQuit={() => {
 					recorded.quit++;
 				}}
+				{...pickers}
 			/>
 		</UiRoot>,
 	);
@@ -80,7 +114,8 @@ async function start(options: {plans: SimAggregationPlan[]; seeds: string[]; sec
 	return {sim, app, recorded, waitFor};
 }
 
-const line = (text: string, needle: string) => text.split('\n').find((candidate) => candidate.includes(needle)) ?? '';
+/** The list line that mentions `needle` (the header may mention a row too, when it tells that the row ended). */
+const line = (text: string, needle: string) => text.split('\n').slice(1).find((candidate) => candidate.includes(needle)) ?? '';
 
 describe('useMonitor with the simulated tenant', () => {
 	test('polls tracked ids until they end, and reports snapshots to the store in batches', async () => {
@@ -140,5 +175,57 @@ describe('useMonitor with the simulated tenant', () => {
 		const text = await waitFor((frame) => frame.includes('authentication failed'));
 		expect(text.match(/authentication failed/g)).toHaveLength(1);
 		expect(text).toMatch(/To fix:/);
+	});
+
+	test('D tracks a running aggregation found on the tenant; when it ends the terminal is alerted once', async () => {
+		const running = id('9a');
+		const {app, recorded, waitFor} = await start({
+			plans: [plan(running, 'Workday', {collectMs: 300, totalAccounts: 60, accountsPerSecond: 100})],
+			seeds: [],
+			pickers: true,
+		});
+		await waitFor((frame) => frame.includes('D discover'));
+		await press(app.stdin, 'D');
+		await waitFor((frame) => frame.includes('Workday') && frame.includes('1 of 1 not tracked yet'));
+		await press(app.stdin, keys.enter);
+		await waitFor((frame) => frame.includes('Tracking 1 aggregation: Workday'));
+		expect(recorded.added).toEqual([[expect.objectContaining({id: running, tenant: 'sim', label: 'Workday'})]]);
+		await waitFor((frame) => line(frame, 'Workday').includes('completed'));
+		await waitUntil(() => recorded.alerts.length > 0);
+		expect(recorded.alerts).toHaveLength(1);
+		expect(recorded.alerts[0]?.alert.title).toBe('Workday: COMPLETED');
+		expect(recorded.alerts[0]?.sequence).toMatch(/^\u0007\u001B\]9;Workday: COMPLETED, 60 accounts in .+\u0007$/);
+		app.unmount();
+		expect(recorded.errors).toEqual([]);
+	});
+
+	test('S starts an aggregation on a source after asking; the new id is tracked and polled; a delimited-file source is refused', async () => {
+		const plannedRun = {collectMs: 100, totalAccounts: 30, accountsPerSecond: 100, outcome: {type: 'COMPLETED' as const}};
+		const {app, recorded, waitFor, sim} = await start({
+			plans: [],
+			seeds: [],
+			pickers: true,
+			sources: [
+				{id: id('51'), name: 'Okta', type: 'Okta', plan: plannedRun},
+				{id: id('52'), name: 'HR CSV', type: 'DelimitedFile', plan: plannedRun},
+			],
+		});
+		await waitFor((frame) => frame.includes('S start'));
+		await press(app.stdin, 'S');
+		await waitFor((frame) => frame.includes('HR CSV') && frame.includes('Okta'));
+		await press(app.stdin, keys.enter); // HR CSV comes first by name
+		await waitFor((frame) => frame.includes('HR CSV is a delimited-file source'));
+		await press(app.stdin, keys.down);
+		await press(app.stdin, keys.enter);
+		await waitFor((frame) => frame.includes('Start an account aggregation on Okta (sim)? This changes the tenant.'));
+		await press(app.stdin, 'y');
+		const text = await waitFor((frame) => frame.includes('Started an account aggregation on Okta (sim), id '));
+		const started = /id ([\da-f]{32})/.exec(text)?.[1];
+		expect(started).toBeDefined();
+		expect(recorded.added).toEqual([[expect.objectContaining({id: started, tenant: 'sim', label: 'Okta'})]]);
+		await waitFor((frame) => line(frame, 'Okta').includes('completed'));
+		// Only the Okta start reached the tenant.
+		expect(sim.log.filter((request) => request.method === 'POST' && request.path.includes('/load-accounts'))).toHaveLength(1);
+		app.unmount();
 	});
 });

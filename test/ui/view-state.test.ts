@@ -170,3 +170,44 @@ test('help scrolls within its length', () => {
 	expect(view.helpScroll).toBe(0);
 	expect(run([{type: 'cancel'}], view).mode).toBe('normal');
 });
+
+describe('tenants, screens and alerts', () => {
+	test('t cycles all tenants, each tenant in turn, then all again; a tenant that went away counts as all', () => {
+		const tenants = ['acme', 'globex', 'initech'];
+		const seen: Array<string | undefined> = [];
+		let view = createViewState();
+		for (let index = 0; index < 4; index++) {
+			view = reduceView(view, {type: 'cycle-tenant', tenants});
+			seen.push(view.tenantFilter);
+		}
+
+		expect(seen).toEqual(['acme', 'globex', 'initech', undefined]);
+		view = reduceView({...createViewState(), tenantFilter: 'gone'}, {type: 'cycle-tenant', tenants});
+		expect(view.tenantFilter).toBe('acme');
+	});
+
+	test('Esc goes back where a screen came from: the start confirmation to its picker, the history filter to the history', () => {
+		const source = {id: 's1', name: 'Workday', tenant: 'acme'};
+		let view = run([{type: 'open-screen', mode: 'sources'}, {type: 'ask-start', source, question: 'Start?'}]);
+		expect(view).toMatchObject({mode: 'confirm-start', pendingSource: source});
+		view = run([{type: 'cancel'}], view);
+		expect(view.mode).toBe('sources');
+		expect(view.pendingSource).toBeUndefined();
+		view = run([{type: 'cancel'}], view);
+		expect(view.mode).toBe('normal');
+
+		view = run([{type: 'open-screen', mode: 'history'}, {type: 'open-history-filter'}]);
+		expect(view.mode).toBe('history-filtering');
+		view = run([{type: 'cancel'}], view);
+		expect(view.mode).toBe('history');
+		view = run([{type: 'close-screen', notice: {level: 'info', text: 'done'}}], view);
+		expect(view).toMatchObject({mode: 'normal', notice: {text: 'done'}});
+	});
+
+	test('alerted keeps recent flashes only', () => {
+		const flash = (key: string, at: number) => ({key, at, text: key, severity: 'success' as const});
+		let view = run([{type: 'alerted', flashes: [flash('a', 1000)], now: 1000, keepMs: 8000}]);
+		view = run([{type: 'alerted', flashes: [flash('b', 20_000)], now: 20_000, keepMs: 8000}], view);
+		expect(view.flashes.map((item) => item.key)).toEqual(['b']);
+	});
+});

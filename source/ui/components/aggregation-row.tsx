@@ -1,11 +1,12 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import type {TrackedRow} from '../../core/types.js';
+import type {ErrorNote, TrackedRow} from '../../core/types.js';
+import {badgeSymbol} from '../badge.js';
 import {fit, type RowLayout} from '../layout.js';
 import {rowCells} from '../row-cells.js';
 import {Spinner} from '../spinner-clock.js';
 import {useTheme} from '../theme.js';
-import {ProgressBar} from './progress-bar.js';
+import {barText, ProgressBar} from './progress-bar.js';
 import {StatusBadge} from './status-badge.js';
 
 export interface AggregationRowProps {
@@ -15,10 +16,17 @@ export interface AggregationRowProps {
 	intervalMs: number;
 	layout: RowLayout;
 	selected: boolean;
-	/** Prefix labels with the tenant (when rows of several tenants are shown). */
+	/**
+	 * Rows of several tenants are shown: the tenant goes in the layout's tenant column, or in front of the label
+	 * when the terminal is too narrow for the column.
+	 */
 	withTenant?: boolean;
 	/** Polling is paused: running rows show their badge without the spinner. */
 	paused?: boolean;
+	/** The row's tenant has failing credentials (marked on rows still polled). */
+	tenantError?: ErrorNote;
+	/** The row just ended: the whole line is drawn in reverse, in the colour of the outcome, for a few seconds. */
+	flash?: 'success' | 'failure';
 }
 
 /**
@@ -34,9 +42,12 @@ export const AggregationRow = memo(function AggregationRow({
 	selected,
 	withTenant = false,
 	paused = false,
+	tenantError,
+	flash,
 }: AggregationRowProps) {
 	const {glyphs, paint} = useTheme();
-	const cells = rowCells(row, now, intervalMs, withTenant);
+	const tenantColumn = withTenant && layout.tenant > 0;
+	const cells = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError);
 	const percentText = cells.percent === undefined ? '' : `${Math.floor(cells.percent)}%`;
 	let marks = '';
 	let marksRole: 'error' | 'warning' | undefined;
@@ -49,38 +60,54 @@ export const AggregationRow = memo(function AggregationRow({
 	}
 
 	const {ellipsis} = glyphs;
+	// A flashing line is reversed in the outcome's colour (a coloured bar across the screen); without colour, reversed and bold.
+	const inverse = selected || flash !== undefined;
+	const flashColor = flash === undefined ? undefined : paint(flash === 'success' ? 'done' : 'failed');
+	const bold = flash !== undefined;
 	// Each cell carries its leading gap, so inverse video runs unbroken along a selected line.
 	const cell = (text: string, width: number, align: 'left' | 'right' = 'right') =>
 		width > 0 ? (
-			<Text inverse={selected}>
+			<Text inverse={inverse} color={flashColor} bold={bold}>
 				{' '}
 				{fit(text, width, align, ellipsis)}
 			</Text>
 		) : null;
 	return (
 		<Box flexDirection="row" height={1} flexShrink={0}>
-			<Text inverse={selected} color={selected ? undefined : paint('accent')}>
+			<Text inverse={inverse} bold={bold} color={flashColor ?? (selected ? undefined : paint('accent'))}>
 				{selected ? glyphs.cursor : ' '}{' '}
 			</Text>
 			{cells.spinning && !paused ? (
-				<Text inverse={selected}>
-					<Spinner color={paint(cells.badge.role)} />
+				<Text inverse={inverse}>
+					<Spinner color={flashColor ?? paint(cells.badge.role)} />
 				</Text>
 			) : (
-				<Text inverse={selected}> </Text>
+				<Text inverse={inverse} color={flashColor}>
+					{' '}
+				</Text>
 			)}
-			<Text inverse={selected} bold={selected}>
+			{tenantColumn ? (
+				<Text inverse={inverse} bold={bold} color={flashColor ?? paint('accent')}>
+					{' '}
+					{fit(row.tenant, layout.tenant, 'left', ellipsis)}
+				</Text>
+			) : null}
+			<Text inverse={inverse} bold={selected || bold} color={flashColor}>
 				{' '}
 				{fit(cells.label, layout.label, 'left', ellipsis)}
 			</Text>
-			<Text inverse={selected}>
+			<Text inverse={inverse} color={flashColor} bold={bold}>
 				{' '}
-				<StatusBadge badge={cells.badge} width={layout.badge} />
+				{flash === undefined ? (
+					<StatusBadge badge={cells.badge} width={layout.badge} />
+				) : (
+					fit(`${badgeSymbol(cells.badge, glyphs)} ${cells.badge.text}`, layout.badge, 'left', ellipsis)
+				)}
 			</Text>
 			{layout.bar > 0 ? (
-				<Text inverse={selected}>
+				<Text inverse={inverse} color={flashColor}>
 					{' '}
-					<ProgressBar percent={cells.percent} width={layout.bar} />
+					{flash === undefined ? <ProgressBar percent={cells.percent} width={layout.bar} /> : barText(cells.percent, layout.bar, glyphs)}
 				</Text>
 			) : null}
 			{cell(cells.counts, layout.counts)}
@@ -89,7 +116,7 @@ export const AggregationRow = memo(function AggregationRow({
 			{cell(cells.eta, layout.eta)}
 			{cell(cells.elapsed, layout.elapsed)}
 			{marks === '' ? null : (
-				<Text inverse={selected} color={marksRole === undefined ? undefined : paint(marksRole)}>
+				<Text inverse={inverse} color={flashColor ?? (marksRole === undefined ? undefined : paint(marksRole))}>
 					{' '}
 					{fit(marks, layout.marks, 'left', ellipsis)}
 				</Text>

@@ -7,16 +7,18 @@ import {useTheme} from '../theme.js';
 export interface ColumnTitlesProps {
 	layout: RowLayout;
 	sort: SortKey;
+	/** Rows of several tenants are shown (the layout's tenant column, when it has room). */
+	withTenant?: boolean;
 }
 
 /** The titles above the list, aligned with AggregationRow. The sorted column is marked (the added order has none). */
-export function ColumnTitles({layout, sort}: ColumnTitlesProps) {
+export function ColumnTitles({layout, sort, withTenant = false}: ColumnTitlesProps) {
 	const {glyphs, paint} = useTheme();
 	const cut = (text: string, width: number, align: 'left' | 'right' = 'left') => fit(text, width, align, glyphs.ellipsis);
 	const mark = (title: string, key: SortKey, descending = false) =>
 		sort === key ? `${title}${descending ? glyphs.sortDescending : glyphs.sortAscending}` : title;
 	const parts = [
-		' '.repeat(LEAD_WIDTH) + cut('NAME', layout.label),
+		' '.repeat(LEAD_WIDTH) + (withTenant && layout.tenant > 0 ? `${cut('TENANT', layout.tenant)} ` : '') + cut('NAME', layout.label),
 		cut(mark('STATUS', 'status'), layout.badge),
 	];
 	if (layout.bar > 0) {

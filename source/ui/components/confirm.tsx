@@ -6,7 +6,7 @@ export interface ConfirmProps {
 	question: string;
 }
 
-/** A yes/no question; the footer lists the keys. */
+/** A yes/no question, no by default (Enter says no); the footer lists the keys. */
 export function Confirm({question}: ConfirmProps) {
 	const {paint} = useTheme();
 	return (
@@ -14,7 +14,7 @@ export function Confirm({question}: ConfirmProps) {
 			<Text bold color={paint('warning')}>
 				{question}
 			</Text>
-			<Text color={paint('muted')}> (y/n)</Text>
+			<Text color={paint('muted')}> (y/N)</Text>
 		</Text>
 	);
 }

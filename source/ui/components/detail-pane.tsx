@@ -1,15 +1,13 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorState, TrackedRow} from '../../core/types.js';
-import {detailContent, type DetailContent, type DetailField} from '../detail-fields.js';
+import type {DetailContent, DetailField} from '../detail-fields.js';
 import {fit} from '../layout.js';
-import {rowLabel} from '../row-cells.js';
 import {useTheme} from '../theme.js';
 
 export interface DetailPaneProps {
-	row: TrackedRow;
-	state: MonitorState;
-	now: number;
+	/** What the pane is about, e.g. the row's label. */
+	title: string;
+	content: DetailContent;
 	width: number;
 	/** Lines available, the title included. Content that does not fit is cut off. */
 	height: number;
@@ -42,15 +40,14 @@ function Field({field, width}: {field: DetailField; width: number}) {
 	);
 }
 
-/** Everything about the selected row, below the list. */
-export function DetailPane({row, state, now, width, height}: DetailPaneProps) {
+/** Everything about the selected row (or history entry), below the list. */
+export function DetailPane({title: about, content, width, height}: DetailPaneProps) {
 	const {glyphs, paint} = useTheme();
-	const content = detailContent(row, state, now);
 	const columns = columnsFor(width);
 	const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
 	const perColumn = Math.ceil(content.fields.length / columns);
 	const rule = glyphs.separator === '│' ? '─' : '-';
-	const title = `${rule}${rule} Details: ${rowLabel(row)} `;
+	const title = `${rule}${rule} Details: ${about} `;
 	const titleLine = fit(title, width, 'left', glyphs.ellipsis);
 	const titleLength = [...title].length;
 	const grid = [];
@@ -73,8 +70,8 @@ export function DetailPane({row, state, now, width, height}: DetailPaneProps) {
 			<Box flexDirection="row" flexShrink={0}>
 				{grid}
 			</Box>
-			{content.lines.map((field) => (
-				<Field key={field.label} field={field} width={width} />
+			{content.lines.map((field, index) => (
+				<Field key={index} field={field} width={width} />
 			))}
 		</Box>
 	);

@@ -1,15 +1,18 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import type {Feature} from '../keymap.js';
 import {useTheme} from '../theme.js';
 
 export interface EmptyStateProps {
 	width: number;
 	/** Set when rows exist but the filter hides all of them. */
 	filter?: string;
+	/** The screens offered: D and S are mentioned when there. */
+	features?: readonly Feature[];
 }
 
 /** What to do when there is nothing to show. */
-export function EmptyState({width, filter}: EmptyStateProps) {
+export function EmptyState({width, filter, features = []}: EmptyStateProps) {
 	const {paint} = useTheme();
 	const key = (text: string) => (
 		<Text bold color={paint('key')}>
@@ -37,6 +40,12 @@ export function EmptyState({width, filter}: EmptyStateProps) {
 				Press {key('a')} to add aggregation ids: type or paste one or more (32 hex characters each, the task id
 				that load-accounts returns), separated by spaces, commas or new lines.
 			</Text>
+			{features.includes('discover') ? (
+				<Text wrap="wrap">Press {key('D')} to pick aggregations that are running now.</Text>
+			) : null}
+			{features.includes('start') ? (
+				<Text wrap="wrap">Press {key('S')} to start an account aggregation on a source (asks first).</Text>
+			) : null}
 			<Text wrap="wrap">
 				Just looking? Start with {key('aggwatch --demo')} to watch a simulated tenant.
 			</Text>

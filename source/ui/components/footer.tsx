@@ -11,21 +11,44 @@ export interface FooterProps {
 
 const GAP = '  ';
 
-/** The hints that fit in `width`, keeping their order. */
+function sizeOf(hint: Hint): number {
+	return [...hint.keys].length + 1 + [...hint.label].length;
+}
+
+/** The hints that fit in `width`, keeping their order. Room for pinned hints (help, quit) is kept first. */
 export function fittingHints(hints: readonly Hint[], width: number): Hint[] {
-	const kept: Hint[] = [];
-	let used = 0;
+	let reserved = 0;
+	let pinnedCount = 0;
 	for (const hint of hints) {
-		const size = [...hint.keys].length + 1 + [...hint.label].length + (kept.length === 0 ? 0 : GAP.length);
+		if (hint.pinned && reserved + sizeOf(hint) + (pinnedCount === 0 ? 0 : GAP.length) <= width) {
+			reserved += sizeOf(hint) + (pinnedCount === 0 ? 0 : GAP.length);
+			pinnedCount++;
+		}
+	}
+
+	const kept = new Set<Hint>();
+	let used = reserved;
+	let pinnedLeft = pinnedCount;
+	for (const hint of hints) {
+		if (hint.pinned) {
+			if (pinnedLeft > 0) {
+				kept.add(hint);
+				pinnedLeft--;
+			}
+
+			continue;
+		}
+
+		const size = sizeOf(hint) + (kept.size === 0 && pinnedCount === 0 ? 0 : GAP.length);
 		if (used + size > width) {
 			continue;
 		}
 
-		kept.push(hint);
+		kept.add(hint);
 		used += size;
 	}
 
-	return kept;
+	return hints.filter((hint) => kept.has(hint));
 }
 
 /** One line of key hints, generated from the keymap for the current mode. */

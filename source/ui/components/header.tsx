@@ -1,10 +1,11 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {formatDuration} from '../../core/durations.js';
 import type {Summary} from '../../core/summary.js';
-import type {ErrorNote} from '../../core/types.js';
 import {version} from '../../version.js';
+import {authAdvice} from '../auth-advice.js';
 import {countdown} from '../clock-text.js';
+
+export {authAdvice} from '../auth-advice.js';
 import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
 
 export interface HeaderProps {
@@ -15,6 +16,16 @@ export interface HeaderProps {
 	width: number;
 	/** How often a tenant with failing credentials is tried again (for the banner). */
 	authRetryMs: number;
+	/** An aggregation just ended: told in place of the polling state for a few seconds. */
+	alert?: HeaderAlert;
+}
+
+export interface HeaderAlert {
+	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
+	text: string;
+	severity: 'success' | 'failure';
+	/** Other rows that ended within the same few seconds. */
+	others: number;
 }
 
 export interface PollingState {
@@ -47,17 +58,6 @@ export function pollingState(summary: Summary, now: number): PollingState {
 	}
 
 	return {label: 'live', role: 'done', glyph: 'live'};
-}
-
-/** The banner for a tenant whose credentials fail: what happened and what to do. */
-export function authAdvice(tenant: string, error: ErrorNote, retryMs: number): string {
-	const what = error.kind === 'forbidden' ? 'permission denied' : 'authentication failed';
-	const fix =
-		error.hint ??
-		(error.kind === 'forbidden'
-			? 'give the API client a scope or user level that can read aggregation status'
-			: `check the client id and secret (aggwatch tenant add ${tenant})`);
-	return `${tenant}: ${what} (${error.message}). To fix: ${fix}. Retrying every ${formatDuration(retryMs)}; r retries now.`;
 }
 
 interface Banner {
@@ -118,11 +118,20 @@ function counts(summary: Summary, glyphs: Glyphs): Count[] {
 }
 
 /** Name, version, tenant, polling state and counts; then one banner per tenant whose credentials fail. */
-export function Header({tenantLabel, summary, now, width, authRetryMs}: HeaderProps) {
+export function Header({tenantLabel, summary, now, width, authRetryMs, alert}: HeaderProps) {
 	const {glyphs, paint} = useTheme();
-	const polling = pollingState(summary, now);
+	const polling: PollingState & {text?: string} =
+		alert === undefined
+			? pollingState(summary, now)
+			: {
+					label: `${alert.text}${alert.others > 0 ? ` (+${alert.others} more ended)` : ''}`,
+					role: alert.severity === 'success' ? 'done' : 'failed',
+					glyph: 'live',
+					text: alert.severity === 'success' ? glyphs.completed : glyphs.terminated,
+				};
+	const symbol = polling.text ?? glyphs[polling.glyph];
 	const separator = ` ${glyphs.separator} `;
-	const left = [`aggwatch ${version}`, tenantLabel, `${glyphs[polling.glyph]} ${polling.label}`].join(separator);
+	const left = [`aggwatch ${version}`, tenantLabel, `${symbol} ${polling.label}`].join(separator);
 	const items = counts(summary, glyphs);
 	const long = items.map((item) => item.text).join('  ');
 	const useShort = [...left].length + 2 + [...long].length > width;
@@ -137,8 +146,8 @@ export function Header({tenantLabel, summary, now, width, authRetryMs}: HeaderPr
 					<Text color={paint('muted')}>{separator}</Text>
 					<Text bold>{tenantLabel}</Text>
 					<Text color={paint('muted')}>{separator}</Text>
-					<Text color={paint(polling.role)}>
-						{glyphs[polling.glyph]} {polling.label}
+					<Text color={paint(polling.role)} bold={alert !== undefined}>
+						{symbol} {polling.label}
 					</Text>
 				</Text>
 				<Box flexShrink={0} marginLeft={1}>

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {helpSections} from '../keymap.js';
+import {helpSections, type Feature} from '../keymap.js';
 import {fit} from '../layout.js';
 import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
 
@@ -10,6 +10,8 @@ export interface HelpOverlayProps {
 	height: number;
 	/** First line shown (see helpLines for the total). */
 	scroll: number;
+	/** The screens this monitor offers: keys for others are not listed. */
+	features?: readonly Feature[];
 }
 
 interface HelpLine {
@@ -21,10 +23,10 @@ interface HelpLine {
 
 const KEYS_WIDTH = 12;
 
-/** The help text as lines: every keymap binding by section, then what the symbols mean. */
-export function helpLines(glyphs: Glyphs): HelpLine[] {
+/** The help text as lines: every keymap binding this monitor offers, by section, then what the symbols mean. */
+export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): HelpLine[] {
 	const lines: HelpLine[] = [];
-	for (const section of helpSections(glyphs)) {
+	for (const section of helpSections(glyphs, features)) {
 		if (lines.length > 0) {
 			lines.push({kind: 'blank', text: ''});
 		}
@@ -48,14 +50,15 @@ export function helpLines(glyphs: Glyphs): HelpLine[] {
 		symbol(glyphs.expired, 'expired: ISC forgot it before it ended (about an hour after)', 'muted'),
 		symbol(`${glyphs.stale}stale`, 'no fresh answer for more than two poll intervals', 'warning'),
 		symbol(`${glyphs.error}net`, 'the last request failed (net, 5xx, 404, 429, bad, 4xx); details with Enter', 'error'),
+		symbol(`${glyphs.error}auth`, "the row's tenant has failing credentials (auth, 403); the header says what to do", 'error'),
 	);
 	return lines;
 }
 
 /** The `?` overlay, generated from the keymap. Scrolls when the terminal is short. */
-export function HelpOverlay({width, height, scroll}: HelpOverlayProps) {
+export function HelpOverlay({width, height, scroll, features = []}: HelpOverlayProps) {
 	const {glyphs, paint} = useTheme();
-	const lines = helpLines(glyphs);
+	const lines = helpLines(glyphs, features);
 	const visible = lines.slice(scroll, scroll + Math.max(0, height));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">

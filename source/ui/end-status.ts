@@ -1,0 +1,22 @@
+import type {ColorRole, Glyphs} from './theme.js';
+
+/** How an end status from the history (or an alert) is drawn: a glyph and a colour role, so it reads without colour. */
+export function endStatusLook(status: string, glyphs: Glyphs): {glyph: string; role: ColorRole} {
+	switch (status) {
+		case 'COMPLETED': {
+			return {glyph: glyphs.completed, role: 'done'};
+		}
+
+		case 'CANCELLED': {
+			return {glyph: glyphs.cancelled, role: 'cancelled'};
+		}
+
+		case 'TERMINATED': {
+			return {glyph: glyphs.terminated, role: 'failed'};
+		}
+
+		default: {
+			return {glyph: glyphs.unknown, role: 'unknown'};
+		}
+	}
+}

@@ -1,0 +1,87 @@
+import type {Alert} from '../alerts/end-alert.js';
+import {endAlert} from '../alerts/end-alert.js';
+import {isPolledPhase} from '../core/phase.js';
+import type {MonitorState, TrackedRow} from '../core/types.js';
+import type {Flash} from './view-state.js';
+
+/** A row that was still polled in the previous state and has reached an end in this one. */
+export interface EndTransition {
+	row: TrackedRow;
+	previous: TrackedRow;
+}
+
+/**
+ * The rows that ended between two states: still polled (waiting or running) before, finished now (ended, not
+ * found, expired). Only an end seen happening while the monitor runs counts, so nothing that belongs to loading:
+ * rows new in `next` (restored, or added already ended by another aggwatch) never count, and a row from before
+ * `since` (when the monitor started) counts only once it had an answer after `since`: a restored row whose first
+ * answer is an end ended while nobody watched, and is simply shown as ended.
+ */
+export function endTransitions(previous: MonitorState, next: MonitorState, since = Number.NEGATIVE_INFINITY): EndTransition[] {
+	if (previous === next || previous.rows === next.rows) {
+		return [];
+	}
+
+	const before = new Map(previous.rows.map((row) => [row.key, row]));
+	const ended: EndTransition[] = [];
+	for (const row of next.rows) {
+		const old = before.get(row.key);
+		if (old === undefined || old === row || !isPolledPhase(old.phase) || isPolledPhase(row.phase)) {
+			continue;
+		}
+
+		if (row.addedAt >= since || (old.lastOkAt !== undefined && old.lastOkAt >= since)) {
+			ended.push({row, previous: old});
+		}
+	}
+
+	return ended;
+}
+
+/** How long a row that just ended flashes. */
+export const FLASH_MS = 5000;
+/** How long the header tells of it. */
+export const ALERT_MESSAGE_MS = 8000;
+
+/** The alert text, with the tenant when rows of several tenants are shown. */
+export function alertText(alert: Alert, withTenant: boolean): string {
+	return withTenant ? `${alert.text} (${alert.tenant})` : alert.text;
+}
+
+/** The alert and the flash for each transition; `now` stands in for an end time a row lacks (not found, expired). */
+export function alertsFor(transitions: readonly EndTransition[], now: number, withTenant: boolean): Array<{alert: Alert; flash: Flash}> {
+	const result: Array<{alert: Alert; flash: Flash}> = [];
+	for (const {row, previous} of transitions) {
+		const alert = endAlert(row, previous, now);
+		if (alert === undefined) {
+			continue;
+		}
+
+		const text = alertText(alert, withTenant);
+		result.push({
+			alert: {...alert, text},
+			flash: {key: row.key, at: row.endedAt ?? now, text, severity: alert.severity},
+		});
+	}
+
+	return result;
+}
+
+/** The flash of a row at `now`, if it is still flashing. */
+export function activeFlash(flashes: readonly Flash[], key: string, now: number): Flash | undefined {
+	for (let index = flashes.length - 1; index >= 0; index--) {
+		const flash = flashes[index];
+		if (flash !== undefined && flash.key === key && now - flash.at < FLASH_MS) {
+			return flash;
+		}
+	}
+
+	return undefined;
+}
+
+/** What the header says at `now`: the newest end still within ALERT_MESSAGE_MS, and how many others are. */
+export function headerAlert(flashes: readonly Flash[], now: number): {flash: Flash; others: number} | undefined {
+	const recent = flashes.filter((flash) => now - flash.at < ALERT_MESSAGE_MS);
+	const newest = recent.at(-1);
+	return newest === undefined ? undefined : {flash: newest, others: recent.length - 1};
+}

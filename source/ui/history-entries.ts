@@ -1,0 +1,125 @@
+import {formatCount, formatDuration} from '../core/durations.js';
+import {isEndApproximate, type HistoryEntry} from '../history/entry.js';
+import {clockTime, clockWithAge} from './clock-text.js';
+import type {Segment} from './components/picker.js';
+import type {DetailContent, DetailField} from './detail-fields.js';
+import {endStatusLook} from './end-status.js';
+import {fit} from './layout.js';
+import {shortId} from './row-cells.js';
+import type {Glyphs} from './theme.js';
+
+/** How the history view lists finished aggregations. */
+
+export function historyEntryKey(entry: HistoryEntry): string {
+	return `${entry.tenant}\u0000${entry.id}`;
+}
+
+/** What the history filter matches: source, id, tenant and status. */
+export function historyText(entry: HistoryEntry): string {
+	return [entry.source ?? '', entry.id, entry.tenant, entry.status].join('\n');
+}
+
+function endOf(entry: HistoryEntry): number {
+	const at = Date.parse(entry.end);
+	return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
+}
+
+/** Newest end first; ties by tenant and id so the order is stable. */
+export function newestFirst(entries: readonly HistoryEntry[]): HistoryEntry[] {
+	return [...entries].sort((a, b) => endOf(b) - endOf(a) || historyEntryKey(a).localeCompare(historyEntryKey(b)));
+}
+
+function accountsOf(entry: HistoryEntry): number | undefined {
+	return entry.counts.processedAccounts ?? entry.counts.totalAccounts;
+}
+
+export function historyName(entry: HistoryEntry): string {
+	return entry.source ?? shortId(entry.id);
+}
+
+const WIDTHS = {end: 19, source: 26, tenant: 12, status: 12, accounts: 9, duration: 8} as const;
+
+/** Column titles matching historySegments. */
+export function historyColumns(withTenant: boolean): string {
+	const parts = [
+		'  ' + fit('ENDED', WIDTHS.end, 'left', '~'),
+		fit('SOURCE', WIDTHS.source, 'left', '~'),
+		...(withTenant ? [fit('TENANT', WIDTHS.tenant, 'left', '~')] : []),
+		fit('STATUS', WIDTHS.status, 'left', '~'),
+		fit('ACCOUNTS', WIDTHS.accounts, 'right', '~'),
+		fit('DURATION', WIDTHS.duration, 'right', '~'),
+		'ID',
+	];
+	return parts.join(' ');
+}
+
+export function historySegments(entry: HistoryEntry, now: number, withTenant: boolean, glyphs: Glyphs): Segment[] {
+	const {ellipsis} = glyphs;
+	const end = endOf(entry);
+	const look = endStatusLook(entry.status, glyphs);
+	const accounts = accountsOf(entry);
+	const segments: Segment[] = [
+		{text: fit(Number.isFinite(end) ? clockTime(end, now) : entry.end, WIDTHS.end, 'left', ellipsis), role: 'muted'},
+		{text: ` ${fit(historyName(entry), WIDTHS.source, 'left', ellipsis)}`},
+	];
+	if (withTenant) {
+		segments.push({text: ` ${fit(entry.tenant, WIDTHS.tenant, 'left', ellipsis)}`, role: 'accent'});
+	}
+
+	segments.push(
+		{text: ` ${fit(`${look.glyph} ${entry.status}`, WIDTHS.status, 'left', ellipsis)}`, role: look.role},
+		{text: ` ${fit(accounts === undefined ? '' : formatCount(accounts), WIDTHS.accounts, 'right', ellipsis)}`},
+		{text: ` ${fit(durationText(entry, glyphs), WIDTHS.duration, 'right', ellipsis)}`},
+		{text: ` ${shortId(entry.id)}`, role: 'muted'},
+	);
+	return segments;
+}
+
+/** The duration, marked as an upper bound when the end was seen late. Empty without one. */
+export function durationText(entry: HistoryEntry, glyphs: Glyphs): string {
+	if (entry.durationMs === undefined) {
+		return '';
+	}
+
+	return `${isEndApproximate(entry) ? glyphs.atMost : ''}${formatDuration(entry.durationMs)}`;
+}
+
+function pair(done: number | undefined, total: number | undefined): string {
+	if (done === undefined && total === undefined) {
+		return '-';
+	}
+
+	return `${done === undefined ? '?' : formatCount(done)} / ${total === undefined ? '?' : formatCount(total)}`;
+}
+
+function when(iso: string | undefined, now: number): string {
+	if (iso === undefined) {
+		return '-';
+	}
+
+	const at = Date.parse(iso);
+	return Number.isNaN(at) ? iso : clockWithAge(at, now);
+}
+
+/** The detail pane of a history entry: everything the history kept about it (earlier runs are added by the caller). */
+export function historyDetail(entry: HistoryEntry, now: number, glyphs: Glyphs): DetailContent {
+	const look = endStatusLook(entry.status, glyphs);
+	const {counts} = entry;
+	const fields: DetailField[] = [
+		{label: 'Id', value: entry.id},
+		{label: 'Tenant', value: entry.tenant},
+		{label: 'Source', value: entry.source ?? '-'},
+		{label: 'Status', value: `${look.glyph} ${entry.status}`, role: look.role},
+		{label: 'Started', value: when(entry.start, now)},
+		{label: 'Ended', value: when(entry.end, now)},
+		{
+			label: 'Duration',
+			value: entry.durationMs === undefined ? '-' : `${durationText(entry, glyphs)}${isEndApproximate(entry) ? ' (the end was seen late: at most this)' : ''}`,
+		},
+		{label: 'Accounts', value: pair(counts.processedAccounts, counts.totalAccounts)},
+		{label: 'Identities', value: pair(counts.processedIdentities, counts.totalIdentities)},
+		{label: 'Marked for deletion', value: counts.totalAccountsMarkedForDeletion === undefined ? '-' : formatCount(counts.totalAccountsMarkedForDeletion)},
+		{label: 'Deleted', value: counts.deletedAccounts === undefined ? '-' : formatCount(counts.deletedAccounts)},
+	];
+	return {fields, lines: []};
+}
