@@ -6,6 +6,10 @@ import type {CliContext} from './context.js';
 import {ExitCode} from '../cli/exit-codes.js';
 import {checkProxyEnvironment} from '../isc/proxy.js';
 import {TenantClients} from './tenant-clients.js';
+import {createMonitorServices} from './monitor-services.js';
+import {openCommandHistory} from './command-history.js';
+import type {HistoryFile} from '../history/history-file.js';
+import {resolveAlertPrefs} from '../cli/alert-options.js';
 
 const HEX_ID = /^[\da-f]{32}$/i;
 
@@ -90,6 +94,15 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	});
 
 	const tenants = [...new Set([...(adHoc ? [adHoc.tenant] : []), ...(demo ? [] : Object.keys(store.listTenants()).sort())])];
+	const services = createMonitorServices(clients, named === undefined ? tenants : [named]);
+	let history: HistoryFile | undefined;
+	try {
+		history = openCommandHistory(context);
+	} catch (error) {
+		context.warn(`the history cannot be used, so ends seen now will not be recorded: ${(error as Error).message}`);
+	}
+
+	const alerts = resolveAlertPrefs(context.values, context.env, store.getPrefs());
 	const rowTenants = new Set(store.listTracked().map(row => row.tenant));
 	const several = named === undefined && new Set([...tenants, ...rowTenants]).size > 1;
 	const color = context.values['no-color'] !== true && !('NO_COLOR' in context.env && context.env['NO_COLOR'] !== '');
@@ -98,9 +111,11 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		store,
 		tenant: target,
 		tenantLabel: demo ? 'demo (simulated tenant)' : several ? 'all tenants' : (named ?? target),
-		tenants,
 		...(named === undefined ? {} : {showRow: (row: {tenant: string}) => row.tenant === named}),
-		fetchStatus: async row => clients.fetchStatus(row),
+		services,
+		...(history === undefined ? {} : {history}),
+		alerts,
+		autoDiscover: context.values.discover === true,
 		options,
 		color,
 		ascii: context.values.ascii === true,

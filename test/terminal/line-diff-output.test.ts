@@ -94,6 +94,22 @@ describe('LineDiffOutput', () => {
 		expect(screenLines(terminal).slice(0, 3)).toEqual(['hello', 'world', '']);
 	});
 
+	it('passes the bell and OSC 9 straight through, leaves the screen as it is, and stops after close', async () => {
+		const {stdout, scheduler, output} = setup();
+		output.write('hello\nworld');
+		scheduler.advance(100);
+		const before = output.bytesWritten;
+		output.writeRaw('\u0007\u001B]9;Workday: COMPLETED\u0007');
+		expect(stdout.writes.at(-1)).toBe('\u0007\u001B]9;Workday: COMPLETED\u0007');
+		expect(output.bytesWritten).toBe(before + 24);
+		const terminal = fullscreenTerminal(40, 8);
+		await writeTo(terminal, stdout.all);
+		expect(screenLines(terminal).slice(0, 2)).toEqual(['hello', 'world']);
+		output.close();
+		output.writeRaw('\u0007');
+		expect(stdout.writes.at(-1)).not.toBe('\u0007');
+	});
+
 	it('writes nothing for a frame equal to the one on screen', () => {
 		const {stdout, scheduler, output} = setup();
 		output.write('hello\nworld');

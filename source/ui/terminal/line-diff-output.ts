@@ -129,6 +129,20 @@ export class LineDiffOutput extends EventEmitter {
 		return true;
 	}
 
+	/**
+	 * Bytes that go straight to the terminal and change no cell: the bell (BEL) and desktop notifications (OSC 9).
+	 * Nothing is written after close(). Counted in bytesWritten.
+	 */
+	writeRaw(bytes: string): void {
+		if (this.#closed || bytes === '') {
+			return;
+		}
+
+		this.#bytesWritten += Buffer.byteLength(bytes, 'utf8');
+		this.#physicalWrites++;
+		this.#stdout.write(bytes);
+	}
+
 	/** Draw the pending frame now, if any. */
 	flush(): void {
 		if (this.#timer !== undefined) {
