@@ -1,3 +1,8 @@
+/** The input as a quoted string with control characters (C0, DEL, C1) escaped: it stays on one line and inert. */
+function quoted(input: string): string {
+	return JSON.stringify(input).replace(/[\u007f-\u009f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A duration the user typed that we cannot read. `message` is one line, fit to print as is. */
 export class DurationError extends Error {
 	override readonly name = 'DurationError';
@@ -5,7 +10,7 @@ export class DurationError extends Error {
 
 	constructor(input: string, why?: string) {
 		super(
-			`Invalid duration "${input}"${why === undefined ? '' : ` (${why})`}: use seconds (45) or units like 500ms, 90s, 5m, 1h30m, 2d`,
+			`Invalid duration ${quoted(input)}${why === undefined ? '' : ` (${why})`}: use seconds (45) or units like 500ms, 90s, 5m, 1h30m, 2d`,
 		);
 		this.input = input;
 	}

@@ -31,20 +31,47 @@ export interface ErrorContext {
 
 const MAX_TEXT = 200;
 
-function clean(value: unknown): string | undefined {
+/** Secrets as they may stand in a body: as they are, and JSON-escaped (a scraped, undecodable string keeps escapes). */
+function secretForms(secrets: readonly string[] | undefined): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets ?? []) {
+		if (secret !== '') {
+			forms.add(secret);
+			forms.add(JSON.stringify(secret).slice(1, -1));
+		}
+	}
+
+	return [...forms];
+}
+
+/**
+ * One printable line of at most MAX_TEXT characters. Secrets are replaced first, so that cutting a long text
+ * cannot leave the start of one behind, and collapsing blanks cannot hide one from the redaction.
+ * C0 and C1 controls (ESC, CSI U+009B, ...) go, so a body cannot drive the terminal it is printed on.
+ */
+function clean(value: unknown, secrets: readonly string[]): string | undefined {
 	if (typeof value !== 'string') {
 		return undefined;
 	}
 
-	const single = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+	const single = redact(value, secrets)
+		.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (single === '') {
 		return undefined;
 	}
 
-	return single.length > MAX_TEXT ? `${single.slice(0, MAX_TEXT - 1)}…` : single;
+	if (single.length <= MAX_TEXT) {
+		return single;
+	}
+
+	// Cut between code points, not inside a surrogate pair.
+	const cut = /[\ud800-\udbff]/.test(single.charAt(MAX_TEXT - 2)) ? MAX_TEXT - 2 : MAX_TEXT - 1;
+	return `${single.slice(0, cut)}…`;
 }
 
-function pickMessageText(messages: unknown): string | undefined {
+function pickMessageText(messages: unknown, secrets: readonly string[]): string | undefined {
 	if (!Array.isArray(messages)) {
 		return undefined;
 	}
@@ -53,20 +80,20 @@ function pickMessageText(messages: unknown): string | undefined {
 		(item): item is Record<string, unknown> => item !== null && typeof item === 'object' && typeof (item as Record<string, unknown>)['text'] === 'string',
 	);
 	const english = items.find(item => typeof item['locale'] === 'string' && item['locale'].toLowerCase() === 'en-us');
-	return clean((english ?? items[0])?.['text']);
+	return clean((english ?? items[0])?.['text'], secrets);
 }
 
 /** Pulls `"field": "value"` out of text that is not valid JSON (a truncated body). */
-function scrape(raw: string, field: string): string | undefined {
+function scrape(raw: string, field: string, secrets: readonly string[]): string | undefined {
 	const match = new RegExp(`"${field}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(raw);
 	if (match?.[1] === undefined) {
 		return undefined;
 	}
 
 	try {
-		return clean(JSON.parse(`"${match[1]}"`));
+		return clean(JSON.parse(`"${match[1]}"`), secrets);
 	} catch {
-		return clean(match[1]);
+		return clean(match[1], secrets);
 	}
 }
 
@@ -92,22 +119,24 @@ function withoutUndefined(body: ErrorBody): ErrorBody {
  * Reads an error body loosely. Accepts `{error, error_description}` (token endpoint, 401), `{message}` (429) and
  * ErrorResponseDto `{detailCode, trackingId, messages: [{locale, localeOrigin, text}]}` (everything else).
  * A body that is empty, HTML, or cut short yields what can be scraped from it, possibly nothing. Never throws.
+ * Every field is one printable line; each of `secrets` (a tenant may echo what it was sent) reads [redacted].
  */
-export function parseErrorBody(raw: string): ErrorBody {
+export function parseErrorBody(raw: string, secrets?: readonly string[]): ErrorBody {
+	const hidden = secretForms(secrets);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(raw);
 	} catch {
-		const error = scrape(raw, 'error');
+		const error = scrape(raw, 'error', hidden);
 		return withoutUndefined({
 			text: summarise({
-				messageText: scrape(raw, 'text'),
-				description: scrape(raw, 'error_description'),
-				message: scrape(raw, 'message'),
+				messageText: scrape(raw, 'text', hidden),
+				description: scrape(raw, 'error_description', hidden),
+				message: scrape(raw, 'message', hidden),
 				error,
 			}),
-			detailCode: scrape(raw, 'detailCode'),
-			trackingId: scrape(raw, 'trackingId'),
+			detailCode: scrape(raw, 'detailCode', hidden),
+			trackingId: scrape(raw, 'trackingId', hidden),
 			error,
 		});
 	}
@@ -117,16 +146,16 @@ export function parseErrorBody(raw: string): ErrorBody {
 	}
 
 	const body = parsed as Record<string, unknown>;
-	const error = clean(body['error']);
+	const error = clean(body['error'], hidden);
 	return withoutUndefined({
 		text: summarise({
-			messageText: pickMessageText(body['messages']),
-			description: clean(body['error_description']),
-			message: clean(body['message']),
+			messageText: pickMessageText(body['messages'], hidden),
+			description: clean(body['error_description'], hidden),
+			message: clean(body['message'], hidden),
 			error,
 		}),
-		detailCode: clean(body['detailCode']),
-		trackingId: clean(body['trackingId']),
+		detailCode: clean(body['detailCode'], hidden),
+		trackingId: clean(body['trackingId'], hidden),
 		error,
 	});
 }
@@ -158,10 +187,10 @@ function seconds(ms: number): string {
  * (with retryAfterMs from Retry-After, seconds or HTTP-date, relative to `now`), 5xx server, other 4xx request.
  * On the token endpoint 400 and 401 are auth, and the message names where the credentials came from.
  * Any other status (1xx, 3xx) is bad-response.
- * Messages and hints never contain the values listed in `context.secrets`.
+ * Messages, hints, detail codes and tracking ids never contain the values listed in `context.secrets`.
  */
 export function toIscError(status: number, rawBody: string, headers: HeaderBag, now: number, context: ErrorContext = {}): IscError {
-	const body = parseErrorBody(rawBody);
+	const body = parseErrorBody(rawBody, context.secrets);
 	const source = context.credentialSource ?? DEFAULT_CREDENTIAL_SOURCE;
 	const text = body.text ?? body.detailCode;
 	/** The tenant's own words, if any. The status itself travels in `status` (callers print it). */

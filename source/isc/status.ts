@@ -1,6 +1,9 @@
 import {IscError} from './errors.js';
 
-/** The statuses ISC documents. Any other string is kept as-is and shown, never rejected. */
+/**
+ * The statuses ISC documents. Any other string is kept and shown, never rejected; only its control characters
+ * (C0, DEL, C1) are replaced by U+FFFD, so a status cannot carry terminal escape sequences.
+ */
 export const KNOWN_STATUSES = [
 	'STARTED',
 	'ACCOUNTS_COLLECTED',
@@ -44,6 +47,8 @@ export const COUNT_FIELDS = [
 
 type CountField = (typeof COUNT_FIELDS)[number];
 
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
 function badField(field: string, why: string): IscError {
 	return new IscError({kind: 'bad-response', message: `The status body's "${field}" ${why}`});
 }
@@ -51,6 +56,7 @@ function badField(field: string, why: string): IscError {
 /**
  * Validates a parsed JSON body into an AggregationStatus.
  * Absent and null fields are left out (except `start`, which keeps null). Unknown extra fields are ignored.
+ * Control characters in `status` become U+FFFD.
  * Throws a bad-response IscError naming the field for anything else.
  */
 export function parseAggregationStatus(body: unknown): AggregationStatus {
@@ -78,7 +84,8 @@ export function parseAggregationStatus(body: unknown): AggregationStatus {
 			throw badField('status', 'is not a string');
 		}
 
-		result.status = status;
+		// Shown as it is, but never able to drive the terminal it is printed on (ESC, CSI, BEL, new lines).
+		result.status = status.replace(CONTROL_CHARACTERS, '\uFFFD');
 	}
 
 	for (const field of COUNT_FIELDS) {

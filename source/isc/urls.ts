@@ -28,8 +28,17 @@ export function isLoopbackHost(hostname: string): boolean {
 	return octets !== null && octets.slice(1).every(octet => Number(octet) <= 255);
 }
 
+/**
+ * The input with anything that may be a user name and password (up to the last `@`) replaced, for messages:
+ * a URL typed with the client secret in it must not be echoed to a terminal or a CI log.
+ */
+function withoutCredentials(input: string): string {
+	return input.replace(/^(\s*(?:[a-z][a-z\d+.-]*:)?\/*)[^]*@/i, '$1…@');
+}
+
 function describe(input: string): string {
-	const shown = input.length > 60 ? `${input.slice(0, 57)}...` : input;
+	const safe = withoutCredentials(input);
+	const shown = safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
 	return JSON.stringify(shown);
 }
 
@@ -39,41 +48,44 @@ function describe(input: string): string {
  * - a bare host: `acme.identitynow-demo.com` becomes `https://acme.identitynow-demo.com`;
  * - a full URL (vanity domains, demo tenants, the local simulator): kept, minus trailing slashes.
  *
+ * The result is the URL's origin as the WHATWG URL parser writes it (lower-case host, IPv4 in dotted form, no
+ * default port), so resolving a result again gives the same result.
  * http:// is accepted only for loopback hosts, other schemes never. A path other than `/`, a query,
- * a fragment or credentials in the URL are refused. Throws a BaseUrlError with a one-line message.
+ * a fragment or credentials in the URL are refused. Throws a BaseUrlError with a one-line message that never
+ * repeats a password typed into the URL.
  */
 export function resolveBaseUrl(input: string): string {
 	const trimmed = input.trim();
+	const given = withoutCredentials(input);
 	if (trimmed === '') {
 		throw new BaseUrlError(
 			`No tenant given; pass a tenant name such as "acme" or a base URL such as ${EXAMPLE}`,
-			input,
+			given,
 		);
 	}
 
-	if (TENANT_NAME.test(trimmed)) {
-		return `https://${tenantHost(trimmed)}`;
-	}
+	// A tenant name, or a bare host (which needs a dot or a port, or it would be a tenant name), is read as an https
+	// URL, so that it is checked and normalised like one: an invalid IDN label (xn--a), a port out of range, 127.1.
+	const text = TENANT_NAME.test(trimmed)
+		? `https://${tenantHost(trimmed)}`
+		: BARE_HOST.test(trimmed) && /[.:]/.test(trimmed)
+			? `https://${trimmed}`
+			: trimmed;
 
-	// A bare host needs a dot or a port, or it would have been a tenant name above.
-	if (BARE_HOST.test(trimmed) && /[.:]/.test(trimmed)) {
-		return `https://${trimmed.toLowerCase()}`;
-	}
-
-	if (!/^[a-z][a-z\d+.-]*:/i.test(trimmed)) {
+	if (!/^[a-z][a-z\d+.-]*:/i.test(text)) {
 		throw new BaseUrlError(
 			`${describe(trimmed)} is neither a tenant name nor a URL; pass a tenant name such as "acme" or a base URL such as ${EXAMPLE}`,
-			input,
+			given,
 		);
 	}
 
 	let url: URL;
 	try {
-		url = new URL(trimmed);
+		url = new URL(text);
 	} catch {
 		throw new BaseUrlError(
 			`${describe(trimmed)} is not a valid URL; pass a tenant name such as "acme" or a base URL such as ${EXAMPLE}`,
-			input,
+			given,
 		);
 	}
 
@@ -85,29 +97,29 @@ export function resolveBaseUrl(input: string): string {
 	}
 
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new BaseUrlError(`${url.protocol}// URLs are not supported; use an https:// URL such as ${EXAMPLE}`, input);
+		throw new BaseUrlError(`${url.protocol}// URLs are not supported; use an https:// URL such as ${EXAMPLE}`, given);
 	}
 
 	if (url.hostname === '') {
-		throw new BaseUrlError(`${describe(trimmed)} has no host; use a URL such as ${EXAMPLE}`, input);
+		throw new BaseUrlError(`${describe(trimmed)} has no host; use a URL such as ${EXAMPLE}`, given);
 	}
 
 	const origin = `${url.protocol}//${url.host}`;
 	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 		throw new BaseUrlError(
 			`http:// is only allowed for loopback hosts; use https://${url.host}`,
-			input,
+			given,
 		);
 	}
 
 	if (url.search !== '' || url.hash !== '') {
-		throw new BaseUrlError(`The base URL must not have a query or fragment; use ${origin}`, input);
+		throw new BaseUrlError(`The base URL must not have a query or fragment; use ${origin}`, given);
 	}
 
 	if (url.pathname.replace(/\/+$/, '') !== '') {
 		throw new BaseUrlError(
 			`The base URL must not have a path ("${url.pathname}"); use ${origin}`,
-			input,
+			given,
 		);
 	}
 
