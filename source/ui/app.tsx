@@ -515,7 +515,7 @@ export function MonitorView({
 
 	const latest = headerAlert(view.flashes, now);
 	return (
-		<SpinnerClock active={spinning}>
+		<SpinnerClock active={spinning} now={now}>
 			<Box flexDirection="column" width={columns} height={height} overflowY="hidden">
 				<Header
 					tenantLabel={tenantLabel}

@@ -1,41 +1,27 @@
-import React, {createContext, useContext, useEffect, useState, type ReactNode} from 'react';
+import React, {createContext, useContext, type ReactNode} from 'react';
 import {Text} from 'ink';
 import {useTheme} from './theme.js';
 
 /**
- * One timer animates every spinner on screen. ink-spinner gives each instance its own interval, and in Ink every
- * state change is a commit plus a full layout pass, so fifty running rows would mean fifty layouts per frame.
- * Here the frame index lives in one context: a tick re-renders only the spinner leaves, once per interval.
- * The frames are ink-spinner's own (cli-spinners "dots", and "line" for ASCII terminals), at a slower pace
- * (see Glyphs.spinner): every tick makes Ink lay out and draw the whole screen, which is most of the idle CPU.
+ * The spinners move with the monitor's own clock: SpinnerClock has no timer. Every timer tick in Ink is a commit
+ * plus a full layout and draw of the screen, so a spinner timer of its own would cost a frame per step; driven by
+ * the monitor's tick (which also brings new poll results and countdowns), the screen is drawn once per step in all.
+ * The frames are ink-spinner's own (cli-spinners "dots", and "line" for ASCII terminals).
  */
 
 const FrameContext = createContext(0);
 
 export interface SpinnerClockProps {
-	/** Run the timer. Pass false when no spinner is visible, so an idle screen costs nothing. */
+	/** Whether spinners are moving (they stand still while polling is paused or nothing runs). */
 	active: boolean;
+	/** The monitor's clock (epoch ms): the frame is now ÷ the glyph set's interval. */
+	now: number;
 	children?: ReactNode;
 }
 
-export function SpinnerClock({active, children}: SpinnerClockProps) {
+export function SpinnerClock({active, now, children}: SpinnerClockProps) {
 	const {glyphs} = useTheme();
-	const [frame, setFrame] = useState(0);
-	const {frames, intervalMs} = glyphs.spinner;
-
-	useEffect(() => {
-		if (!active) {
-			return;
-		}
-
-		const timer = setInterval(() => {
-			setFrame((previous) => (previous + 1) % frames.length);
-		}, intervalMs);
-		return () => {
-			clearInterval(timer);
-		};
-	}, [active, frames, intervalMs]);
-
+	const frame = active ? Math.floor(now / glyphs.spinner.intervalMs) : 0;
 	return <FrameContext.Provider value={frame}>{children}</FrameContext.Provider>;
 }
 

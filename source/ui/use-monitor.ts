@@ -35,7 +35,10 @@ export interface UseMonitorOptions {
 	onError?(error: unknown): void;
 	/** Default: Date.now and the global timers. Tests inject a fake one. */
 	clock?: PollerClock;
-	/** How often `now` advances. Default 1000 ms, aligned to whole seconds so every countdown moves together. */
+	/**
+	 * How often `now` advances and new answers reach the screen. Default 500 ms while something runs (the spinner
+	 * steps with it), 1000 ms otherwise; aligned to the period so every countdown moves together.
+	 */
 	tickMs?: number;
 	/** Default 1000 ms. */
 	saveDelayMs?: number;
@@ -57,6 +60,41 @@ export const systemClock: PollerClock = {
 	},
 };
 
+/** How often the screen moves while something runs (spinner steps, new answers) and while nothing does (clocks). */
+const FAST_TICK_MS = 500;
+const SLOW_TICK_MS = 1000;
+
+interface TickedView {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): MonitorState;
+	/** Show the monitor state as it is now, if it changed since the last flush. */
+	flush(): void;
+}
+
+/** The monitor state as the screen sees it: updated only when flushed. */
+function createTickedView(store: {getState(): MonitorState}): TickedView {
+	let snapshot = store.getState();
+	const listeners = new Set<() => void>();
+	return {
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		getSnapshot: () => snapshot,
+		flush() {
+			const current = store.getState();
+			if (current !== snapshot) {
+				snapshot = current;
+				for (const listener of [...listeners]) {
+					listener();
+				}
+			}
+		},
+	};
+}
+
 function savedFieldsChanged(before: TrackedRow, after: TrackedRow): boolean {
 	return (
 		before.snapshot !== after.snapshot ||
@@ -76,10 +114,15 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 	const latest = useRef(options);
 	latest.current = options;
 	const clock = options.clock ?? systemClock;
-	const tickMs = options.tickMs ?? 1000;
+	const tickMs = options.tickMs;
 	const saveDelayMs = options.saveDelayMs ?? 1000;
 	const [store] = useState(() => createMonitorStore(options.initialState));
-	const state = useSyncExternalStore(store.subscribe, store.getState);
+	// The screen sees the state at the monitor's tick (and at once after the user's own commands), not after each
+	// event: requests and answers arrive several times a second, and each commit redraws the whole screen in Ink.
+	const [view] = useState(() => createTickedView(store));
+	const state = useSyncExternalStore(view.subscribe, view.getSnapshot);
+	const anyRunning = !state.paused && state.rows.some((row) => row.phase === 'running');
+	const period = tickMs ?? (anyRunning ? FAST_TICK_MS : SLOW_TICK_MS);
 	const [now, setNow] = useState(() => clock.now());
 	const poller = useRef<Poller | undefined>(undefined);
 
@@ -108,9 +151,10 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			handle = clock.setTimeout(
 				() => {
 					setNow(clock.now());
+					view.flush();
 					schedule();
 				},
-				tickMs - (at % tickMs),
+				period - (at % period),
 			);
 		};
 
@@ -118,7 +162,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 		return () => {
 			clock.clearTimeout(handle);
 		};
-	}, [clock, tickMs]);
+	}, [clock, period, view]);
 
 	useEffect(() => {
 		let previous = new Map(store.getState().rows.map((row) => [row.key, row]));
@@ -184,6 +228,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			store.dispatch({type: 'added', rows: seeds, now: clock.now()});
 			latest.current.onRowsAdded?.(seeds);
 			poller.current?.wake();
+			view.flush();
 		};
 
 		const discovered = (items: readonly DiscoveredAggregation[]): RowSeed[] => {
@@ -221,6 +266,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 				const wanted = new Set(keys);
 				const rows = store.getState().rows.filter((row) => wanted.has(row.key));
 				store.dispatch({type: 'removed', keys});
+				view.flush();
 				if (rows.length > 0) {
 					latest.current.onRowsRemoved?.(
 						rows.map((row) => row.key),
@@ -231,14 +277,17 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			pollNow(keys) {
 				store.dispatch(keys === undefined ? {type: 'poll-now', now: clock.now()} : {type: 'poll-now', keys, now: clock.now()});
 				poller.current?.wake();
+				view.flush();
 			},
 			setPaused(paused) {
 				store.dispatch({type: 'set-paused', paused, now: clock.now()});
 				poller.current?.wake();
+				view.flush();
 			},
 			clearFinished() {
 				const rows = store.getState().rows.filter((row) => isFinishedPhase(row.phase));
 				store.dispatch({type: 'clear-finished'});
+				view.flush();
 				if (rows.length > 0) {
 					latest.current.onRowsRemoved?.(
 						rows.map((row) => row.key),
@@ -247,14 +296,15 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 				}
 			},
 		};
-	}, [store, clock, canStart]);
+	}, [store, clock, canStart, view]);
 
 	const dispatch = useMemo(
 		() => (event: MonitorEvent) => {
 			store.dispatch(event);
 			poller.current?.wake();
+			view.flush();
 		},
-		[store],
+		[store, view],
 	);
 
 	return {state, now, commands, dispatch};

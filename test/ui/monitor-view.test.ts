@@ -73,6 +73,8 @@ describe('rows', () => {
 		const first = await m.waitFor((frame) => frame.includes('Active Directory'));
 		const glyph = (text: string) => lineOf(text, 'Active Directory').slice(2, 3);
 		expect(glyph(first)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+		// The spinner moves with the monitor's clock (no timer of its own, so no extra frames).
+		m.setNow(NOW + 500);
 		await m.waitFor((frame) => glyph(frame) !== glyph(first));
 		expect(lineOf(first, 'Workday').slice(2, 3)).toBe(' ');
 	});
