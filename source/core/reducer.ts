@@ -19,6 +19,9 @@ import {
 /** A 429 without a usable Retry-After pauses its tenant this long. */
 export const DEFAULT_RETRY_AFTER_MS = 10_000;
 
+/** The longest a Retry-After may pause a tenant: a tenant asking for hours is asked again after this. */
+export const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
 /** lastError message of a row that was seen and now answers 404. */
 export const EXPIRED_MESSAGE = 'expired: ISC keeps status for about an hour after completion';
 
@@ -338,7 +341,7 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 
 		case 'rate-limited': {
 			// The whole tenant (one client id) is over its limit: pause it; the row keeps its place and its record.
-			const until = now + (error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+			const until = now + Math.min(MAX_RETRY_AFTER_MS, Math.max(0, error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
 			const next = updateTenant(state, row.tenant, tenant =>
 				tenant.pausedUntil !== undefined && tenant.pausedUntil >= until ? tenant : {...tenant, pausedUntil: until},
 			);

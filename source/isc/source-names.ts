@@ -1,3 +1,4 @@
+import {safeText} from './status.js';
 import type {CallOptions, IscClient} from './client.js';
 import {IscError} from './errors.js';
 import type {TaskStatus} from './task-status.js';
@@ -7,7 +8,7 @@ export const SOURCE_SUFFIX = ' [source]';
 
 /** "Workday [source]" → "Workday". Other names are returned trimmed and otherwise as they are. */
 export function stripSourceSuffix(name: string): string {
-	return name.trim().replace(/(?:^|\s)\[source\]$/i, '').trimEnd();
+	return safeText(name.trim().replace(/(?:^|\s)\[source\]$/i, '').trimEnd());
 }
 
 export interface SourceNamesOptions {

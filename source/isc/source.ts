@@ -1,3 +1,4 @@
+import {safeText} from './status.js';
 import {asArray, asObject, compact, optionalBoolean, optionalString, requiredString} from './json-fields.js';
 
 /** The part of the v2025 `Source` aggwatch uses (names for rows, connector type for the discover list). */
@@ -22,7 +23,7 @@ export function parseSource(body: unknown): IscSource {
 	const source = asObject(body, WHAT);
 	return compact({
 		id: requiredString(source, 'id', WHAT),
-		name: requiredString(source, 'name', WHAT),
+		name: safeText(requiredString(source, 'name', WHAT)),
 		description: optionalString(source, 'description', WHAT),
 		type: optionalString(source, 'type', WHAT),
 		connector: optionalString(source, 'connector', WHAT),

@@ -19,6 +19,11 @@ export type KnownStatus = (typeof KNOWN_STATUSES)[number];
 /** Statuses after which an aggregation never changes again: polling stops for good. */
 export const END_STATUSES: readonly string[] = ['COMPLETED', 'CANCELLED', 'TERMINATED'];
 
+/** Text from the tenant made safe to print: control characters (C0, DEL, C1) become U+FFFD. */
+export function safeText(text: string): string {
+	return text.replace(CONTROL_CHARACTERS, '\uFFFD');
+}
+
 export function isEndStatus(status: string | undefined): boolean {
 	return status !== undefined && END_STATUSES.includes(status);
 }
@@ -47,7 +52,7 @@ export const COUNT_FIELDS = [
 
 type CountField = (typeof COUNT_FIELDS)[number];
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 function badField(field: string, why: string): IscError {
 	return new IscError({kind: 'bad-response', message: `The status body's "${field}" ${why}`});

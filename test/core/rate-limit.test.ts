@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {DEFAULT_RETRY_AFTER_MS} from '../../source/core/reducer.js';
+import {DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS} from '../../source/core/reducer.js';
 import {nextRequests} from '../../source/core/schedule.js';
 import {summarize} from '../../source/core/summary.js';
 import {fail, keyOf, row, seed, stateWith, T1, T2} from './fixtures.js';
@@ -26,6 +26,11 @@ describe('429 rate limit', () => {
 	it('waits a default pause when the tenant did not say how long', () => {
 		const state = fail(stateWith([seed(1)]), keyOf(1), {kind: 'rate-limited', message: 'slow down'}, 1000);
 		expect(state.tenants[T1]?.pausedUntil).toBe(1000 + DEFAULT_RETRY_AFTER_MS);
+	});
+
+	it('caps an absurd Retry-After, so a tenant asking for years is asked again after a quarter of an hour', () => {
+		const state = fail(stateWith([seed(1)]), keyOf(1), {...tooMany, retryAfterMs: 99_999_999_000}, 1000);
+		expect(state.tenants[T1]?.pausedUntil).toBe(1000 + MAX_RETRY_AFTER_MS);
 	});
 
 	it('keeps the longer pause when several answers say different things', () => {

@@ -5,6 +5,7 @@ import {parseSource, parseSourceList} from '../../source/isc/source.js';
 import {parseTaskStatus, parseTaskStatusList} from '../../source/isc/task-status.js';
 import {parseTokenGrant} from '../../source/isc/token-grant.js';
 import {parseJsonBody} from '../../source/isc/json-body.js';
+import {stripSourceSuffix} from '../../source/isc/source-names.js';
 
 function message(run: () => unknown): string {
 	try {
@@ -80,6 +81,14 @@ describe('parseSource', () => {
 	it('requires id and name', () => {
 		expect(message(() => parseSource({name: 'x'}))).toContain('"id" is missing');
 		expect(message(() => parseSource({id: 'x', name: ''}))).toContain('"name"');
+	});
+});
+
+describe('names from the tenant are safe to print', () => {
+	it('replaces control characters in source names and task target names', () => {
+		const hostile = 'Work\u001B]0;pwned\u0007day\u009B31m';
+		expect(parseSource({id: 's1', name: hostile}).name).toBe('Work\uFFFD]0;pwned\uFFFDday\uFFFD31m');
+		expect(stripSourceSuffix(`${hostile} [source]`)).toBe('Work\uFFFD]0;pwned\uFFFDday\uFFFD31m');
 	});
 });
 
