@@ -28,6 +28,9 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		return ExitCode.usage;
 	}
 
+	// Loading Ink, React and the screen takes a good part of start-up: begin now, alongside the store and the tenant.
+	const screen = import('../ui/run-monitor.js');
+	screen.catch(() => undefined);
 	const options = pollOptions(context.values);
 	// Clients are made per tenant once the screen is up; a proxy setting that can never work is said here, in one line.
 	checkProxyEnvironment(context.env);
@@ -106,7 +109,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	const rowTenants = new Set(store.listTracked().map(row => row.tenant));
 	const several = named === undefined && new Set([...tenants, ...rowTenants]).size > 1;
 	const color = context.values['no-color'] !== true && !('NO_COLOR' in context.env && context.env['NO_COLOR'] !== '');
-	const {runMonitorScreen} = await import('../ui/run-monitor.js');
+	const {runMonitorScreen} = await screen;
 	await runMonitorScreen({
 		store,
 		tenant: target,

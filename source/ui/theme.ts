@@ -63,7 +63,7 @@ export interface Glyphs {
 }
 
 const unicodeGlyphs: Glyphs = {
-	spinner: {frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'], intervalMs: 500},
+	spinner: {frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'], intervalMs: 1000},
 	cursor: '›',
 	barFilled: '█',
 	barEmpty: '░',
@@ -94,7 +94,7 @@ const unicodeGlyphs: Glyphs = {
 };
 
 const asciiGlyphs: Glyphs = {
-	spinner: {frames: ['-', '\\', '|', '/'], intervalMs: 500},
+	spinner: {frames: ['-', '\\', '|', '/'], intervalMs: 1000},
 	cursor: '>',
 	barFilled: '#',
 	barEmpty: '.',

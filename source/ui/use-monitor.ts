@@ -36,8 +36,8 @@ export interface UseMonitorOptions {
 	/** Default: Date.now and the global timers. Tests inject a fake one. */
 	clock?: PollerClock;
 	/**
-	 * How often `now` advances and new answers reach the screen. Default 500 ms while something runs (the spinner
-	 * steps with it), 1000 ms otherwise; aligned to the period so every countdown moves together.
+	 * How often `now` advances and new answers reach the screen (the spinner steps with it). Default 1000 ms,
+	 * aligned to whole seconds so every countdown moves together.
 	 */
 	tickMs?: number;
 	/** Default 1000 ms. */
@@ -60,9 +60,11 @@ export const systemClock: PollerClock = {
 	},
 };
 
-/** How often the screen moves while something runs (spinner steps, new answers) and while nothing does (clocks). */
-const FAST_TICK_MS = 500;
-const SLOW_TICK_MS = 1000;
+/**
+ * How often the screen moves: new answers, clocks and the spinner's step, in one frame. Ink draws the whole screen
+ * on every commit, so this is what the monitor costs while it sits there (about one frame a second).
+ */
+const TICK_MS = 1000;
 
 interface TickedView {
 	subscribe(listener: () => void): () => void;
@@ -121,8 +123,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 	// event: requests and answers arrive several times a second, and each commit redraws the whole screen in Ink.
 	const [view] = useState(() => createTickedView(store));
 	const state = useSyncExternalStore(view.subscribe, view.getSnapshot);
-	const anyRunning = !state.paused && state.rows.some((row) => row.phase === 'running');
-	const period = tickMs ?? (anyRunning ? FAST_TICK_MS : SLOW_TICK_MS);
+	const period = tickMs ?? TICK_MS;
 	const [now, setNow] = useState(() => clock.now());
 	const poller = useRef<Poller | undefined>(undefined);
 

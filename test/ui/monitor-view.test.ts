@@ -74,7 +74,7 @@ describe('rows', () => {
 		const glyph = (text: string) => lineOf(text, 'Active Directory').slice(2, 3);
 		expect(glyph(first)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
 		// The spinner moves with the monitor's clock (no timer of its own, so no extra frames).
-		m.setNow(NOW + 500);
+		m.setNow(NOW + 1000);
 		await m.waitFor((frame) => glyph(frame) !== glyph(first));
 		expect(lineOf(first, 'Workday').slice(2, 3)).toBe(' ');
 	});
