@@ -77,6 +77,9 @@ function MonitorScreen({
 		tenant,
 		fetchStatus: async row => services.fetchStatus(row),
 		startAggregation: async source => services.startAggregation(source),
+		// Each save is a locked, fsynced write of the whole file: every 5 s is plenty for "the last known state",
+		// and quitting saves what is pending.
+		saveDelayMs: 5000,
 		onRowsChanged(rows) {
 			store.saveSnapshots(rows);
 		},
