@@ -54,7 +54,12 @@ const LATE_END_MS = 120_000;
 function elapsedMs(row: TrackedRow, previousRow: TrackedRow | undefined, now: number): number | undefined {
 	const start = typeof row.snapshot?.start === 'string' ? Date.parse(row.snapshot.start) : Number.NaN;
 	const end = row.endedAt ?? now;
-	const seenRunning = previousRow?.phase === 'running' && previousRow.lastOkAt !== undefined && end - previousRow.lastOkAt <= LATE_END_MS;
+	// Seen running: by the previous state, or (when the screen saw the states in between only in part) by a
+	// progress sample taken before the end answer.
+	const earlierSample = row.samples.findLast(sample => sample.at < (row.lastOkAt ?? end));
+	const seenRunning =
+		(previousRow?.phase === 'running' && previousRow.lastOkAt !== undefined && end - previousRow.lastOkAt <= LATE_END_MS) ||
+		(earlierSample !== undefined && end - earlierSample.at <= LATE_END_MS);
 	return Number.isFinite(start) && seenRunning ? Math.max(0, end - start) : undefined;
 }
 

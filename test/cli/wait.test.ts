@@ -154,9 +154,10 @@ describe('aggwatch wait', () => {
 
 	it('exits 5 when --timeout runs out, naming what still runs', async () => {
 		const sim = await simulator();
-		const result = await waitOn(sim, ['--timeout', '2s', DONE_ID, LONG_ID]);
+		// Long enough for the first answers to arrive on a loaded machine: the finished one must not be named.
+		const result = await waitOn(sim, ['--timeout', '6s', DONE_ID, LONG_ID]);
 		expect(result.code).toBe(5);
-		expect(result.stderr).toMatch(new RegExp(`^aggwatch: timed out after 2s; still running: ${LONG_ID}\\n$`));
+		expect(result.stderr).toMatch(new RegExp(`^aggwatch: timed out after 6s; still running: ${LONG_ID}\\n$`));
 		const json = await waitOn(sim, ['--json', '--timeout', '1500ms', LONG_ID]);
 		expect(json.code).toBe(5);
 		expect(checkShape(ndjson(json), 5)).toMatchObject({timedOut: true, results: [expect.objectContaining({id: LONG_ID, exitCode: 5})]});

@@ -29,14 +29,16 @@ function launch(args: string[] = [], size = {cols: 120, rows: 30}): PtySession {
 	return session;
 }
 
-/** The line of the screen that shows this short id. */
+/** The line of the screen that shows this aggregation: by its source name once known, else by its short id. */
 function rowOf(screen: string, id: string): string {
-	return screen.split('\n').find(line => line.includes(id.slice(0, 8)) && !line.startsWith('Id ')) ?? '';
+	const names = [`Source ${id.slice(0, 4)}`, id.slice(0, 8)];
+	return screen.split('\n').find(line => names.some(name => line.includes(name)) && !/^(Id|Source) {2}/.test(line)) ?? '';
 }
 
 beforeAll(async () => {
 	sim = await startSimulator({
 		aggregations: [plan(FAST, 40, 20), plan(SLOW, 1_000_000, 100), plan(LATE, 10, 10, 0)],
+		sources: [{id: 'src-quick', name: 'Quick Source', type: 'Workday', plan: {collectMs: 500, totalAccounts: 30, accountsPerSecond: 30, outcome: {type: 'COMPLETED'}}}],
 	});
 });
 
@@ -60,7 +62,7 @@ describe('the monitor in a real terminal', () => {
 	it('shows the rows on its first frame, follows j/k with the detail pane, and q restores the terminal', async () => {
 		freshDir();
 		const pty = launch([FAST, SLOW]);
-		await pty.waitForText(SLOW.slice(0, 8));
+		await pty.waitFor('the slow row', () => rowOf(pty.screenText(), SLOW) !== '');
 		expect(pty.isAlternateScreen()).toBe(true);
 		expect(pty.cursorVisible()).toBe(false);
 		await pty.waitFor('both rows polled', () => /completed/i.test(rowOf(pty.screenText(), FAST)) && /collected/i.test(rowOf(pty.screenText(), SLOW)));
@@ -83,7 +85,7 @@ describe('the monitor in a real terminal', () => {
 	it('adds an id with a, which then starts updating; removes one with d then y; ? shows help', async () => {
 		freshDir();
 		const pty = launch([FAST]);
-		await pty.waitForText(FAST.slice(0, 8));
+		await pty.waitFor('the fast row', () => rowOf(pty.screenText(), FAST) !== '');
 		await pty.write('a');
 		await pty.waitForText('Add ids ›');
 		await pty.write(...SLOW.split(''));
@@ -113,7 +115,7 @@ describe('the monitor in a real terminal', () => {
 		pty.dispose();
 
 		pty = launch([], {cols: 120, rows: 30});
-		await pty.waitForText(SLOW.slice(0, 8));
+		await pty.waitFor('the slow row', () => rowOf(pty.screenText(), SLOW) !== '');
 		expect(rowOf(pty.screenText(), FAST)).toMatch(/completed/i);
 		expect(rowOf(pty.screenText(), FAST)).toContain('40/40');
 	});
@@ -121,12 +123,56 @@ describe('the monitor in a real terminal', () => {
 	it('SIGTERM leaves the alternate screen and shows the cursor', async () => {
 		freshDir();
 		const pty = launch([SLOW]);
-		await pty.waitForText(SLOW.slice(0, 8));
+		await pty.waitFor('the slow row', () => rowOf(pty.screenText(), SLOW) !== '');
 		pty.kill('SIGTERM');
 		const exit = await pty.waitForExit();
 		expect(exit.exitCode === 143 || exit.signal === 15).toBe(true);
 		expect(pty.isAlternateScreen()).toBe(false);
 		expect(pty.cursorVisible()).toBe(true);
+	});
+
+	it('shows a row that "aggwatch track" adds from another process', async () => {
+		freshDir();
+		const pty = launch([FAST]);
+		await pty.waitFor('the fast row', () => rowOf(pty.screenText(), FAST) !== '');
+		const {execFile} = await import('node:child_process');
+		const code = await new Promise<number>(resolve => {
+			execFile(
+				process.execPath,
+				[cli, 'track', SLOW],
+				{env: {...process.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir}},
+				error => {
+					resolve(typeof error?.code === 'number' ? error.code : 0);
+				},
+			);
+		});
+		expect(code).toBe(0);
+		await pty.waitFor('the tracked row to show progress', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+	});
+
+	it('S starts an aggregation whose row completes with a bell and an OSC 9 notification, and H shows it afterwards', async () => {
+		freshDir();
+		const pty = launch([FAST]);
+		await pty.waitFor('the fast row', () => rowOf(pty.screenText(), FAST) !== '');
+		await pty.write('S');
+		await pty.waitForText('Quick Source');
+		await pty.write('\r');
+		await pty.waitForText('Start an account aggregation on Quick Source');
+		await pty.write('y');
+		await pty.waitFor('the new row to complete', () => {
+			const line = pty.screenLines().find(text => text.includes('Quick Source') && !text.includes('Details')) ?? '';
+			return /completed/i.test(line) && line.includes('30/30');
+		});
+		// The end is announced outside the frame: the bell, and a desktop notification naming the source.
+		await pty.waitFor('the bell and OSC 9', () => /\u0007\u001B]9;[^\u0007]*Quick Source: COMPLETED[^\u0007]*\u0007/.test(pty.rawOutput()));
+		const started = sim.log.filter(entry => entry.method === 'POST' && entry.path === '/v2025/sources/src-quick/load-accounts');
+		expect(started).toHaveLength(1);
+
+		await pty.write('H');
+		await pty.waitForText('History');
+		// The history's own row (the header above may still carry the end message).
+		const line = pty.screenLines().slice(1).find(text => text.includes('Quick Source')) ?? '';
+		expect(line).toMatch(/COMPLETED\s+30/);
 	});
 
 	it('says to use wait or status when stdout is not a terminal', async () => {
