@@ -129,6 +129,9 @@ function queryString(params: Record<string, string | number | undefined>): strin
  * connection pool, the access token, timeouts, retries and the mapping of every failure to an IscError.
  * Results are validated objects; failures are IscErrors (or the AbortSignal's reason), never raw got errors.
  */
+/** Paging plus the standard `filters` and `sorters` collection parameters. */
+export type ListQuery = PageOptions & {filters?: string; sorters?: string};
+
 export class IscClient {
 	/** Normalised base URL, e.g. https://acme.api.identitynow.com. */
 	readonly baseUrl: string;
@@ -264,40 +267,25 @@ export class IscClient {
 	}
 
 	/** GET /v2025/task-status with any filter (e.g. `id in ("…","…")`), sorters and paging. */
-	async listTaskStatus(query: PageOptions & {filters?: string; sorters?: string} = {}, options: CallOptions = {}): Promise<TaskStatus[]> {
-		return this.#run(
-			{
-				method: 'GET',
-				path: '/v2025/task-status',
-				query: queryString({
-					limit: query.limit ?? 250,
-					offset: query.offset ?? 0,
-					filters: query.filters,
-					sorters: query.sorters,
-				}),
-				idempotent: true,
-				what: 'task status list',
-				parse: parseTaskStatusList,
-			},
-			options,
-		);
+	async listTaskStatus(query: ListQuery = {}, options: CallOptions = {}): Promise<TaskStatus[]> {
+		return this.#list('/v2025/task-status', 'task status list', parseTaskStatusList, query, options);
 	}
 
 	/** GET /v2025/sources, optionally with a filter (e.g. `name sw "Work"`) and sorters. */
-	async listSources(query: PageOptions & {filters?: string; sorters?: string} = {}, options: CallOptions = {}): Promise<IscSource[]> {
+	async listSources(query: ListQuery = {}, options: CallOptions = {}): Promise<IscSource[]> {
+		return this.#list('/v2025/sources', 'source list', parseSourceList, query, options);
+	}
+
+	/** A GET of one page of a collection, with the standard collection parameters. */
+	async #list<T>(path: string, what: string, parse: (body: unknown) => T[], query: ListQuery, options: CallOptions): Promise<T[]> {
 		return this.#run(
 			{
 				method: 'GET',
-				path: '/v2025/sources',
-				query: queryString({
-					limit: query.limit ?? 250,
-					offset: query.offset ?? 0,
-					filters: query.filters,
-					sorters: query.sorters,
-				}),
+				path,
+				query: queryString({limit: query.limit ?? 250, offset: query.offset ?? 0, filters: query.filters, sorters: query.sorters}),
 				idempotent: true,
-				what: 'source list',
-				parse: parseSourceList,
+				what,
+				parse,
 			},
 			options,
 		);
