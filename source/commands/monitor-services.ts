@@ -1,3 +1,4 @@
+import type {FetchOptions} from '../core/poller.js';
 import type {TrackedRow} from '../core/types.js';
 import {IscError} from '../isc/errors.js';
 import {SourceNames} from '../isc/source-names.js';
@@ -13,7 +14,7 @@ import type {TenantClients} from './tenant-clients.js';
 export interface MonitorServices {
 	/** The tenants with credentials, for D and S. */
 	readonly tenants: readonly string[];
-	fetchStatus(row: TrackedRow): Promise<AggregationStatus>;
+	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
 	/** The aggregations running now on one tenant (for --discover). */
 	runningOn(tenant: string): Promise<DiscoveredAggregation[]>;
 	/** The aggregations running now on every tenant (D). Rejects only when every tenant failed. */
@@ -65,7 +66,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 
 	return {
 		tenants,
-		fetchStatus: async row => clients.fetchStatus(row),
+		fetchStatus: async (row, options) => clients.fetchStatus(row, options),
 		runningOn,
 		discover: async () => acrossTenants(tenants, runningOn),
 		listSources: async () =>

@@ -1,3 +1,4 @@
+import type {FetchOptions} from '../core/poller.js';
 import type {Connection} from '../cli/connection.js';
 import type {IscClient} from '../isc/client.js';
 import {IscError} from '../isc/errors.js';
@@ -45,10 +46,10 @@ export class TenantClients {
 	}
 
 	/** One status request for a monitor row (no retries: the monitor's scheduler does its own). */
-	async fetchStatus(row: {tenant: string; id: string}): Promise<AggregationStatus> {
+	async fetchStatus(row: {tenant: string; id: string}, options: FetchOptions = {}): Promise<AggregationStatus> {
 		const client = await this.client(row.tenant);
 		try {
-			return await client.getAggregationStatus(row.id, {retries: 0});
+			return await client.getAggregationStatus(row.id, {retries: 0, ...options});
 		} catch (error) {
 			if (error instanceof IscError && error.kind === 'auth') {
 				this.forget(row.tenant);

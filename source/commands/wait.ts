@@ -49,7 +49,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 		const poller = createPoller({
 			getState: store.getState,
 			dispatch: store.dispatch,
-			fetchStatus: row => client.getAggregationStatus(row.id, {retries: 0}),
+			fetchStatus: (row, options) => client.getAggregationStatus(row.id, {retries: 0, ...options}),
 			clock: {now: context.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)},
 		});
 

@@ -11,12 +11,21 @@ export interface PollerClock {
 	clearTimeout(handle: unknown): void;
 }
 
+/** What the poller passes to each status request. */
+export interface FetchOptions {
+	/**
+	 * Call right before each HTTP request of the call leaves (a repeat after a token refresh too): the tenant's
+	 * budget counts real send times, not scheduled ones.
+	 */
+	onSend?: () => void;
+}
+
 export interface PollerOptions {
 	/** Must reflect every dispatched event synchronously (see createMonitorStore); a lagging state breaks the budget. */
 	getState(): MonitorState;
 	dispatch(event: MonitorEvent): void;
 	/** One status request. Should throw IscError; anything else thrown is converted by toErrorInfo and reported. */
-	fetchStatus(row: TrackedRow): Promise<AggregationStatus>;
+	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
 	clock: PollerClock;
 	/**
 	 * Unexpected trouble that does not stop polling: a non-IscError thrown by fetchStatus (it is still dispatched as
@@ -103,10 +112,20 @@ export function createPoller(options: PollerOptions): Poller {
 		}
 	}
 
-	async function request(row: TrackedRow): Promise<void> {
+	async function request(row: TrackedRow, scheduledAt: number): Promise<void> {
 		let event: MonitorEvent;
+		let first = true;
+		const onSend = (): void => {
+			const now = clock.now();
+			try {
+				dispatch(first ? {type: 'sent', tenant: row.tenant, scheduledAt, now} : {type: 'sent', tenant: row.tenant, now});
+			} catch (error) {
+				report(error);
+			}
+			first = false;
+		};
 		try {
-			const status = await fetchStatus(row);
+			const status = await fetchStatus(row, {onSend});
 			event = {type: 'polled', key: row.key, status, now: clock.now()};
 		} catch (error) {
 			if (!isIscError(error)) {
@@ -138,7 +157,7 @@ export function createPoller(options: PollerOptions): Poller {
 
 			dispatch({type: 'requested', key, now});
 			inFlight++;
-			void request(row);
+			void request(row, now);
 		}
 
 		arm(wakeAt);

@@ -84,6 +84,20 @@ export function reduce(state: MonitorState, event: MonitorEvent): MonitorState {
 		case 'failed': {
 			return failed(state, event.key, event.error, event.now);
 		}
+
+		case 'sent': {
+			const {windowMs} = state.options.budget;
+			return updateTenant(state, event.tenant, tenant => {
+				const sent = tenant.sent.filter(at => at > event.now - windowMs);
+				const index = event.scheduledAt === undefined ? -1 : sent.lastIndexOf(event.scheduledAt);
+				if (index !== -1) {
+					sent.splice(index, 1);
+				}
+				sent.push(event.now);
+				sent.sort((a, b) => a - b);
+				return {...tenant, sent};
+			});
+		}
 	}
 }
 

@@ -135,4 +135,5 @@ export type MonitorEvent =
 	| {type: 'set-paused'; paused: boolean; now: number}
 	/** c: drop rows in phases ended, not-found and expired. */
 	| {type: 'clear-finished'}
-	| {type: 'labelled'; key: RowKey; label: string};
+	| {type: 'labelled'; key: RowKey; label: string}
+	| {type: 'sent'; tenant: string; scheduledAt?: number; now: number};

@@ -81,6 +81,8 @@ export interface CallOptions {
 	retries?: number;
 	/** Cancels the request and any retry sleep; the call then rejects with the signal's reason. */
 	signal?: AbortSignal;
+	/** Called right before each HTTP request of the call (not its token requests) leaves. */
+	onSend?: () => void;
 }
 
 export interface PageOptions {
@@ -382,6 +384,7 @@ export class IscClient {
 					...(operation.body === undefined ? {} : {body: operation.body()}),
 					...(signal === undefined ? {} : {signal}),
 				};
+				options.onSend?.();
 				const result = await exchange(this.#exchange, request);
 
 				if (result.status === 401 && !refreshed) {

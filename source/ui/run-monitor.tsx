@@ -75,7 +75,7 @@ function MonitorScreen({
 	const monitor = useMonitor({
 		initialState: initial.state,
 		tenant,
-		fetchStatus: async row => services.fetchStatus(row),
+		fetchStatus: async (row, options) => services.fetchStatus(row, options),
 		startAggregation: async source => services.startAggregation(source),
 		// Each save is a locked, fsynced write of the whole file: every 5 s is plenty for "the last known state",
 		// and quitting saves what is pending.

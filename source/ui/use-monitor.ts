@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {createMonitorStore} from '../core/monitor-store.js';
 import {isFinishedPhase} from '../core/phase.js';
-import {createPoller, type Poller, type PollerClock} from '../core/poller.js';
+import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../core/poller.js';
 import {rowKey, type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
 import type {AggregationStatus} from '../isc/status.js';
 import type {DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './commands.js';
@@ -15,7 +15,7 @@ export interface UseMonitorOptions {
 	 * One status request, e.g. `(row) => clients.get(row.tenant).getAggregationStatus(row.id, {retries: 0})`.
 	 * Throw IscError on failure; the poller turns anything else into a network failure.
 	 */
-	fetchStatus(row: TrackedRow): Promise<AggregationStatus>;
+	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
 	/**
 	 * Rows whose saved fields changed (snapshot, lastOkAt, phase, label, endedAt), batched: at most one call per
 	 * `saveDelayMs`, and a last one on unmount. For the store's snapshots.
@@ -131,7 +131,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 		const created = createPoller({
 			getState: store.getState,
 			dispatch: store.dispatch,
-			fetchStatus: async (row) => latest.current.fetchStatus(row),
+			fetchStatus: async (row, options) => latest.current.fetchStatus(row, options),
 			clock,
 			onError(error) {
 				latest.current.onError?.(error);

@@ -102,3 +102,16 @@ describe('budget over a busy minute', () => {
 		expect(running.every(r => polled.has(r.key))).toBe(true);
 	});
 });
+
+describe('the budget counts real send times', () => {
+	it('moves a request that left late to when it left, and counts a repeat after a token refresh', () => {
+		let state = stateWith([seed(1), seed(2)], {budget: {requests: 2, windowMs: 10_000}});
+		state = apply(state, {type: 'requested', key: keyOf(1), now: 0});
+		// It waited for a token and left at 3 s; then its 401 was refreshed and it was sent once more.
+		state = apply(state, {type: 'sent', tenant: T1, scheduledAt: 0, now: 3000}, {type: 'sent', tenant: T1, now: 3100});
+		expect(state.tenants[T1]?.sent).toEqual([3000, 3100]);
+		// Two sends in the window: the budget of two is spent until the first of them leaves it.
+		expect(nextRequests(state, 9000).due).toEqual([]);
+		expect(nextRequests(state, 13_001).due).toEqual([keyOf(2)]);
+	});
+});

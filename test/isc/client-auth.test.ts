@@ -33,6 +33,18 @@ describe('IscClient tokens (simulated tenant)', () => {
 		expect(retries).toEqual([]);
 	});
 
+	it('tells the caller about each request that leaves, the repeat after a 401 included (for the request budget)', async () => {
+		const {sim, client} = await harness();
+		const isc = client();
+		let sends = 0;
+		await isc.getAggregationStatus(RUNNING_ID, {onSend: () => sends++});
+		expect(sends).toBe(1);
+		sim.expireTokens();
+		sends = 0;
+		await isc.getAggregationStatus(RUNNING_ID, {onSend: () => sends++});
+		expect(sends).toBe(2);
+	});
+
 	it('renews a token shortly before it expires, without a 401', async () => {
 		let now = Date.parse('2025-01-31T14:00:00.000Z');
 		const {client, requests} = await harness({tokenLifetimeSec: 100, now: () => now});
