@@ -1,0 +1,40 @@
+/**
+ * Memory: the monitor's RSS from the baseline moment (minute 2 of the default run, once start-up allocation is
+ * done) to the end. Each end is the lowest sample of a short window: RSS saws up and down with garbage collection,
+ * and what a leak raises is the floor it comes back to, not the peaks.
+ */
+import {runMs} from './config.js';
+import {figure, megabytes, runTime, type Figure} from './figure.js';
+import type {SoakObservations} from './observations.js';
+import type {RssSample} from './rss.js';
+
+function lowest(values: readonly number[]): number | undefined {
+	return values.length === 0 ? undefined : Math.min(...values);
+}
+
+export function rssGrowth(samples: readonly RssSample[], baselineAt: number, endAt: number, windowMs: number): {base?: number; end?: number} {
+	const base = lowest(samples.filter(sample => sample.at >= baselineAt && sample.at < baselineAt + windowMs).map(sample => sample.bytes));
+	const end = lowest(samples.filter(sample => sample.at > endAt - windowMs && sample.at <= endAt).map(sample => sample.bytes));
+	return {...(base === undefined ? {} : {base}), ...(end === undefined ? {} : {end})};
+}
+
+export function rssFigure(observations: SoakObservations): Figure {
+	const {config, rss, runStart, quitAt} = observations;
+	const windowMs = Math.max(3 * config.rssSampleSec * 1000, Math.min(30_000, runMs(config) * 0.2));
+	const baselineAt = runStart + (config.rssBaselineSec * 1000);
+	const {base, end} = rssGrowth(rss, baselineAt, quitAt, windowMs);
+	const name = `monitor RSS growth, ${runTime(baselineAt - runStart)} → end`;
+	const limit = `< ${config.rssGrowthLimitPercent} %`;
+	if (base === undefined || end === undefined) {
+		return figure(name, 'no samples', limit, false);
+	}
+
+	const growth = ((end - base) / base) * 100;
+	const peak = Math.max(...rss.map(sample => sample.bytes));
+	return figure(
+		name,
+		`${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (floor ${megabytes(base)} → ${megabytes(end)}, peak ${megabytes(peak)})`,
+		limit,
+		growth < config.rssGrowthLimitPercent,
+	);
+}
