@@ -1,5 +1,4 @@
-import type {AggregationStatus} from '../isc/status.js';
-import type {RowPhase} from '../core/types.js';
+import type {RowPhase, RowSeed} from '../core/types.js';
 
 /** The shape version this build writes. Bump it together with a new entry in `migrations.ts`. */
 export const SCHEMA_VERSION = 1;
@@ -38,21 +37,12 @@ export interface RowRef {
 	id: string;
 }
 
-/** A tracked aggregation as it is kept on disk: enough to show it again, with its last known state, after a restart. */
-export interface StoredRow {
-	id: string;
-	/** The tenant's short name (a key of `tenants` when it is a saved tenant). */
-	tenant: string;
-	/** When the user added it (epoch ms). */
-	addedAt: number;
-	label?: string;
-	/** The last good status body. */
-	snapshot?: AggregationStatus;
-	/** When `snapshot` was received (epoch ms). */
-	lastOkAt?: number;
-	phase?: RowPhase;
-	endedAt?: number;
-}
+/**
+ * A tracked aggregation as it is kept on disk: enough to show it again, with its last known state, after a restart.
+ * It is exactly what the monitor core restores a row from (`tenant` is the tenant's short name, a key of `tenants`
+ * when it is a saved tenant).
+ */
+export type StoredRow = RowSeed;
 
 /** The whole main file. Fields this build does not know are kept as they are. */
 export type StoreData = {
