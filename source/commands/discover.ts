@@ -25,18 +25,9 @@ export async function runDiscover(context: CommandContext, positionals: string[]
 	const json = context.values.json === true;
 	const track = booleanFlag(context.values, 'track');
 
-	// Opened first, so a store that cannot be used is reported before any request is made.
-	let store: TrackedStore | undefined;
-	try {
-		store = track ? openCommandStore(context) : undefined;
-	} catch (error) {
-		if (error instanceof StoreError) {
-			context.error(error.message);
-			return ExitCode.usage;
-		}
-
-		throw error;
-	}
+	// Opened first, so a store that cannot be used is reported (by the CLI entry: one line, exit 1) before any
+	// request is made.
+	const store: TrackedStore | undefined = track ? openCommandStore(context) : undefined;
 
 	try {
 		const {client, connection} = await context.connect();

@@ -42,18 +42,9 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 	const labels = new Map<string, string>();
 	const hooks = wait ? createWaitHooks(context, {labels, alerts: resolveAlertPrefs(context.values, context.env)}) : undefined;
 
-	// The store is opened first: if it cannot be used, nothing is started that could not be tracked.
-	let store: TrackedStore;
-	try {
-		store = openCommandStore(context);
-	} catch (error) {
-		if (error instanceof StoreError) {
-			context.error(error.message);
-			return ExitCode.usage;
-		}
-
-		throw error;
-	}
+	// The store is opened first: if it cannot be used (a StoreError: one line and exit 1 from the CLI entry),
+	// nothing is started that could not be tracked.
+	const store: TrackedStore = openCommandStore(context);
 
 	try {
 		const {client, connection} = await context.connect();
