@@ -108,8 +108,8 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	const alerts = resolveAlertPrefs(context.values, context.env, store.getPrefs());
 	const rowTenants = new Set(store.listTracked().map(row => row.tenant));
 	const several = named === undefined && new Set([...tenants, ...rowTenants]).size > 1;
-	const color = context.values['no-color'] !== true && !('NO_COLOR' in context.env && context.env['NO_COLOR'] !== '');
-	const {runMonitorScreen} = await screen;
+	// Ink and React are loaded by now (the screen imports the theme): its env checks cost nothing more here.
+	const [{runMonitorScreen}, {prefersAscii, prefersColor}] = await Promise.all([screen, import('../ui/theme.js')]);
 	await runMonitorScreen({
 		store,
 		tenant: target,
@@ -120,8 +120,9 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		alerts,
 		autoDiscover: context.values.discover === true,
 		options,
-		color,
-		ascii: context.values.ascii === true,
+		// NO_COLOR, --no-color, FORCE_COLOR=0 and TERM=dumb: no colour. TERM=linux, a non-UTF-8 locale, --ascii: ASCII only.
+		color: prefersColor(context.env, context.values['no-color'] === true ? false : undefined),
+		ascii: prefersAscii(context.env, process.platform, context.values.ascii === true ? true : undefined),
 	});
 	store.close();
 	return ExitCode.ok;

@@ -21,13 +21,50 @@ let sim: Simulator;
 let dir: string;
 let session: PtySession | undefined;
 
-function launch(args: string[] = [], size = {cols: 120, rows: 30}): PtySession {
+/** A UTF-8 locale and a colour terminal unless `env` says otherwise (the glyphs and colours follow the environment). */
+function launch(args: string[] = [], size = {cols: 120, rows: 30}, env: Record<string, string | undefined> = {}): PtySession {
 	session = spawnPty(process.execPath, [cli, '--interval', '1', ...args], {
 		...size,
-		env: {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir},
+		env: {
+			SAIL_BASE_URL: sim.url,
+			SAIL_CLIENT_ID: 'demo-client',
+			SAIL_CLIENT_SECRET: 'demo-secret',
+			AGGWATCH_CONFIG_DIR: dir,
+			LANG: 'C.UTF-8',
+			LC_ALL: undefined,
+			LC_CTYPE: undefined,
+			NO_COLOR: undefined,
+			FORCE_COLOR: undefined,
+			...env,
+		},
 	});
 	return session;
 }
+
+/** The colour parameters (foreground, background, default colour) of every SGR sequence in `raw`. */
+function colourCodes(raw: string): string[] {
+	const found: string[] = [];
+	for (const match of raw.matchAll(/\u001B\[([\d;:]*)m/g)) {
+		const codes = (match[1] ?? '').split(/[;:]/).map(Number);
+		for (let index = 0; index < codes.length; index++) {
+			const code = codes[index] ?? 0;
+			if (code === 38 || code === 48) {
+				found.push(match[0]);
+				break;
+			}
+
+			if ((code >= 30 && code <= 49) || (code >= 90 && code <= 97) || (code >= 100 && code <= 107)) {
+				found.push(match[0]);
+				break;
+			}
+		}
+	}
+
+	return found;
+}
+
+/** Braille (the Unicode spinner) and box drawing (rules, bars), which the Linux console cannot show. */
+const BRAILLE_OR_BOX = /[\u2500-\u257F\u2580-\u259F\u2800-\u28FF]/;
 
 /** The line of the screen that shows this aggregation: by its source name once known, else by its short id. */
 function rowOf(screen: string, id: string): string {
@@ -173,6 +210,54 @@ describe('the monitor in a real terminal', () => {
 		// The history's own row (the header above may still carry the end message).
 		const line = pty.screenLines().slice(1).find(text => text.includes('Quick Source')) ?? '';
 		expect(line).toMatch(/COMPLETED\s+30/);
+	});
+
+	it('draws Unicode glyphs and colours in a UTF-8 colour terminal (the baseline of the checks below)', async () => {
+		freshDir();
+		const pty = launch([SLOW]);
+		await pty.waitFor('the slow row to run', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+		await pty.waitFor('a braille spinner or box drawing', () => BRAILLE_OR_BOX.test(pty.rawOutput()));
+		expect(colourCodes(pty.rawOutput())).not.toEqual([]);
+	});
+
+	it('TERM=linux gets ASCII only: no braille spinner, no box drawing', async () => {
+		freshDir();
+		const pty = launch([SLOW, FAST], {cols: 120, rows: 30}, {TERM: 'linux'});
+		await pty.waitFor('the slow row to run', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+		await pty.write('\r');
+		await pty.waitForText(`Id                  ${SLOW}`);
+		// Two more frames of the running row's spinner.
+		const bytes = pty.rawOutput().length;
+		await pty.waitFor('more frames', () => pty.rawOutput().length > bytes + 200);
+		expect(pty.rawOutput()).not.toMatch(BRAILLE_OR_BOX);
+		expect(pty.screenText()).not.toMatch(/[^\u0000-\u007F]/);
+	});
+
+	it('a non-UTF-8 locale gets ASCII only', async () => {
+		freshDir();
+		const pty = launch([SLOW], {cols: 120, rows: 30}, {LANG: 'en_US.ISO-8859-1'});
+		await pty.waitFor('the slow row to run', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+		expect(pty.rawOutput()).not.toMatch(BRAILLE_OR_BOX);
+		expect(pty.screenText()).not.toMatch(/[^\u0000-\u007F]/);
+	});
+
+	it.each([
+		['NO_COLOR=1', {NO_COLOR: '1'}, []],
+		['FORCE_COLOR=0', {FORCE_COLOR: '0'}, []],
+		['TERM=dumb', {TERM: 'dumb'}, []],
+		['--no-color', {}, ['--no-color']],
+	])('%s: no SGR colour codes at all', async (_name, env: Record<string, string>, flags: string[]) => {
+		freshDir();
+		const pty = launch([...flags, SLOW, FAST], {cols: 120, rows: 30}, env);
+		await pty.waitFor('both rows polled', () => /completed/i.test(rowOf(pty.screenText(), FAST)) && /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+		// The help overlay and the add prompt have their own colours (keys, accents, placeholders).
+		await pty.write('?');
+		await pty.waitForText('Pause or resume polling');
+		await pty.write('\u001B');
+		await pty.waitFor('help to close', () => !pty.screenText().includes('Pause or resume polling'));
+		await pty.write('a');
+		await pty.waitForText('Add ids');
+		expect(colourCodes(pty.rawOutput())).toEqual([]);
 	});
 
 	it('says to use wait or status when stdout is not a terminal', async () => {

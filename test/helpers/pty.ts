@@ -61,12 +61,14 @@ export class PtySession {
 			});
 		}
 
+		const env = childEnvironment(options.env);
 		this.#pty = spawn(command, [...args], {
-			name: 'xterm-256color',
+			// node-pty sets the child's TERM to this name, so a TERM given in options.env must be passed here.
+			name: env['TERM'] ?? 'xterm-256color',
 			cols,
 			rows,
 			cwd: options.cwd ?? process.cwd(),
-			env: childEnvironment(options.env),
+			env,
 		});
 		this.#pty.onData((data) => {
 			if (this.#disposed) {
