@@ -125,3 +125,6 @@ export function fit(text: string, width: number, align: 'left' | 'right', ellips
 	const pad = ' '.repeat(width - chars.length);
 	return align === 'left' ? text + pad : pad + text;
 }
+
+/** A list keeps at least this many rows when a detail pane opens under it. */
+export const MIN_LIST_ROWS = 3;

@@ -23,6 +23,28 @@ export type PromptMode = 'adding' | 'filtering' | 'history-filtering';
 export type PickerMode = 'discover' | 'sources';
 export type ConfirmMode = 'confirm-remove' | 'confirm-clear' | 'confirm-start';
 
+/** The screens (source/ui/screens/): each owns some modes, with its reducer, key hook and view. */
+export type Screen = 'list' | 'help' | 'discover' | 'sources' | 'history';
+
+const SCREEN_OF: Record<Mode, Screen> = {
+	normal: 'list',
+	adding: 'list',
+	filtering: 'list',
+	'confirm-remove': 'list',
+	'confirm-clear': 'list',
+	help: 'help',
+	discover: 'discover',
+	sources: 'sources',
+	'confirm-start': 'sources',
+	history: 'history',
+	'history-filtering': 'history',
+};
+
+/** The screen that shows `mode` and handles its keys. */
+export function screenOf(mode: Mode): Screen {
+	return SCREEN_OF[mode];
+}
+
 /** Modes with a text prompt at the bottom: printable input goes into the prompt. */
 export function isPromptMode(mode: Mode): mode is PromptMode {
 	return mode === 'adding' || mode === 'filtering' || mode === 'history-filtering';

@@ -1,34 +1,25 @@
 import {useCallback, useRef} from 'react';
 import {useInput, type Key} from 'ink';
-import {isFinishedPhase} from '../core/phase.js';
-import type {MonitorState, TrackedRow} from '../core/types.js';
-import type {MonitorCommands} from './commands.js';
-import {parseIdInput} from './id-input.js';
 import {resolveKey, type Command, type Feature} from './keymap.js';
-import {isPickerMode, isPromptMode} from './mode.js';
-import {rowLabel, shortId} from './row-cells.js';
-import type {PickerKeys} from './use-picker-keys.js';
+import {isPickerMode, isPromptMode, screenOf, type Screen} from './mode.js';
 import type {ViewStore} from './use-view-state.js';
-import {selectedIndexIn, type ListView} from './view-state.js';
+
+/** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
+export interface ScreenKeys {
+	/** Runs `command` in the current mode of this screen; false when it is not one of this screen's. */
+	run(command: Command): boolean;
+	/** Printable text typed in this screen's prompt or picker filter. */
+	type?(text: string): void;
+}
 
 export interface MonitorKeysOptions {
 	store: ViewStore;
-	state: MonitorState;
-	/** The list as on screen (filtered, sorted) and its height. */
-	list: ListView;
-	/** The rows as on screen, in the order of list.keys. The selected one is looked up when a key is handled. */
-	shownRows: readonly TrackedRow[];
-	commands: MonitorCommands;
+	/** Each screen's keys: the current mode's screen gets the command. */
+	screens: Record<Screen, ScreenKeys>;
 	onQuit: () => void;
-	/** Help overlay: lines it has and lines it shows (for scrolling). */
-	help: {lines: number; height: number};
 	isActive?: boolean;
 	/** The screens offered (D, S, H): keys of others are inert. */
 	features?: readonly Feature[];
-	/** The tenants `t` cycles through (sorted); fewer than two: t does nothing. */
-	tenants?: readonly string[];
-	/** The keys of the pickers and the history view. */
-	pickers?: PickerKeys;
 }
 
 const NO_KEY: Key = {
@@ -55,7 +46,6 @@ const NO_KEY: Key = {
 };
 
 const NO_FEATURES: readonly Feature[] = [];
-const NO_TENANTS: readonly string[] = [];
 
 const LOOKS_LIKE_ID = /[\da-f]{32}/i;
 /** Bracketed-paste markers (ESC [200~ and ESC [201~), as Ink hands them over once it has dropped the ESC. */
@@ -66,7 +56,8 @@ function isPlain(key: Key): boolean {
 }
 
 /**
- * Turns keys into view-state actions and monitor commands, through the keymap. Outside prompts, a chunk of several
+ * The one key handler: turns keys into commands through the keymap and hands each to the key hook of the screen
+ * that shows the current mode (Ctrl-C and q quit everywhere they are bound). Outside prompts, a chunk of several
  * characters is either a paste (it contains an id: the add prompt opens with it) or keys typed faster than a frame
  * (each is handled in turn).
  */
@@ -76,188 +67,19 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 	// loaded must be answered from its loaded list).
 	const latest = useRef(options);
 	latest.current = options;
-	const run = useCallback(
-		(command: Command) => {
-			const {store, state, list, shownRows, commands, onQuit, help, tenants = NO_TENANTS, pickers} = latest.current;
-			const view = store.current();
-			if (pickers?.run(command, view.mode)) {
-				return;
-			}
+	const run = useCallback((command: Command) => {
+		const {store, screens, onQuit} = latest.current;
+		if (command === 'quit') {
+			onQuit();
+			return;
+		}
 
-			// From the view state as it is now, not as it was at the last render: keys that arrive in one chunk
-			// ("Gd", or key repeat) must act on the row the earlier keys selected.
-			const selectedIndex = selectedIndexIn(view, list.keys);
-			const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
-			const inHelp = view.mode === 'help';
-			const helpMax = Math.max(0, help.lines - help.height);
-			switch (command) {
-				case 'up':
-				case 'down': {
-					const by = command === 'up' ? -1 : 1;
-					store.apply(inHelp ? {type: 'scroll-help', by, max: helpMax} : {type: 'move', by, list});
-					break;
-				}
-
-				case 'page-up':
-				case 'page-down': {
-					const by = command === 'page-up' ? -1 : 1;
-					store.apply(inHelp ? {type: 'scroll-help', by: by * Math.max(1, help.height - 1), max: helpMax} : {type: 'page', by, list});
-					break;
-				}
-
-				case 'first':
-				case 'last': {
-					if (inHelp) {
-						store.apply({type: 'scroll-help', by: command === 'first' ? -help.lines : help.lines, max: helpMax});
-					} else {
-						store.apply({type: 'jump', to: command, list});
-					}
-
-					break;
-				}
-
-				case 'toggle-detail': {
-					if (list.keys.length > 0) {
-						store.apply({type: 'toggle-detail'});
-					}
-
-					break;
-				}
-
-				case 'add': {
-					store.apply({type: 'open-add'});
-					break;
-				}
-
-				case 'remove': {
-					if (selected !== undefined) {
-						store.apply({
-							type: 'ask',
-							mode: 'confirm-remove',
-							keys: [selected.key],
-							question: `Stop tracking ${rowLabel(selected)} (${shortId(selected.id)})? ISC is not changed.`,
-						});
-					}
-
-					break;
-				}
-
-				case 'poll': {
-					if (selected !== undefined) {
-						commands.pollNow([selected.key]);
-						store.apply({type: 'notice', notice: {level: 'info', text: `Polling ${rowLabel(selected)} now`}});
-					}
-
-					break;
-				}
-
-				case 'poll-all': {
-					commands.pollNow();
-					store.apply({type: 'notice', notice: {level: 'info', text: 'Polling every row now (within the request budget)'}});
-					break;
-				}
-
-				case 'pause': {
-					commands.setPaused(!state.paused);
-					break;
-				}
-
-				case 'filter': {
-					store.apply({type: 'open-filter'});
-					break;
-				}
-
-				case 'clear-filter': {
-					store.apply({type: 'clear-filter'});
-					break;
-				}
-
-				case 'sort': {
-					store.apply({type: 'cycle-sort'});
-					break;
-				}
-
-				case 'tenant': {
-					if (tenants.length > 1) {
-						store.apply({type: 'cycle-tenant', tenants});
-					}
-
-					break;
-				}
-
-				case 'clear-finished': {
-					const finished = state.rows.filter((row) => isFinishedPhase(row.phase)).length;
-					if (finished === 0) {
-						store.apply({type: 'notice', notice: {level: 'info', text: 'Nothing finished to clear'}});
-					} else {
-						store.apply({
-							type: 'ask',
-							mode: 'confirm-clear',
-							keys: [],
-							question: `Stop tracking ${finished} finished row${finished === 1 ? '' : 's'} (ended, not found or expired)?`,
-						});
-					}
-
-					break;
-				}
-
-				case 'help': {
-					store.apply({type: 'open-help'});
-					break;
-				}
-
-				case 'close-help':
-				case 'cancel':
-				case 'deny': {
-					store.apply({type: 'cancel'});
-					break;
-				}
-
-				case 'quit': {
-					onQuit();
-					break;
-				}
-
-				case 'submit': {
-					if (view.mode === 'filtering') {
-						store.apply({type: 'submit-filter'});
-						break;
-					}
-
-					const result = parseIdInput(view.prompt, new Set(state.rows.map((row) => row.id)));
-					if (result.accepted.length > 0) {
-						commands.add(result.accepted);
-					}
-
-					store.apply({type: 'submitted-add', result});
-					break;
-				}
-
-				case 'erase':
-				case 'erase-line': {
-					store.apply({type: command});
-					break;
-				}
-
-				case 'confirm': {
-					if (view.mode === 'confirm-remove') {
-						commands.remove(view.pending);
-						store.apply({type: 'answered', notice: {level: 'info', text: 'Removed'}});
-					} else if (view.mode === 'confirm-clear') {
-						commands.clearFinished();
-						store.apply({type: 'answered', notice: {level: 'info', text: 'Cleared finished rows'}});
-					}
-
-					break;
-				}
-			}
-		},
-		[],
-	);
+		screens[screenOf(store.current().mode)].run(command);
+	}, []);
 
 	const handle = useCallback(
 		(input: string, key: Key) => {
-			const {store, features = NO_FEATURES, pickers} = latest.current;
+			const {store, screens, features = NO_FEATURES} = latest.current;
 			const dispatchKey = (text: string, flags: Key): void => {
 				if (PASTE_MARKER.test(text)) {
 					return; // a terminal in bracketed-paste mode wraps pastes in these; the text between is what counts
@@ -285,11 +107,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 
 				if (isPromptMode(mode) || isPickerMode(mode)) {
 					if (text !== '' && !flags.ctrl && !flags.meta) {
-						if (mode === 'adding' || mode === 'filtering') {
-							store.apply({type: 'type', text});
-						} else {
-							pickers?.type(text, mode);
-						}
+						screens[screenOf(mode)].type?.(text);
 					}
 
 					return;

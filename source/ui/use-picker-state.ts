@@ -1,5 +1,7 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
-import {createPickerState, reducePicker, type PickerAction, type PickerState} from './picker-state.js';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type {ListView} from './list-selection.js';
+import type {ShownPicker} from './picker-keys.js';
+import {createPickerState, filterItems, reducePicker, type PickerAction, type PickerState} from './picker-state.js';
 
 /** Where a picker's items come from: a promise (an API call) or a plain list (a file already read). */
 export type PickerSource<T> = () => Promise<readonly T[]> | readonly T[];
@@ -66,4 +68,36 @@ export function usePickerState<T>(): PickerStore<T> {
 		[apply],
 	);
 	return {picker, apply, current, load};
+}
+
+/** A picker's entries that its filter lets through, as on screen in a list `height` lines high. */
+export function useShownPicker<T>(
+	store: PickerStore<T>,
+	available: readonly T[],
+	textOf: (item: T) => string,
+	keyOf: (item: T) => string,
+): {store: PickerStore<T>; available: readonly T[]; shown: readonly T[]; keys: readonly string[]} {
+	const {filter} = store.picker;
+	const shown = useMemo(() => filterItems(available, filter, textOf), [available, filter, textOf]);
+	const keys = useMemo(() => shown.map(item => keyOf(item)), [shown, keyOf]);
+	return {store, available, shown, keys};
+}
+
+/** The ShownPicker the keys act on, stable while nothing it holds changes. */
+export function usePickerList<T>(
+	{store, available, shown, keys}: {store: PickerStore<T>; available: readonly T[]; shown: readonly T[]; keys: readonly string[]},
+	height: number,
+): ShownPicker<T> {
+	const list: ListView = useMemo(() => ({keys, height}), [keys, height]);
+	return useMemo(() => ({store, available, shown, list}), [store, available, shown, list]);
+}
+
+/** The line of a picker whose load failed: what failed, why, and what to do. */
+export function failure(picker: PickerState<unknown>, what: string, todo: string): string | undefined {
+	return picker.status === 'failed' ? `${what}: ${picker.error ?? 'unknown error'}. ${todo}` : undefined;
+}
+
+/** `text` while a picker's list is loading (or not asked for yet), else undefined. */
+export function loadingText(status: PickerState<unknown>['status'], text: string): string | undefined {
+	return status === 'loading' || status === 'idle' ? text : undefined;
 }

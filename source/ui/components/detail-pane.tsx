@@ -76,3 +76,8 @@ export function DetailPane({title: about, content, width, height}: DetailPanePro
 		</Box>
 	);
 }
+
+/** `content` with `lines` added at its end (earlier runs under the fields). */
+export function withLines(content: DetailContent, lines: DetailContent['lines']): DetailContent {
+	return lines.length === 0 ? content : {fields: content.fields, lines: [...content.lines, ...lines]};
+}

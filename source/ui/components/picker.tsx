@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {fit} from '../layout.js';
 import type {VisibleWindow} from '../list-selection.js';
-import {Spinner} from '../spinner-clock.js';
+import {LoadingSpinner} from '../spinner-clock.js';
 import {useTheme, type ColorRole} from '../theme.js';
 import type {Message} from '../view-state.js';
 import {MessageLine} from './message-line.js';
@@ -110,7 +110,7 @@ export function Picker<T>({
 	if (loading !== undefined) {
 		statusLine = (
 			<Text wrap="truncate" color={paint('muted')}>
-				<Spinner color={paint('running')} /> {loading}
+				<LoadingSpinner color={paint('running')} /> {loading}
 			</Text>
 		);
 	} else if (error !== undefined) {

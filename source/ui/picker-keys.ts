@@ -1,0 +1,85 @@
+import type {Command} from './keymap.js';
+import {selectedIndexIn, type ListView} from './list-selection.js';
+import type {PickerSource, PickerStore} from './use-picker-state.js';
+import type {ViewStore} from './use-view-state.js';
+
+/** What the picker screens (discover, sources, history) do the same way with their keys. */
+
+/** A picker as on screen: its store, the entries shown (filtered, in order) and their list. */
+export interface ShownPicker<T> {
+	store: PickerStore<T>;
+	/** Entries that can be picked, before the text filter (the discover picker leaves out tracked ones). */
+	available: readonly T[];
+	/** The entries shown, in the order of list.keys. */
+	shown: readonly T[];
+	list: ListView;
+}
+
+export function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function selectedOf<T>(picker: ShownPicker<T>): T | undefined {
+	const index = selectedIndexIn(picker.store.current(), picker.list.keys);
+	return index === -1 ? undefined : picker.shown[index];
+}
+
+/** A selection command (move, page, jump) applied to a picker's list; false for other commands. */
+export function moveIn<T>(picker: ShownPicker<T>, command: Command): boolean {
+	const {list} = picker;
+	switch (command) {
+		case 'up':
+		case 'down': {
+			picker.store.apply({type: 'move', by: command === 'up' ? -1 : 1, list});
+			return true;
+		}
+
+		case 'page-up':
+		case 'page-down': {
+			picker.store.apply({type: 'page', by: command === 'page-up' ? -1 : 1, list});
+			return true;
+		}
+
+		case 'first':
+		case 'last': {
+			picker.store.apply({type: 'jump', to: command, list});
+			return true;
+		}
+
+		default: {
+			return false;
+		}
+	}
+}
+
+/** What every picker does the same way: move, edit the filter, reload, close. */
+export function pickerCommand<T>(picker: ShownPicker<T>, command: Command, load: PickerSource<T> | undefined, view: ViewStore): boolean {
+	if (moveIn(picker, command)) {
+		return true;
+	}
+
+	switch (command) {
+		case 'erase':
+		case 'erase-line': {
+			picker.store.apply({type: command});
+			return true;
+		}
+
+		case 'reload': {
+			if (load !== undefined) {
+				picker.store.load(load, 'reload');
+			}
+
+			return true;
+		}
+
+		case 'cancel': {
+			view.apply({type: 'close-screen'});
+			return true;
+		}
+
+		default: {
+			return false;
+		}
+	}
+}

@@ -1,0 +1,39 @@
+import React from 'react';
+import type {DiscoveredAggregation} from '../../commands.js';
+import {Picker} from '../../components/picker.js';
+import {discoverKey, discoverSegments} from '../../discover-entries.js';
+import {visibleWindow} from '../../list-selection.js';
+import {useTheme} from '../../theme.js';
+import type {DiscoverScreenState} from './use-discover-state.js';
+
+export interface DiscoverProps extends DiscoverScreenState {
+	now: number;
+	/** The monitor tracks rows of several tenants: entries say their tenant either way. */
+	multiTenant: boolean;
+	width: number;
+	height: number;
+}
+
+/** The discover picker (D): running aggregations not tracked yet, to mark and track. */
+export function Discover({picker, status, marked, now, multiTenant, width, height}: DiscoverProps) {
+	const {glyphs} = useTheme();
+	const state = picker.store.picker;
+	const multi = new Set(picker.available.map((item: DiscoveredAggregation) => item.tenant)).size > 1 || multiTenant;
+	return (
+		<Picker
+			title="Track running aggregations"
+			status={
+				state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} not tracked yet${marked > 0 ? `, ${marked} marked` : ''}` : undefined
+			}
+			filter={{value: state.filter, placeholder: 'type to filter by source, id or tenant; Space marks, Enter tracks'}}
+			items={picker.shown}
+			keyOf={discoverKey}
+			segments={item => discoverSegments(item, now, multi, glyphs.ellipsis)}
+			marked={state.marked}
+			window={visibleWindow(state, picker.list)}
+			{...status}
+			width={width}
+			height={height}
+		/>
+	);
+}

@@ -1,0 +1,83 @@
+import {useCallback} from 'react';
+import type {DiscoveredAggregation, MonitorCommands} from '../../commands.js';
+import {discoverKey, discoverName} from '../../discover-entries.js';
+import type {Command} from '../../keymap.js';
+import {pickerCommand, plural, selectedOf, type ShownPicker} from '../../picker-keys.js';
+import type {ScreenKeys} from '../../use-monitor-keys.js';
+import type {PickerSource} from '../../use-picker-state.js';
+import type {ViewStore} from '../../use-view-state.js';
+
+export interface DiscoverKeysOptions {
+	view: ViewStore;
+	commands: MonitorCommands;
+	picker: ShownPicker<DiscoveredAggregation>;
+	/** Where the list comes from; absent: D is not offered. */
+	load?: PickerSource<DiscoveredAggregation>;
+}
+
+function listOfNames(names: readonly string[]): string {
+	const shown = names.slice(0, 3).join(', ');
+	return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+/** The discover picker's keys: move, filter, Space marks, Enter tracks the marked ones (or the highlighted one). */
+export function useDiscover({view, commands, picker, load}: DiscoverKeysOptions): ScreenKeys & {open?: () => void} {
+	const choose = useCallback(() => {
+		const wanted = new Set(picker.store.current().marked);
+		let items = picker.available.filter(item => wanted.has(discoverKey(item)));
+		if (items.length === 0) {
+			const highlighted = selectedOf(picker);
+			items = highlighted === undefined ? [] : [highlighted];
+		}
+
+		if (items.length === 0) {
+			picker.store.apply({type: 'message', message: {level: 'warning', text: 'Nothing to track: no running aggregation is listed'}});
+			return;
+		}
+
+		commands.track?.(items);
+		view.apply({
+			type: 'close-screen',
+			notice: {level: 'info', text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map(discoverName))}`},
+		});
+	}, [picker, commands, view]);
+
+	const run = useCallback(
+		(command: Command): boolean => {
+			if (pickerCommand(picker, command, load, view)) {
+				return true;
+			}
+
+			if (command === 'mark') {
+				const item = selectedOf(picker);
+				if (item !== undefined) {
+					picker.store.apply({type: 'toggle-mark', key: discoverKey(item)});
+				}
+
+				return true;
+			}
+
+			if (command === 'choose') {
+				choose();
+				return true;
+			}
+
+			return false;
+		},
+		[picker, load, view, choose],
+	);
+	const type = useCallback(
+		(text: string) => {
+			picker.store.apply({type: 'type', text});
+		},
+		[picker],
+	);
+	const {store} = picker;
+	const open = useCallback(() => {
+		if (load !== undefined) {
+			view.apply({type: 'open-screen', mode: 'discover'});
+			store.load(load);
+		}
+	}, [view, store, load]);
+	return {run, type, ...(load === undefined ? {} : {open})};
+}

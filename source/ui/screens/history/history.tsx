@@ -1,0 +1,46 @@
+import React from 'react';
+import {DetailPane} from '../../components/detail-pane.js';
+import {Picker} from '../../components/picker.js';
+import {Prompt} from '../../components/prompt.js';
+import {historyColumns, historyEntryKey, historyName, historySegments} from '../../history-entries.js';
+import {visibleWindow} from '../../list-selection.js';
+import {useTheme} from '../../theme.js';
+import type {HistoryScreenState} from './use-history-state.js';
+
+export interface HistoryProps extends HistoryScreenState {
+	now: number;
+	width: number;
+	height: number;
+}
+
+/** The history view (H): finished aggregations newest first, with the selected one's details under them. */
+export function History({picker, status, multiTenant, selected, content, detailLines, now, width, height}: HistoryProps) {
+	const {glyphs} = useTheme();
+	const state = picker.store.picker;
+	const shown = picker.list.keys.length;
+	const filterText = state.filter === '' ? '' : ` ${glyphs.separator} filter: "${state.filter}" (${shown} of ${picker.available.length})`;
+	return (
+		<>
+			<Picker
+				title="History: finished aggregations, newest first"
+				status={state.status === 'ready' ? `${picker.available.length} recorded${filterText}` : undefined}
+				columns={historyColumns(multiTenant)}
+				items={picker.shown}
+				keyOf={historyEntryKey}
+				segments={entry => historySegments(entry, now, multiTenant, glyphs)}
+				window={visibleWindow(state, picker.list)}
+				{...status}
+				width={width}
+				height={height - detailLines}
+			/>
+			{content !== undefined && selected !== undefined && detailLines > 0 ? (
+				<DetailPane title={historyName(selected)} content={content} width={width} height={detailLines} />
+			) : null}
+		</>
+	);
+}
+
+/** The history's filter prompt (/), under the list; the text is the history picker's filter. */
+export function HistoryBottom({filtering, filter, width}: {filtering: boolean; filter: string; width: number}) {
+	return filtering ? <Prompt label="Filter history" value={filter} width={width} placeholder="text in source, id, tenant or status" /> : null;
+}

@@ -1,0 +1,99 @@
+import {useMemo} from 'react';
+import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
+import {previousRuns} from '../../../history/previous-runs.js';
+import {detailHeight, withLines} from '../../components/detail-pane.js';
+import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
+import type {DetailContent} from '../../detail-fields.js';
+import {historyDetail, historyEntryKey, historyText, newestFirst} from '../../history-entries.js';
+import {MIN_LIST_ROWS} from '../../layout.js';
+import {selectedIndexIn} from '../../list-selection.js';
+import type {ShownPicker} from '../../picker-keys.js';
+import {previousRunLines} from '../../previous-run-lines.js';
+import {toNormal, toScreen, type ViewState} from '../../screen-state.js';
+import {useTheme} from '../../theme.js';
+import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
+
+/** The history view's own actions (H): its filter prompt and its detail pane. Its list lives in a PickerState. Pure. */
+export type HistoryAction = {type: 'open-history-filter'} | {type: 'close-history-filter'} | {type: 'toggle-history-detail'};
+
+const HISTORY_ACTIONS: Record<HistoryAction['type'], true> = {
+	'open-history-filter': true,
+	'close-history-filter': true,
+	'toggle-history-detail': true,
+};
+
+export function isHistoryAction(action: {type: string}): action is HistoryAction {
+	return action.type in HISTORY_ACTIONS;
+}
+
+export function reduceHistory(view: ViewState, action: HistoryAction): ViewState {
+	switch (action.type) {
+		case 'open-history-filter': {
+			return view.mode === 'history' ? toScreen(view, {mode: 'history-filtering'}) : view;
+		}
+
+		case 'close-history-filter': {
+			return view.mode === 'history-filtering' ? toScreen(view, {mode: 'history'}) : view;
+		}
+
+		case 'toggle-history-detail': {
+			return {...view, historyDetail: !view.historyDetail};
+		}
+	}
+}
+
+/** Esc: the filter prompt goes back to the history, the history to the list. */
+export function cancelHistory(view: ViewState): ViewState {
+	return view.mode === 'history-filtering' ? toScreen(view, {mode: 'history'}) : toNormal(view);
+}
+
+export interface HistoryScreenState {
+	picker: ShownPicker<HistoryEntry>;
+	status: PickerStatus;
+	/** Entries of several tenants: a tenant column. */
+	multiTenant: boolean;
+	selected?: HistoryEntry;
+	/** The detail pane's content, when it is open on an entry. */
+	content?: DetailContent;
+	/** Lines the detail pane takes (0 when closed or when there is no room). */
+	detailLines: number;
+}
+
+/** The history view's data (H): finished aggregations newest first, filtered, and the selected one's details. */
+export function useHistoryState({detail, now, width, body}: {detail: boolean; now: number; width: number; body: number}): HistoryScreenState {
+	const {glyphs} = useTheme();
+	const store = usePickerState<HistoryEntry>();
+	const {items, filter} = store.picker;
+	const available = useMemo(() => newestFirst(items), [items]);
+	const filtered = useShownPicker(store, available, historyText, historyEntryKey);
+	const status: PickerStatus = {
+		loading: loadingText(store.picker.status, 'Reading the history...'),
+		error: failure(store.picker, 'Could not read the history', 'Ctrl-R tries again.'),
+		empty:
+			available.length === 0
+				? 'No finished aggregations recorded yet: aggwatch records each one it sees end.'
+				: `Nothing matches "${filter}". Esc clears the filter.`,
+		count: filtered.shown.length,
+	};
+	const selectedIndex = selectedIndexIn(store.picker, filtered.keys);
+	const selected = selectedIndex === -1 ? undefined : filtered.shown[selectedIndex];
+	const multiTenant = useMemo(() => new Set(available.map(entry => entry.tenant)).size > 1, [available]);
+	let content: DetailContent | undefined;
+	if (detail && selected !== undefined) {
+		content = historyDetail(selected, now, glyphs);
+		if (selected.source !== undefined) {
+			const earlier = previousRuns(available, selected.tenant, selected.source, selected.id);
+			const current = {
+				...(selected.durationMs === undefined ? {} : {elapsedMs: selected.durationMs}),
+				running: false,
+				approximate: isEndApproximate(selected),
+			};
+			content = withLines(content, previousRunLines(earlier, current, now, glyphs));
+		}
+	}
+
+	const chrome = pickerChrome({filter: false, columns: true, statusLines: statusHeight(status, width)});
+	const detailLines = content === undefined ? 0 : Math.min(detailHeight(content, width), Math.max(0, body - chrome - MIN_LIST_ROWS));
+	const picker = usePickerList(filtered, Math.max(1, body - chrome - detailLines));
+	return {picker, status, multiTenant, ...(selected === undefined ? {} : {selected}), ...(content === undefined ? {} : {content}), detailLines};
+}

@@ -1,0 +1,110 @@
+import {useCallback} from 'react';
+import type {HistoryEntry} from '../../../history/entry.js';
+import type {Command} from '../../keymap.js';
+import {moveIn, type ShownPicker} from '../../picker-keys.js';
+import type {ScreenKeys} from '../../use-monitor-keys.js';
+import type {PickerSource} from '../../use-picker-state.js';
+import type {ViewStore} from '../../use-view-state.js';
+
+export interface HistoryKeysOptions {
+	view: ViewStore;
+	picker: ShownPicker<HistoryEntry>;
+	/** Where the history comes from; absent: H is not offered. */
+	load?: PickerSource<HistoryEntry>;
+}
+
+/** The history view's keys (H) and its filter prompt (/). */
+export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys & {open?: () => void} {
+	const {store} = picker;
+	const run = useCallback(
+		(command: Command): boolean => {
+			if (view.current().mode === 'history-filtering') {
+				switch (command) {
+					case 'submit': {
+						view.apply({type: 'close-history-filter'});
+						return true;
+					}
+
+					case 'cancel': {
+						store.apply({type: 'restore-filter'});
+						view.apply({type: 'close-history-filter'});
+						return true;
+					}
+
+					case 'erase':
+					case 'erase-line': {
+						store.apply({type: command});
+						return true;
+					}
+
+					default: {
+						return false;
+					}
+				}
+			}
+
+			if (moveIn(picker, command)) {
+				return true;
+			}
+
+			switch (command) {
+				case 'toggle-detail': {
+					if (picker.list.keys.length > 0) {
+						view.apply({type: 'toggle-history-detail'});
+					}
+
+					return true;
+				}
+
+				case 'filter': {
+					store.apply({type: 'begin-filter'});
+					view.apply({type: 'open-history-filter'});
+					return true;
+				}
+
+				case 'back': {
+					if (store.current().filter === '') {
+						view.apply({type: 'close-screen'});
+					} else {
+						store.apply({type: 'clear-filter'});
+					}
+
+					return true;
+				}
+
+				case 'history': {
+					view.apply({type: 'close-screen'});
+					return true;
+				}
+
+				case 'reload': {
+					if (load !== undefined) {
+						store.load(load, 'reload');
+					}
+
+					return true;
+				}
+
+				default: {
+					return false;
+				}
+			}
+		},
+		[view, picker, store, load],
+	);
+	const type = useCallback(
+		(text: string) => {
+			if (view.current().mode === 'history-filtering') {
+				store.apply({type: 'type', text});
+			}
+		},
+		[view, store],
+	);
+	const open = useCallback(() => {
+		if (load !== undefined) {
+			view.apply({type: 'open-screen', mode: 'history'});
+			store.load(load);
+		}
+	}, [view, store, load]);
+	return {run, type, ...(load === undefined ? {} : {open})};
+}

@@ -1,0 +1,204 @@
+import {useCallback, useRef} from 'react';
+import {isFinishedPhase} from '../../../core/phase.js';
+import type {MonitorState, TrackedRow} from '../../../core/types.js';
+import type {MonitorCommands} from '../../commands.js';
+import {parseIdInput} from '../../id-input.js';
+import type {Command} from '../../keymap.js';
+import {selectedIndexIn, type ListView} from '../../list-selection.js';
+import {rowLabel, shortId} from '../../row-cells.js';
+import type {ScreenKeys} from '../../use-monitor-keys.js';
+import type {ViewStore} from '../../use-view-state.js';
+
+export interface ListKeysOptions {
+	store: ViewStore;
+	state: MonitorState;
+	/** The list as on screen (filtered, sorted) and its height. */
+	list: ListView;
+	/** The rows as on screen, in the order of list.keys. The selected one is looked up when a key is handled. */
+	shownRows: readonly TrackedRow[];
+	commands: MonitorCommands;
+	/** The tenants `t` cycles through (sorted); fewer than two: t does nothing. */
+	tenants: readonly string[];
+	/** Opens the other screens (D, S, H); absent: not offered. */
+	open: {discover?: () => void; start?: () => void; history?: () => void};
+}
+
+/**
+ * The monitor list's keys, with its prompts (add, filter) and confirmations (remove, clear). Reads the options of
+ * the latest render and the view state as it is now: keys that arrive in one chunk ("Gd", or key repeat) must act
+ * on the row the earlier keys selected.
+ */
+export function useList(options: ListKeysOptions): ScreenKeys {
+	const latest = useRef(options);
+	latest.current = options;
+	const run = useCallback((command: Command): boolean => {
+		const {store, state, list, shownRows, commands, tenants, open} = latest.current;
+		const view = store.current();
+		const selectedIndex = selectedIndexIn(view, list.keys);
+		const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
+		switch (command) {
+			case 'up':
+			case 'down': {
+				store.apply({type: 'move', by: command === 'up' ? -1 : 1, list});
+				return true;
+			}
+
+			case 'page-up':
+			case 'page-down': {
+				store.apply({type: 'page', by: command === 'page-up' ? -1 : 1, list});
+				return true;
+			}
+
+			case 'first':
+			case 'last': {
+				store.apply({type: 'jump', to: command, list});
+				return true;
+			}
+
+			case 'discover':
+			case 'start':
+			case 'history': {
+				const opener = command === 'discover' ? open.discover : command === 'start' ? open.start : open.history;
+				opener?.();
+				return opener !== undefined;
+			}
+
+			case 'toggle-detail': {
+				if (list.keys.length > 0) {
+					store.apply({type: 'toggle-detail'});
+				}
+
+				return true;
+			}
+
+			case 'add': {
+				store.apply({type: 'open-add'});
+				return true;
+			}
+
+			case 'remove': {
+				if (selected !== undefined) {
+					store.apply({
+						type: 'ask',
+						mode: 'confirm-remove',
+						keys: [selected.key],
+						question: `Stop tracking ${rowLabel(selected)} (${shortId(selected.id)})? ISC is not changed.`,
+					});
+				}
+
+				return true;
+			}
+
+			case 'poll': {
+				if (selected !== undefined) {
+					commands.pollNow([selected.key]);
+					store.apply({type: 'notice', notice: {level: 'info', text: `Polling ${rowLabel(selected)} now`}});
+				}
+
+				return true;
+			}
+
+			case 'poll-all': {
+				commands.pollNow();
+				store.apply({type: 'notice', notice: {level: 'info', text: 'Polling every row now (within the request budget)'}});
+				return true;
+			}
+
+			case 'pause': {
+				commands.setPaused(!state.paused);
+				return true;
+			}
+
+			case 'filter': {
+				store.apply({type: 'open-filter'});
+				return true;
+			}
+
+			case 'clear-filter': {
+				store.apply({type: 'clear-filter'});
+				return true;
+			}
+
+			case 'sort': {
+				store.apply({type: 'cycle-sort'});
+				return true;
+			}
+
+			case 'tenant': {
+				if (tenants.length > 1) {
+					store.apply({type: 'cycle-tenant', tenants});
+				}
+
+				return true;
+			}
+
+			case 'clear-finished': {
+				const finished = state.rows.filter(row => isFinishedPhase(row.phase)).length;
+				if (finished === 0) {
+					store.apply({type: 'notice', notice: {level: 'info', text: 'Nothing finished to clear'}});
+				} else {
+					store.apply({
+						type: 'ask',
+						mode: 'confirm-clear',
+						keys: [],
+						question: `Stop tracking ${finished} finished row${finished === 1 ? '' : 's'} (ended, not found or expired)?`,
+					});
+				}
+
+				return true;
+			}
+
+			case 'help': {
+				store.apply({type: 'open-help'});
+				return true;
+			}
+
+			case 'cancel':
+			case 'deny': {
+				store.apply({type: 'cancel'});
+				return true;
+			}
+
+			case 'submit': {
+				if (view.mode === 'filtering') {
+					store.apply({type: 'submit-filter'});
+				} else if (view.mode === 'adding') {
+					const result = parseIdInput(view.prompt, new Set(state.rows.map(row => row.id)));
+					if (result.accepted.length > 0) {
+						commands.add(result.accepted);
+					}
+
+					store.apply({type: 'submitted-add', result});
+				}
+
+				return true;
+			}
+
+			case 'erase':
+			case 'erase-line': {
+				store.apply({type: command});
+				return true;
+			}
+
+			case 'confirm': {
+				if (view.mode === 'confirm-remove') {
+					commands.remove(view.pending);
+					store.apply({type: 'answered', notice: {level: 'info', text: 'Removed'}});
+				} else if (view.mode === 'confirm-clear') {
+					commands.clearFinished();
+					store.apply({type: 'answered', notice: {level: 'info', text: 'Cleared finished rows'}});
+				}
+
+				return true;
+			}
+
+			default: {
+				return false;
+			}
+		}
+	}, []);
+	const type = useCallback((text: string) => {
+		latest.current.store.apply({type: 'type', text});
+	}, []);
+	return {run, type};
+}

@@ -1,0 +1,41 @@
+import React from 'react';
+import {Confirm} from '../../components/confirm.js';
+import {Picker} from '../../components/picker.js';
+import {visibleWindow} from '../../list-selection.js';
+import type {ViewState} from '../../screen-state.js';
+import {sourceKey, sourceSegments} from '../../source-entries.js';
+import {useTheme} from '../../theme.js';
+import type {SourcesScreenState} from './use-sources-state.js';
+
+export interface SourcesProps extends SourcesScreenState {
+	/** The monitor tracks rows of several tenants: entries say their tenant either way. */
+	multiTenant: boolean;
+	width: number;
+	height: number;
+}
+
+/** The source picker (S): pick a source to start an account aggregation on (the question is asked below it). */
+export function Sources({picker, status, multiTenant, width, height}: SourcesProps) {
+	const {glyphs} = useTheme();
+	const state = picker.store.picker;
+	const multi = new Set(picker.available.map(item => item.tenant)).size > 1 || multiTenant;
+	return (
+		<Picker
+			title="Start an account aggregation: pick a source"
+			status={state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} sources` : undefined}
+			filter={{value: state.filter, placeholder: 'type to filter by name, type or tenant; Enter starts (asks first)'}}
+			items={picker.shown}
+			keyOf={sourceKey}
+			segments={item => sourceSegments(item, multi, glyphs.ellipsis)}
+			window={visibleWindow(state, picker.list)}
+			{...status}
+			width={width}
+			height={height}
+		/>
+	);
+}
+
+/** The question under the source picker before a start (y starts it). */
+export function SourcesBottom({view}: {view: ViewState}) {
+	return view.mode === 'confirm-start' ? <Confirm question={view.question} /> : null;
+}

@@ -1,0 +1,114 @@
+import {useCallback, useEffect, useRef} from 'react';
+import type {MonitorCommands, StartableSource, StartResult} from '../../commands.js';
+import type {Command} from '../../keymap.js';
+import {pickerCommand, selectedOf, type ShownPicker} from '../../picker-keys.js';
+import {fileUploadRefusal, needsFileUpload, startQuestion} from '../../source-entries.js';
+import type {ScreenKeys} from '../../use-monitor-keys.js';
+import type {PickerSource} from '../../use-picker-state.js';
+import type {ViewStore} from '../../use-view-state.js';
+
+export interface SourcesKeysOptions {
+	view: ViewStore;
+	commands: MonitorCommands;
+	picker: ShownPicker<StartableSource>;
+	/** Where the list comes from; absent: S is not offered. */
+	load?: PickerSource<StartableSource>;
+	/** D is offered (the refusal of a file-upload source then points to it). */
+	canDiscover: boolean;
+}
+
+function startNotice(source: StartableSource, result: StartResult) {
+	const where = `${source.name} (${source.tenant})`;
+	return 'error' in result
+		? {level: 'error' as const, text: `Could not start an account aggregation on ${where}: ${result.error}`}
+		: {level: 'info' as const, text: `Started an account aggregation on ${where}, id ${result.id}: tracking it`};
+}
+
+/** The source picker's keys (S) and its confirmation: Enter asks, y starts (never retried), anything else does not. */
+export function useSources({view, commands, picker, load, canDiscover}: SourcesKeysOptions): ScreenKeys & {open?: () => void} {
+	const mounted = useRef(true);
+	useEffect(() => {
+		mounted.current = true;
+		return () => {
+			mounted.current = false;
+		};
+	}, []);
+
+	const choose = useCallback(() => {
+		const source = selectedOf(picker);
+		if (source === undefined) {
+			picker.store.apply({type: 'message', message: {level: 'warning', text: 'No source is listed to start'}});
+			return;
+		}
+
+		if (needsFileUpload(source)) {
+			picker.store.apply({type: 'message', message: {level: 'error', text: fileUploadRefusal(source, canDiscover)}});
+			return;
+		}
+
+		view.apply({type: 'ask-start', source, question: startQuestion(source)});
+	}, [picker, view, canDiscover]);
+
+	const startPending = useCallback(() => {
+		const current = view.current();
+		const source = current.mode === 'confirm-start' ? current.pendingSource : undefined;
+		const start = commands.startAggregation;
+		if (source === undefined || start === undefined) {
+			view.apply({type: 'answered'});
+			return;
+		}
+
+		view.apply({type: 'answered', notice: {level: 'info', text: `Starting an account aggregation on ${source.name} (${source.tenant})...`}});
+		void (async () => start(source))()
+			.catch((error: unknown): StartResult => ({error: error instanceof Error ? error.message : String(error)}))
+			.then(result => {
+				if (mounted.current) {
+					view.apply({type: 'notice', notice: startNotice(source, result)});
+				}
+			});
+	}, [commands, view]);
+
+	const run = useCallback(
+		(command: Command): boolean => {
+			if (view.current().mode === 'confirm-start') {
+				if (command === 'confirm') {
+					startPending();
+					return true;
+				}
+
+				if (command === 'deny') {
+					view.apply({type: 'cancel'});
+					return true;
+				}
+
+				return false;
+			}
+
+			if (pickerCommand(picker, command, load, view)) {
+				return true;
+			}
+
+			if (command === 'choose') {
+				choose();
+				return true;
+			}
+
+			return false;
+		},
+		[view, picker, load, choose, startPending],
+	);
+	const type = useCallback(
+		(text: string) => {
+			picker.store.apply({type: 'type', text});
+		},
+		[picker],
+	);
+	const {store} = picker;
+	const open = useCallback(() => {
+		if (load !== undefined) {
+			view.apply({type: 'open-screen', mode: 'sources'});
+			store.load(load);
+		}
+	}, [view, store, load]);
+	return {run, type, ...(load === undefined ? {} : {open})};
+}

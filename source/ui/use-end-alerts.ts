@@ -1,0 +1,48 @@
+import {useEffect, useRef} from 'react';
+import {alertSequence} from '../alerts/alert-sequence.js';
+import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../alerts/prefs.js';
+import type {MonitorState} from '../core/types.js';
+import type {AlertOutput} from './commands.js';
+import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from './end-transitions.js';
+import type {ViewStore} from './use-view-state.js';
+
+export interface EndAlertsOptions {
+	state: MonitorState;
+	now: number;
+	store: ViewStore;
+	multiTenant: boolean;
+	onAlert?: (output: AlertOutput) => void;
+	alerts?: AlertPrefs;
+}
+
+/**
+ * Alerts: rows seen ending while the monitor runs flash, the header tells, and the terminal is told (bell, OSC 9).
+ */
+export function useEndAlerts({state, now, store, multiTenant, onAlert, alerts}: EndAlertsOptions): void {
+	const context = useRef({now, multiTenant, onAlert, alerts});
+	context.current = {now, multiTenant, onAlert, alerts};
+	const seenState = useRef(state);
+	const startedAt = useRef(now);
+	useEffect(() => {
+		const previous = seenState.current;
+		seenState.current = state;
+		const transitions = endTransitions(previous, state, startedAt.current);
+		if (transitions.length === 0) {
+			return;
+		}
+
+		const latest = context.current;
+		const found = alertsFor(transitions, latest.now, latest.multiTenant);
+		if (found.length === 0) {
+			return;
+		}
+
+		store.apply({type: 'alerted', flashes: found.map(item => item.flash), now: latest.now, keepMs: ALERT_MESSAGE_MS});
+		const prefs = latest.alerts ?? DEFAULT_ALERT_PREFS;
+		if (latest.onAlert !== undefined && (prefs.bell || prefs.notify)) {
+			for (const {alert} of found) {
+				latest.onAlert({alert, sequence: alertSequence(alert, prefs)});
+			}
+		}
+	}, [state, store]);
+}
