@@ -42,6 +42,23 @@ describe('discover picker (D)', () => {
 		expect(text).not.toContain('Asking');
 	});
 
+	test('the loading spinner moves by itself while the list loads (the monitor clock stands still), in ASCII too', async () => {
+		for (const ascii of [false, true]) {
+			const answer = deferred<readonly DiscoveredAggregation[]>();
+			const m = renderMonitor({state: tracked(), now: NOW, ascii, size: {columns: 120, rows: 30}, props: {discover: async () => answer.promise}});
+			await m.waitFor((frame) => frame.includes('D discover'));
+			await press(m.stdin, 'D');
+			const glyphOf = (frame: string) => /(\S) Asking for running account aggregations/.exec(frame)?.[1];
+			const first = glyphOf(await m.waitFor((frame) => glyphOf(frame) !== undefined));
+			const next = glyphOf(await m.waitFor((frame) => glyphOf(frame) !== undefined && glyphOf(frame) !== first));
+			expect(next).not.toBe(first);
+			expect(`${first}${next}`).toMatch(ascii ? /^[-\\|/]+$/ : /^[\u2800-\u28FF]+$/);
+			answer.resolve(running);
+			await m.waitFor((frame) => frame.includes('Workday'));
+			m.unmount();
+		}
+	});
+
 	test('typing filters; Space marks; Enter tracks the marked ones, not the highlighted one', async () => {
 		const m = renderMonitor({state: tracked(), now: NOW, size: {columns: 120, rows: 30}, props: {discover: async () => running}});
 		await m.waitFor((frame) => frame.includes('Active Directory'));
