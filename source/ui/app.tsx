@@ -13,19 +13,19 @@ import {TooSmall} from './components/too-small.js';
 import {headerAlert} from './end-transitions.js';
 import {footerHints, type Feature, type KeyContext} from './keymap.js';
 import {isTooSmall} from './layout.js';
-import {screenOf} from './mode.js';
+import {screenOf, type Screen} from './mode.js';
 import {Discover} from './screens/discover/discover.js';
 import {useDiscover} from './screens/discover/use-discover.js';
 import {useDiscoverState} from './screens/discover/use-discover-state.js';
 import {Help} from './screens/help/help.js';
 import {useHelp} from './screens/help/use-help.js';
-import {History, HistoryBottom} from './screens/history/history.js';
+import {History, HistoryBottom, historyBottomLines} from './screens/history/history.js';
 import {useHistory} from './screens/history/use-history.js';
 import {useHistoryState} from './screens/history/use-history-state.js';
 import {List, ListBottom, listBottomLines} from './screens/list/list.js';
 import {useList} from './screens/list/use-list.js';
 import {useListState, type RunTarget} from './screens/list/use-list-state.js';
-import {Sources, SourcesBottom} from './screens/sources/sources.js';
+import {Sources, SourcesBottom, sourcesBottomLines} from './screens/sources/sources.js';
 import {useSources} from './screens/sources/use-sources.js';
 import {useSourcesState} from './screens/sources/use-sources-state.js';
 import type {ViewState} from './screen-state.js';
@@ -84,23 +84,14 @@ export interface MonitorViewProps {
 	alerts?: AlertPrefs;
 }
 
-/** Lines the bottom area takes above the footer, by mode: a prompt (with its messages), a question, a notice. */
-function bottomLines(view: ViewState): number {
-	switch (screenOf(view.mode)) {
-		case 'list': {
-			return listBottomLines(view);
-		}
-
-		case 'history':
-		case 'sources': {
-			return view.mode === 'history-filtering' || view.mode === 'confirm-start' ? 1 : 0;
-		}
-
-		default: {
-			return 0;
-		}
-	}
-}
+/** Lines each screen's bottom area takes above the footer (a prompt with its messages, a question, a notice). */
+const BOTTOM_LINES: Record<Screen, (view: ViewState) => number> = {
+	list: listBottomLines,
+	help: () => 0,
+	discover: () => 0,
+	sources: sourcesBottomLines,
+	history: historyBottomLines,
+};
 
 /**
  * The whole monitor screen, from plain props: the header, the screen of the current mode (screens/), its bottom
@@ -153,13 +144,12 @@ export function MonitorView({
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.
 	const summary = useMemo(() => summarize(state, now), [state, now]);
 	const top = headerHeight(summary, width, state.options.authRetryMs, glyphs);
-	const body = Math.max(0, height - top - 1 - bottomLines(view));
+	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view));
 
 	const list = useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange});
 	const discoverData = useDiscoverState({rows: state.rows, active: mode === 'discover', width, body});
 	const sourcesData = useSourcesState({width, body});
 	const historyData = useHistoryState({detail: view.historyDetail, now, width, body});
-	const helpHeight = body;
 
 	const discoverKeys = useDiscover({view: store, commands, picker: discoverData.picker, ...(features.includes('discover') ? {load: discover} : {})});
 	const sourcesKeys = useSources({
@@ -170,7 +160,7 @@ export function MonitorView({
 		canDiscover: features.includes('discover'),
 	});
 	const historyKeys = useHistory({view: store, picker: historyData.picker, ...(history === undefined ? {} : {load: history})});
-	const helpKeys = useHelp({view: store, lines: helpLines(glyphs, features).length, height: helpHeight});
+	const helpKeys = useHelp({view: store, lines: helpLines(glyphs, features).length, height: body});
 	const listKeys = useList({
 		store,
 		state,
@@ -195,7 +185,7 @@ export function MonitorView({
 	// The rows' spinners step with the monitor's clock; a picker that loads has a spinner of its own (LoadingSpinner).
 	const visible = list.shownRows.slice(list.window.start, list.window.end);
 	const spinning = !state.paused && list.hasList && visible.some(row => row.phase === 'running');
-	const pickerRows: Record<typeof screen, number> = {
+	const pickerRows: Record<Screen, number> = {
 		list: list.list.keys.length,
 		help: list.list.keys.length,
 		discover: discoverData.picker.list.keys.length,

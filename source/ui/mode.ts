@@ -21,7 +21,6 @@ export type Mode =
 
 export type PromptMode = 'adding' | 'filtering' | 'history-filtering';
 export type PickerMode = 'discover' | 'sources';
-export type ConfirmMode = 'confirm-remove' | 'confirm-clear' | 'confirm-start';
 
 /** The screens (source/ui/screens/): each owns some modes, with its reducer, key hook and view. */
 export type Screen = 'list' | 'help' | 'discover' | 'sources' | 'history';
@@ -58,8 +57,4 @@ export function isPickerMode(mode: Mode): mode is PickerMode {
 /** Modes where a printable key is text, not a command: prompts and pickers. */
 export function isTextMode(mode: Mode): boolean {
 	return isPromptMode(mode) || isPickerMode(mode);
-}
-
-export function isConfirmMode(mode: Mode): mode is ConfirmMode {
-	return mode === 'confirm-remove' || mode === 'confirm-clear' || mode === 'confirm-start';
 }

@@ -64,21 +64,30 @@ export type ScreenState =
 
 export type ViewState = SharedView & ScreenState;
 
+/** The fields of SharedView, checked by the compiler: a field added there must be listed here to survive a mode change. */
+const SHARED_FIELDS: Record<keyof SharedView, true> = {
+	selectedKey: true,
+	selectedIndex: true,
+	scrollOffset: true,
+	detailOpen: true,
+	filter: true,
+	sort: true,
+	tenantFilter: true,
+	historyDetail: true,
+	flashes: true,
+	notice: true,
+};
+
 /** The shared fields of `view`, without the fields of its mode. */
 export function sharedOf(view: ViewState): SharedView {
-	const {selectedKey, selectedIndex, scrollOffset, detailOpen, filter, sort, tenantFilter, historyDetail, flashes, notice} = view;
-	return {
-		...(selectedKey === undefined ? {} : {selectedKey}),
-		selectedIndex,
-		scrollOffset,
-		detailOpen,
-		filter,
-		sort,
-		...(tenantFilter === undefined ? {} : {tenantFilter}),
-		historyDetail,
-		flashes,
-		...(notice === undefined ? {} : {notice}),
-	};
+	const shared: Record<string, unknown> = {};
+	for (const [field, value] of Object.entries(view)) {
+		if (field in SHARED_FIELDS && value !== undefined) {
+			shared[field] = value;
+		}
+	}
+
+	return shared as unknown as SharedView;
 }
 
 /** `view` in another mode: the shared fields (with `changes`), and only the new mode's own fields. */

@@ -213,6 +213,19 @@ describe('tenants, screens and alerts', () => {
 		expect(view).toMatchObject({mode: 'normal', notice: {text: 'done'}});
 	});
 
+	test("a mode's own fields exist only in that mode; the list's survive every mode", () => {
+		const ten = list(10);
+		let view = run([{type: 'move', by: 3, list: ten}, {type: 'cycle-sort'}, {type: 'open-add'}, {type: 'type', text: 'abc'}]);
+		expect(inMode(view, 'adding').prompt).toBe('abc');
+		view = run([{type: 'cancel'}, {type: 'open-help'}, {type: 'scroll-help', by: 2, max: 9}], view);
+		expect(view).not.toHaveProperty('prompt');
+		expect(view).not.toHaveProperty('messages');
+		view = run([{type: 'open-screen', mode: 'history'}], view);
+		expect(view).not.toHaveProperty('helpScroll');
+		view = run([{type: 'close-screen'}], view);
+		expect(view).toMatchObject({mode: 'normal', selectedKey: ten.keys[3], sort: 'status'});
+	});
+
 	test('alerted keeps recent flashes only', () => {
 		const flash = (key: string, at: number) => ({key, at, text: key, severity: 'success' as const});
 		let view = run([{type: 'alerted', flashes: [flash('a', 1000)], now: 1000, keepMs: 8000}]);

@@ -4,6 +4,7 @@ import {Picker} from '../../components/picker.js';
 import {Prompt} from '../../components/prompt.js';
 import {historyColumns, historyEntryKey, historyName, historySegments} from '../../history-entries.js';
 import {visibleWindow} from '../../list-selection.js';
+import type {ViewState} from '../../screen-state.js';
 import {useTheme} from '../../theme.js';
 import type {HistoryScreenState} from './use-history-state.js';
 
@@ -38,6 +39,11 @@ export function History({picker, status, multiTenant, selected, content, detailL
 			) : null}
 		</>
 	);
+}
+
+/** Lines HistoryBottom takes. */
+export function historyBottomLines(view: ViewState): number {
+	return view.mode === 'history-filtering' ? 1 : 0;
 }
 
 /** The history's filter prompt (/), under the list; the text is the history picker's filter. */

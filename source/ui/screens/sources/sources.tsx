@@ -35,6 +35,11 @@ export function Sources({picker, status, multiTenant, width, height}: SourcesPro
 	);
 }
 
+/** Lines SourcesBottom takes. */
+export function sourcesBottomLines(view: ViewState): number {
+	return view.mode === 'confirm-start' ? 1 : 0;
+}
+
 /** The question under the source picker before a start (y starts it). */
 export function SourcesBottom({view}: {view: ViewState}) {
 	return view.mode === 'confirm-start' ? <Confirm question={view.question} /> : null;
