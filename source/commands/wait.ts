@@ -1,6 +1,6 @@
-import {pollOptions} from '../cli/poll-options.js';
-import {stringOption} from '../cli/args.js';
-import {UsageError} from '../cli/usage-error.js';
+import {pollOptions} from './poll-options.js';
+import {stringOption} from './options.js';
+import {UsageError} from '../domain/usage-error.js';
 import {parseDuration, formatDuration} from '../core/durations.js';
 import {createMonitorStore} from '../core/monitor-store.js';
 import {isPolled} from '../core/phase.js';

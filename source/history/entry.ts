@@ -1,5 +1,6 @@
 import type {TrackedRow} from '../core/types.js';
-import {COUNT_FIELDS} from '../isc/status.js';
+import {COUNT_FIELDS} from '../domain/status.js';
+import {isRecord} from '../domain/guards.js';
 
 export type HistoryCounts = Partial<Record<(typeof COUNT_FIELDS)[number], number>>;
 
@@ -83,10 +84,6 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 		counts,
 		recordedAt: isoOf(now),
 	};
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isDate(value: unknown): value is string {

@@ -6,6 +6,7 @@ import {readBytes, setAside} from '../store/set-aside.js';
 import {writeFileAtomic} from './atomic-write.js';
 import {DEFAULT_HISTORY_BOUNDS, pruneEntries, type HistoryBounds} from './bounds.js';
 import {entryFromRow, historyKey, parseEntry, type EndedRow, type HistoryEntry} from './entry.js';
+import {isRecord} from '../domain/guards.js';
 
 /** The history's own file in the store folder: it grows with every aggregation, so it stays out of config.json. */
 export const HISTORY_FILE_NAME = 'history.json';
@@ -28,10 +29,6 @@ interface HistoryData {
 }
 
 type ReadResult = {ok: true; data: HistoryData} | {ok: false; bytes: Buffer; reason: string};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parseFile(bytes: Buffer): ReadResult {
 	const text = bytes.toString('utf8');

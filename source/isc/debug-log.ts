@@ -1,4 +1,4 @@
-import type {IscErrorKind} from './errors.js';
+import type {IscErrorKind} from '../domain/errors.js';
 
 /**
  * One HTTP exchange, for a `--debug FILE` request log. Holds no headers, no body, no token and no secret:

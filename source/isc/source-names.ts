@@ -1,6 +1,6 @@
-import {safeText} from './status.js';
+import {safeText} from '../domain/status.js';
 import type {CallOptions, IscClient} from './client.js';
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 import type {TaskStatus} from './task-status.js';
 
 /** What ISC appends to a source's name in a task's target ("Workday [source]"). */

@@ -5,6 +5,7 @@ import {StoreError} from './errors.js';
 import {DEFAULT_LOCK_OPTIONS, withFileLock, type LockOptions} from './lock.js';
 import {ensureStoreDir} from './paths.js';
 import {readText} from './set-aside.js';
+import {isRecord} from '../domain/guards.js';
 
 /** The fallback file's name inside the store folder, next to (never inside) the main config file. */
 export const SECRETS_FILE_NAME = 'secrets.json';
@@ -13,10 +14,6 @@ interface SecretsData {
 	version: 1;
 	/** Client secrets by tenant name. */
 	secrets: Record<string, string>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

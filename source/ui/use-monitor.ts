@@ -3,7 +3,7 @@ import {createMonitorStore} from '../core/monitor-store.js';
 import {isFinishedPhase} from '../core/phase.js';
 import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../core/poller.js';
 import {rowKey, type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
-import type {AggregationStatus} from '../isc/status.js';
+import type {AggregationStatus} from '../domain/status.js';
 import type {DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './commands.js';
 
 export interface UseMonitorOptions {

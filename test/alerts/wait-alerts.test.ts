@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ExitCode} from '../../source/cli/exit-codes.js';
+import {ExitCode} from '../../source/domain/exit-codes.js';
 import {createWaitHooks} from '../../source/commands/wait-hooks.js';
 import {runWait} from '../../source/commands/wait.js';
 import {openHistory} from '../../source/history/history-file.js';

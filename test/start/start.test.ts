@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ExitCode} from '../../source/cli/exit-codes.js';
+import {ExitCode} from '../../source/domain/exit-codes.js';
 import {runStart} from '../../source/commands/start.js';
 import {openHistory} from '../../source/history/history-file.js';
 import {openStore} from '../../source/store/config.js';

@@ -1,18 +1,18 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {useApp} from 'ink';
-import type {AlertPrefs} from '../alerts/prefs.js';
-import type {MonitorServices} from '../commands/monitor-services.js';
-import {createDiscoveryWatcher} from '../commands/discovery-watcher.js';
-import {createMonitorState} from '../core/reducer.js';
-import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../core/types.js';
-import {endedRows} from '../history/ended-rows.js';
-import type {HistoryFile} from '../history/history-file.js';
-import {previousRuns} from '../history/previous-runs.js';
-import type {TrackedStore} from '../store/config.js';
-import {MonitorView} from './app.js';
-import {ThemeProvider} from './theme-provider.js';
-import {formatError, runFullscreen, type LineDiffOutput} from './terminal/index.js';
-import {systemClock, useMonitor} from './use-monitor.js';
+import type {AlertPrefs} from '../../alerts/prefs.js';
+import type {MonitorServices} from './services.js';
+import {createDiscoveryWatcher} from './discovery-watcher.js';
+import {createMonitorState} from '../../core/reducer.js';
+import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../../core/types.js';
+import {endedRows} from '../../history/ended-rows.js';
+import type {HistoryFile} from '../../history/history-file.js';
+import {previousRuns} from '../../history/previous-runs.js';
+import type {TrackedStore} from '../../store/config.js';
+import {MonitorView} from '../../ui/app.js';
+import {ThemeProvider} from '../../ui/theme-provider.js';
+import {formatError, runFullscreen, type LineDiffOutput} from '../../ui/terminal/index.js';
+import {systemClock, useMonitor} from '../../ui/use-monitor.js';
 
 export interface MonitorScreenOptions {
 	store: TrackedStore;
