@@ -12,8 +12,6 @@ export const KNOWN_STATUSES = [
 	'NOT_FOUND',
 ] as const;
 
-export type KnownStatus = (typeof KNOWN_STATUSES)[number];
-
 /** Statuses after which an aggregation never changes again: polling stops for good. */
 export const END_STATUSES: readonly string[] = ['COMPLETED', 'CANCELLED', 'TERMINATED'];
 
@@ -29,7 +27,7 @@ export function isEndStatus(status: string | undefined): boolean {
 /** `AccountAggregationStatus` from the v2025 document. Every field is optional; `start` may be null. */
 export interface AggregationStatus {
 	start?: string | null;
-	/** A KnownStatus, or whatever else the tenant sent. */
+	/** One of KNOWN_STATUSES, or whatever else the tenant sent. */
 	status?: string;
 	totalAccounts?: number;
 	processedAccounts?: number;
