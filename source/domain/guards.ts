@@ -11,3 +11,26 @@ export const HEX_ID = /^[\da-f]{32}$/i;
 export function isHexId(value: string): boolean {
 	return HEX_ID.test(value);
 }
+
+export function isString(value: unknown): value is string {
+	return typeof value === 'string';
+}
+
+export function isNonEmptyString(value: unknown): value is string {
+	return typeof value === 'string' && value.length > 0;
+}
+
+/** A number that is neither NaN nor infinite (a time in ms, a duration). */
+export function isFiniteNumber(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** A count: a whole number of 0 or more, exact in a double. */
+export function isCount(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** A string Date.parse understands (ISO 8601 as written by aggwatch and ISC). */
+export function isDateString(value: unknown): value is string {
+	return typeof value === 'string' && Number.isFinite(Date.parse(value));
+}

@@ -8,7 +8,7 @@ import {checkProxyEnvironment} from '../../isc/proxy.js';
 import {TenantClients} from '../tenant-clients.js';
 import {createMonitorServices} from './services.js';
 import {openCommandHistory} from '../command-history.js';
-import type {HistoryFile} from '../../history/history-file.js';
+import type {HistoryFile} from '../../store/history-file.js';
 import {resolveAlertPrefs} from '../alert-options.js';
 import {isHexId} from '../../domain/guards.js';
 

@@ -6,7 +6,7 @@ import {createDiscoveryWatcher} from './discovery-watcher.js';
 import {createMonitorState} from '../../core/reducer.js';
 import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../../core/types.js';
 import {endedRows} from '../../history/ended-rows.js';
-import type {HistoryFile} from '../../history/history-file.js';
+import type {HistoryFile} from '../../store/history-file.js';
 import {previousRuns} from '../../history/previous-runs.js';
 import type {TrackedStore} from '../../store/config.js';
 import {MonitorView} from '../../ui/app.js';
