@@ -13,7 +13,7 @@ import type {WaitHooks} from './wait-hooks.js';
 
 /**
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
- * reaches an end state, printing one line per change. Exit codes: see cli/exit-codes.ts.
+ * reaches an end state, printing one line per change. Exit codes: see domain/exit-codes.ts.
  */
 export async function runWait(context: CommandContext, ids: string[], hooks: WaitHooks = {}): Promise<number> {
 	const unique = [...new Set(ids)];
