@@ -7,7 +7,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {tenantLabel} from '../source/cli/connection.js';
+import {tenantLabel} from '../source/commands/connection.js';
 import {startSimulator} from '../source/simulator/server.js';
 import type {SimAggregationPlan, Simulator, SimulatorOptions} from '../source/simulator/types.js';
 import {openStore} from '../source/store/config.js';

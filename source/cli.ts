@@ -3,12 +3,12 @@
 // Only the monitor loads Ink and React (through a dynamic import), so scripts start fast.
 import process from 'node:process';
 import {parseCommandLine} from './cli/args.js';
-import {UsageError} from './cli/usage-error.js';
-import {ExitCode} from './cli/exit-codes.js';
+import {UsageError} from './domain/usage-error.js';
+import {ExitCode} from './domain/exit-codes.js';
 import {helpText} from './cli/help.js';
 import {createContext} from './cli/create-context.js';
 import {version} from './version.js';
-import {IscError} from './isc/errors.js';
+import {IscError} from './domain/errors.js';
 import {PromptCancelled} from './cli/prompt.js';
 import {exitCodeForError} from './commands/error-exit-code.js';
 
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
 				const [{runWait}, {createWaitHooks}, {resolveAlertPrefs}] = await Promise.all([
 					import('./commands/wait.js'),
 					import('./commands/wait-hooks.js'),
-					import('./cli/alert-options.js'),
+					import('./commands/alert-options.js'),
 				]);
 				const alerts = resolveAlertPrefs(parsed.values, context.env);
 				return await runWait(context, parsed.positionals, createWaitHooks(context, {alerts}));
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
 			}
 
 			case 'monitor': {
-				const {runMonitor} = await import('./commands/monitor.js');
+				const {runMonitor} = await import('./commands/monitor/run-monitor.js');
 				return await runMonitor(context, parsed.positionals);
 			}
 

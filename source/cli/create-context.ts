@@ -1,9 +1,10 @@
 import {appendFileSync} from 'node:fs';
 import process from 'node:process';
-import type {ParsedCommandLine} from './args.js';
-import {stringOption} from './args.js';
-import {chooseTenant, resolveConnection, type Connection, type SavedTenants} from './connection.js';
-import {createPrompter, type Prompter} from './prompt.js';
+import type {ParsedCommandLine} from '../commands/options.js';
+import {stringOption} from '../commands/options.js';
+import {chooseTenant, resolveConnection, type Connection, type SavedTenants} from '../commands/connection.js';
+import {createPrompter} from './prompt.js';
+import {type Prompter} from '../commands/prompter.js';
 import type {CliContext} from '../commands/context.js';
 import type {IscClient, RequestLogEntry} from '../isc/client.js';
 import {proxyFor} from '../isc/proxy.js';

@@ -1,4 +1,4 @@
-import type {CommandName} from './args.js';
+import type {CommandName} from '../commands/options.js';
 
 const CONNECTION = `Tenant (first match wins):
   --tenant NAME           a saved tenant (aggwatch tenant add / import)

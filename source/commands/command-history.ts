@@ -1,5 +1,5 @@
 import {historyBoundsFromEnv} from '../history/bounds.js';
-import {openHistory, type HistoryFile} from '../history/history-file.js';
+import {openHistory, type HistoryFile} from '../store/history-file.js';
 import type {CommandContext} from './context.js';
 
 /**

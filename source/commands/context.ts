@@ -1,6 +1,6 @@
-import type {ParsedCommandLine} from '../cli/args.js';
-import type {Connection, SavedTenants, TenantChoice} from '../cli/connection.js';
-import type {Prompter} from '../cli/prompt.js';
+import type {ParsedCommandLine} from './options.js';
+import type {Connection, SavedTenants, TenantChoice} from './connection.js';
+import type {Prompter} from './prompter.js';
 import type {IscClient} from '../isc/client.js';
 import type {TrackedStore} from '../store/config.js';
 import type {SecretStore} from '../store/secrets.js';

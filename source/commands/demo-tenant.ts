@@ -1,7 +1,7 @@
 import {startSimulator} from '../simulator/server.js';
 import {DEMO_CLIENT, demoScenario} from '../simulator/demo-scenario.js';
 import type {Simulator} from '../simulator/types.js';
-import type {Connection} from '../cli/connection.js';
+import type {Connection} from './connection.js';
 
 export interface DemoTenant {
 	simulator: Simulator;

@@ -1,5 +1,5 @@
-import {ExitCode} from '../cli/exit-codes.js';
-import type {IscErrorKind} from '../isc/errors.js';
+import {ExitCode} from '../domain/exit-codes.js';
+import type {IscErrorKind} from '../domain/errors.js';
 
 export function exitCodeForError(error: {kind: IscErrorKind}): number {
 	switch (error.kind) {

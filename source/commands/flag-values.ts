@@ -1,4 +1,4 @@
-import {UsageError} from '../cli/usage-error.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CommandContext} from './context.js';
 
 /**

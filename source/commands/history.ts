@@ -1,5 +1,5 @@
-import {ExitCode} from '../cli/exit-codes.js';
-import {UsageError} from '../cli/usage-error.js';
+import {ExitCode} from '../domain/exit-codes.js';
+import {UsageError} from '../domain/usage-error.js';
 import {parseDuration} from '../core/durations.js';
 import {queryHistory} from '../history/history-query.js';
 import {StoreError} from '../store/errors.js';

@@ -1,9 +1,7 @@
 import type {IscClient} from '../isc/client.js';
-import {IscError} from '../isc/errors.js';
+import {IscError} from '../domain/errors.js';
 import type {IscSource} from '../isc/source.js';
-
-/** What ISC ids look like: 32 hexadecimal characters. */
-const SOURCE_ID = /^[\da-f]{32}$/i;
+import {isHexId} from '../domain/guards.js';
 
 /** The source could not be picked: no source has that name or id, or several share the name. Message fit to print. */
 export class SourceChoiceError extends Error {
@@ -26,7 +24,7 @@ function quote(value: string): string {
  * regard to case; of several matches the one with exactly this spelling wins. Throws SourceChoiceError or IscError.
  */
 export async function resolveSource(client: Pick<IscClient, 'getSource' | 'listSources'>, text: string): Promise<IscSource> {
-	if (SOURCE_ID.test(text)) {
+	if (isHexId(text)) {
 		try {
 			return await client.getSource(text);
 		} catch (error) {
@@ -54,7 +52,7 @@ export async function resolveSource(client: Pick<IscClient, 'getSource' | 'listS
 
 	const suggestions = await similarNames(client, text);
 	const hint = suggestions.length === 0 ? '' : `; similar names: ${suggestions.map(name => `"${name}"`).join(', ')}`;
-	const what = SOURCE_ID.test(text) ? 'no source has the id or name' : 'no source is named';
+	const what = isHexId(text) ? 'no source has the id or name' : 'no source is named';
 	throw new SourceChoiceError(`${what} "${text}"${hint}`, 'not-found');
 }
 
@@ -66,14 +64,4 @@ async function similarNames(client: Pick<IscClient, 'listSources'>, text: string
 	} catch {
 		return [];
 	}
-}
-
-/**
- * Delimited-file sources aggregate a CSV that has to be uploaded with the request; aggwatch does not upload
- * files, and without one ISC refuses (400). Judged by type, connector and connector name.
- */
-export function isDelimitedFileSource(source: IscSource): boolean {
-	return [source.type, source.connector, source.connectorName].some(
-		value => value !== undefined && value.toLowerCase().replaceAll(/[\s_-]/g, '').includes('delimitedfile'),
-	);
 }

@@ -1,4 +1,4 @@
-import type {IscError} from '../isc/errors.js';
+import type {IscError} from '../domain/errors.js';
 
 /** Network failures that happen before a request leaves: the tenant cannot have acted on it. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);

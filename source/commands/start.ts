@@ -1,6 +1,6 @@
-import {ExitCode} from '../cli/exit-codes.js';
-import {UsageError} from '../cli/usage-error.js';
-import {IscError} from '../isc/errors.js';
+import {ExitCode} from '../domain/exit-codes.js';
+import {UsageError} from '../domain/usage-error.js';
+import {IscError} from '../domain/errors.js';
 import type {IscSource} from '../isc/source.js';
 import type {TrackedStore} from '../store/config.js';
 import {StoreError} from '../store/errors.js';
@@ -9,11 +9,12 @@ import type {CommandContext} from './context.js';
 import {demoSuffix} from './demo-suffix.js';
 import {exitCodeForError} from './error-exit-code.js';
 import {booleanFlag} from './flag-values.js';
-import {isDelimitedFileSource, resolveSource, SourceChoiceError} from './resolve-source.js';
+import {resolveSource, SourceChoiceError} from './resolve-source.js';
+import {isDelimitedFileSource} from '../domain/sources.js';
 import {mayHaveStarted} from './start-outcome.js';
 import {formatErrorLine} from './status-format.js';
 import {createWaitHooks} from './wait-hooks.js';
-import {resolveAlertPrefs} from '../cli/alert-options.js';
+import {resolveAlertPrefs} from './alert-options.js';
 import {runWait} from './wait.js';
 
 /**

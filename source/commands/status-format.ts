@@ -1,5 +1,5 @@
-import type {AggregationStatus} from '../isc/status.js';
-import type {IscError} from '../isc/errors.js';
+import type {AggregationStatus} from '../domain/status.js';
+import type {IscError} from '../domain/errors.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 
 function ratio(done: number | undefined, total: number | undefined): string | undefined {

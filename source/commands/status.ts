@@ -1,11 +1,10 @@
-import {ExitCode, worst} from '../cli/exit-codes.js';
-import {UsageError} from '../cli/usage-error.js';
+import {ExitCode, worst} from '../domain/exit-codes.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CommandContext} from './context.js';
-import {IscError} from '../isc/errors.js';
+import {IscError} from '../domain/errors.js';
 import {formatErrorLine, formatStatusBlock} from './status-format.js';
 import {exitCodeForError} from './error-exit-code.js';
-
-const HEX_ID = /^[\da-f]{32}$/i;
+import {isHexId} from '../domain/guards.js';
 
 /** `aggwatch status <id...> [--json]`: one status request per id, printed as it arrives, in the order given. */
 export async function runStatus(context: CommandContext, ids: string[]): Promise<number> {
@@ -14,7 +13,7 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 	}
 
 	for (const id of ids) {
-		if (!HEX_ID.test(id)) {
+		if (!isHexId(id)) {
 			context.warn(`"${id}" is not a 32-character hexadecimal id; sending it anyway`);
 		}
 	}

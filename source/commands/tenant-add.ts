@@ -1,6 +1,6 @@
-import {stringOption} from '../cli/args.js';
-import {ExitCode} from '../cli/exit-codes.js';
-import {UsageError} from '../cli/usage-error.js';
+import {stringOption} from './options.js';
+import {ExitCode} from '../domain/exit-codes.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {checkAndSaveTenant, checkTenantName, defaultIfNone} from './tenant-save.js';
 

@@ -1,8 +1,8 @@
 import type {FetchOptions} from '../core/poller.js';
-import type {Connection} from '../cli/connection.js';
+import type {Connection} from './connection.js';
 import type {IscClient} from '../isc/client.js';
-import {IscError} from '../isc/errors.js';
-import type {AggregationStatus} from '../isc/status.js';
+import {IscError} from '../domain/errors.js';
+import type {AggregationStatus} from '../domain/status.js';
 
 export interface TenantClientsOptions {
 	/**

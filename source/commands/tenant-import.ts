@@ -1,8 +1,8 @@
 import path from 'node:path';
-import {readSdkConfig, tenantLabel} from '../cli/connection.js';
-import {ExitCode, worst} from '../cli/exit-codes.js';
-import {readSailCliConfig, sailCliConfigPath} from '../cli/sail-cli-config.js';
-import {UsageError} from '../cli/usage-error.js';
+import {readSdkConfig, tenantLabel} from './connection.js';
+import {ExitCode, worst} from '../domain/exit-codes.js';
+import {readSailCliConfig, sailCliConfigPath} from './sail-cli-config.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {checkAndSaveTenant, checkTenantName, defaultIfNone} from './tenant-save.js';
 
@@ -21,7 +21,7 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function gather(context: CliContext): {candidates: Candidate[]; active?: string} {
+async function gather(context: CliContext): Promise<{candidates: Candidate[]; active?: string}> {
 	const candidates: Candidate[] = [];
 	const sdk = readSdkConfig(context.cwd);
 	const sdkUrl = text(sdk.BaseURL);
@@ -42,7 +42,7 @@ function gather(context: CliContext): {candidates: Candidate[]; active?: string}
 	let active: string | undefined;
 	let sail;
 	try {
-		sail = readSailCliConfig(sailCliConfigPath());
+		sail = await readSailCliConfig(sailCliConfigPath());
 	} catch (error) {
 		context.warn((error as Error).message);
 	}
@@ -107,7 +107,7 @@ export async function runTenantImport(context: CliContext, args: string[]): Prom
 		throw new UsageError(`tenant import takes no arguments (got "${args[0]}")`, 'tenant');
 	}
 
-	const {candidates, active} = gather(context);
+	const {candidates, active} = await gather(context);
 	if (candidates.length === 0) {
 		throw new UsageError(
 			'nothing to import: no ./config.json with a BaseURL here, and no environment in ~/.sailpoint/config.yaml',

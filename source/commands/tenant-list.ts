@@ -1,5 +1,5 @@
-import {readSdkConfig, tenantLabel} from '../cli/connection.js';
-import {ExitCode} from '../cli/exit-codes.js';
+import {readSdkConfig, tenantLabel} from './connection.js';
+import {ExitCode} from '../domain/exit-codes.js';
 import type {CliContext} from './context.js';
 import {formatTable} from './table.js';
 

@@ -1,9 +1,9 @@
-import {apiVersionOf, type Connection} from '../cli/connection.js';
-import {IscError} from '../isc/errors.js';
+import {apiVersionOf, type Connection} from './connection.js';
+import {IscError} from '../domain/errors.js';
 import {resolveBaseUrl} from '../isc/urls.js';
 import {assertTenantName} from '../store/operations.js';
 import type {SecretLocation} from '../store/secrets.js';
-import {UsageError} from '../cli/usage-error.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {formatErrorLine} from './status-format.js';
 import {exitCodeForError} from './error-exit-code.js';

@@ -1,5 +1,5 @@
-import {ExitCode} from '../cli/exit-codes.js';
-import {UsageError} from '../cli/usage-error.js';
+import {ExitCode} from '../domain/exit-codes.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {savedTenantName} from './tenant-save.js';
 

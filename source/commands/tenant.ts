@@ -1,5 +1,5 @@
-import type {OptionName} from '../cli/args.js';
-import {UsageError} from '../cli/usage-error.js';
+import type {OptionName} from './options.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 
 const SUBCOMMANDS = ['add', 'list', 'remove', 'use', 'import'] as const;

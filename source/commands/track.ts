@@ -1,11 +1,10 @@
-import {stringOption} from '../cli/args.js';
-import {tenantLabel} from '../cli/connection.js';
-import {ExitCode} from '../cli/exit-codes.js';
-import {UsageError} from '../cli/usage-error.js';
+import {stringOption} from './options.js';
+import {tenantLabel} from './connection.js';
+import {ExitCode} from '../domain/exit-codes.js';
+import {UsageError} from '../domain/usage-error.js';
 import type {RowRef, StoredRow} from '../store/config.js';
 import type {CliContext} from './context.js';
-
-const HEX_ID = /^[\da-f]{32}$/i;
+import {isHexId} from '../domain/guards.js';
 
 const NO_TARGET =
 	'no tenant for these ids: pass --tenant NAME, set SAIL_BASE_URL, or pick a default with "aggwatch tenant use NAME"';
@@ -31,7 +30,7 @@ export async function runTrack(context: CliContext, ids: string[]): Promise<numb
 	}
 
 	for (const id of unique) {
-		if (!HEX_ID.test(id)) {
+		if (!isHexId(id)) {
 			context.warn(`"${id}" is not a 32-character hexadecimal id; tracking it anyway`);
 		}
 	}

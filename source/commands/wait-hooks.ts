@@ -5,7 +5,7 @@ import {stateAlerts} from '../alerts/state-alerts.js';
 import {isPolled} from '../core/phase.js';
 import {rowKey, type MonitorState, type TrackedRow} from '../core/types.js';
 import {endedRows} from '../history/ended-rows.js';
-import type {HistoryFile} from '../history/history-file.js';
+import type {HistoryFile} from '../store/history-file.js';
 import {openCommandStore} from './command-store.js';
 import {openCommandHistory} from './command-history.js';
 import type {CommandContext} from './context.js';

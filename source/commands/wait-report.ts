@@ -1,4 +1,4 @@
-import {ExitCode, worst} from '../cli/exit-codes.js';
+import {ExitCode, worst} from '../domain/exit-codes.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
 import {rowOutcome, type RowOutcome} from '../core/summary.js';

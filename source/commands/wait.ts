@@ -1,6 +1,6 @@
-import {pollOptions} from '../cli/poll-options.js';
-import {stringOption} from '../cli/args.js';
-import {UsageError} from '../cli/usage-error.js';
+import {pollOptions} from './poll-options.js';
+import {stringOption} from './options.js';
+import {UsageError} from '../domain/usage-error.js';
 import {parseDuration, formatDuration} from '../core/durations.js';
 import {createMonitorStore} from '../core/monitor-store.js';
 import {isPolled} from '../core/phase.js';
@@ -13,7 +13,7 @@ import type {WaitHooks} from './wait-hooks.js';
 
 /**
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
- * reaches an end state, printing one line per change. Exit codes: see cli/exit-codes.ts.
+ * reaches an end state, printing one line per change. Exit codes: see domain/exit-codes.ts.
  */
 export async function runWait(context: CommandContext, ids: string[], hooks: WaitHooks = {}): Promise<number> {
 	const unique = [...new Set(ids)];

@@ -1,4 +1,4 @@
-import {isIscError, type IscErrorInfo} from '../isc/errors.js';
+import {isIscError, type IscErrorInfo} from '../domain/errors.js';
 
 function codeOf(error: unknown): string | undefined {
 	if (typeof error !== 'object' || error === null) {

@@ -1,5 +1,5 @@
-import {isIscError} from '../isc/errors.js';
-import type {AggregationStatus} from '../isc/status.js';
+import {isIscError} from '../domain/errors.js';
+import type {AggregationStatus} from '../domain/status.js';
 import {toErrorInfo} from './error-info.js';
 import {nextRequests} from './schedule.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from './types.js';

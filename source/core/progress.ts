@@ -1,4 +1,4 @@
-import {isEndStatus, type AggregationStatus} from '../isc/status.js';
+import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import {pollIntervalMs} from './interval.js';
 import {isPolledPhase} from './phase.js';
 import type {ProgressSample, TrackedRow} from './types.js';

@@ -1,5 +1,5 @@
-import {isEndStatus, type AggregationStatus} from '../isc/status.js';
-import type {IscErrorInfo} from '../isc/errors.js';
+import {isEndStatus, type AggregationStatus} from '../domain/status.js';
+import type {IscErrorInfo} from '../domain/errors.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';

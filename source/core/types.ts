@@ -1,5 +1,5 @@
-import type {AggregationStatus} from '../isc/status.js';
-import type {IscErrorInfo} from '../isc/errors.js';
+import type {AggregationStatus} from '../domain/status.js';
+import type {IscErrorInfo} from '../domain/errors.js';
 
 /**
  * The monitor core's data. Plain, serialisable objects only: no classes, no Dates (times are epoch ms).

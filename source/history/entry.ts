@@ -1,5 +1,6 @@
 import type {TrackedRow} from '../core/types.js';
-import {COUNT_FIELDS} from '../isc/status.js';
+import {COUNT_FIELDS} from '../domain/status.js';
+import {isCount, isDateString, isFiniteNumber, isNonEmptyString, isRecord, isString} from '../domain/guards.js';
 
 export type HistoryCounts = Partial<Record<(typeof COUNT_FIELDS)[number], number>>;
 
@@ -85,14 +86,6 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 	};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isDate(value: unknown): value is string {
-	return typeof value === 'string' && Number.isFinite(Date.parse(value));
-}
-
 /** An entry read from the file, checked; undefined for one that is not usable (it is then dropped, not fatal). */
 export function parseEntry(value: unknown): HistoryEntry | undefined {
 	if (!isRecord(value)) {
@@ -100,7 +93,7 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 	}
 
 	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, recordedAt} = value;
-	if (typeof tenant !== 'string' || tenant === '' || typeof id !== 'string' || id === '' || typeof status !== 'string' || !isDate(end)) {
+	if (!isNonEmptyString(tenant) || !isNonEmptyString(id) || !isString(status) || !isDateString(end)) {
 		return undefined;
 	}
 
@@ -108,7 +101,7 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 	if (isRecord(counts)) {
 		for (const field of COUNT_FIELDS) {
 			const count = counts[field];
-			if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) {
+			if (isCount(count)) {
 				cleanCounts[field] = count;
 			}
 		}
@@ -117,14 +110,14 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 	return {
 		tenant,
 		id,
-		...(typeof source === 'string' && source !== '' ? {source} : {}),
+		...(isNonEmptyString(source) ? {source} : {}),
 		status,
-		...(isDate(start) ? {start} : {}),
+		...(isDateString(start) ? {start} : {}),
 		end,
-		...(typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0 ? {durationMs} : {}),
-		...(isDate(lastSeenRunning) ? {lastSeenRunning} : {}),
+		...(isFiniteNumber(durationMs) && durationMs >= 0 ? {durationMs} : {}),
+		...(isDateString(lastSeenRunning) ? {lastSeenRunning} : {}),
 		counts: cleanCounts,
-		recordedAt: isDate(recordedAt) ? recordedAt : end,
+		recordedAt: isDateString(recordedAt) ? recordedAt : end,
 	};
 }
 

@@ -1,12 +1,12 @@
 import got, {type Got} from 'got';
 import {version} from '../version.js';
-import type {ApiVersion} from './api-version.js';
-import {DEFAULT_API_VERSION} from './api-version.js';
+import type {ApiVersion} from '../domain/api-version.js';
+import {DEFAULT_API_VERSION} from '../domain/api-version.js';
 import type {CredentialSource, IscCredentials} from './credentials.js';
 import type {RequestLogEntry} from './debug-log.js';
 import type {ErrorContext} from './error-body.js';
 import {toIscError} from './error-body.js';
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 import type {ExchangeOptions, ExchangeRequest} from './http-exchange.js';
 import {exchange, requestUrl} from './http-exchange.js';
 import {parseJsonBody} from './json-body.js';
@@ -18,7 +18,7 @@ import type {Sleep} from './sleep.js';
 import {defaultSleep} from './sleep.js';
 import type {IscSource} from './source.js';
 import {parseSource, parseSourceList} from './source.js';
-import type {AggregationStatus} from './status.js';
+import type {AggregationStatus} from '../domain/status.js';
 import {parseAggregationStatus} from './status.js';
 import type {TaskStatus} from './task-status.js';
 import {parseTaskStatusList} from './task-status.js';
@@ -27,7 +27,7 @@ import {TokenManager} from './token-manager.js';
 import {resolveBaseUrl, statusPath} from './urls.js';
 
 export type {RequestLogEntry} from './debug-log.js';
-export type {ApiVersion} from './api-version.js';
+export type {ApiVersion} from '../domain/api-version.js';
 export type {IscCredentials, CredentialSource} from './credentials.js';
 
 /** A retry the client is about to make, reported before it sleeps (so a CLI can say "retrying in 4 s"). */

@@ -1,4 +1,4 @@
-import type {IscErrorKind} from './errors.js';
+import type {IscErrorKind} from '../domain/errors.js';
 
 /**
  * One HTTP exchange, for a `--debug FILE` request log. Holds no headers, no body, no token and no secret:
@@ -18,21 +18,4 @@ export interface RequestLogEntry {
 	errorKind?: IscErrorKind;
 	/** System or got code for network failures (ECONNRESET, ETIMEDOUT, ...). */
 	errorCode?: string;
-}
-
-/** One line of the debug log: `2025-01-31T14:30:05.104Z GET https://…/status 200 123ms attempt 1`. */
-export function formatRequestLogEntry(entry: RequestLogEntry): string {
-	const parts = [
-		new Date(entry.at).toISOString(),
-		entry.method,
-		entry.url,
-		entry.status === undefined ? '---' : String(entry.status),
-		`${Math.round(entry.durationMs)}ms`,
-		`attempt ${entry.attempt}`,
-	];
-	if (entry.errorKind !== undefined) {
-		parts.push(entry.errorCode === undefined ? entry.errorKind : `${entry.errorKind} ${entry.errorCode}`);
-	}
-
-	return parts.join(' ');
 }

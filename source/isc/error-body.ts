@@ -1,7 +1,7 @@
 import type {CredentialSource} from './credentials.js';
 import {DEFAULT_CREDENTIAL_SOURCE} from './credentials.js';
-import type {IscErrorKind} from './errors.js';
-import {IscError} from './errors.js';
+import type {IscErrorKind} from '../domain/errors.js';
+import {IscError} from '../domain/errors.js';
 import {parseRetryAfter} from './retry-after.js';
 
 /** What could be read from an error body, whichever of ISC's three shapes it had. */

@@ -2,7 +2,7 @@ import type {Got} from 'got';
 import type {RequestLogEntry} from './debug-log.js';
 import type {ErrorContext} from './error-body.js';
 import {redact, statusKind} from './error-body.js';
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 import type {NetworkErrorContext} from './network-error.js';
 import {fromRequestFailure} from './network-error.js';
 

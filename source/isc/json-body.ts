@@ -1,4 +1,4 @@
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 
 /**
  * Parses a 2xx body as JSON. An empty body, an HTML page or a body cut short is a bad-response

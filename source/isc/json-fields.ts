@@ -1,4 +1,4 @@
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 
 /**
  * Small readers for JSON bodies. Each names the body and the field in its bad-response message,

@@ -1,5 +1,5 @@
 import {ReadError, RequestError, TimeoutError} from 'got';
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 
 /** Plain-words reasons for the system codes a user is likely to meet. */
 const REASONS: Record<string, string> = {

@@ -101,11 +101,6 @@ export function proxyFor(target: string | URL, env: Env): URL | undefined {
 	}
 }
 
-/** The proxy as it may be shown: scheme, host and port, never the user name or password. */
-export function describeProxy(proxy: URL): string {
-	return `${proxy.protocol}//${proxy.host}`;
-}
-
 /**
  * Keep-alive agents for one client: through `proxy` (CONNECT tunnels, for http and https targets alike; TLS to
  * the tenant is verified as usual) or direct. NODE_EXTRA_CA_CERTS adds private CAs, as everywhere in Node.

@@ -1,5 +1,5 @@
 import {backoffDelay} from './backoff.js';
-import type {IscError} from './errors.js';
+import type {IscError} from '../domain/errors.js';
 
 /** Kinds worth trying again: the same request may well succeed a moment later. */
 export function isRetryable(error: IscError): boolean {

@@ -1,12 +1,9 @@
-import {safeText} from './status.js';
+import {safeText} from '../domain/status.js';
 import type {CallOptions, IscClient} from './client.js';
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 import type {TaskStatus} from './task-status.js';
 
-/** What ISC appends to a source's name in a task's target ("Workday [source]"). */
-export const SOURCE_SUFFIX = ' [source]';
-
-/** "Workday [source]" → "Workday". Other names are returned trimmed and otherwise as they are. */
+/** "Workday [source]" (what ISC puts in a task's target) → "Workday". Other names are returned trimmed and otherwise as they are. */
 export function stripSourceSuffix(name: string): string {
 	return safeText(name.trim().replace(/(?:^|\s)\[source\]$/i, '').trimEnd());
 }

@@ -1,4 +1,4 @@
-import {safeText} from './status.js';
+import {safeText} from '../domain/status.js';
 import {asArray, asObject, compact, optionalBoolean, optionalString, requiredString} from './json-fields.js';
 
 /** The part of the v2025 `Source` aggwatch uses (names for rows, connector type for the discover list). */

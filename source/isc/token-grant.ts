@@ -1,4 +1,4 @@
-import {IscError} from './errors.js';
+import {IscError} from '../domain/errors.js';
 import type {TokenGrant} from './token-manager.js';
 
 /** Validates the token endpoint's 200 body: access_token (string) and expires_in (seconds, > 0). */

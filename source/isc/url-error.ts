@@ -12,7 +12,3 @@ export class BaseUrlError extends Error {
 		this.input = input;
 	}
 }
-
-export function isBaseUrlError(value: unknown): value is BaseUrlError {
-	return value instanceof BaseUrlError;
-}

@@ -1,4 +1,4 @@
-import type {ApiVersion} from './api-version.js';
+import type {ApiVersion} from '../domain/api-version.js';
 import {BaseUrlError} from './url-error.js';
 
 const EXAMPLE = 'https://acme.api.identitynow.com';

@@ -19,7 +19,6 @@ import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
 import {TokenStore} from './tokens.js';
 
-export {newAggregationId} from './ids.js';
 
 /** The plan a source without its own plan aggregates with: about 15 s, 1,000 accounts. */
 export const DEFAULT_SOURCE_PLAN: NonNullable<SimSource['plan']> = {

@@ -21,9 +21,7 @@ import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readTe
 import {watchFileChanges, type FileWatch} from './watch-file.js';
 
 export type {AddResult, SaveResult} from './operations.js';
-export type {Prefs, RowRef, SortKey, StoreData, StoredRow, TenantRecord} from './schema.js';
-export {SORT_KEYS, DEFAULT_PREFS} from './schema.js';
-export {toStoredRow} from './operations.js';
+export type {Prefs, RowRef, StoreData, StoredRow, TenantRecord} from './schema.js';
 export {demoStoreDir, resolveStoreDir} from './paths.js';
 export {StoreError} from './errors.js';
 

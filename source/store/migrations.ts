@@ -1,5 +1,6 @@
 import type Conf from 'conf';
 import {DEFAULT_PREFS, SCHEMA_VERSION, SORT_KEYS, type Prefs, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
+import {isRecord} from '../domain/guards.js';
 
 /**
  * conf's `projectVersion`: the schema version as semver. It is deliberately not the app version, so an app
@@ -14,10 +15,6 @@ export class MigrationError extends Error {
 
 /** The keys of the v0 shape, dropped by the migration to v1. */
 const V0_KEYS = ['aggregations', 'tenant', 'baseUrl', 'sort', 'detail'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * v0 (the prototype, before `schemaVersion`) watched one tenant and kept bare ids:

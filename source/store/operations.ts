@@ -1,13 +1,10 @@
 import {DEFAULT_PREFS, SORT_KEYS, ROW_PHASES, type Prefs, type RowRef, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
+import {isRecord} from '../domain/guards.js';
 
 /**
  * Pure operations on the file's contents. Each mutation of the store reads the current file under the lock and
  * applies one of these, so two processes never write back stale copies of each other's rows.
  */
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function refKey(ref: RowRef): string {
 	return `${ref.tenant}\u0000${ref.id}`;

@@ -1,4 +1,6 @@
 import type {RowPhase, RowSeed} from '../core/types.js';
+import {isCount, isFiniteNumber, isNonEmptyString, isRecord, isString} from '../domain/guards.js';
+import {COUNT_FIELDS} from '../domain/status.js';
 
 /** The shape version this build writes. Bump it together with a new entry in `migrations.ts`. */
 export const SCHEMA_VERSION = 1;
@@ -60,51 +62,40 @@ function violation(path: string, problem: string): Error {
 	return new Error(`${SCHEMA_VIOLATION}\`${path}\` ${problem}`);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function optional(value: Record<string, unknown>, key: string, path: string, check: (v: unknown) => boolean, what: string): void {
 	if (key in value && value[key] !== undefined && !check(value[key])) {
 		throw violation(`${path}/${key}`, `must be ${what}`);
 	}
 }
 
-const isString = (v: unknown): boolean => typeof v === 'string';
-const isNonEmpty = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
-const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-
-const COUNT_KEYS = ['totalAccounts', 'processedAccounts', 'totalAccountsMarkedForDeletion', 'deletedAccounts', 'totalIdentities', 'processedIdentities'];
-
 function validateRow(row: unknown, path: string): void {
-	if (!isObject(row)) {
+	if (!isRecord(row)) {
 		throw violation(path, 'must be object');
 	}
 
 	for (const key of ['id', 'tenant']) {
-		if (!isNonEmpty(row[key])) {
+		if (!isNonEmptyString(row[key])) {
 			throw violation(`${path}/${key}`, 'must be a non-empty string');
 		}
 	}
 
-	if (!isTime(row['addedAt'])) {
+	if (!isFiniteNumber(row['addedAt'])) {
 		throw violation(`${path}/addedAt`, 'must be number');
 	}
 
 	optional(row, 'label', path, isString, 'string');
-	optional(row, 'lastOkAt', path, isTime, 'number');
-	optional(row, 'endedAt', path, isTime, 'number');
+	optional(row, 'lastOkAt', path, isFiniteNumber, 'number');
+	optional(row, 'endedAt', path, isFiniteNumber, 'number');
 	optional(row, 'phase', path, v => (ROW_PHASES as readonly unknown[]).includes(v), `one of ${ROW_PHASES.join(', ')}`);
 	if (row['snapshot'] !== undefined) {
 		const snapshot = row['snapshot'];
-		if (!isObject(snapshot)) {
+		if (!isRecord(snapshot)) {
 			throw violation(`${path}/snapshot`, 'must be object');
 		}
 
 		optional(snapshot, 'start', `${path}/snapshot`, v => v === null || typeof v === 'string', 'string or null');
 		optional(snapshot, 'status', `${path}/snapshot`, isString, 'string');
-		for (const key of COUNT_KEYS) {
+		for (const key of COUNT_FIELDS) {
 			optional(snapshot, key, `${path}/snapshot`, isCount, 'an integer >= 0');
 		}
 	}
@@ -116,7 +107,7 @@ function validateRow(row: unknown, path: string): void {
  * Throws an Error whose message starts like conf's schema violations.
  */
 export function validateStoreData(value: unknown): asserts value is StoreData {
-	if (!isObject(value)) {
+	if (!isRecord(value)) {
 		throw violation('', 'must be object');
 	}
 
@@ -140,7 +131,7 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 	}
 
 	const prefs = value['prefs'];
-	if (!isObject(prefs)) {
+	if (!isRecord(prefs)) {
 		throw violation('/prefs', 'must be object');
 	}
 
@@ -156,16 +147,16 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 	optional(prefs, 'notify', '/prefs', v => typeof v === 'boolean', 'boolean');
 
 	const tenants = value['tenants'];
-	if (!isObject(tenants)) {
+	if (!isRecord(tenants)) {
 		throw violation('/tenants', 'must be object');
 	}
 
 	for (const [name, record] of Object.entries(tenants)) {
-		if (!isObject(record)) {
+		if (!isRecord(record)) {
 			throw violation(`/tenants/${name}`, 'must be object');
 		}
 
-		if (!isNonEmpty(record['baseUrl'])) {
+		if (!isNonEmptyString(record['baseUrl'])) {
 			throw violation(`/tenants/${name}/baseUrl`, 'must be a non-empty string');
 		}
 
@@ -173,7 +164,7 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 		optional(record, 'apiVersion', `/tenants/${name}`, isString, 'string');
 	}
 
-	optional(value, 'defaultTenant', '', isNonEmpty, 'a non-empty string');
+	optional(value, 'defaultTenant', '', isNonEmptyString, 'a non-empty string');
 }
 
 export function emptyStoreData(): StoreData {

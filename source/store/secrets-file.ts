@@ -1,10 +1,9 @@
-import {chmodSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, statSync} from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
 import {StoreError} from './errors.js';
-import {DEFAULT_LOCK_OPTIONS, withFileLock, type LockOptions} from './lock.js';
-import {ensureStoreDir} from './paths.js';
-import {readText} from './set-aside.js';
+import {DEFAULT_LOCK_OPTIONS, type LockOptions} from './lock.js';
+import {LockedFile} from './locked-file.js';
+import {isRecord} from '../domain/guards.js';
 
 /** The fallback file's name inside the store folder, next to (never inside) the main config file. */
 export const SECRETS_FILE_NAME = 'secrets.json';
@@ -15,10 +14,6 @@ interface SecretsData {
 	secrets: Record<string, string>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Client secrets where no keychain is available: a JSON file of its own, mode 0600 in a 0700 folder, written
  * atomically under a cross-process lock. It is never the main config file, so a secret cannot end up in a copy of
@@ -26,11 +21,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export class SecretsFile {
 	readonly path: string;
-	readonly #lock: LockOptions;
+	readonly #file: LockedFile;
 
 	constructor(dir: string, lock: LockOptions = DEFAULT_LOCK_OPTIONS) {
-		this.path = path.join(dir, SECRETS_FILE_NAME);
-		this.#lock = lock;
+		this.#file = new LockedFile(path.join(dir, SECRETS_FILE_NAME), 'the secrets file', lock);
+		this.path = this.#file.path;
 	}
 
 	get(name: string): string | undefined {
@@ -63,12 +58,7 @@ export class SecretsFile {
 	}
 
 	#read(): Record<string, string> {
-		let text: string | undefined;
-		try {
-			text = readText(this.path);
-		} catch (error) {
-			throw new StoreError(`cannot read the secrets file ${this.path}: ${(error as Error).message}`, {cause: error});
-		}
+		const text = this.#file.read()?.toString('utf8');
 
 		if (text === undefined || text.trim() === '') {
 			return {};
@@ -95,39 +85,16 @@ export class SecretsFile {
 	}
 
 	#mutate(operation: (secrets: Record<string, string>) => boolean): boolean {
-		const dir = path.dirname(this.path);
-		try {
-			ensureStoreDir(dir);
-		} catch (error) {
-			throw new StoreError(`cannot create the folder ${dir}: ${(error as Error).message}`, {cause: error});
-		}
+		return this.#file.locked(() => {
+			const secrets = this.#read();
+			const changed = operation(secrets);
+			if (changed) {
+				const data: SecretsData = {version: 1, secrets};
+				this.#file.write(`${JSON.stringify(data, undefined, '\t')}\n`);
+			}
 
-		return withFileLock(
-			`${this.path}.lock`,
-			() => {
-				const secrets = this.#read();
-				const changed = operation(secrets);
-				if (changed) {
-					this.#write({version: 1, secrets});
-				}
-
-				return changed;
-			},
-			this.#lock,
-		);
-	}
-
-	#write(data: SecretsData): void {
-		const temporary = `${this.path}.tmp-${process.pid}`;
-		try {
-			writeFileSync(temporary, `${JSON.stringify(data, undefined, '\t')}\n`, {mode: 0o600});
-			// The umask can only take bits away; make sure of 0600 before the name points at it.
-			chmodSync(temporary, 0o600);
-			renameSync(temporary, this.path);
-		} catch (error) {
-			rmSync(temporary, {force: true});
-			throw new StoreError(`cannot write the secrets file ${this.path}: ${(error as Error).message}`, {cause: error});
-		}
+			return changed;
+		});
 	}
 
 	#restrictMode(): void {

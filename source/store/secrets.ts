@@ -4,7 +4,6 @@ import {systemKeyring, type KeyringBackend} from './keyring.js';
 import {resolveStoreDir} from './paths.js';
 import {SecretsFile} from './secrets-file.js';
 
-export {SECRETS_FILE_NAME} from './secrets-file.js';
 export type {KeyringBackend} from './keyring.js';
 
 /** Where a tenant's client secret is kept. */

@@ -1,3 +1,5 @@
+import {isHexId} from '../domain/guards.js';
+
 /**
  * Reads what the user typed or pasted into the add prompt. Ids are separated by spaces, commas, semicolons or new
  * lines (a pasted column or a comma list both work).
@@ -11,7 +13,6 @@
  * - Duplicates within the input, and ids already tracked, are reported and not added twice.
  */
 
-export const ID_PATTERN = /^[\da-f]{32}$/i;
 const LEGAL = /^[\w.-]+$/;
 const MAX_LENGTH = 64;
 const SEPARATORS = /[\s,;]+/;
@@ -70,7 +71,7 @@ export function parseIdInput(text: string, tracked: ReadonlySet<string> = new Se
 
 		seen.add(token);
 		result.accepted.push(token);
-		if (!ID_PATTERN.test(token)) {
+		if (!isHexId(token)) {
 			result.unusual.push(token);
 		}
 	}

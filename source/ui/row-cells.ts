@@ -1,4 +1,4 @@
-import type {IscErrorKind} from '../isc/errors.js';
+import type {IscErrorKind} from '../domain/errors.js';
 import {formatCount, formatDuration, formatRate} from '../core/durations.js';
 import {isPolledPhase} from '../core/phase.js';
 import {eta, isStale, percent, rate, rowElapsed} from '../core/progress.js';

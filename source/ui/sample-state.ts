@@ -1,6 +1,6 @@
 import {createMonitorState, reduce} from '../core/reducer.js';
 import {rowKey, type MonitorEvent, type MonitorState, type RowSeed} from '../core/types.js';
-import type {AggregationStatus} from '../isc/status.js';
+import type {AggregationStatus} from '../domain/status.js';
 
 /**
  * A deterministic monitor state with `count` rows in every kind of situation, built through the real reducer:

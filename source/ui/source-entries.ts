@@ -1,4 +1,4 @@
-import {isDelimitedFileSource} from '../commands/resolve-source.js';
+import {isDelimitedFileSource} from '../domain/sources.js';
 import type {StartableSource} from './commands.js';
 import type {Segment} from './components/picker.js';
 import {fit} from './layout.js';

@@ -1,10 +1,10 @@
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {createMonitorStore} from '../core/monitor-store.js';
-import {isFinishedPhase} from '../core/phase.js';
 import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../core/poller.js';
-import {rowKey, type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
-import type {AggregationStatus} from '../isc/status.js';
-import type {DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './commands.js';
+import {type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
+import type {AggregationStatus} from '../domain/status.js';
+import type {MonitorCommands, StartableSource, StartResult} from './commands.js';
+import {createMonitorCommands} from './monitor-commands.js';
 
 export interface UseMonitorOptions {
 	/** Where to start: createMonitorState(options, seeds restored from the store). Read once, on mount. */
@@ -209,95 +209,22 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 	}, [store, clock, saveDelayMs]);
 
 	const canStart = options.startAggregation !== undefined;
-	const commands = useMemo<MonitorCommands>(() => {
-		/** Tracks rows not tracked yet, each on its own tenant: the one add path of a, D and S. */
-		const track = (wanted: readonly RowSeed[]): void => {
-			const known = new Set(store.getState().rows.map((row) => row.key));
-			const seeds: RowSeed[] = [];
-			for (const seed of wanted) {
-				const key = rowKey(seed.tenant, seed.id);
-				if (!known.has(key)) {
-					known.add(key);
-					seeds.push(seed);
-				}
-			}
-
-			if (seeds.length === 0) {
-				return;
-			}
-
-			store.dispatch({type: 'added', rows: seeds, now: clock.now()});
-			latest.current.onRowsAdded?.(seeds);
-			poller.current?.wake();
-			view.flush();
-		};
-
-		const discovered = (items: readonly DiscoveredAggregation[]): RowSeed[] => {
-			const at = clock.now();
-			return items.map((item) => ({id: item.id, tenant: item.tenant, addedAt: at, ...(item.sourceName === undefined ? {} : {label: item.sourceName})}));
-		};
-
-		return {
-			add(ids) {
-				const at = clock.now();
-				const {tenant} = latest.current;
-				track([...new Set(ids)].map((id): RowSeed => ({id, tenant, addedAt: at})));
-			},
-			track(items) {
-				track(discovered(items));
-			},
-			...(canStart
-				? {
-						async startAggregation(source: StartableSource): Promise<StartResult> {
-							const start = latest.current.startAggregation;
-							if (start === undefined) {
-								return {error: 'starting aggregations is not available here'};
-							}
-
-							const result = await start(source);
-							if ('id' in result) {
-								track(discovered([{id: result.id, tenant: source.tenant, sourceName: source.name}]));
-							}
-
-							return result;
-						},
-					}
-				: {}),
-			remove(keys) {
-				const wanted = new Set(keys);
-				const rows = store.getState().rows.filter((row) => wanted.has(row.key));
-				store.dispatch({type: 'removed', keys});
-				view.flush();
-				if (rows.length > 0) {
-					latest.current.onRowsRemoved?.(
-						rows.map((row) => row.key),
-						rows,
-					);
-				}
-			},
-			pollNow(keys) {
-				store.dispatch(keys === undefined ? {type: 'poll-now', now: clock.now()} : {type: 'poll-now', keys, now: clock.now()});
-				poller.current?.wake();
-				view.flush();
-			},
-			setPaused(paused) {
-				store.dispatch({type: 'set-paused', paused, now: clock.now()});
-				poller.current?.wake();
-				view.flush();
-			},
-			clearFinished() {
-				const rows = store.getState().rows.filter((row) => isFinishedPhase(row.phase));
-				store.dispatch({type: 'clear-finished'});
-				view.flush();
-				if (rows.length > 0) {
-					latest.current.onRowsRemoved?.(
-						rows.map((row) => row.key),
-						rows,
-					);
-				}
-			},
-		};
-	}, [store, clock, canStart, view]);
+	const commands = useMemo(
+		() =>
+			createMonitorCommands({
+				store,
+				now: () => clock.now(),
+				wake() {
+					poller.current?.wake();
+				},
+				flush() {
+					view.flush();
+				},
+				callbacks: () => latest.current,
+				canStart,
+			}),
+		[store, clock, canStart, view],
+	);
 
 	const dispatch = useMemo(
 		() => (event: MonitorEvent) => {

@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ExitCode} from '../../source/cli/exit-codes.js';
+import {ExitCode} from '../../source/domain/exit-codes.js';
 import {createWaitHooks} from '../../source/commands/wait-hooks.js';
 import {runWait} from '../../source/commands/wait.js';
-import {openHistory} from '../../source/history/history-file.js';
+import {openHistory} from '../../source/store/history-file.js';
 import {openStore} from '../../source/store/config.js';
 import {aggregationId, commandHarness, TENANT, type CommandHarness} from '../discover/command-context.js';
 import {AD, finished, WORKDAY} from '../discover/fixtures.js';

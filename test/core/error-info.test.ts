@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {toErrorInfo} from '../../source/core/error-info.js';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 
 describe('toErrorInfo', () => {
 	it('keeps everything an IscError carries', () => {

@@ -1,5 +1,5 @@
-import type {AggregationStatus} from '../../source/isc/status.js';
-import type {IscErrorInfo} from '../../source/isc/errors.js';
+import type {AggregationStatus} from '../../source/domain/status.js';
+import type {IscErrorInfo} from '../../source/domain/errors.js';
 import {createMonitorState, reduce} from '../../source/core/reducer.js';
 import {rowKey, type MonitorEvent, type MonitorOptions, type MonitorState, type RowSeed} from '../../source/core/types.js';
 

@@ -3,8 +3,8 @@ import {createMonitorStore} from '../../source/core/monitor-store.js';
 import {createPoller} from '../../source/core/poller.js';
 import {createMonitorState} from '../../source/core/reducer.js';
 import type {MonitorOptions, RowSeed, TrackedRow} from '../../source/core/types.js';
-import {IscError} from '../../source/isc/errors.js';
-import type {AggregationStatus} from '../../source/isc/status.js';
+import {IscError} from '../../source/domain/errors.js';
+import type {AggregationStatus} from '../../source/domain/status.js';
 import {collecting, createFakeClock, flush, keyOf, row, seed, T1, T2} from './fixtures.js';
 
 type Fetch = (row: TrackedRow, attempt: number) => Promise<AggregationStatus>;

@@ -1,5 +1,5 @@
-import type {AggregationStatus} from '../../source/isc/status.js';
-import type {IscErrorInfo} from '../../source/isc/errors.js';
+import type {AggregationStatus} from '../../source/domain/status.js';
+import type {IscErrorInfo} from '../../source/domain/errors.js';
 import {reduce} from '../../source/core/reducer.js';
 import {nextRequests} from '../../source/core/schedule.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from '../../source/core/types.js';

@@ -1,7 +1,7 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {Connection} from '../../source/cli/connection.js';
+import type {Connection} from '../../source/commands/connection.js';
 import type {CommandContext} from '../../source/commands/context.js';
 import {IscClient} from '../../source/isc/client.js';
 import {startSimulator} from '../../source/simulator/server.js';

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ExitCode} from '../../source/cli/exit-codes.js';
+import {ExitCode} from '../../source/domain/exit-codes.js';
 import {runDiscover} from '../../source/commands/discover.js';
 import {listAllRunning} from '../../source/commands/running-aggregations.js';
 import {IscClient} from '../../source/isc/client.js';

@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {createDiscoveryWatcher} from '../../source/commands/discovery-watcher.js';
+import {createDiscoveryWatcher} from '../../source/commands/monitor/discovery-watcher.js';
 import {describeRunning, listAllRunning, type RunningAggregation} from '../../source/commands/running-aggregations.js';
 import {IscClient} from '../../source/isc/client.js';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {SourceNames} from '../../source/isc/source-names.js';
 import {createFakeClock, flush} from '../core/fixtures.js';
 import {aggregationId, CLIENT_ID, CLIENT_SECRET, commandHarness, type CommandHarness} from './command-context.js';

@@ -8,7 +8,7 @@ import {once} from 'node:events';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {HISTORY_FILE_NAME, openHistory} from '../../source/history/history-file.js';
+import {HISTORY_FILE_NAME, openHistory} from '../../source/store/history-file.js';
 import {openStore, type StoredRow} from '../../source/store/config.js';
 import {STORE_FILE_NAME} from '../../source/store/paths.js';
 import {tempDirs} from '../store/helpers/temp-dirs.js';

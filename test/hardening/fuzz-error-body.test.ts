@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseErrorBody, statusKind, toIscError, type ErrorContext, type HeaderBag} from '../../source/isc/error-body.js';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {bodyText, CONTROL, unicodeString} from './helpers/arbitraries.js';
 
 const NOW = Date.UTC(2025, 4, 1, 12, 0, 0);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {ID_PATTERN, parseIdInput} from '../../source/ui/id-input.js';
+import {isHexId} from '../../source/domain/guards.js';
+import {parseIdInput} from '../../source/ui/id-input.js';
 import {expectOnly, unicodeString} from './helpers/arbitraries.js';
 
 /** Characters the add prompt splits on: blanks (Unicode ones too), commas, semicolons, new lines. */
@@ -39,7 +40,7 @@ describe('parseIdInput on arbitrary input', () => {
 				}
 
 				expect(new Set(result.accepted).size).toBe(result.accepted.length);
-				expect(result.unusual).toEqual(result.accepted.filter(id => !ID_PATTERN.test(id)));
+				expect(result.unusual).toEqual(result.accepted.filter(id => !isHexId(id)));
 				for (const rejected of result.rejected) {
 					expect(text).toContain(rejected.token);
 					expect(rejected.reason).not.toMatch(/[\u0000-\u001f\u007f]/);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {parseJsonBody} from '../../source/isc/json-body.js';
 import {parseLoadAccountsTask} from '../../source/isc/load-accounts.js';
 import {parseSource, parseSourceList} from '../../source/isc/source.js';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {parseJsonBody} from '../../source/isc/json-body.js';
-import {COUNT_FIELDS, KNOWN_STATUSES, parseAggregationStatus, type AggregationStatus} from '../../source/isc/status.js';
+import {parseAggregationStatus} from '../../source/isc/status.js';
+import {COUNT_FIELDS, KNOWN_STATUSES, type AggregationStatus} from '../../source/domain/status.js';
 import {anyValue, bodyText, CONTROL, expectOnly, unicodeString} from './helpers/arbitraries.js';
 
 /** A valid value for each field, as ISC sends it. */

@@ -13,7 +13,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {IscClient} from '../../source/isc/client.js';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {BaseUrlError} from '../../source/isc/url-error.js';
 import {resolveBaseUrl} from '../../source/isc/urls.js';
 import {startSimulator} from '../../source/simulator/server.js';

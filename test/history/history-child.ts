@@ -6,7 +6,7 @@
  */
 import process from 'node:process';
 import {once} from 'node:events';
-import {openHistory} from '../../source/history/history-file.js';
+import {openHistory} from '../../source/store/history-file.js';
 import {endedRow} from './fixtures.js';
 
 const [dir, first = '0', count = '1'] = process.argv.slice(2);

@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ExitCode} from '../../source/cli/exit-codes.js';
+import {ExitCode} from '../../source/domain/exit-codes.js';
 import type {CommandContext} from '../../source/commands/context.js';
 import {runHistory} from '../../source/commands/history.js';
-import {openHistory} from '../../source/history/history-file.js';
+import {openHistory} from '../../source/store/history-file.js';
 import {endedRow, hexId, MINUTE, T0, tempDirs} from './fixtures.js';
 
 const dirs = tempDirs();

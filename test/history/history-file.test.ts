@@ -2,7 +2,7 @@ import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {historyBoundsFromEnv} from '../../source/history/bounds.js';
-import {openHistory, HISTORY_FILE_NAME} from '../../source/history/history-file.js';
+import {openHistory, HISTORY_FILE_NAME} from '../../source/store/history-file.js';
 import {DAY, endedRow, hexId, MINUTE, T0, tempDirs} from './fixtures.js';
 
 const dirs = tempDirs();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildSync} from 'esbuild';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {HISTORY_FILE_NAME, openHistory} from '../../source/history/history-file.js';
+import {HISTORY_FILE_NAME, openHistory} from '../../source/store/history-file.js';
 import {runTogether} from '../store/helpers/children.js';
 import {hexId, tempDirs} from './fixtures.js';
 

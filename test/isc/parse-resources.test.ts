@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {parseLoadAccountsTask} from '../../source/isc/load-accounts.js';
 import {parseSource, parseSourceList} from '../../source/isc/source.js';
 import {parseTaskStatus, parseTaskStatusList} from '../../source/isc/task-status.js';

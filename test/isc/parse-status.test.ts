@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {IscError} from '../../source/isc/errors.js';
-import {COUNT_FIELDS, parseAggregationStatus} from '../../source/isc/status.js';
+import {IscError} from '../../source/domain/errors.js';
+import {parseAggregationStatus} from '../../source/isc/status.js';
+import {COUNT_FIELDS} from '../../source/domain/status.js';
 
 function badResponse(body: unknown): IscError {
 	try {

@@ -1,7 +1,7 @@
 import {afterEach} from 'vitest';
 import type {ClientOptions, IscCredentials} from '../../source/isc/client.js';
 import {IscClient} from '../../source/isc/client.js';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import {startSimulator} from '../../source/simulator/server.js';
 import type {SimAggregationPlan, SimLogEntry, Simulator, SimulatorOptions} from '../../source/simulator/types.js';
 

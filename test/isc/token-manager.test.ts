@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import type {TokenGrant} from '../../source/isc/token-manager.js';
 import {TokenManager, refreshMarginMs} from '../../source/isc/token-manager.js';
 

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ExitCode} from '../../source/cli/exit-codes.js';
+import {ExitCode} from '../../source/domain/exit-codes.js';
 import {runStart} from '../../source/commands/start.js';
-import {openHistory} from '../../source/history/history-file.js';
+import {openHistory} from '../../source/store/history-file.js';
 import {openStore} from '../../source/store/config.js';
 import type {SimSource} from '../../source/simulator/types.js';
 import {CLIENT_ID, CLIENT_SECRET, commandHarness, TENANT, type CommandHarness} from '../discover/command-context.js';

@@ -5,8 +5,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {readSailCliConfig} from '../../source/cli/sail-cli-config.js';
-import {parseYamlSubset} from '../../source/cli/yaml-subset.js';
+import {readSailCliConfig} from '../../source/commands/sail-cli-config.js';
 import {ensureBuilt, runCli, type Sandbox} from '../helpers/cli.js';
 import {ACME, ADHOC, GLOBEX, RUNNING_ID, statusCallers, tenantSimulator, testSandbox} from './fixtures.js';
 
@@ -45,43 +44,24 @@ function writeSailConfig(box: Sandbox, text: string): void {
 	writeFileSync(path.join(box.home, '.sailpoint', 'config.yaml'), text);
 }
 
-describe('the YAML subset reader', () => {
-	it('reads nested mappings, quotes, comments and skips sequences and block scalars', () => {
-		const parsed = parseYamlSubset(
-			[
-				'---',
-				'a: plain value # comment',
-				'b: "double \\"quoted\\" # not a comment"',
-				"c: 'it''s'",
-				'nested:',
-				'  list:',
-				'    - one',
-				'    - two: 2',
-				'  block: |',
-				'    text: that looks like a key',
-				'  after: yes',
-				'empty:',
-				'url: https://acme.api.identitynow.com:443/x#y',
-			].join('\n'),
-		);
-		expect(parsed).toEqual({
-			a: 'plain value',
-			b: 'double "quoted" # not a comment',
-			c: "it's",
-			nested: {list: {}, block: null, after: 'yes'},
-			empty: {},
-			url: 'https://acme.api.identitynow.com:443/x#y',
-		});
+describe("the SailPoint CLI's config.yaml", () => {
+	it('says which file and line it cannot read', async () => {
+		const box = testSandbox();
+		const file = path.join(box.home, '.sailpoint', 'config.yaml');
+		writeSailConfig(box, 'activeenvironment: acme\nthis is not yaml\n');
+		await expect(readSailCliConfig(file)).rejects.toThrow(`cannot read ${file}: `);
+		await expect(readSailCliConfig(file)).rejects.toThrow('at line 2, column 1');
 	});
 
-	it('says which line it cannot read', () => {
-		expect(() => parseYamlSubset('a: 1\nthis is not yaml\n')).toThrow('line 2: expected "key: value"');
+	it('is undefined when there is no file', async () => {
+		const box = testSandbox();
+		await expect(readSailCliConfig(path.join(box.home, '.sailpoint', 'config.yaml'))).resolves.toBeUndefined();
 	});
 
-	it('finds the SailPoint CLI environments, with the PAT where the file has it', () => {
+	it('finds the SailPoint CLI environments, with the PAT where the file has it', async () => {
 		const box = testSandbox();
 		writeSailConfig(box, sailYaml('https://acme-sb.api.identitynow.com'));
-		expect(readSailCliConfig(path.join(box.home, '.sailpoint', 'config.yaml'))).toEqual({
+		expect(await readSailCliConfig(path.join(box.home, '.sailpoint', 'config.yaml'))).toEqual({
 			file: path.join(box.home, '.sailpoint', 'config.yaml'),
 			active: 'globex',
 			environments: [

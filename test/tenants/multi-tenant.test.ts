@@ -4,14 +4,14 @@
  * simulated tenants, then the real monitor in a pseudo-terminal.
  */
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {noCredentialsError, savedConnection, type Connection} from '../../source/cli/connection.js';
+import {noCredentialsError, savedConnection, type Connection} from '../../source/commands/connection.js';
 import {TenantClients} from '../../source/commands/tenant-clients.js';
 import {createMonitorStore} from '../../source/core/monitor-store.js';
 import {createPoller} from '../../source/core/poller.js';
 import {createMonitorState} from '../../source/core/reducer.js';
 import type {MonitorState} from '../../source/core/types.js';
 import {IscClient} from '../../source/isc/client.js';
-import {IscError} from '../../source/isc/errors.js';
+import {IscError} from '../../source/domain/errors.js';
 import type {TenantRecord} from '../../source/store/schema.js';
 import {openStore} from '../../source/store/config.js';
 import {ensureBuilt, cleanEnvironment, cliPath} from '../helpers/cli.js';

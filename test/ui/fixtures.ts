@@ -1,7 +1,7 @@
 import {createMonitorState, reduce} from '../../source/core/reducer.js';
 import {rowKey, type MonitorEvent, type MonitorOptions, type MonitorState} from '../../source/core/types.js';
-import type {IscErrorInfo} from '../../source/isc/errors.js';
-import type {AggregationStatus} from '../../source/isc/status.js';
+import type {IscErrorInfo} from '../../source/domain/errors.js';
+import type {AggregationStatus} from '../../source/domain/status.js';
 
 /** 2025-01-15 09:00:00 UTC. */
 export const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);

@@ -1,6 +1,6 @@
-import React, {useReducer, useState, type ReactElement} from 'react';
+import React, {useState, useSyncExternalStore, type ReactElement} from 'react';
 import {render} from 'ink-testing-library';
-import {reduce} from '../../source/core/reducer.js';
+import {createMonitorStore} from '../../source/core/monitor-store.js';
 import type {MonitorEvent, MonitorState} from '../../source/core/types.js';
 import {
 	MonitorView,
@@ -11,8 +11,9 @@ import {
 	type StartResult,
 	type ViewPrefs,
 } from '../../source/ui/app.js';
-import type {TerminalSize} from '../../source/ui/terminal/terminal-size.js';
-import {UiRoot} from '../../source/ui/ui-root.js';
+import {createMonitorCommands} from '../../source/ui/monitor-commands.js';
+import {TerminalSizeProvider, type TerminalSize} from '../../source/ui/terminal/terminal-size.js';
+import {ThemeProvider} from '../../source/ui/theme-provider.js';
 
 /** Escape sequences for the keys the monitor uses, as a terminal sends them. */
 export const keys = {
@@ -134,85 +135,89 @@ export interface HarnessOptions {
 }
 
 /**
- * MonitorView over the real core reducer: the commands dispatch core events (add, remove, poll-now, pause, clear),
- * so the screen reacts the way it does in the app, and every call is recorded.
+ * MonitorView driven by the monitor's own commands (createMonitorCommands, as useMonitor uses them) over the real
+ * core store, without a poller: the state is what the test gives and the events it dispatches, so every screen can
+ * be set up exactly. Every command the screen sends is recorded on its way to the real one.
  */
 export function renderMonitor(options: HarnessOptions) {
 	const calls: Calls = {add: [], remove: [], pollNow: [], setPaused: [], clearFinished: 0, quit: 0, prefs: [], track: [], startAggregation: []};
 	const tenant = options.tenant ?? 'acme';
 	let setNow: (now: number) => void = () => undefined;
-	let dispatchEvent: (event: MonitorEvent) => void = () => undefined;
+	const store = createMonitorStore(options.state);
 	const withTrack = options.track ?? options.props?.discover !== undefined;
+	const {startAggregation} = options;
+	const real = createMonitorCommands({
+		store,
+		now: () => options.now,
+		wake() {},
+		flush() {},
+		callbacks: () => ({tenant, ...(startAggregation === undefined ? {} : {startAggregation})}),
+		canStart: startAggregation !== undefined,
+	});
+	const commands: MonitorCommands = {
+		add(ids) {
+			calls.add.push(ids);
+			real.add(ids);
+		},
+		remove(keys) {
+			calls.remove.push(keys);
+			real.remove(keys);
+		},
+		pollNow(keys) {
+			calls.pollNow.push(keys);
+			real.pollNow(keys);
+		},
+		setPaused(paused) {
+			calls.setPaused.push(paused);
+			real.setPaused(paused);
+		},
+		clearFinished() {
+			calls.clearFinished++;
+			real.clearFinished();
+		},
+		...(withTrack
+			? {
+					track(items: DiscoveredAggregation[]) {
+						calls.track.push(items);
+						real.track?.(items);
+					},
+				}
+			: {}),
+		...(real.startAggregation === undefined
+			? {}
+			: {
+					async startAggregation(source: StartableSource) {
+						calls.startAggregation.push(source);
+						return real.startAggregation!(source);
+					},
+				}),
+	};
 
 	function Harness(): ReactElement {
-		const [state, dispatch] = useReducer(reduce, options.state);
+		const state = useSyncExternalStore(store.subscribe, store.getState);
 		const [now, updateNow] = useState(options.now);
 		setNow = updateNow;
-		dispatchEvent = dispatch;
-		const [commands] = useState<MonitorCommands>(() => ({
-			add(ids) {
-				calls.add.push(ids);
-				dispatch({type: 'added', rows: ids.map((id) => ({id, tenant, addedAt: options.now})), now: options.now});
-			},
-			remove(keys) {
-				calls.remove.push(keys);
-				dispatch({type: 'removed', keys});
-			},
-			pollNow(keys) {
-				calls.pollNow.push(keys);
-				dispatch(keys === undefined ? {type: 'poll-now', now: options.now} : {type: 'poll-now', keys, now: options.now});
-			},
-			setPaused(paused) {
-				calls.setPaused.push(paused);
-				dispatch({type: 'set-paused', paused, now: options.now});
-			},
-			clearFinished() {
-				calls.clearFinished++;
-				dispatch({type: 'clear-finished'});
-			},
-			...(withTrack
-				? {
-						track(items: DiscoveredAggregation[]) {
-							calls.track.push(items);
-							dispatch({
-								type: 'added',
-								rows: items.map((item) => ({
-									id: item.id,
-									tenant: item.tenant,
-									addedAt: options.now,
-									...(item.sourceName === undefined ? {} : {label: item.sourceName}),
-								})),
-								now: options.now,
-							});
-						},
-					}
-				: {}),
-			...(options.startAggregation === undefined
-				? {}
-				: {
-						async startAggregation(source: StartableSource) {
-							calls.startAggregation.push(source);
-							return options.startAggregation!(source);
-						},
-					}),
-		}));
 		return React.createElement(
-			UiRoot,
-			{color: options.color ?? true, ascii: options.ascii ?? false, size: options.size ?? {columns: 100, rows: 30}},
-			React.createElement(MonitorView, {
-				state,
-				now,
-				commands,
-				tenantLabel: options.tenantLabel ?? tenant,
-				initialPrefs: options.initialPrefs,
-				onPrefsChange(prefs) {
-					calls.prefs.push(prefs);
-				},
-				onQuit() {
-					calls.quit++;
-				},
-				...options.props,
-			}),
+			ThemeProvider,
+			{color: options.color ?? true, ascii: options.ascii ?? false},
+			React.createElement(
+				TerminalSizeProvider,
+				{size: options.size ?? {columns: 100, rows: 30}},
+				React.createElement(MonitorView, {
+					state,
+					now,
+					commands,
+					tenantLabel: options.tenantLabel ?? tenant,
+					initialPrefs: options.initialPrefs,
+					onPrefsChange(prefs) {
+						calls.prefs.push(prefs);
+					},
+					onQuit() {
+						calls.quit++;
+					},
+					...options.props,
+				}),
+			),
 		);
 	}
 
@@ -229,7 +234,7 @@ export function renderMonitor(options: HarnessOptions) {
 		},
 		/** A monitor core event, as the poller would dispatch it (e.g. a status that ends a row). */
 		dispatch: (event: MonitorEvent) => {
-			dispatchEvent(event);
+			store.dispatch(event);
 		},
 	};
 }

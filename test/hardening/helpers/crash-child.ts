@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import {syncBuiltinESMExports} from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
-import {openHistory} from '../../../source/history/history-file.js';
+import {openHistory} from '../../../source/store/history-file.js';
 import {openStore} from '../../../source/store/config.js';
 import {withFileLock} from '../../../source/store/lock.js';
 import {STORE_FILE_NAME} from '../../../source/store/paths.js';

@@ -15,8 +15,6 @@ export const ExitCode = {
 	requestFailed: 6,
 } as const;
 
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
-
 export function worst(codes: Iterable<number>): number {
 	let result = 0;
 	for (const code of codes) {

@@ -1,17 +1,16 @@
 import process from 'node:process';
-import {stringOption} from '../cli/args.js';
-import {apiVersionOf, noCredentialsError, savedConnection, type Connection} from '../cli/connection.js';
-import {pollOptions} from '../cli/poll-options.js';
-import type {CliContext} from './context.js';
-import {ExitCode} from '../cli/exit-codes.js';
-import {checkProxyEnvironment} from '../isc/proxy.js';
-import {TenantClients} from './tenant-clients.js';
-import {createMonitorServices} from './monitor-services.js';
-import {openCommandHistory} from './command-history.js';
-import type {HistoryFile} from '../history/history-file.js';
-import {resolveAlertPrefs} from '../cli/alert-options.js';
-
-const HEX_ID = /^[\da-f]{32}$/i;
+import {stringOption} from '../options.js';
+import {apiVersionOf, noCredentialsError, savedConnection, type Connection} from '../connection.js';
+import {pollOptions} from '../poll-options.js';
+import type {CliContext} from '../context.js';
+import {ExitCode} from '../../domain/exit-codes.js';
+import {checkProxyEnvironment} from '../../isc/proxy.js';
+import {TenantClients} from '../tenant-clients.js';
+import {createMonitorServices} from './services.js';
+import {openCommandHistory} from '../command-history.js';
+import type {HistoryFile} from '../../store/history-file.js';
+import {resolveAlertPrefs} from '../alert-options.js';
+import {isHexId} from '../../domain/guards.js';
 
 /**
  * `aggwatch [id...]`: the full-screen monitor. Everything that can fail with a plain message (no terminal, bad
@@ -29,7 +28,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	}
 
 	// Loading Ink, React and the screen takes a good part of start-up: begin now, alongside the store and the tenant.
-	const screen = import('../ui/run-monitor.js');
+	const screen = import('./screen.js');
 	screen.catch(() => undefined);
 	const options = pollOptions(context.values);
 	// Clients are made per tenant once the screen is up; a proxy setting that can never work is said here, in one line.
@@ -63,12 +62,12 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	if (demo) {
 		// The simulated tenant starts afresh on every run, so its rows do too (in the demo's own store, never the real one).
 		store.removeTracked(store.listTracked());
-		const {demoTrackedIds} = await import('../simulator/demo-scenario.js');
+		const {demoTrackedIds} = await import('../../simulator/demo-scenario.js');
 		wanted.push(...demoTrackedIds());
 	}
 
 	for (const id of ids) {
-		if (!HEX_ID.test(id)) {
+		if (!isHexId(id)) {
 			context.warn(`"${id}" is not a 32-character hexadecimal id; tracking it anyway`);
 		}
 	}

@@ -1,13 +1,12 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {IscError} from '../isc/errors.js';
+import {API_VERSIONS, isApiVersion, type ApiVersion} from '../domain/api-version.js';
+import {IscError} from '../domain/errors.js';
 import type {TenantRecord} from '../store/schema.js';
 import type {StoredSecret} from '../store/secrets.js';
-import {UsageError} from './usage-error.js';
-import {stringOption, type ParsedCommandLine} from './args.js';
+import {UsageError} from '../domain/usage-error.js';
+import {stringOption, type ParsedCommandLine} from './options.js';
 
-export type ApiVersion = 'v2025' | 'v2024' | 'beta' | 'v1';
-export const API_VERSIONS: readonly ApiVersion[] = ['v2025', 'v2024', 'beta', 'v1'];
 
 /** A tenant to connect to and with what. The secret never leaves this object except to the token request. */
 export interface Connection {
@@ -232,7 +231,7 @@ export function noCredentialsError(name: string): IscError {
 export function apiVersionOf(values: ParsedCommandLine['values'], saved: string | undefined): ApiVersion {
 	const flag = stringOption(values, 'api-version');
 	const apiVersion = flag ?? saved ?? 'v2025';
-	if (!(API_VERSIONS as readonly string[]).includes(apiVersion)) {
+	if (!isApiVersion(apiVersion)) {
 		throw new UsageError(
 			flag === undefined
 				? `the saved api version "${apiVersion}" is not one of ${API_VERSIONS.join(', ')}; pass --api-version`
@@ -240,7 +239,7 @@ export function apiVersionOf(values: ParsedCommandLine['values'], saved: string 
 		);
 	}
 
-	return apiVersion as ApiVersion;
+	return apiVersion;
 }
 
 function pick(

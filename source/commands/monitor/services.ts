@@ -1,14 +1,14 @@
-import type {FetchOptions} from '../core/poller.js';
-import type {TrackedRow} from '../core/types.js';
-import {IscError} from '../isc/errors.js';
-import {SourceNames} from '../isc/source-names.js';
-import type {AggregationStatus} from '../isc/status.js';
-import type {DiscoveredAggregation, StartableSource, StartResult} from '../ui/commands.js';
-import {labelForAggregation} from './aggregation-labels.js';
-import {describeRunning, listAllRunning} from './running-aggregations.js';
-import {mayHaveStarted} from './start-outcome.js';
-import {formatErrorLine} from './status-format.js';
-import type {TenantClients} from './tenant-clients.js';
+import type {FetchOptions} from '../../core/poller.js';
+import type {TrackedRow} from '../../core/types.js';
+import {IscError} from '../../domain/errors.js';
+import {SourceNames} from '../../isc/source-names.js';
+import type {AggregationStatus} from '../../domain/status.js';
+import type {DiscoveredAggregation, StartableSource, StartResult} from '../../ui/commands.js';
+import {labelForAggregation} from '../aggregation-labels.js';
+import {describeRunning, listAllRunning} from '../running-aggregations.js';
+import {mayHaveStarted} from '../start-outcome.js';
+import {formatErrorLine} from '../status-format.js';
+import type {TenantClients} from '../tenant-clients.js';
 
 /** What the monitor screen asks of ISC, across tenants. Requests here never retry: the screen shows failures. */
 export interface MonitorServices {

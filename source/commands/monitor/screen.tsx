@@ -1,18 +1,18 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {useApp} from 'ink';
-import type {AlertPrefs} from '../alerts/prefs.js';
-import type {MonitorServices} from '../commands/monitor-services.js';
-import {createDiscoveryWatcher} from '../commands/discovery-watcher.js';
-import {createMonitorState} from '../core/reducer.js';
-import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../core/types.js';
-import {endedRows} from '../history/ended-rows.js';
-import type {HistoryFile} from '../history/history-file.js';
-import {previousRuns} from '../history/previous-runs.js';
-import type {TrackedStore} from '../store/config.js';
-import {MonitorView} from './app.js';
-import {ThemeProvider} from './theme-provider.js';
-import {formatError, runFullscreen, type LineDiffOutput} from './terminal/index.js';
-import {systemClock, useMonitor} from './use-monitor.js';
+import type {AlertPrefs} from '../../alerts/prefs.js';
+import type {MonitorServices} from './services.js';
+import {createDiscoveryWatcher} from './discovery-watcher.js';
+import {createMonitorState} from '../../core/reducer.js';
+import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../../core/types.js';
+import {endedRows} from '../../history/ended-rows.js';
+import type {HistoryFile} from '../../store/history-file.js';
+import {previousRuns} from '../../history/previous-runs.js';
+import type {TrackedStore} from '../../store/config.js';
+import {MonitorView} from '../../ui/app.js';
+import {ThemeProvider} from '../../ui/theme-provider.js';
+import {formatError, runFullscreen, type LineDiffOutput} from '../../ui/terminal/index.js';
+import {systemClock, useMonitor} from '../../ui/use-monitor.js';
 
 export interface MonitorScreenOptions {
 	store: TrackedStore;
@@ -29,8 +29,15 @@ export interface MonitorScreenOptions {
 	/** --discover: track aggregations that start on the tenants, checked once a minute. */
 	autoDiscover: boolean;
 	options: Partial<MonitorOptions>;
+	/** How long changed rows wait before one batched save to the store. Default 5 s. */
+	saveDelayMs?: number;
 	color: boolean;
 	ascii: boolean;
+}
+
+/** What the screen needs besides the options: a way to write alert bytes (BEL, OSC 9) to the terminal as they are. */
+export interface MonitorScreenProps extends Omit<MonitorScreenOptions, 'color' | 'ascii'> {
+	writeRaw(sequence: string): void;
 }
 
 const showAll = () => true;
@@ -49,11 +56,12 @@ function unlabelled(state: MonitorState, asked: Set<string>): Map<string, string
 }
 
 /**
- * The monitor screen wired to the rest: rows come from the store at start, snapshots go back to it (batched),
+ * The monitor assembled, the one place it is: rows come from the store at start, snapshots go back to it (batched),
  * additions and removals are written at once, and rows another aggwatch process adds or removes appear and
- * disappear here too. Ends are recorded in the history and announced (bell, OSC 9) through `output`.
+ * disappear here too. Statuses, discovery, sources and starts go through `services`; ends are recorded in the
+ * history and announced (bell, OSC 9) through `writeRaw`. Render it inside a ThemeProvider (runMonitorScreen does).
  */
-function MonitorScreen({
+export function MonitorScreen({
 	store,
 	tenant,
 	tenantLabel,
@@ -63,8 +71,9 @@ function MonitorScreen({
 	autoDiscover,
 	options,
 	showRow = showAll,
-	output,
-}: MonitorScreenOptions & {output: () => LineDiffOutput | undefined}) {
+	saveDelayMs = 5000,
+	writeRaw,
+}: MonitorScreenProps) {
 	const {exit} = useApp();
 	const [initial] = React.useState(() => {
 		const now = Date.now();
@@ -79,7 +88,7 @@ function MonitorScreen({
 		startAggregation: async source => services.startAggregation(source),
 		// Each save is a locked, fsynced write of the whole file: every 5 s is plenty for "the last known state",
 		// and quitting saves what is pending.
-		saveDelayMs: 5000,
+		saveDelayMs,
 		onRowsChanged(rows) {
 			store.saveSnapshots(rows);
 		},
@@ -198,19 +207,24 @@ function MonitorScreen({
 			{...(history === undefined ? {} : {history: () => history.list(), previousRuns: runsFor})}
 			alerts={alerts}
 			onAlert={({sequence}) => {
-				output()?.writeRaw(sequence);
+				writeRaw(sequence);
 			}}
 		/>
 	);
 }
 
 /** Runs the full-screen monitor until the user quits. A crash inside the UI is printed after the screen is restored. */
-export async function runMonitorScreen(options: MonitorScreenOptions): Promise<void> {
+export async function runMonitorScreen({color, ascii, ...options}: MonitorScreenOptions): Promise<void> {
 	let output: LineDiffOutput | undefined;
 	try {
 		await runFullscreen(
-			<ThemeProvider color={options.color} ascii={options.ascii}>
-				<MonitorScreen {...options} output={() => output} />
+			<ThemeProvider color={color} ascii={ascii}>
+				<MonitorScreen
+					{...options}
+					writeRaw={sequence => {
+						output?.writeRaw(sequence);
+					}}
+				/>
 			</ThemeProvider>,
 			{
 				exitOnCtrlC: true,

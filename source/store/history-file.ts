@@ -1,11 +1,11 @@
 import path from 'node:path';
-import {StoreError} from '../store/errors.js';
-import {DEFAULT_LOCK_OPTIONS, withFileLock, type LockOptions} from '../store/lock.js';
-import {demoStoreDir, ensureStoreDir, resolveStoreDir, type StoreLocation} from '../store/paths.js';
-import {readBytes, setAside} from '../store/set-aside.js';
-import {writeFileAtomic} from './atomic-write.js';
-import {DEFAULT_HISTORY_BOUNDS, pruneEntries, type HistoryBounds} from './bounds.js';
-import {entryFromRow, historyKey, parseEntry, type EndedRow, type HistoryEntry} from './entry.js';
+import {DEFAULT_HISTORY_BOUNDS, pruneEntries, type HistoryBounds} from '../history/bounds.js';
+import {entryFromRow, historyKey, parseEntry, type EndedRow, type HistoryEntry} from '../history/entry.js';
+import {isRecord} from '../domain/guards.js';
+import type {LockOptions} from './lock.js';
+import {LockedFile} from './locked-file.js';
+import {demoStoreDir, resolveStoreDir, type StoreLocation} from './paths.js';
+import {setAside} from './set-aside.js';
 
 /** The history's own file in the store folder: it grows with every aggregation, so it stays out of config.json. */
 export const HISTORY_FILE_NAME = 'history.json';
@@ -28,10 +28,6 @@ interface HistoryData {
 }
 
 type ReadResult = {ok: true; data: HistoryData} | {ok: false; bytes: Buffer; reason: string};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parseFile(bytes: Buffer): ReadResult {
 	const text = bytes.toString('utf8');
@@ -80,30 +76,28 @@ export class HistoryFile {
 	readonly path: string;
 	readonly dir: string;
 	readonly bounds: HistoryBounds;
-	readonly #lockPath: string;
-	readonly #lock: LockOptions;
+	readonly #file: LockedFile;
 	readonly #now: () => number;
 	readonly #onWarning: (line: string) => void;
 
 	constructor(file: string, options: Omit<OpenHistoryOptions, keyof StoreLocation | 'demo'> = {}) {
-		this.path = file;
-		this.dir = path.dirname(file);
+		this.#file = new LockedFile(file, 'the history', options.lock);
+		this.path = this.#file.path;
+		this.dir = this.#file.dir;
 		this.bounds = {...DEFAULT_HISTORY_BOUNDS, ...options.bounds};
-		this.#lockPath = `${file}.lock`;
-		this.#lock = {...DEFAULT_LOCK_OPTIONS, ...options.lock};
 		this.#now = options.now ?? Date.now;
 		this.#onWarning = options.onWarning ?? (line => console.error(line));
 	}
 
 	/** Every entry within the bounds, newest first. A file that cannot be used is set aside (with a warning) and reads as empty. */
 	list(): HistoryEntry[] {
-		const bytes = readBytes(this.path);
+		const bytes = this.#file.read();
 		if (bytes === undefined) {
 			return [];
 		}
 
 		const result = parseFile(bytes);
-		const data = result.ok ? result.data : this.#locked(() => this.#read());
+		const data = result.ok ? result.data : this.#file.locked(() => this.#read());
 		return pruneEntries(data.entries, this.bounds, this.#now());
 	}
 
@@ -120,7 +114,7 @@ export class HistoryFile {
 			return [];
 		}
 
-		return this.#locked(() => {
+		return this.#file.locked(() => {
 			const data = this.#read();
 			const byKey = new Map(data.entries.map(entry => [historyKey(entry), entry]));
 			const added: HistoryEntry[] = [];
@@ -148,19 +142,9 @@ export class HistoryFile {
 		});
 	}
 
-	#locked<T>(fn: () => T): T {
-		try {
-			ensureStoreDir(this.dir);
-		} catch (error) {
-			throw new StoreError(`cannot use the history folder ${this.dir}: ${(error as Error).message}`, {cause: error});
-		}
-
-		return withFileLock(this.#lockPath, fn, this.#lock);
-	}
-
 	/** Under the lock: the file's contents; an unusable file is set aside and reads as empty. */
 	#read(): HistoryData {
-		const bytes = readBytes(this.path);
+		const bytes = this.#file.read();
 		if (bytes === undefined) {
 			return {entries: [], rest: {}};
 		}
@@ -177,10 +161,6 @@ export class HistoryFile {
 
 	#write(data: HistoryData): void {
 		const text = `${JSON.stringify({...data.rest, schemaVersion: HISTORY_SCHEMA_VERSION, entries: data.entries}, undefined, '\t')}\n`;
-		try {
-			writeFileAtomic(this.path, text);
-		} catch (error) {
-			throw new StoreError(`cannot write the history ${this.path}: ${(error as Error).message}`, {cause: error});
-		}
+		this.#file.write(text);
 	}
 }

@@ -1,4 +1,4 @@
-import type {PollerClock} from '../core/poller.js';
+import type {PollerClock} from '../../core/poller.js';
 
 /** How often the monitor's --discover mode looks for new aggregations by default: one list request a minute. */
 export const DEFAULT_DISCOVERY_INTERVAL_MS = 60_000;

@@ -1,7 +1,7 @@
 import {parseDuration} from '../core/durations.js';
 import type {MonitorOptions} from '../core/types.js';
-import {stringOption, type ParsedCommandLine} from './args.js';
-import {UsageError} from './usage-error.js';
+import {stringOption, type ParsedCommandLine} from './options.js';
+import {UsageError} from '../domain/usage-error.js';
 
 /** --interval (seconds, or a duration like 10s) and --budget (requests per 10 s per tenant), shared by the monitor and wait. */
 export function pollOptions(values: ParsedCommandLine['values']): Partial<MonitorOptions> {

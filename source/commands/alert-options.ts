@@ -1,5 +1,5 @@
 import {alertPrefsFromEnv, type AlertPrefs} from '../alerts/prefs.js';
-import type {ParsedCommandLine} from './args.js';
+import type {ParsedCommandLine} from './options.js';
 
 /**
  * Which end alerts to give: AGGWATCH_ALERTS (default both), then the saved preferences, then --no-bell and

@@ -1,0 +1,48 @@
+/**
+ * The shape of source/ (readme.md, Development): arrows point one way only.
+ * cli → commands → ui → {alerts, history} → core → domain; commands → {store, isc, simulator}; store → history
+ * (the history file's entries). Folder cycles are refused on their own too. Checked by `npm run lint`.
+ */
+const ours = '^source/';
+/** Each top-level folder (or top-level file) and what of ours it may import besides itself. */
+const layers = {
+	domain: [],
+	version: [],
+	core: ['domain'],
+	isc: ['domain', 'version'],
+	simulator: ['domain'],
+	alerts: ['domain', 'core'],
+	history: ['domain', 'core'],
+	store: ['domain', 'core', 'history'],
+	ui: ['domain', 'core', 'alerts', 'history', 'version'],
+	commands: ['domain', 'core', 'isc', 'simulator', 'store', 'alerts', 'history', 'ui', 'version'],
+};
+const node = name => `source/${name}(/|\\.tsx?$)`;
+
+module.exports = {
+	forbidden: [
+		{
+			name: 'no-folder-cycles',
+			comment: 'Top-level folders of source/ must not depend on each other in a circle.',
+			severity: 'error',
+			scope: 'folder',
+			from: {path: '^source/[^/]+$'},
+			to: {path: '^source/[^/]+$', circular: true},
+		},
+		...Object.entries(layers).map(([name, allowed]) => ({
+			name: `${name}-imports-only-${allowed.length === 0 ? 'itself' : allowed.join('-')}`,
+			comment: `${name} may import only ${allowed.length === 0 ? 'nothing of ours' : allowed.join(', ')} (and itself).`,
+			severity: 'error',
+			from: {path: node(name)},
+			to: {path: ours, pathNot: [node(name), ...allowed.map(allowedName => node(allowedName))]},
+		})),
+	],
+	options: {
+		doNotFollow: {path: 'node_modules'},
+		exclude: {path: 'node_modules'},
+		tsPreCompilationDeps: true,
+		tsConfig: {fileName: 'tsconfig.json'},
+		enhancedResolveOptions: {exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js']},
+		reporterOptions: {text: {highlightFocused: true}},
+	},
+};

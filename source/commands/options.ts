@@ -1,0 +1,51 @@
+/** The command line as commands see it: which command, which flags. Parsed by cli/args.ts. */
+export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list', 'tenant', 'discover', 'start', 'history'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+type OptionSpec = {type: 'boolean' | 'string'; short?: string; multiple?: boolean};
+
+/** Every flag aggwatch knows. Each command accepts a subset (cli/args.ts). */
+export const OPTIONS = {
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+	demo: {type: 'boolean'},
+	json: {type: 'boolean'},
+	tenant: {type: 'string'},
+	'base-url': {type: 'string'},
+	'client-id': {type: 'string'},
+	'client-secret-stdin': {type: 'boolean'},
+	'api-version': {type: 'string'},
+	debug: {type: 'string'},
+	'no-color': {type: 'boolean'},
+	ascii: {type: 'boolean'},
+	interval: {type: 'string'},
+	budget: {type: 'string'},
+	timeout: {type: 'string'},
+	yes: {type: 'boolean', short: 'y'},
+	'drop-rows': {type: 'boolean'},
+	'keep-rows': {type: 'boolean'},
+	track: {type: 'boolean'},
+	'disable-optimization': {type: 'boolean'},
+	wait: {type: 'boolean'},
+	source: {type: 'string'},
+	since: {type: 'string'},
+	'no-bell': {type: 'boolean'},
+	'no-notify': {type: 'boolean'},
+	discover: {type: 'boolean'},
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+export interface ParsedCommandLine {
+	command: CommandName;
+	/** Flag values by long name. Booleans are true or absent. */
+	values: Partial<Record<OptionName, string | boolean>>;
+	positionals: string[];
+	help: boolean;
+	version: boolean;
+}
+
+export function stringOption(values: ParsedCommandLine['values'], name: OptionName): string | undefined {
+	const value = values[name];
+	return typeof value === 'string' ? value : undefined;
+}
