@@ -7,9 +7,8 @@ import {cancelList, isListAction, reduceList, type ListAction} from './screens/l
 import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from './screens/sources/use-sources-state.js';
 import {toNormal, toScreen, type Flash, type Message, type ViewState} from './screen-state.js';
 
-export {scrollToShow, selectedIndexIn, visibleWindow, type ListView, type VisibleWindow} from './list-selection.js';
-export {nextTenant} from './screens/list/use-list-state.js';
-export type {Flash, Message, ScreenState, SharedView, ViewState} from './screen-state.js';
+export {selectedIndexIn, visibleWindow, type ListView} from './list-selection.js';
+export type {Flash, Message, ViewState} from './screen-state.js';
 
 /**
  * The monitor screen's own state (what is selected, what is open, what is typed), apart from the monitor data: the

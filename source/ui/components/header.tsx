@@ -5,7 +5,6 @@ import {version} from '../../version.js';
 import {authAdvice} from '../auth-advice.js';
 import {countdown} from '../clock-text.js';
 
-export {authAdvice} from '../auth-advice.js';
 import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
 
 export interface HeaderProps {
