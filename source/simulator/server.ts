@@ -86,8 +86,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const startedAt = now();
 	const expiryMs = options.expiryMs ?? 3_600_000;
 	const clients = new Map<string, string>();
+	const profiles: SimContext['profiles'] = new Map();
 	for (const client of options.clients ?? [{clientId: 'demo-client', clientSecret: 'demo-secret'}]) {
 		clients.set(client.clientId, client.clientSecret);
+		profiles.set(client.clientId, {userContext: client.userContext ?? true, userLevel: client.userLevel ?? 'ORG_ADMIN'});
 	}
 
 	const tokens = new TokenStore();
@@ -132,6 +134,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		expiryMs,
 		tokenLifetimeSec: options.tokenLifetimeSec ?? 749,
 		clients,
+		profiles,
+		dates: options.dates ?? 'iso',
+		notFoundAnswer: options.notFoundAnswer ?? '404',
 		tokens,
 		aggregations,
 		sources,
