@@ -13,7 +13,7 @@ import type {SimAggregation, SimContext, SimRequest} from './state.js';
 import {FaultBook, malformedReply, nonJsonReply, statusFaultReply, truncatedReply} from './faults.js';
 import {isAggregationId, newAggregationId} from './ids.js';
 import {SlidingWindowLimiter} from './rate-limiter.js';
-import {errorResponseDto, rateLimited, unauthorized, type Reply} from './reply.js';
+import {errorResponseDto, json, rateLimited, unauthorized, type Reply} from './reply.js';
 import {routeApi} from './router.js';
 import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
@@ -268,6 +268,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 				case 'truncated': {
 					send(response, entry, truncatedReply(path));
+					return;
+				}
+
+				case 'answer': {
+					send(response, entry, json(fault.status, fault.body));
 					return;
 				}
 			}

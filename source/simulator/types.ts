@@ -59,7 +59,12 @@ export type FaultKind =
 	/** 200 with a non-JSON body (an HTML error page). */
 	| {type: 'non-json'}
 	/** 200 that sends half a JSON body and then ends the response. */
-	| {type: 'truncated'};
+	| {type: 'truncated'}
+	/**
+	 * This status with this JSON body, as a tenant might answer: e.g. the document's own LoadAccountsTask example, or
+	 * a 202 saying success: false. Nothing happens on the tenant (a load-accounts answered this way starts nothing).
+	 */
+	| {type: 'answer'; status: number; body: unknown};
 
 export interface FaultRule {
 	fault: FaultKind;
