@@ -124,6 +124,7 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 				},
 				{
 					apiVersion: connection.apiVersion,
+					tenant: connection.tenant,
 					...(proxy === undefined ? {} : {proxy}),
 					...(options.retryWarnings === false
 						? {}
