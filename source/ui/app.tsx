@@ -34,6 +34,7 @@ import {isConfirmMode} from './mode.js';
 import {filterItems, type PickerState} from './picker-state.js';
 import {previousRunLines} from './previous-run-lines.js';
 import {rowLabel} from './row-cells.js';
+import {idShortener} from '../core/short-ids.js';
 import {sortSources, sourceKey, sourceSegments, sourceText} from './source-entries.js';
 import {SpinnerClock} from './spinner-clock.js';
 import {useTerminalSize} from './terminal/terminal-size.js';
@@ -195,6 +196,8 @@ export function MonitorView({
 	);
 	const shownRows = useMemo(() => sortRows(filterRows(tenantRows, view.filter), view.sort), [tenantRows, view.filter, view.sort]);
 	const keys = useMemo(() => shownRows.map((row) => row.key), [shownRows]);
+	// Ids are shown by as much as tells them apart from the other rows' (many ISC ids share a long start).
+	const shortRowId = useMemo(() => idShortener(state.rows.map((row) => row.id)), [state.rows]);
 	const finished = useMemo(() => state.rows.filter((row) => isFinishedPhase(row.phase)).length, [state.rows]);
 	const layout = useMemo(() => rowLayout(columns, tenantWidth), [columns, tenantWidth]);
 
@@ -255,10 +258,12 @@ export function MonitorView({
 	const trackedKeys = useMemo(() => (discovering ? new Set(state.rows.map((row) => row.key)) : NO_KEYS), [discovering, state.rows]);
 	const discoverItems = discoverStore.picker.items;
 	const discoverAvailable = useMemo(() => untracked(discoverItems, trackedKeys), [discoverItems, trackedKeys]);
+	const shortDiscoverId = useMemo(() => idShortener(discoverAvailable.map((item) => item.id)), [discoverAvailable]);
 	const sourceItems = sourcesStore.picker.items;
 	const sourcesAvailable = useMemo(() => sortSources(sourceItems), [sourceItems]);
 	const historyItems = historyStore.picker.items;
 	const historyAvailable = useMemo(() => newestFirst(historyItems), [historyItems]);
+	const shortHistoryId = useMemo(() => idShortener(historyAvailable.map((entry) => entry.id)), [historyAvailable]);
 	const discoverFiltered = useFiltered(discoverStore, discoverAvailable, discoverText, discoverKey);
 	const sourcesFiltered = useFiltered(sourcesStore, sourcesAvailable, sourceText, sourceKey);
 	const historyFiltered = useFiltered(historyStore, historyAvailable, historyText, historyEntryKey);
@@ -365,7 +370,7 @@ export function MonitorView({
 		}
 
 		const context = alertContext.current;
-		const found = alertsFor(transitions, context.now, context.multiTenant);
+		const found = alertsFor(transitions, context.now, context.multiTenant, idShortener(state.rows.map((row) => row.id)));
 		if (found.length === 0) {
 			return;
 		}
@@ -424,7 +429,7 @@ export function MonitorView({
 				filter={{value: picker.filter, placeholder: 'type to filter by source, id or tenant; Space marks, Enter tracks'}}
 				items={discoverPicker.shown}
 				keyOf={discoverKey}
-				segments={(item) => discoverSegments(item, now, multi, glyphs.ellipsis)}
+				segments={(item) => discoverSegments(item, now, multi, glyphs.ellipsis, shortDiscoverId)}
 				marked={picker.marked}
 				window={visibleWindow(picker, discoverPicker.list)}
 				{...discoverStatus}
@@ -460,14 +465,14 @@ export function MonitorView({
 					columns={historyColumns(historyMultiTenant)}
 					items={historyPicker.shown}
 					keyOf={historyEntryKey}
-					segments={(entry) => historySegments(entry, now, historyMultiTenant, glyphs)}
+					segments={(entry) => historySegments(entry, now, historyMultiTenant, glyphs, shortHistoryId)}
 					window={visibleWindow(picker, historyPicker.list)}
 					{...historyStatus}
 					width={width}
 					height={body - historyDetailLines}
 				/>
 				{historyContent !== undefined && historySelected !== undefined && historyDetailLines > 0 ? (
-					<DetailPane title={historyName(historySelected)} content={historyContent} width={width} height={historyDetailLines} />
+					<DetailPane title={historyName(historySelected, shortHistoryId)} content={historyContent} width={width} height={historyDetailLines} />
 				) : null}
 			</>
 		);
@@ -502,12 +507,13 @@ export function MonitorView({
 								paused={state.paused}
 								tenantError={state.tenants[row.tenant]?.authError}
 								flash={activeFlash(view.flashes, row.key, now)?.severity}
+								idText={shortRowId(row.id)}
 							/>
 						))
 					)}
 				</Box>
 				{content !== undefined && selected !== undefined && detailLines > 0 ? (
-					<DetailPane title={rowLabel(selected, multiTenant)} content={content} width={width} height={detailLines} />
+					<DetailPane title={rowLabel(selected, multiTenant, shortRowId(selected.id))} content={content} width={width} height={detailLines} />
 				) : null}
 			</>
 		);

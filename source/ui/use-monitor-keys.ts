@@ -6,7 +6,8 @@ import type {MonitorCommands} from './commands.js';
 import {parseIdInput} from './id-input.js';
 import {resolveKey, type Command, type Feature} from './keymap.js';
 import {isPickerMode, isPromptMode} from './mode.js';
-import {rowLabel, shortId} from './row-cells.js';
+import {idShortener} from '../core/short-ids.js';
+import {rowLabel} from './row-cells.js';
 import type {PickerKeys} from './use-picker-keys.js';
 import type {ViewStore} from './use-view-state.js';
 import {selectedIndexIn, type ListView} from './view-state.js';
@@ -135,7 +136,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 							type: 'ask',
 							mode: 'confirm-remove',
 							keys: [selected.key],
-							question: `Stop tracking ${rowLabel(selected)} (${shortId(selected.id)})? ISC is not changed.`,
+							question: `Stop tracking ${rowLabel(selected)} (${idShortener(state.rows.map((row) => row.id))(selected.id)})? ISC is not changed.`,
 						});
 					}
 

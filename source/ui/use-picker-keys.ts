@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef} from 'react';
 import type {HistoryEntry} from '../history/entry.js';
 import type {DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './commands.js';
+import {idShortener} from '../core/short-ids.js';
 import {discoverKey, discoverName} from './discover-entries.js';
 import type {Command} from './keymap.js';
 import {selectedIndexIn, type ListView} from './list-selection.js';
@@ -156,9 +157,10 @@ export function usePickerKeys(options: PickerKeysOptions): PickerKeys {
 		}
 
 		commands.track?.(items);
+		const short = idShortener(discover.available.map((entry) => entry.id));
 		view.apply({
 			type: 'close-screen',
-			notice: {level: 'info', text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map(discoverName))}`},
+			notice: {level: 'info', text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map((item) => discoverName(item, short)))}`},
 		});
 	}, [discover, commands, view]);
 
