@@ -95,13 +95,13 @@ export function optionalDateTime(object: JsonObject, field: string): string | un
 	return readDateTime(object[field]);
 }
 
-/** A count: a whole number, or a whole number written as a string ("26"), as real tenants sometimes send. */
+/** A count: a whole number, or a whole number of 0 or more written as a string ("26"), as real tenants sometimes send. */
 export function readCount(value: unknown): number | undefined {
 	if (typeof value === 'number') {
 		return Number.isSafeInteger(value) ? value : undefined;
 	}
 
-	if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
+	if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) {
 		const number = Number(value);
 		return Number.isSafeInteger(number) ? number : undefined;
 	}
