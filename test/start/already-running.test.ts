@@ -6,10 +6,13 @@
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import {ExitCode} from '../../source/cli/exit-codes.js';
+import {createMonitorServices} from '../../source/commands/monitor-services.js';
 import {runStart} from '../../source/commands/start.js';
+import {TenantClients} from '../../source/commands/tenant-clients.js';
+import {IscClient} from '../../source/isc/client.js';
 import {openStore} from '../../source/store/config.js';
 import type {SimSource} from '../../source/simulator/types.js';
-import {commandHarness, TENANT, type CommandHarness} from '../discover/command-context.js';
+import {CLIENT_ID, CLIENT_SECRET, commandHarness, TENANT, type CommandHarness} from '../discover/command-context.js';
 import {AD, running} from '../discover/fixtures.js';
 
 const WORKDAY: SimSource = {
@@ -131,5 +134,29 @@ describe('aggwatch start on a source already aggregating', () => {
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.requestFailed);
 		expect(context.captured.err.join('\n')).toContain('ISC accepted the request but its answer has no task id');
 		expect(tracked(h)).toEqual([]);
+	});
+});
+
+describe('the monitor\'s S picker on a source already aggregating', () => {
+	function services(h: CommandHarness) {
+		const clients = new TenantClients({
+			resolve: tenant => ({tenant, baseUrl: h.sim.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, source: {baseUrl: 'test', clientId: 'test', clientSecret: 'test'}, apiVersion: 'v2025'}),
+			create: async connection => new IscClient({baseUrl: connection.baseUrl, clientId: connection.clientId, clientSecret: connection.clientSecret}),
+		});
+		return createMonitorServices(clients, [TENANT]);
+	}
+
+	it('sends nothing and answers with the running aggregation and since when', async () => {
+		const h = await tenant();
+		const result = await services(h).startAggregation({id: WORKDAY.id, name: 'Workday', tenant: TENANT});
+		expect(result).toEqual({id: RUNNING_ID, alreadyRunning: {since: expect.stringMatching(/^\d{4}-/) as string}});
+		expect(posts(h)).toEqual([]);
+	});
+
+	it('starts one when none is running', async () => {
+		const h = await tenant({aggregations: []});
+		const result = await services(h).startAggregation({id: WORKDAY.id, name: 'Workday', tenant: TENANT});
+		expect(result).toEqual({id: h.sim.aggregations()[0]?.id});
+		expect(posts(h)).toHaveLength(1);
 	});
 });
