@@ -160,6 +160,25 @@ describe('network failures retrying cannot help', () => {
 		expect(sim.log).toEqual([]);
 	}, 60_000);
 
+	it('wait stops at once on an untrusted certificate too, rather than polling until its timeout', async () => {
+		let connections = 0;
+		const server = https.createServer({cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))}, (_request, response) => {
+			response.writeHead(500).end();
+		});
+		server.on('connection', () => connections++);
+		const url = `https://127.0.0.1:${await listen(server)}`;
+		const box = testSandbox();
+		const result = await runCli(['wait', '--timeout', '30s', '--json', RUNNING_ID], {
+			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
+			cwd: box.work,
+			timeoutMs: 60_000,
+		});
+		expect(result.code).toBe(6);
+		expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
+		expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({event: 'summary', exitCode: 6, timedOut: false});
+		expect(connections).toBe(1);
+	}, 60_000);
+
 	it('a proxy that refuses the connection is named in the error', async () => {
 		const closed = net.createServer();
 		await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
