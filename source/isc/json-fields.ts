@@ -83,15 +83,15 @@ export function readDateTime(value: unknown): string | undefined {
 
 /**
  * A date field read leniently (see readDateTime): absent or unreadable is undefined (dropped), null stays null.
- * A date is never a reason to refuse an answer.
+ * A date is never a reason to refuse an answer, so `_what` (the body's name, as the other readers take) goes unused.
  */
-export function nullableDateTime(object: JsonObject, field: string): string | null | undefined {
+export function nullableDateTime(object: JsonObject, field: string, _what?: string): string | null | undefined {
 	const value = object[field];
 	return value === null ? null : readDateTime(value);
 }
 
 /** As nullableDateTime, with null also dropped. */
-export function optionalDateTime(object: JsonObject, field: string): string | undefined {
+export function optionalDateTime(object: JsonObject, field: string, _what?: string): string | undefined {
 	return readDateTime(object[field]);
 }
 
