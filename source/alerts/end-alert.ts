@@ -2,6 +2,7 @@ import {formatCount, formatDuration} from '../core/durations.js';
 import {isPolled} from '../core/phase.js';
 import {rowOutcome, type RowOutcome} from '../core/summary.js';
 import type {TrackedRow} from '../core/types.js';
+import {idShortener} from '../core/short-ids.js';
 
 export type AlertSeverity = 'success' | 'failure';
 
@@ -24,9 +25,16 @@ export const PERSISTENT_FAILURES = 5;
 
 const ENDINGS: ReadonlySet<RowOutcome> = new Set(['completed', 'cancelled', 'terminated', 'not-found', 'expired']);
 
-function nameOf(row: TrackedRow): string {
+/** The row's label, else its id as short as tells it from the others (`short`; default its first 8 characters). */
+function nameOf(row: TrackedRow, short: (id: string) => string): string {
 	const label = row.label?.trim();
-	return label === undefined || label === '' ? `${row.id.slice(0, 8)}…` : label;
+	if (label !== undefined && label !== '') {
+		return label;
+	}
+
+	// Marked as cut where it was cut: "a1b2c3d4…" or "…00000003".
+	const cut = short(row.id);
+	return cut === row.id || cut.startsWith('…') ? cut : `${cut}…`;
 }
 
 function accountsPhrase(row: TrackedRow, completed: boolean): string | undefined {
@@ -67,8 +75,8 @@ function make(row: TrackedRow, title: string, body: string, severity: AlertSever
 	return {id: row.id, tenant: row.tenant, title, body, text: body === '' ? title : `${title}, ${body}`, severity};
 }
 
-function endingAlert(row: TrackedRow, previousRow: TrackedRow | undefined, outcome: RowOutcome, now: number): Alert {
-	const name = nameOf(row);
+function endingAlert(row: TrackedRow, previousRow: TrackedRow | undefined, outcome: RowOutcome, now: number, short: (id: string) => string): Alert {
+	const name = nameOf(row, short);
 	const elapsed = elapsedMs(row, previousRow, now);
 	switch (outcome) {
 		case 'completed': {
@@ -98,14 +106,19 @@ function endingAlert(row: TrackedRow, previousRow: TrackedRow | undefined, outco
  * Alerts when the row reaches an end (COMPLETED: success; CANCELLED, TERMINATED, not found, expired: failure),
  * with the duration only when the previous row was seen running shortly before; and, once, when a still-polled row's requests have failed PERSISTENT_FAILURES times in a row.
  */
-export function endAlert(row: TrackedRow, previousRow: TrackedRow | undefined, now: number): Alert | undefined {
+export function endAlert(
+	row: TrackedRow,
+	previousRow: TrackedRow | undefined,
+	now: number,
+	short: (id: string) => string = idShortener([row.id]),
+): Alert | undefined {
 	const outcome = rowOutcome(row);
 	if (ENDINGS.has(outcome)) {
-		return previousRow !== undefined && rowOutcome(previousRow) === outcome ? undefined : endingAlert(row, previousRow, outcome, now);
+		return previousRow !== undefined && rowOutcome(previousRow) === outcome ? undefined : endingAlert(row, previousRow, outcome, now, short);
 	}
 
 	if (isPolled(row) && row.lastError !== undefined && row.failures >= PERSISTENT_FAILURES && (previousRow?.failures ?? 0) < PERSISTENT_FAILURES) {
-		return make(row, `${nameOf(row)}: failing`, `${row.lastError.message} (${row.failures} requests in a row)`, 'failure');
+		return make(row, `${nameOf(row, short)}: failing`, `${row.lastError.message} (${row.failures} requests in a row)`, 'failure');
 	}
 
 	return undefined;

@@ -1,4 +1,5 @@
 import type {MonitorState} from '../core/types.js';
+import {idShortener} from '../core/short-ids.js';
 import {endAlert, type Alert} from './end-alert.js';
 
 /**
@@ -11,6 +12,8 @@ export function stateAlerts(previous: MonitorState | undefined, next: MonitorSta
 	}
 
 	const before = new Map(previous?.rows.map(row => [row.key, row]));
+	// An unlabelled row is named by as much of its id as tells it from the other rows.
+	const short = idShortener(next.rows.map(row => row.id));
 	const alerts: Alert[] = [];
 	for (const row of next.rows) {
 		const previousRow = before.get(row.key);
@@ -18,7 +21,7 @@ export function stateAlerts(previous: MonitorState | undefined, next: MonitorSta
 			continue;
 		}
 
-		const alert = endAlert(row, previousRow, now);
+		const alert = endAlert(row, previousRow, now, short);
 		if (alert !== undefined) {
 			alerts.push(alert);
 		}

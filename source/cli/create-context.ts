@@ -125,6 +125,7 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 				},
 				{
 					apiVersion: connection.apiVersion,
+					tenant: connection.tenant,
 					...(proxy === undefined ? {} : {proxy}),
 					...(options.retryWarnings === false
 						? {}

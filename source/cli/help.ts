@@ -189,19 +189,22 @@ Starts an account aggregation of a source, given by id or exact name, tracks it,
 prints its aggregation id alone on standard output. The request is sent once and never
 retried: if its answer is lost, aggwatch says the outcome is unknown and how to check.
 Delimited-file sources need a CSV uploaded with the request; aggwatch refuses them.
+If an aggregation of the source is running already, nothing is sent: its id is printed,
+tracked and (with --wait) waited on, as when ISC answers that it did not start another.
 
   --disable-optimization   aggregate every account, not only those changed since the last run
   --wait                   then wait for it to end, as "aggwatch wait" (same output and exit
                            codes; --timeout, --interval, --budget, --no-bell, --no-notify apply)
   --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
-                           created, tracked}; with --wait, wait's NDJSON follows
+                           created, tracked}, or {"event":"already-running", id, tenant,
+                           source, started, sent, tracked}; with --wait, wait's NDJSON follows
 
 ${CONNECTION}
 
-Exit codes: 0 started (with --wait: COMPLETED), 1 usage, configuration, a delimited-file
+Exit codes: 0 started or already running (with --wait: COMPLETED), 1 usage, configuration, a delimited-file
 or ambiguous source, 2 CANCELLED/TERMINATED (--wait), 3 no such source (or --wait: not
 found/expired), 4 authentication or permission, 5 timeout (--wait), 6 request failed
-(the outcome may be unknown: check with aggwatch discover).
+(the outcome may be unknown: check with aggwatch discover) or ISC's 202 started nothing.
 
 Examples
   aggwatch start Workday

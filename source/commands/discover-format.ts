@@ -14,8 +14,10 @@ export function formatRunningTable(rows: readonly RunningAggregation[], now: num
 	const width = Math.min(MAX_SOURCE_WIDTH, Math.max('SOURCE'.length, ...rows.map(row => (row.sourceName ?? UNKNOWN_SOURCE).length)));
 	const lines = [`${fit('SOURCE', width)}  ${'STARTED'.padEnd(23)}  ${'RUNNING'.padEnd(8)}  ID`];
 	for (const row of rows) {
-		const started = Date.parse(row.started);
-		lines.push(`${fit(row.sourceName ?? UNKNOWN_SOURCE, width)}  ${utcTime(started).padEnd(23)}  ${formatDuration(Math.max(0, now - started)).padEnd(8)}  ${row.id}`);
+		const started = row.started === undefined ? undefined : Date.parse(row.started);
+		const since = started === undefined ? '-' : utcTime(started);
+		const running = started === undefined ? '-' : formatDuration(Math.max(0, now - started));
+		lines.push(`${fit(row.sourceName ?? UNKNOWN_SOURCE, width)}  ${since.padEnd(23)}  ${running.padEnd(8)}  ${row.id}`);
 	}
 
 	return lines;
@@ -28,7 +30,7 @@ export function runningJson(row: RunningAggregation, tenant: string): Record<str
 		tenant,
 		source: row.sourceName ?? null,
 		sourceId: row.sourceId ?? null,
-		started: row.started,
+		started: row.started ?? null,
 		progress: row.progress ?? null,
 	};
 }

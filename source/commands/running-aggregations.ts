@@ -9,8 +9,8 @@ export interface RunningAggregation {
 	/** The source's name, when known. */
 	sourceName?: string;
 	sourceId?: string;
-	/** When it started (ISO date-time): the task's `launched`, else its `created`. */
-	started: string;
+	/** When it started (ISO date-time): the task's `launched`, else its `created`; absent when the tenant sent neither readably. */
+	started?: string;
 	/** The task's progress text, e.g. "Processed 120 of 1000 accounts". */
 	progress?: string;
 }
@@ -27,8 +27,40 @@ export interface ListRunningOptions {
 export const DEFAULT_PAGE_SIZE = 250;
 const DEFAULT_MAX_PAGES = 200;
 
-function startedAt(task: TaskStatus): string {
+/** When a task started: its `launched`, else its `created` (ISO), if the tenant sent either readably. */
+export function startedAt(task: TaskStatus): string | undefined {
 	return task.launched ?? task.created;
+}
+
+/** Newest first; tasks without a readable date last. */
+function newestFirst(a: TaskStatus, b: TaskStatus): number {
+	const at = (task: TaskStatus) => {
+		const started = startedAt(task);
+		return started === undefined ? Number.NEGATIVE_INFINITY : Date.parse(started);
+	};
+
+	const [left, right] = [at(a), at(b)];
+	return left === right ? 0 : (right > left ? 1 : -1);
+}
+
+/** Filters that select the running account aggregations of one source. */
+export function runningOfSourceFilter(sourceId: string): string {
+	return `sourceId eq ${JSON.stringify(sourceId)} and type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull`;
+}
+
+/**
+ * The running account aggregation of a source, newest if several, or undefined: one GET /v2025/task-status with
+ * `sourceId eq "…" and type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull`.
+ */
+export async function findRunningOfSource(
+	client: Pick<IscClient, 'listTaskStatus'>,
+	sourceId: string,
+	options: CallOptions = {},
+): Promise<TaskStatus | undefined> {
+	const tasks = await client.listTaskStatus({filters: runningOfSourceFilter(sourceId), sorters: '-created', limit: 10, offset: 0}, options);
+	// Kept to the asked source and still running, whatever the tenant did with the filter.
+	const running = tasks.filter(task => task.completionStatus === null && (task.target?.id === undefined || task.target.id === sourceId));
+	return running.sort(newestFirst)[0];
 }
 
 /**
@@ -60,7 +92,7 @@ export async function listAllRunning(client: Pick<IscClient, 'listRunningAggrega
 	}
 
 	// The API sorts by -created already; sorting again keeps "newest first" true across pages.
-	return [...byId.values()].sort((a, b) => Date.parse(startedAt(b)) - Date.parse(startedAt(a)));
+	return [...byId.values()].sort(newestFirst);
 }
 
 /** Tasks as rows to show, with their source names (looked up, cached, where the task does not carry one). */
@@ -69,11 +101,12 @@ export async function describeRunning(tasks: readonly TaskStatus[], names: Sourc
 		tasks.map(async task => {
 			const sourceName = await names.nameFor(task, options);
 			const sourceId = task.target?.id;
+			const started = startedAt(task);
 			return {
 				id: task.id,
 				...(sourceName === undefined ? {} : {sourceName}),
 				...(sourceId === undefined ? {} : {sourceId}),
-				started: startedAt(task),
+				...(started === undefined ? {} : {started}),
 				...(task.progress === undefined || task.progress === null ? {} : {progress: task.progress}),
 			};
 		}),

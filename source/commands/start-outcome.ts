@@ -1,4 +1,5 @@
 import type {IscError} from '../domain/errors.js';
+import {isCertificateCode} from '../isc/network-error.js';
 
 /** Network failures that happen before a request leaves: the tenant cannot have acted on it. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -19,7 +20,8 @@ export function mayHaveStarted(error: IscError): boolean {
 		}
 
 		case 'network': {
-			return error.code === undefined || !NOT_SENT_CODES.has(error.code);
+			// An untrusted certificate stops the request in the TLS handshake, before anything is sent.
+			return error.code === undefined || !(NOT_SENT_CODES.has(error.code) || isCertificateCode(error.code));
 		}
 
 		case 'server':

@@ -11,7 +11,11 @@ import {exitCodeForError} from './error-exit-code.js';
 import {booleanFlag} from './flag-values.js';
 import {resolveSource, SourceChoiceError} from './resolve-source.js';
 import {isDelimitedFileSource} from '../domain/sources.js';
+import {startedAt} from './running-aggregations.js';
+import {startOrFindRunning, type StartAttempt} from './start-aggregation.js';
 import {mayHaveStarted} from './start-outcome.js';
+import {utcTime} from './utc-time.js';
+import {formatDuration} from '../core/durations.js';
 import {formatErrorLine} from './status-format.js';
 import {createWaitHooks} from './wait-hooks.js';
 import {resolveAlertPrefs} from './alert-options.js';
@@ -21,6 +25,8 @@ import {runWait} from './wait.js';
  * `aggwatch start <source> [--disable-optimization] [--wait] [--json]`: starts an account aggregation of a source
  * (by id or exact name), tracks it, and prints its id (alone on standard output, for `id=$(aggwatch start X)`).
  * The one request aggwatch makes that changes something: it is sent once and never retried, whatever happens.
+ * When an aggregation of the source is running already (found before the POST, or ISC's 202 says so), that one is
+ * printed, tracked and followed instead, with exit 0.
  */
 export async function runStart(context: CommandContext, positionals: string[]): Promise<number> {
 	if (positionals.length === 0) {
@@ -75,12 +81,9 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 			return ExitCode.usage;
 		}
 
-		let id: string;
-		let created: string | undefined;
+		let attempt: StartAttempt;
 		try {
-			const started = await client.importAccounts(source.id, {disableOptimization});
-			id = started.task.id;
-			created = started.task.created ?? undefined;
+			attempt = await startOrFindRunning(client, source.id, {disableOptimization});
 		} catch (error) {
 			if (!(error instanceof IscError)) {
 				throw error;
@@ -99,6 +102,11 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 			return exitCodeForError(error);
 		}
 
+		if (attempt.checkError !== undefined) {
+			context.warn(`could not check for a running aggregation of "${source.name}" first (${formatErrorLine(undefined, attempt.checkError)}); started anyway`);
+		}
+
+		const id = attempt.kind === 'started' ? attempt.id : attempt.task.id;
 		const now = context.now();
 		let tracked = true;
 		try {
@@ -109,10 +117,33 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 			}
 
 			tracked = false;
-			context.warn(`the aggregation started but could not be tracked: ${error.message}`);
+			context.warn(`the aggregation ${attempt.kind === 'started' ? 'started' : 'is running'} but could not be tracked: ${error.message}`);
 		}
 
-		if (json) {
+		// The demo tenant lives as long as this process: a later command would not know the id.
+		const follow = context.values.demo === true ? 'add --wait to follow a demo aggregation' : `follow it with: aggwatch wait ${id}`;
+		const next = wait ? '' : `; ${follow}`;
+		if (attempt.kind === 'running') {
+			const since = startedAt(attempt.task);
+			if (json) {
+				context.out(
+					JSON.stringify({
+						event: 'already-running',
+						id,
+						tenant: connection.tenant,
+						source: {id: source.id, name: source.name},
+						started: since ?? null,
+						sent: attempt.sent,
+						tracked,
+					}),
+				);
+			} else {
+				context.out(id);
+				const when = since === undefined ? '' : ` since ${utcTime(Date.parse(since))} (${formatDuration(Math.max(0, now - Date.parse(since)))} ago)`;
+				const how = attempt.sent ? 'ISC started no other: ' : 'nothing was sent: ';
+				context.error(`an account aggregation of "${source.name}" is already running${when}; ${how}tracking it: ${id}${next}`);
+			}
+		} else if (json) {
 			context.out(
 				JSON.stringify({
 					event: 'started',
@@ -120,16 +151,13 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 					tenant: connection.tenant,
 					source: {id: source.id, name: source.name},
 					disableOptimization,
-					created: created ?? null,
+					created: attempt.created ?? null,
 					tracked,
 				}),
 			);
 		} else {
 			context.out(id);
 			const how = disableOptimization ? ' with optimization disabled' : '';
-			// The demo tenant lives as long as this process: a later command would not know the id.
-			const follow = context.values.demo === true ? 'add --wait to follow a demo aggregation' : `follow it with: aggwatch wait ${id}`;
-			const next = wait ? '' : `; ${follow}`;
 			context.error(`started an account aggregation of "${source.name}"${how}: ${id}${next}`);
 		}
 

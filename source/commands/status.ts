@@ -34,8 +34,17 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 	let authReported = false;
 	for (const result of results) {
 		if ('status' in result && result.status) {
-			context.out(json ? JSON.stringify({id: result.id, ...result.status}) : formatStatusBlock(result.id, result.status, context.now()));
-			codes.push(ExitCode.ok);
+			// A 200 with status NOT_FOUND is ISC saying it does not know the id: shown as it came, but exit 3 like a 404.
+			const notFound = result.status.status === 'NOT_FOUND';
+			if (json) {
+				context.out(JSON.stringify({id: result.id, ...result.status}));
+			} else if (notFound) {
+				context.error(`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, one not visible yet, or one that ended over an hour ago)`);
+			} else {
+				context.out(formatStatusBlock(result.id, result.status, context.now()));
+			}
+
+			codes.push(notFound ? ExitCode.notFound : ExitCode.ok);
 			continue;
 		}
 

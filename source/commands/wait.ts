@@ -1,3 +1,4 @@
+import {ExitCode} from '../domain/exit-codes.js';
 import {pollOptions} from './poll-options.js';
 import {stringOption} from './options.js';
 import {UsageError} from '../domain/usage-error.js';
@@ -7,6 +8,7 @@ import {isPolled} from '../core/phase.js';
 import {createPoller} from '../core/poller.js';
 import {createMonitorState} from '../core/reducer.js';
 import type {MonitorState} from '../core/types.js';
+import {isCertificateCode} from '../isc/network-error.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
 import type {WaitHooks} from './wait-hooks.js';
@@ -53,7 +55,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			clock: {now: context.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)},
 		});
 
-		const finish = (timedOut: boolean, authFailed: boolean) => {
+		const finish = (timedOut: boolean, authFailed: boolean, forcedCode?: number) => {
 			if (finished) {
 				return;
 			}
@@ -66,7 +68,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			}
 
 			const state = store.getState();
-			const code = waitExitCode(state, timedOut, authFailed);
+			const code = forcedCode ?? waitExitCode(state, timedOut, authFailed);
 			const now = context.now();
 			if (json) {
 				emit({
@@ -112,6 +114,14 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			if (authError) {
 				context.error(`${authError.message}${authError.hint ? ` - ${authError.hint}` : ''}`);
 				finish(false, true);
+				return;
+			}
+
+			// An untrusted TLS certificate does not fix itself: no point polling on until the timeout.
+			const certificate = state.rows.find(row => row.lastError?.kind === 'network' && isCertificateCode(row.lastError.code))?.lastError;
+			if (certificate) {
+				context.error(`${certificate.message}${certificate.hint ? ` - ${certificate.hint}` : ''}`);
+				finish(false, false, ExitCode.requestFailed);
 				return;
 			}
 

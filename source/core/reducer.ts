@@ -269,10 +269,9 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 	// Any 200 proves the tenant's credentials work again.
 	const next = updateTenant(state, row.tenant, withoutAuthError);
 	if (status.status === 'NOT_FOUND') {
-		// Documented choice: a NOT_FOUND body is treated like a 404 for an id never seen, whatever was seen before,
-		// because ISC says it does not know the id (yet), which is not the same as "ended and forgotten".
+		// A NOT_FOUND body is treated exactly like a 404: expired if the row was seen before, else not-found after the grace.
 		return updateRow(next, key, current =>
-			missing(current, {kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200}, now, false, next.options),
+			missing(current, {kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200}, now, current.snapshot !== undefined, next.options),
 		);
 	}
 

@@ -66,6 +66,8 @@ export interface ClientOptions {
 	onRequest?: (entry: RequestLogEntry) => void;
 	/** Default `aggwatch/<version>`. */
 	userAgent?: string;
+	/** How messages name the tenant (e.g. a saved tenant's name). Default: from the base URL ("acme" for https://acme.api.identitynow.com). */
+	tenant?: string;
 	/** Send every request through this HTTP(S) proxy (see proxyFor in proxy.ts for HTTPS_PROXY / NO_PROXY). Default: direct. */
 	proxy?: URL;
 	/** In [0, 1), for backoff jitter. Default Math.random. */
@@ -116,7 +118,44 @@ interface Operation<T> {
 	subject?: string;
 	/** What the body is, for bad-response messages. */
 	what: string;
+	/** The endpoint takes user-context tokens only (a PAT): a 403 says so. */
+	userContextOnly?: boolean;
 	parse: (json: unknown) => T;
+}
+
+/** The tenant a base URL names: "acme" for https://acme.api.identitynow.com, else the host. */
+export function tenantOf(baseUrl: string): string {
+	const {host} = new URL(baseUrl);
+	return /^([^.]+)\.api\.identitynow(?:-demo)?\.com$/i.exec(host)?.[1] ?? host;
+}
+
+/** The claims of a JWT access token, or undefined when it is not one (the signature is not checked: advice only). */
+function tokenClaims(token: string): Record<string, unknown> | undefined {
+	try {
+		const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+		return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? claims as Record<string, unknown> : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The advice for a 403 from an endpoint that takes user-context tokens only. A token of a personal access token
+ * carries the user (identity_id / user_name claims); one of an API client (client credentials of an OAuth client)
+ * does not.
+ */
+function userContextHint(token: string, tenant: string): string {
+	const claims = tokenClaims(token);
+	const pat = `use a personal access token (PAT) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant ${tenant}`;
+	if (claims !== undefined && claims['identity_id'] === undefined && claims['user_name'] === undefined) {
+		return `These credentials are an API client without user context, and the aggregation status endpoint accepts only user-context tokens: ${pat}`;
+	}
+
+	if (claims !== undefined) {
+		return `The user of this personal access token lacks the user level for the aggregation status: ${pat}`;
+	}
+
+	return `The aggregation status endpoint accepts only user-context tokens; if these credentials are an API client, ${pat}`;
 }
 
 function queryString(params: Record<string, string | number | undefined>): string {
@@ -152,6 +191,9 @@ export class IscClient {
 	readonly #random: () => number;
 	readonly #sleep: Sleep;
 	readonly #now: () => number;
+	readonly #tenant: string;
+	/** Source lists go with for-subadmin=me: a plain one was refused (403) and that one was not. */
+	#forSubadmin = false;
 	/** Tokens handed out so far: kept out of every error message. */
 	readonly #issued = new Set<string>();
 
@@ -169,6 +211,7 @@ export class IscClient {
 		this.#random = options.random ?? Math.random;
 		this.#sleep = options.sleep ?? defaultSleep;
 		this.#now = options.now ?? Date.now;
+		this.#tenant = options.tenant ?? tenantOf(this.baseUrl);
 
 		const timeouts = {...DEFAULT_TIMEOUTS, ...options.timeouts};
 		this.#agents = createAgents(options.proxy);
@@ -196,7 +239,12 @@ export class IscClient {
 		this.#exchange = {
 			http: this.#http,
 			baseUrl: this.baseUrl,
-			network: {host: new URL(this.baseUrl).host, timeouts},
+			network: {
+				host: new URL(this.baseUrl).host,
+				timeouts,
+				// Named in errors without any user:password it may carry.
+				...(options.proxy === undefined ? {} : {proxy: `${options.proxy.protocol}//${options.proxy.host}`}),
+			},
 			now: this.#now,
 			secrets: () => [this.#clientSecret, ...this.#issued],
 			...(options.onRequest === undefined ? {} : {onRequest: options.onRequest}),
@@ -227,6 +275,7 @@ export class IscClient {
 				idempotent: true,
 				subject: `Aggregation ${id}`,
 				what: 'status body',
+				userContextOnly: true,
 				parse: parseAggregationStatus,
 			},
 			options,
@@ -273,18 +322,50 @@ export class IscClient {
 		return this.#list('/v2025/task-status', 'task status list', parseTaskStatusList, query, options);
 	}
 
-	/** GET /v2025/sources, optionally with a filter (e.g. `name sw "Work"`) and sorters. */
+	/**
+	 * GET /v2025/sources, optionally with a filter (e.g. `name sw "Work"`) and sorters. A SOURCE_SUBADMIN must say
+	 * `for-subadmin=me` or gets 403 (the document says so): after a 403 the list is asked once more that way, and this
+	 * client keeps asking that way from then on.
+	 */
 	async listSources(query: ListQuery = {}, options: CallOptions = {}): Promise<IscSource[]> {
-		return this.#list('/v2025/sources', 'source list', parseSourceList, query, options);
+		if (this.#forSubadmin) {
+			return this.#list('/v2025/sources', 'source list', parseSourceList, query, options, {'for-subadmin': 'me'});
+		}
+
+		try {
+			return await this.#list('/v2025/sources', 'source list', parseSourceList, query, options);
+		} catch (error) {
+			if (!(error instanceof IscError) || error.kind !== 'forbidden') {
+				throw error;
+			}
+
+			let sources: IscSource[];
+			try {
+				sources = await this.#list('/v2025/sources', 'source list', parseSourceList, query, options, {'for-subadmin': 'me'});
+			} catch {
+				// Not a subadmin after all: the first refusal is the one to report.
+				throw error;
+			}
+
+			this.#forSubadmin = true;
+			return sources;
+		}
 	}
 
 	/** A GET of one page of a collection, with the standard collection parameters. */
-	async #list<T>(path: string, what: string, parse: (body: unknown) => T[], query: ListQuery, options: CallOptions): Promise<T[]> {
+	async #list<T>(
+		path: string,
+		what: string,
+		parse: (body: unknown) => T[],
+		query: ListQuery,
+		options: CallOptions,
+		extra: Record<string, string> = {},
+	): Promise<T[]> {
 		return this.#run(
 			{
 				method: 'GET',
 				path,
-				query: queryString({limit: query.limit ?? 250, offset: query.offset ?? 0, filters: query.filters, sorters: query.sorters}),
+				query: queryString({limit: query.limit ?? 250, offset: query.offset ?? 0, filters: query.filters, sorters: query.sorters, ...extra}),
 				idempotent: true,
 				what,
 				parse,
@@ -399,7 +480,11 @@ export class IscClient {
 						result.body,
 						result.headers,
 						this.#now(),
-						this.#errorContext({afterRefresh: refreshed, ...(operation.subject === undefined ? {} : {subject: operation.subject})}),
+						this.#errorContext({
+							afterRefresh: refreshed,
+							...(operation.subject === undefined ? {} : {subject: operation.subject}),
+							...(operation.userContextOnly === true ? {forbiddenHint: userContextHint(token, this.#tenant)} : {}),
+						}),
 					);
 				}
 

@@ -27,6 +27,8 @@ export interface ErrorContext {
 	subject?: string;
 	/** This 401 came back for a token that was fetched after a previous 401. */
 	afterRefresh?: boolean;
+	/** What to do about a 403 on this call, when the caller knows better than the generic advice. */
+	forbiddenHint?: string;
 }
 
 const MAX_TEXT = 200;
@@ -230,7 +232,7 @@ export function toIscError(status: number, rawBody: string, headers: HeaderBag, 
 
 		case 'forbidden': {
 			return make(kind, `Not allowed${context.subject === undefined ? '' : ` to read ${context.subject}`}${detail}`, {
-				hint: 'The API client lacks the user level or scopes for this call (e.g. ORG_ADMIN or SOURCE_ADMIN)',
+				hint: context.forbiddenHint ?? 'The API client lacks the user level or scopes for this call (e.g. ORG_ADMIN or SOURCE_ADMIN)',
 			});
 		}
 

@@ -2,7 +2,8 @@ import {IscError} from '../domain/errors.js';
 
 /**
  * Small readers for JSON bodies. Each names the body and the field in its bad-response message,
- * so "The task status's "created" is not a date-time" tells the user exactly what ISC sent wrong.
+ * so "The task status's "id" is missing" tells the user exactly what ISC sent wrong. Dates are read leniently:
+ * ISO strings or epoch milliseconds, and an unreadable date is dropped rather than failing the answer.
  */
 
 export type JsonObject = Record<string, unknown>;
@@ -55,27 +56,57 @@ export function nullableString(object: JsonObject, field: string, what: string):
 	return object[field] === null ? null : optionalString(object, field, what);
 }
 
-function isDateTime(value: string): boolean {
-	return !Number.isNaN(Date.parse(value));
+/** Epoch milliseconds within the range a Date can hold. */
+function isEpochMs(value: number): boolean {
+	return Number.isFinite(value) && Math.abs(value) <= 8.64e15;
 }
 
-export function requiredDateTime(object: JsonObject, field: string, what: string): string {
-	const value = requiredString(object, field, what);
-	if (!isDateTime(value)) {
-		throw bad(what, field, 'is not a date-time');
+/**
+ * A date as ISC sends it, as an ISO 8601 string (UTC): an ISO date-time string, epoch milliseconds (real tenants
+ * send `"created": 1714574212775`), or epoch milliseconds as a string. Anything else (an impossible hour such as the
+ * document's own '2020-09-07T42:14:00.364Z', a word, an object) is undefined: the caller drops it.
+ */
+export function readDateTime(value: unknown): string | undefined {
+	let epochMs: number;
+	if (typeof value === 'number') {
+		epochMs = value;
+	} else if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value)) {
+		epochMs = Number(value);
+	} else if (typeof value === 'string') {
+		epochMs = Date.parse(value);
+	} else {
+		return undefined;
 	}
 
-	return value;
+	return isEpochMs(epochMs) ? new Date(Math.trunc(epochMs)).toISOString() : undefined;
 }
 
-/** Absent: undefined; null kept as null. */
-export function nullableDateTime(object: JsonObject, field: string, what: string): string | null | undefined {
-	const value = nullableString(object, field, what);
-	if (typeof value === 'string' && !isDateTime(value)) {
-		throw bad(what, field, 'is not a date-time');
+/**
+ * A date field read leniently (see readDateTime): absent or unreadable is undefined (dropped), null stays null.
+ * A date is never a reason to refuse an answer, so `_what` (the body's name, as the other readers take) goes unused.
+ */
+export function nullableDateTime(object: JsonObject, field: string, _what?: string): string | null | undefined {
+	const value = object[field];
+	return value === null ? null : readDateTime(value);
+}
+
+/** As nullableDateTime, with null also dropped. */
+export function optionalDateTime(object: JsonObject, field: string, _what?: string): string | undefined {
+	return readDateTime(object[field]);
+}
+
+/** A count: a whole number, or a whole number of 0 or more written as a string ("26"), as real tenants sometimes send. */
+export function readCount(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isSafeInteger(value) ? value : undefined;
 	}
 
-	return value;
+	if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) {
+		const number = Number(value);
+		return Number.isSafeInteger(number) ? number : undefined;
+	}
+
+	return undefined;
 }
 
 export function optionalInteger(object: JsonObject, field: string, what: string): number | undefined {
@@ -84,11 +115,12 @@ export function optionalInteger(object: JsonObject, field: string, what: string)
 		return undefined;
 	}
 
-	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+	const count = readCount(value);
+	if (count === undefined) {
 		throw bad(what, field, 'is not a whole number');
 	}
 
-	return value;
+	return count;
 }
 
 /** Accepts true/false and the strings "true"/"false" (the load-accounts answer documents a string default). */

@@ -1,16 +1,24 @@
-import {
-	asObject,
-	compact,
-	nullableDateTime,
-	nullableString,
-	optionalBoolean,
-	optionalString,
-	requiredString,
-} from './json-fields.js';
+import type {JsonObject} from './json-fields.js';
+import {IscError} from '../domain/errors.js';
+import {asObject, compact, nullableDateTime} from './json-fields.js';
+import {safeText} from '../domain/status.js';
 
-/** The task a load-accounts call started. `id` is the aggregation id to poll. */
+/** One message of the started task: a WARN here is how ISC says the aggregation did not start. */
+export interface LoadAccountsMessage {
+	/** INFO, WARN, ERROR, or whatever the tenant sent. */
+	type?: string;
+	/** The text: `localizedText` (a string in this answer, an object {message} in TaskStatus), else `key`. */
+	text: string;
+}
+
+/**
+ * The 202 answer of a load-accounts call that was accepted: `task.id` is the aggregation id to poll. With
+ * `alreadyRunning`, ISC started nothing because an aggregation of the source is running (its messages say so):
+ * `task.id` is then the refused task's id (empty if it had none), not one to follow.
+ */
 export interface LoadAccountsTask {
 	success?: boolean;
+	alreadyRunning?: true;
 	task: {
 		id: string;
 		type?: string;
@@ -23,6 +31,7 @@ export interface LoadAccountsTask {
 		completionStatus?: string | null;
 		parentName?: string | null;
 		progress?: string | null;
+		messages?: LoadAccountsMessage[];
 		/** The string-valued attributes, e.g. appId (the source) and optimizedAggregation ("enabled" / "disabled"). */
 		attributes?: Record<string, string>;
 	};
@@ -37,26 +46,107 @@ function stringAttributes(value: unknown): Record<string, string> | undefined {
 	return Object.fromEntries(entries);
 }
 
-/** Validates the 202 answer of POST /v2025/sources/{id}/load-accounts. Throws a bad-response IscError naming the field. */
+/** A string field, or undefined for anything else: the answer is never refused for an odd field. */
+function lenientString(object: JsonObject, field: string): string | undefined {
+	const value = object[field];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** As lenientString, keeping null. */
+function lenientNullableString(object: JsonObject, field: string): string | null | undefined {
+	return object[field] === null ? null : lenientString(object, field);
+}
+
+function lenientBoolean(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') {
+		return value;
+	}
+
+	return value === 'true' || value === 'false' ? value === 'true' : undefined;
+}
+
+function messageText(message: JsonObject): string | undefined {
+	const localized = message['localizedText'];
+	if (typeof localized === 'string' && localized !== '') {
+		return localized;
+	}
+
+	if (localized !== null && typeof localized === 'object' && !Array.isArray(localized)) {
+		const text = (localized as JsonObject)['message'];
+		if (typeof text === 'string' && text !== '') {
+			return text;
+		}
+	}
+
+	const key = message['key'];
+	return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
+function parseMessages(value: unknown): LoadAccountsMessage[] | undefined {
+	if (!Array.isArray(value)) {
+		return undefined;
+	}
+
+	const messages: LoadAccountsMessage[] = [];
+	for (const item of value) {
+		if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+			continue;
+		}
+
+		const text = messageText(item as JsonObject);
+		if (text !== undefined) {
+			const type = (item as JsonObject)['type'];
+			messages.push(compact({type: typeof type === 'string' ? safeText(type) : undefined, text: safeText(text)}));
+		}
+	}
+
+	return messages;
+}
+
+/**
+ * Reads the 202 answer of POST /v2025/sources/{id}/load-accounts. A task id is all it takes to know the request was
+ * accepted, whatever else is odd (dates as epoch ms or impossible, progress null, numeric attributes), so every other
+ * field is read leniently and dropped when unusable. An answer whose messages say an aggregation of the source is
+ * already running comes back with alreadyRunning. Throws a bad-response IscError when the body is not an object, and
+ * a request IscError (HTTP 202, with the body's own messages) when it has no task id or says success: false.
+ */
 export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 	const source = asObject(body, 'load-accounts answer');
-	const task = asObject(source['task'], 'load-accounts task');
-	const what = 'load-accounts task';
+	const value = source['task'];
+	const task: JsonObject = value !== null && typeof value === 'object' && !Array.isArray(value) ? value as JsonObject : {};
+	const rawId = task['id'];
+	const id = typeof rawId === 'string' && rawId !== '' ? rawId : undefined;
+	const success = lenientBoolean(source['success']);
+	const messages = parseMessages(task['messages']);
+	const alreadyRunning = (messages ?? []).some(message => ALREADY_RUNNING.test(message.text));
+	if (!alreadyRunning && (id === undefined || success === false)) {
+		const said = [source['message'], ...(messages ?? []).map(message => message.text)]
+			.filter((text): text is string => typeof text === 'string' && text !== '')
+			.map(text => safeText(text));
+		const why = id === undefined ? 'ISC accepted the request but its answer has no task id' : 'ISC answered success: false';
+		throw new IscError({kind: 'request', status: 202, message: said.length === 0 ? why : `${why}: ${said.join('; ')}`});
+	}
+
 	return compact({
-		success: optionalBoolean(source, 'success', 'load-accounts answer'),
+		success,
+		alreadyRunning: alreadyRunning ? true as const : undefined,
 		task: compact({
-			id: requiredString(task, 'id', what),
-			type: optionalString(task, 'type', what),
-			name: optionalString(task, 'name', what),
-			description: optionalString(task, 'description', what),
-			launcher: optionalString(task, 'launcher', what),
-			created: nullableDateTime(task, 'created', what),
-			launched: nullableDateTime(task, 'launched', what),
-			completed: nullableDateTime(task, 'completed', what),
-			completionStatus: nullableString(task, 'completionStatus', what),
-			parentName: nullableString(task, 'parentName', what),
-			progress: nullableString(task, 'progress', what),
+			id: id ?? '',
+			type: lenientString(task, 'type'),
+			name: lenientString(task, 'name'),
+			description: lenientString(task, 'description'),
+			launcher: lenientString(task, 'launcher'),
+			created: nullableDateTime(task, 'created'),
+			launched: nullableDateTime(task, 'launched'),
+			completed: nullableDateTime(task, 'completed'),
+			completionStatus: lenientNullableString(task, 'completionStatus'),
+			parentName: lenientNullableString(task, 'parentName'),
+			progress: lenientNullableString(task, 'progress'),
+			messages,
 			attributes: stringAttributes(task['attributes']),
 		}),
 	});
 }
+
+/** The message by which ISC refuses to start a second aggregation of a source while one is running. */
+const ALREADY_RUNNING = /currently running aggregation must complete|already (?:running|in progress)/i;

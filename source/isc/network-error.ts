@@ -14,6 +14,30 @@ const REASONS: Record<string, string> = {
 	ERR_STREAM_PREMATURE_CLOSE: 'the connection closed early',
 };
 
+/** Certificate failures: the server's certificate is not trusted. Retrying cannot help; the CA has to be added. */
+const CERTIFICATE_CODES = new Set([
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'UNABLE_TO_GET_CRL',
+	'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+	'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+	'CERT_SIGNATURE_FAILURE',
+	'CERT_NOT_YET_VALID',
+	'CERT_HAS_EXPIRED',
+	'CERT_UNTRUSTED',
+	'CERT_REJECTED',
+	'INVALID_CA',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Whether a network failure code is a TLS certificate failure (never worth a retry). */
+export function isCertificateCode(code: string | undefined): boolean {
+	return code !== undefined && CERTIFICATE_CODES.has(code);
+}
+
 function seconds(ms: number): string {
 	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
 }
@@ -23,6 +47,8 @@ export interface NetworkErrorContext {
 	host: string;
 	/** The timeouts that were in force, to say which bound ran out. */
 	timeouts: {connectMs: number; responseMs: number; requestMs: number};
+	/** The proxy every request goes through, without credentials (e.g. http://proxy.corp:3128), if any. */
+	proxy?: string;
 }
 
 /**
@@ -61,6 +87,24 @@ export function fromRequestFailure(error: unknown, context: NetworkErrorContext)
 		});
 	}
 
+	if (isCertificateCode(code)) {
+		return new IscError({
+			kind: 'network',
+			code,
+			message: `The TLS certificate of ${context.host} is not trusted: ${error.message} (${code})`,
+			hint: 'If a proxy or your company inspects TLS, point NODE_EXTRA_CA_CERTS at a PEM file with its CA certificate; nothing was retried',
+		});
+	}
+
 	const reason = REASONS[code] ?? error.message;
+	if (context.proxy !== undefined && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH')) {
+		return new IscError({
+			kind: 'network',
+			code,
+			message: `Cannot reach the proxy ${context.proxy} (on the way to ${context.host}): ${REASONS[code] === undefined ? error.message : REASONS[code]!.replace(/; check .*$/, '')} (${code})`,
+			hint: 'Check HTTPS_PROXY / HTTP_PROXY (or the tenant\'s proxy setting), or NO_PROXY for hosts to reach directly',
+		});
+	}
+
 	return new IscError({kind: 'network', code, message: `Cannot reach ${context.host}: ${reason} (${code})`});
 }

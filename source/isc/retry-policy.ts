@@ -1,8 +1,13 @@
 import {backoffDelay} from './backoff.js';
 import type {IscError} from '../domain/errors.js';
+import {isCertificateCode} from './network-error.js';
 
-/** Kinds worth trying again: the same request may well succeed a moment later. */
+/** Kinds worth trying again: the same request may well succeed a moment later. An untrusted certificate never does. */
 export function isRetryable(error: IscError): boolean {
+	if (error.kind === 'network' && isCertificateCode(error.code)) {
+		return false;
+	}
+
 	return error.kind === 'network' || error.kind === 'server' || error.kind === 'rate-limited';
 }
 

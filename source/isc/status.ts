@@ -1,5 +1,6 @@
 import {IscError} from '../domain/errors.js';
 import {CONTROL_CHARACTERS, COUNT_FIELDS, type AggregationStatus} from '../domain/status.js';
+import {readCount, readDateTime} from './json-fields.js';
 
 type CountField = (typeof COUNT_FIELDS)[number];
 
@@ -10,6 +11,7 @@ function badField(field: string, why: string): IscError {
 /**
  * Validates a parsed JSON body into an AggregationStatus.
  * Absent and null fields are left out (except `start`, which keeps null). Unknown extra fields are ignored.
+ * `start` may be ISO or epoch ms (normalised to ISO); an unreadable one is dropped. Counts may be numeric strings.
  * Control characters in `status` become U+FFFD.
  * Throws a bad-response IscError naming the field for anything else.
  */
@@ -21,14 +23,13 @@ export function parseAggregationStatus(body: unknown): AggregationStatus {
 	const source = body as Record<string, unknown>;
 	const result: AggregationStatus = {};
 
-	if ('start' in source && source['start'] !== undefined) {
-		const start = source['start'];
-		if (start === null) {
-			result.start = null;
-		} else if (typeof start === 'string' && !Number.isNaN(Date.parse(start))) {
+	// ISO or epoch ms; an unreadable start is dropped, never a reason to refuse the answer.
+	if (source['start'] === null) {
+		result.start = null;
+	} else {
+		const start = readDateTime(source['start']);
+		if (start !== undefined) {
 			result.start = start;
-		} else {
-			throw badField('start', 'is not a date-time');
 		}
 	}
 
@@ -48,11 +49,12 @@ export function parseAggregationStatus(body: unknown): AggregationStatus {
 			continue;
 		}
 
-		if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+		const count = readCount(value);
+		if (count === undefined || count < 0) {
 			throw badField(field, 'is not a whole number of 0 or more');
 		}
 
-		result[field as CountField] = value;
+		result[field as CountField] = count;
 	}
 
 	return result;

@@ -7,7 +7,7 @@ import {
 	nullableString,
 	optionalInteger,
 	optionalString,
-	requiredDateTime,
+	optionalDateTime,
 	requiredString,
 } from './json-fields.js';
 
@@ -30,7 +30,8 @@ export interface TaskStatus {
 	uniqueName?: string;
 	description?: string;
 	launcher?: string;
-	created: string;
+	/** ISO (ISC may send epoch ms; normalised). Absent when the tenant sent none or one that cannot be read. */
+	created?: string;
 	modified?: string | null;
 	launched?: string | null;
 	completed?: string | null;
@@ -70,10 +71,10 @@ export function parseTaskStatus(body: unknown): TaskStatus {
 		uniqueName: optionalString(source, 'uniqueName', WHAT),
 		description: optionalString(source, 'description', WHAT),
 		launcher: optionalString(source, 'launcher', WHAT),
-		created: requiredDateTime(source, 'created', WHAT),
-		modified: nullableDateTime(source, 'modified', WHAT),
-		launched: nullableDateTime(source, 'launched', WHAT),
-		completed: nullableDateTime(source, 'completed', WHAT),
+		created: optionalDateTime(source, 'created'),
+		modified: nullableDateTime(source, 'modified'),
+		launched: nullableDateTime(source, 'launched'),
+		completed: nullableDateTime(source, 'completed'),
 		completionStatus: nullableString(source, 'completionStatus', WHAT) ?? null,
 		target: parseTarget(source),
 		progress: nullableString(source, 'progress', WHAT),

@@ -17,12 +17,12 @@ const ROUTES: Route[] = [
 	{
 		pattern: new RegExp(`^/${VERSION}/account-aggregations/([^/]+)/status$`),
 		method: 'GET',
-		handle: (context, _request, [id]) => handleStatus(context, id ?? ''),
+		handle: (context, _request, [id], clientId) => handleStatus(context, id ?? '', clientId),
 	},
 	{
 		pattern: /^\/account-aggregations\/v1\/([^/]+)\/status$/,
 		method: 'GET',
-		handle: (context, _request, [id]) => handleStatus(context, id ?? ''),
+		handle: (context, _request, [id], clientId) => handleStatus(context, id ?? '', clientId),
 	},
 	{
 		pattern: new RegExp(`^/${VERSION}/task-status$`),
@@ -37,7 +37,7 @@ const ROUTES: Route[] = [
 	{
 		pattern: new RegExp(`^/${VERSION}/sources$`),
 		method: 'GET',
-		handle: (context, request) => handleSourceList(context, request),
+		handle: (context, request, _parameters, clientId) => handleSourceList(context, request, clientId),
 	},
 	{
 		pattern: new RegExp(`^/${VERSION}/sources/([^/]+)$`),

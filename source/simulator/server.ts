@@ -13,7 +13,7 @@ import type {SimAggregation, SimContext, SimRequest} from './state.js';
 import {FaultBook, malformedReply, nonJsonReply, statusFaultReply, truncatedReply} from './faults.js';
 import {isAggregationId, newAggregationId} from './ids.js';
 import {SlidingWindowLimiter} from './rate-limiter.js';
-import {errorResponseDto, rateLimited, unauthorized, type Reply} from './reply.js';
+import {errorResponseDto, json, rateLimited, unauthorized, type Reply} from './reply.js';
 import {routeApi} from './router.js';
 import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
@@ -85,8 +85,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const startedAt = now();
 	const expiryMs = options.expiryMs ?? 3_600_000;
 	const clients = new Map<string, string>();
+	const profiles: SimContext['profiles'] = new Map();
 	for (const client of options.clients ?? [{clientId: 'demo-client', clientSecret: 'demo-secret'}]) {
 		clients.set(client.clientId, client.clientSecret);
+		profiles.set(client.clientId, {userContext: client.userContext ?? true, userLevel: client.userLevel ?? 'ORG_ADMIN'});
 	}
 
 	const tokens = new TokenStore();
@@ -131,6 +133,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		expiryMs,
 		tokenLifetimeSec: options.tokenLifetimeSec ?? 749,
 		clients,
+		profiles,
+		dates: options.dates ?? 'iso',
+		notFoundAnswer: options.notFoundAnswer ?? '404',
 		tokens,
 		aggregations,
 		sources,
@@ -262,6 +267,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 				case 'truncated': {
 					send(response, entry, truncatedReply(path));
+					return;
+				}
+
+				case 'answer': {
+					send(response, entry, json(fault.status, fault.body));
 					return;
 				}
 			}

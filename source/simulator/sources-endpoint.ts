@@ -3,11 +3,22 @@ import {applyCollection} from './collection.js';
 import {FilterError} from './filters.js';
 import {isDelimitedFile, toSourceObject} from './source-object.js';
 import {parseForm} from './request-body.js';
-import {toLoadAccountsTask} from './task-status.js';
+import {toLoadAccountsTask, toRefusedLoadAccountsTask} from './task-status.js';
+import {phaseAt} from './timeline.js';
 import {errorResponseDto, json, type Reply} from './reply.js';
 
-/** GET /{v}/sources with filters on id, name and type, sorters and paging. */
-export function handleSourceList(context: SimContext, request: SimRequest): Reply {
+const ENDED = new Set(['COMPLETED', 'CANCELLED', 'TERMINATED']);
+
+/**
+ * GET /{v}/sources with filters on id, name and type, sorters and paging. A SOURCE_SUBADMIN must pass `for-subadmin`
+ * (e.g. "me") or gets 403, as the document says; the simulator lets a subadmin administer every source.
+ */
+export function handleSourceList(context: SimContext, request: SimRequest, clientId: string): Reply {
+	const forSubadmin = request.query['for-subadmin'];
+	if (context.profiles.get(clientId)?.userLevel === 'SOURCE_SUBADMIN' && (forSubadmin === undefined || forSubadmin === '')) {
+		return errorResponseDto(403, 'The server understood the request but refuses to authorize it.');
+	}
+
 	try {
 		const page = applyCollection([...context.sources.values()], request.query, {
 			filterSupport: {
@@ -71,7 +82,21 @@ export function handleLoadAccounts(context: SimContext, request: SimRequest, id:
 		return errorResponseDto(400, `A CSV file is required to aggregate the delimited file source "${record.source.name}".`);
 	}
 
+	// ISC starts no second aggregation of a source while one runs: it answers 202 with a task that says so.
+	const now = context.now();
+	const running = [...context.aggregations.values()].some(aggregation => {
+		if (aggregation.plan.sourceId !== id) {
+			return false;
+		}
+
+		const phase = phaseAt(aggregation.plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
+		return phase.kind === 'live' && !ENDED.has(phase.body.status);
+	});
+	if (running) {
+		return json(202, toRefusedLoadAccountsTask(record, clientId, now, context.dates));
+	}
+
 	const disable = (form.fields['disableOptimization'] ?? request.query['disableOptimization'] ?? '').toLowerCase() === 'true';
 	const aggregation = context.launch(id, {disableOptimization: disable, launcher: clientId});
-	return json(202, toLoadAccountsTask(aggregation));
+	return json(202, toLoadAccountsTask(aggregation, context.dates));
 }

@@ -1,5 +1,5 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import type {SimAggregationPlan, SimSource} from './types.js';
+import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from './types.js';
 import type {TokenStore} from './tokens.js';
 
 /** One aggregation the simulated tenant knows, with its start resolved to the simulator clock. */
@@ -28,6 +28,10 @@ export interface SimContext {
 	readonly tokenLifetimeSec: number;
 	/** client id → current secret */
 	readonly clients: Map<string, string>;
+	/** client id → whether its tokens have user context, and its user level. */
+	readonly profiles: Map<string, Required<Pick<SimClient, 'userContext' | 'userLevel'>>>;
+	readonly dates: NonNullable<SimulatorOptions['dates']>;
+	readonly notFoundAnswer: NonNullable<SimulatorOptions['notFoundAnswer']>;
 	readonly tokens: TokenStore;
 	readonly aggregations: Map<string, SimAggregation>;
 	readonly sources: Map<string, SimSourceRecord>;

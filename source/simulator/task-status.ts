@@ -1,4 +1,5 @@
-import type {SimAggregation} from './state.js';
+import type {SimAggregation, SimContext, SimSourceRecord} from './state.js';
+import {newAggregationId} from './ids.js';
 import {phaseAt} from './timeline.js';
 
 /**
@@ -35,10 +36,11 @@ export interface TaskStatusObject {
 	parentName: string | null;
 	launcher: string;
 	target: {id: string; type: 'APPLICATION'; name: string};
-	created: string;
-	modified: string;
-	launched: string;
-	completed: string | null;
+	/** ISO strings, or epoch ms in the 'epoch-ms' date form. */
+	created: string | number;
+	modified: string | number;
+	launched: string | number;
+	completed: string | number | null;
 	completionStatus: 'SUCCESS' | 'TERMINATED' | 'ERROR' | null;
 	messages: Array<{type: 'INFO' | 'WARN' | 'ERROR'; localizedText: {locale: string; message: string}; key: string; parameters: null}>;
 	returns: Array<{name: string; attributeName: string}>;
@@ -59,7 +61,7 @@ export interface TaskStatusObject {
  * The TaskStatus of an aggregation at `now`, or undefined before it starts. Task records outlive the status endpoint's
  * one-hour window (ISC keeps them 90 days), so an expired aggregation still appears here.
  */
-export function toTaskStatus(aggregation: SimAggregation, now: number): TaskStatusObject | undefined {
+export function toTaskStatus(aggregation: SimAggregation, now: number, dates: SimContext['dates'] = 'iso'): TaskStatusObject | undefined {
 	const {plan} = aggregation;
 	const phase = phaseAt(plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
 	if (phase.kind !== 'live') {
@@ -67,8 +69,9 @@ export function toTaskStatus(aggregation: SimAggregation, now: number): TaskStat
 	}
 
 	const status = phase.body.status;
-	const started = new Date(aggregation.startEpochMs).toISOString();
-	const ended = phase.endedAt === undefined ? undefined : new Date(phase.endedAt).toISOString();
+	const date = dateWriter(dates);
+	const started = date(aggregation.startEpochMs);
+	const ended = phase.endedAt === undefined ? undefined : date(phase.endedAt);
 	const messages: TaskStatusObject['messages'] = [];
 	if (status === 'TERMINATED') {
 		messages.push({
@@ -93,7 +96,7 @@ export function toTaskStatus(aggregation: SimAggregation, now: number): TaskStat
 		launcher: aggregation.launcher,
 		target: {id: plan.sourceId, type: 'APPLICATION', name: `${plan.sourceName} [source]`},
 		created: started,
-		modified: ended ?? new Date(now).toISOString(),
+		modified: ended ?? date(now),
 		launched: started,
 		completed: ended ?? null,
 		completionStatus: COMPLETION[status] ?? null,
@@ -116,9 +119,19 @@ export function toTaskStatus(aggregation: SimAggregation, now: number): TaskStat
 	};
 }
 
+/** Dates as the document writes them (ISO) or as real tenants do (epoch ms). */
+function dateWriter(dates: SimContext['dates']): (epochMs: number) => string | number {
+	return dates === 'epoch-ms' ? epochMs => epochMs : epochMs => new Date(epochMs).toISOString();
+}
+
+/** The warning ISC puts in the 202 answer of a start refused because an aggregation of the source is running. */
+export const ALREADY_RUNNING_MESSAGE = 'This aggregation failed because the currently running aggregation must complete before the next one can start.';
+
 /** The 202 body of POST /sources/{id}/load-accounts (`LoadAccountsTask`). */
-export function toLoadAccountsTask(aggregation: SimAggregation): unknown {
-	const created = new Date(aggregation.startEpochMs).toISOString();
+export function toLoadAccountsTask(aggregation: SimAggregation, dates: SimContext['dates'] = 'iso'): unknown {
+	const date = dateWriter(dates);
+	const created = date(aggregation.startEpochMs);
+	const real = dates === 'epoch-ms';
 	return {
 		success: true,
 		task: {
@@ -128,15 +141,17 @@ export function toLoadAccountsTask(aggregation: SimAggregation): unknown {
 			description: TASK_DESCRIPTION,
 			launcher: aggregation.launcher,
 			created,
-			launched: created,
+			// The published real answer has launched a few ms after created.
+			launched: real ? aggregation.startEpochMs + 13 : created,
 			completed: null,
 			completionStatus: null,
 			parentName: null,
 			messages: [],
-			progress: 'Initializing...',
+			progress: real ? null : 'Initializing...',
 			attributes: {
 				appId: aggregation.plan.sourceId,
 				optimizedAggregation: aggregation.optimized ? 'enabled' : 'disabled',
+				...(real ? {eventId: aggregation.startEpochMs % 1_000_000} : {}),
 			},
 			returns: [
 				{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_APPLICATIONS', attributeName: 'applications'},
@@ -146,6 +161,33 @@ export function toLoadAccountsTask(aggregation: SimAggregation): unknown {
 				{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_UPDATED', attributeName: 'updated'},
 				{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_DELETED', attributeName: 'deleted'},
 			],
+		},
+	};
+}
+
+/**
+ * The 202 body of a load-accounts call that started nothing because an aggregation of the source is running: a task
+ * of its own (not recorded: it never runs) carrying ISC's WARN message.
+ */
+export function toRefusedLoadAccountsTask(record: SimSourceRecord, launcher: string, now: number, dates: SimContext['dates']): unknown {
+	const date = dateWriter(dates);
+	return {
+		success: true,
+		task: {
+			id: newAggregationId(),
+			type: TASK_TYPE,
+			name: TASK_UNIQUE_NAME,
+			description: TASK_DESCRIPTION,
+			launcher,
+			created: date(now),
+			launched: date(now),
+			completed: date(now),
+			completionStatus: 'WARNING',
+			parentName: null,
+			messages: [{type: 'WARN', error: false, warning: true, key: ALREADY_RUNNING_MESSAGE, localizedText: ALREADY_RUNNING_MESSAGE}],
+			progress: null,
+			attributes: {appId: record.source.id, optimizedAggregation: 'enabled'},
+			returns: [],
 		},
 	};
 }

@@ -20,10 +20,12 @@ function base64url(value: string | Buffer): string {
 export class TokenStore {
 	readonly #tokens = new Map<string, TokenRecord>();
 
-	issue(clientId: string, now: number, lifetimeSec: number): {token: string; jti: string} {
+	/** `userContext`: the token of a personal access token, whose claims name the user (as ISC's do); else an API client's. */
+	issue(clientId: string, now: number, lifetimeSec: number, userContext = true): {token: string; jti: string} {
 		const jti = randomUUID();
 		const header = base64url(JSON.stringify({alg: 'RS256', typ: 'JWT'}));
-		const payload = base64url(JSON.stringify({client_id: clientId, jti, exp: Math.floor(now / 1000) + lifetimeSec}));
+		const user = userContext ? {user_name: `user-${clientId}`, identity_id: '2c9180857182305e0171993735622948'} : {};
+		const payload = base64url(JSON.stringify({client_id: clientId, ...user, jti, exp: Math.floor(now / 1000) + lifetimeSec}));
 		const token = `${header}.${payload}.${base64url(randomBytes(32))}`;
 		this.#tokens.set(token, {clientId, expiresAt: now + (lifetimeSec * 1000)});
 		return {token, jti};

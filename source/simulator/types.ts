@@ -6,6 +6,13 @@
 export interface SimClient {
 	clientId: string;
 	clientSecret: string;
+	/**
+	 * false: an API client without user context (client credentials of an OAuth client, not a personal access
+	 * token). The account aggregation status endpoint answers it 403, as ISC does. Default true.
+	 */
+	userContext?: boolean;
+	/** The user's level. SOURCE_SUBADMIN: GET /sources without `for-subadmin` answers 403, as the document says. Default ORG_ADMIN. */
+	userLevel?: 'ORG_ADMIN' | 'SOURCE_ADMIN' | 'SOURCE_SUBADMIN';
 }
 
 export interface SimSource {
@@ -52,7 +59,12 @@ export type FaultKind =
 	/** 200 with a non-JSON body (an HTML error page). */
 	| {type: 'non-json'}
 	/** 200 that sends half a JSON body and then ends the response. */
-	| {type: 'truncated'};
+	| {type: 'truncated'}
+	/**
+	 * This status with this JSON body, as a tenant might answer: e.g. the document's own LoadAccountsTask example, or
+	 * a 202 saying success: false. Nothing happens on the tenant (a load-accounts answered this way starts nothing).
+	 */
+	| {type: 'answer'; status: number; body: unknown};
 
 export interface FaultRule {
 	fault: FaultKind;
@@ -81,6 +93,17 @@ export interface SimulatorOptions {
 	now?: () => number;
 	/** Default 0 (a free port). Always binds 127.0.0.1. */
 	port?: number;
+	/**
+	 * How dates are written in task answers (load-accounts and task-status). 'iso' (default): ISO strings, as the
+	 * document says. 'epoch-ms': epoch milliseconds, as real tenants send them; the load-accounts answer then also has
+	 * progress null and a numeric attributes.eventId, like the one real answer SailPoint published.
+	 */
+	dates?: 'iso' | 'epoch-ms';
+	/**
+	 * How the status endpoint answers an id it does not know (never started, or expired). '404' (default), or
+	 * 'status-not-found': 200 with {"status": "NOT_FOUND"}, which the document also allows.
+	 */
+	notFoundAnswer?: '404' | 'status-not-found';
 }
 
 export interface SimLogEntry {

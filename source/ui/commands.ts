@@ -26,7 +26,8 @@ export interface StartableSource {
 }
 
 /** What starting an aggregation came to: the new aggregation's id, or a message fit to show. */
-export type StartResult = {id: string} | {error: string};
+/** With alreadyRunning, nothing was started: `id` is the aggregation of the source that was running already (since when, if known). */
+export type StartResult = {id: string; alreadyRunning?: {since?: string}} | {error: string};
 
 /**
  * One alert for the terminal itself. `sequence` is the bytes to write to the terminal as they are, outside Ink's

@@ -3,7 +3,7 @@ import {clockWithAge} from './clock-text.js';
 import type {DiscoveredAggregation} from './commands.js';
 import type {Segment} from './components/picker.js';
 import {fit} from './layout.js';
-import {shortId} from './row-cells.js';
+import {idShortener} from '../core/short-ids.js';
 
 /** How the discover picker lists running aggregations. */
 
@@ -11,8 +11,9 @@ export function discoverKey(item: DiscoveredAggregation): string {
 	return rowKey(item.tenant, item.id);
 }
 
-export function discoverName(item: DiscoveredAggregation): string {
-	return item.sourceName ?? shortId(item.id);
+/** The source's name, else the id cut by `short` (idShortener of the ids listed with it; default its first 8 characters). */
+export function discoverName(item: DiscoveredAggregation, short: (id: string) => string = idShortener([item.id])): string {
+	return item.sourceName ?? short(item.id);
 }
 
 /** What the picker's filter matches: source name, id, tenant and progress text. */
@@ -39,15 +40,21 @@ function startedText(started: string | undefined, now: number): string {
 	return Number.isNaN(at) ? (started ?? '') : `started ${clockWithAge(at, now)}`;
 }
 
-export function discoverSegments(item: DiscoveredAggregation, now: number, withTenant: boolean, ellipsis: string): Segment[] {
-	const segments: Segment[] = [{text: fit(discoverName(item), 28, 'left', ellipsis)}];
+export function discoverSegments(
+	item: DiscoveredAggregation,
+	now: number,
+	withTenant: boolean,
+	ellipsis: string,
+	short: (id: string) => string = idShortener([item.id]),
+): Segment[] {
+	const segments: Segment[] = [{text: fit(discoverName(item, short), 28, 'left', ellipsis)}];
 	if (withTenant) {
 		segments.push({text: ` ${fit(item.tenant, 12, 'left', ellipsis)}`, role: 'accent'});
 	}
 
 	segments.push(
 		{text: ` ${fit(startedText(item.started, now), 30, 'left', ellipsis)}`, role: 'muted'},
-		{text: ` ${shortId(item.id)}`, role: 'muted'},
+		{text: ` ${short(item.id)}`, role: 'muted'},
 	);
 	if (item.progress !== undefined && item.progress !== '') {
 		segments.push({text: `  ${item.progress}`});

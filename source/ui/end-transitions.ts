@@ -3,6 +3,7 @@ import {endAlert} from '../alerts/end-alert.js';
 import {isPolledPhase} from '../core/phase.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 import type {Flash} from './view-state.js';
+import {idShortener} from '../core/short-ids.js';
 
 /** A row that was still polled in the previous state and has reached an end in this one. */
 export interface EndTransition {
@@ -49,10 +50,15 @@ export function alertText(alert: Alert, withTenant: boolean): string {
 }
 
 /** The alert and the flash for each transition; `now` stands in for an end time a row lacks (not found, expired). */
-export function alertsFor(transitions: readonly EndTransition[], now: number, withTenant: boolean): Array<{alert: Alert; flash: Flash}> {
+export function alertsFor(
+	transitions: readonly EndTransition[],
+	now: number,
+	withTenant: boolean,
+	short: (id: string) => string = idShortener(transitions.map(transition => transition.row.id)),
+): Array<{alert: Alert; flash: Flash}> {
 	const result: Array<{alert: Alert; flash: Flash}> = [];
 	for (const {row, previous} of transitions) {
-		const alert = endAlert(row, previous, now);
+		const alert = endAlert(row, previous, now, short);
 		if (alert === undefined) {
 			continue;
 		}

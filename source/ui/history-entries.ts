@@ -5,7 +5,7 @@ import type {Segment} from './components/picker.js';
 import type {DetailContent, DetailField} from './detail-fields.js';
 import {endStatusLook} from './end-status.js';
 import {fit} from './layout.js';
-import {shortId} from './row-cells.js';
+import {idShortener} from '../core/short-ids.js';
 import type {Glyphs} from './theme.js';
 
 /** How the history view lists finished aggregations. */
@@ -33,8 +33,9 @@ function accountsOf(entry: HistoryEntry): number | undefined {
 	return entry.counts.processedAccounts ?? entry.counts.totalAccounts;
 }
 
-export function historyName(entry: HistoryEntry): string {
-	return entry.source ?? shortId(entry.id);
+/** The source, else the id cut by `short` (idShortener of the ids listed with it; default its first 8 characters). */
+export function historyName(entry: HistoryEntry, short: (id: string) => string = idShortener([entry.id])): string {
+	return entry.source ?? short(entry.id);
 }
 
 const WIDTHS = {end: 19, source: 26, tenant: 12, status: 12, accounts: 9, duration: 8} as const;
@@ -53,14 +54,20 @@ export function historyColumns(withTenant: boolean): string {
 	return parts.join(' ');
 }
 
-export function historySegments(entry: HistoryEntry, now: number, withTenant: boolean, glyphs: Glyphs): Segment[] {
+export function historySegments(
+	entry: HistoryEntry,
+	now: number,
+	withTenant: boolean,
+	glyphs: Glyphs,
+	short: (id: string) => string = idShortener([entry.id]),
+): Segment[] {
 	const {ellipsis} = glyphs;
 	const end = endOf(entry);
 	const look = endStatusLook(entry.status, glyphs);
 	const accounts = accountsOf(entry);
 	const segments: Segment[] = [
 		{text: fit(Number.isFinite(end) ? clockTime(end, now) : entry.end, WIDTHS.end, 'left', ellipsis), role: 'muted'},
-		{text: ` ${fit(historyName(entry), WIDTHS.source, 'left', ellipsis)}`},
+		{text: ` ${fit(historyName(entry, short), WIDTHS.source, 'left', ellipsis)}`},
 	];
 	if (withTenant) {
 		segments.push({text: ` ${fit(entry.tenant, WIDTHS.tenant, 'left', ellipsis)}`, role: 'accent'});
@@ -70,7 +77,7 @@ export function historySegments(entry: HistoryEntry, now: number, withTenant: bo
 		{text: ` ${fit(`${look.glyph} ${entry.status}`, WIDTHS.status, 'left', ellipsis)}`, role: look.role},
 		{text: ` ${fit(accounts === undefined ? '' : formatCount(accounts), WIDTHS.accounts, 'right', ellipsis)}`},
 		{text: ` ${fit(durationText(entry, glyphs), WIDTHS.duration, 'right', ellipsis)}`},
-		{text: ` ${shortId(entry.id)}`, role: 'muted'},
+		{text: ` ${short(entry.id)}`, role: 'muted'},
 	);
 	return segments;
 }

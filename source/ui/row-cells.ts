@@ -38,13 +38,13 @@ export function errorWord(kind: IscErrorKind): string {
 	return ERROR_WORDS[kind];
 }
 
-/** The first 8 characters of an id, the way git shortens hashes. */
-export function shortId(id: string): string {
-	return id.length > 8 ? id.slice(0, 8) : id;
-}
+import {shortId} from '../core/short-ids.js';
 
-export function rowLabel(row: TrackedRow, withTenant = false): string {
-	const name = row.label ?? shortId(row.id);
+export {shortId};
+
+/** @param idText The row's id as the list shows it (see idShortener); default its first 8 characters. */
+export function rowLabel(row: TrackedRow, withTenant = false, idText?: string): string {
+	const name = row.label ?? idText ?? shortId(row.id);
 	return withTenant ? `${row.tenant}/${name}` : name;
 }
 
@@ -52,7 +52,7 @@ export function rowLabel(row: TrackedRow, withTenant = false): string {
  * @param withTenant Put the tenant in front of the label (rows of several tenants, no room for a tenant column).
  * @param tenantError The row's tenant has failing credentials: still-polled rows are marked with it.
  */
-export function rowCells(row: TrackedRow, now: number, intervalMs: number, withTenant = false, tenantError?: ErrorNote): RowCells {
+export function rowCells(row: TrackedRow, now: number, intervalMs: number, withTenant = false, tenantError?: ErrorNote, idText?: string): RowCells {
 	const snapshot = row.snapshot;
 	const polled = isPolledPhase(row.phase);
 	const done = percent(snapshot);
@@ -67,7 +67,7 @@ export function rowCells(row: TrackedRow, now: number, intervalMs: number, withT
 	const remaining = eta(row, now);
 	const elapsedMs = rowElapsed(row, now);
 	return {
-		label: rowLabel(row, withTenant),
+		label: rowLabel(row, withTenant, idText),
 		badge: badgeFor(row),
 		spinning: row.phase === 'running',
 		...(done === undefined ? {} : {percent: done}),

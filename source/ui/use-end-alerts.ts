@@ -1,6 +1,7 @@
 import {useEffect, useRef} from 'react';
 import {alertSequence} from '../alerts/alert-sequence.js';
 import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../alerts/prefs.js';
+import {idShortener} from '../core/short-ids.js';
 import type {MonitorState} from '../core/types.js';
 import type {AlertOutput} from './commands.js';
 import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from './end-transitions.js';
@@ -32,7 +33,7 @@ export function useEndAlerts({state, now, store, multiTenant, onAlert, alerts}: 
 		}
 
 		const latest = context.current;
-		const found = alertsFor(transitions, latest.now, latest.multiTenant);
+		const found = alertsFor(transitions, latest.now, latest.multiTenant, idShortener(state.rows.map(row => row.id)));
 		if (found.length === 0) {
 			return;
 		}

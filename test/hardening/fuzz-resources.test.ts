@@ -72,7 +72,8 @@ describe('the resource parsers on arbitrary input', () => {
 				fc.property(fc.oneof(anyValue.map(body => ({body, json: false})), nearBodies.map(body => ({body, json: true}))), ({body, json}) => {
 					const outcome = expectOnly(() => parse(body), IscError);
 					if ('error' in outcome) {
-						expect((outcome.error as IscError).kind).toBe('bad-response');
+						// A 202 without a task id (or with success false) is a refusal the tenant answered: request.
+						expect((outcome.error as IscError).kind).toBe(name === 'parseLoadAccountsTask' && (outcome.error as IscError).status === 202 ? 'request' : 'bad-response');
 						expect(outcome.error.message).not.toMatch(/[\r\n]/);
 					} else if (json) {
 						// What comes back from a body JSON can carry is plain data: it survives --json output unchanged.

@@ -26,16 +26,10 @@ const badCount = fc.oneof(
 	fc.integer({max: -1}),
 	fc.double({noInteger: true}),
 	fc.constantFrom(Number.NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 1, 2 ** 64),
-	fc.string().filter(text => text !== ''),
+	// Whole numbers written as strings ("12") are read as counts.
+	fc.string().filter(text => text !== '' && !/^\s*\d+\s*$/.test(text)),
 	fc.boolean(),
 	fc.array(fc.nat(), {maxLength: 2}),
-	fc.object({maxDepth: 1}),
-);
-
-const badStart = fc.oneof(
-	fc.string().filter(text => Number.isNaN(Date.parse(text))),
-	fc.integer(),
-	fc.boolean(),
 	fc.object({maxDepth: 1}),
 );
 
@@ -97,8 +91,9 @@ describe('parseAggregationStatus on arbitrary input', () => {
 
 	it('names the one field that is wrong in a body that is otherwise valid', () => {
 		const wrongField = fc
-			.constantFrom('start', 'status', ...COUNT_FIELDS)
-			.chain(field => fc.tuple(fc.constant(field), field === 'start' ? badStart : field === 'status' ? badStatus : badCount));
+			// Not start: a date that cannot be read is dropped, never a reason to refuse the answer (see test/isc/dates.test.ts).
+			.constantFrom('status', ...COUNT_FIELDS)
+			.chain(field => fc.tuple(fc.constant(field), field === 'status' ? badStatus : badCount));
 		fc.assert(
 			fc.property(validStatus, wrongField, (status, [wrong, value]) => {
 				const body = {...status, [wrong]: value};

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {version} from '../../source/version.js';
-import {FINISHED_ID, RUNNING_ID, SOURCE_ID, harness, iscError} from './sim-fixture.js';
+import {CLIENT_ID, CLIENT_SECRET, FINISHED_ID, RUNNING_ID, SOURCE_ID, harness, iscError} from './sim-fixture.js';
 
 const STATUS = '/v2025/account-aggregations';
 
@@ -64,7 +64,8 @@ describe('IscClient responses (simulated tenant)', () => {
 		sim.addFault({fault: {type: 'malformed'}, pathPrefix: STATUS});
 		const error = await iscError(client().getAggregationStatus(RUNNING_ID));
 		expect(error.kind).toBe('bad-response');
-		expect(error.message).toBe('The status body\'s "start" is not a date-time');
+		// Its unreadable start is dropped; its negative count is what makes it unusable.
+		expect(error.message).toBe('The status body\'s "totalAccounts" is not a whole number of 0 or more');
 		expect(requests(STATUS)).toHaveLength(1);
 	});
 
@@ -97,6 +98,21 @@ describe('IscClient responses (simulated tenant)', () => {
 		sim.addFault({fault: {type: 'status', status: 403}, pathPrefix: STATUS});
 		const error = await iscError(client().getAggregationStatus(RUNNING_ID));
 		expect(error.kind).toBe('forbidden');
+		// The simulator's tokens are a user's (personal access token): that user lacks the level.
+		expect(error.hint).toBe(`The user of this personal access token lacks the user level for the aggregation status: use a personal access token (PAT) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant ${new URL(sim.url).host}`);
+	});
+
+	it('says a 403 of the status endpoint to an API client without user context needs a PAT, naming the tenant', async () => {
+		const {client} = await harness({clients: [{clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, userContext: false}]});
+		const error = await iscError(client().getAggregationStatus(RUNNING_ID));
+		expect(error).toMatchObject({kind: 'forbidden', status: 403});
+		expect(error.hint).toMatch(/^These credentials are an API client without user context, .* use a personal access token \(PAT\) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant 127\.0\.0\.1:\d+$/);
+	});
+
+	it('keeps the generic advice for a 403 elsewhere (the status endpoint alone needs user context)', async () => {
+		const {sim, client} = await harness();
+		sim.addFault({fault: {type: 'status', status: 403}, pathPrefix: '/v2025/task-status'});
+		const error = await iscError(client().listTaskStatus({filters: 'id eq "x"'}));
 		expect(error.hint).toContain('user level or scopes');
 	});
 

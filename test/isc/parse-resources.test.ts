@@ -65,7 +65,6 @@ describe('parseTaskStatus', () => {
 
 	it('names the field that is wrong', () => {
 		expect(message(() => parseTaskStatus({...TASK, id: 5}))).toContain('"id"');
-		expect(message(() => parseTaskStatus({...TASK, created: 'soon'}))).toContain('"created"');
 		expect(message(() => parseTaskStatus({...TASK, target: {name: 7}}))).toContain('"name"');
 		expect(message(() => parseTaskStatusList({}))).toContain('not a JSON array');
 	});
@@ -104,9 +103,23 @@ describe('parseLoadAccountsTask', () => {
 		});
 	});
 
-	it('fails without a task id', () => {
-		expect(message(() => parseLoadAccountsTask({success: true}))).toContain('load-accounts task');
-		expect(message(() => parseLoadAccountsTask({task: {}}))).toContain('"id"');
+	it('fails without a task id or with success false, as a refusal the tenant answered, with the body\'s own message', () => {
+		const refusal = (body: unknown) => {
+			try {
+				parseLoadAccountsTask(body);
+			} catch (error) {
+				expect(error).toMatchObject({kind: 'request', status: 202});
+				return (error as IscError).message;
+			}
+
+			throw new Error('did not throw');
+		};
+
+		expect(refusal({success: true})).toBe('ISC accepted the request but its answer has no task id');
+		expect(refusal({task: {}, message: 'Source busy'})).toBe('ISC accepted the request but its answer has no task id: Source busy');
+		expect(refusal({success: false, task: {id: 'abc', messages: [{type: 'ERROR', localizedText: 'Source is disabled'}]}}))
+			.toBe('ISC answered success: false: Source is disabled');
+		expect(refusal({success: 'false', task: {id: 'abc'}})).toBe('ISC answered success: false');
 	});
 });
 

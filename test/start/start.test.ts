@@ -86,7 +86,7 @@ describe('aggwatch start', () => {
 		const h = await tenant();
 		const plain = h.context();
 		const unoptimised = h.context({'disable-optimization': true, json: true});
-		expect(await runStart(plain, ['Workday'])).toBe(ExitCode.ok);
+		expect(await runStart(plain, ['Active Directory'])).toBe(ExitCode.ok);
 		expect(await runStart(unoptimised, ['Workday'])).toBe(ExitCode.ok);
 		const started = JSON.parse(unoptimised.captured.out[0]!) as {id: string};
 		expect(started).toMatchObject({event: 'started', tenant: TENANT, source: {id: WORKDAY.id, name: 'Workday'}, disableOptimization: true, tracked: true});

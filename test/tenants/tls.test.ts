@@ -95,7 +95,7 @@ describe('TLS', () => {
 		const {sim, box, env} = await setup();
 		const result = await runCli(['status', RUNNING_ID], {env, cwd: box.work});
 		expect(result.code).toBe(6);
-		expect(result.stderr).toMatch(/Cannot reach 127\.0\.0\.1:\d+: .*(?:certificate|CERT)/i);
+		expect(result.stderr).toMatch(/The TLS certificate of 127\.0\.0\.1:\d+ is not trusted: .*(?:certificate|CERT)/i);
 		expect(sim.log).toEqual([]);
 	}, 60_000);
 

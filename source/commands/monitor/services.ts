@@ -5,7 +5,8 @@ import {SourceNames} from '../../isc/source-names.js';
 import type {AggregationStatus} from '../../domain/status.js';
 import type {DiscoveredAggregation, StartableSource, StartResult} from '../../ui/commands.js';
 import {labelForAggregation} from '../aggregation-labels.js';
-import {describeRunning, listAllRunning} from '../running-aggregations.js';
+import {describeRunning, listAllRunning, startedAt} from '../running-aggregations.js';
+import {startOrFindRunning} from '../start-aggregation.js';
 import {mayHaveStarted} from '../start-outcome.js';
 import {formatErrorLine} from '../status-format.js';
 import type {TenantClients} from '../tenant-clients.js';
@@ -21,7 +22,7 @@ export interface MonitorServices {
 	discover(): Promise<DiscoveredAggregation[]>;
 	/** Every source of every tenant (S). Rejects only when every tenant failed. */
 	listSources(): Promise<StartableSource[]>;
-	/** POST load-accounts, once. A lost answer says so rather than guessing. */
+	/** POST load-accounts, once, unless an aggregation of the source is running (then that one). A lost answer says so rather than guessing. */
 	startAggregation(source: StartableSource): Promise<StartResult>;
 	/** Source names of these aggregations of one tenant, as far as the tenant knows them. */
 	labels(tenant: string, ids: readonly string[]): Promise<Map<string, string>>;
@@ -58,7 +59,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 		return running.map(entry => ({
 			id: entry.id,
 			tenant,
-			started: entry.started,
+			...(entry.started === undefined ? {} : {started: entry.started}),
 			...(entry.sourceName === undefined ? {} : {sourceName: entry.sourceName}),
 			...(entry.progress === undefined ? {} : {progress: entry.progress}),
 		}));
@@ -83,8 +84,13 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 			}),
 		async startAggregation(source) {
 			try {
-				const answer = await (await clients.client(source.tenant)).importAccounts(source.id, {}, CALL);
-				return {id: answer.task.id};
+				const attempt = await startOrFindRunning(await clients.client(source.tenant), source.id, {call: CALL});
+				if (attempt.kind === 'started') {
+					return {id: attempt.id};
+				}
+
+				const since = startedAt(attempt.task);
+				return {id: attempt.task.id, alreadyRunning: since === undefined ? {} : {since}};
 			} catch (thrown) {
 				const error = IscError.from(thrown);
 				const line = formatErrorLine(undefined, error);

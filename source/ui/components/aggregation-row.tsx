@@ -27,6 +27,8 @@ export interface AggregationRowProps {
 	tenantError?: ErrorNote;
 	/** The row just ended: the whole line is drawn in reverse, in the colour of the outcome, for a few seconds. */
 	flash?: 'success' | 'failure';
+	/** The row's id as the list shows it when it has no label: the part that tells it from the other rows (idShortener). */
+	idText?: string;
 }
 
 /**
@@ -44,10 +46,11 @@ export const AggregationRow = memo(function AggregationRow({
 	paused = false,
 	tenantError,
 	flash,
+	idText,
 }: AggregationRowProps) {
 	const {glyphs, paint} = useTheme();
 	const tenantColumn = withTenant && layout.tenant > 0;
-	const cells = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError);
+	const cells = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError, idText);
 	const percentText = cells.percent === undefined ? '' : `${Math.floor(cells.percent)}%`;
 	let marks = '';
 	let marksRole: 'error' | 'warning' | undefined;

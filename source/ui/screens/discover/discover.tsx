@@ -1,4 +1,5 @@
-import React from 'react';
+import React, {useMemo} from 'react';
+import {idShortener} from '../../../core/short-ids.js';
 import type {DiscoveredAggregation} from '../../commands.js';
 import {Picker} from '../../components/picker.js';
 import {discoverKey, discoverSegments} from '../../discover-entries.js';
@@ -18,6 +19,7 @@ export interface DiscoverProps extends DiscoverScreenState {
 export function Discover({picker, status, marked, now, multiTenant, width, height}: DiscoverProps) {
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
+	const shortId = useMemo(() => idShortener(picker.available.map((item: DiscoveredAggregation) => item.id)), [picker.available]);
 	const multi = new Set(picker.available.map((item: DiscoveredAggregation) => item.tenant)).size > 1 || multiTenant;
 	return (
 		<Picker
@@ -28,7 +30,7 @@ export function Discover({picker, status, marked, now, multiTenant, width, heigh
 			filter={{value: state.filter, placeholder: 'type to filter by source, id or tenant; Space marks, Enter tracks'}}
 			items={picker.shown}
 			keyOf={discoverKey}
-			segments={item => discoverSegments(item, now, multi, glyphs.ellipsis)}
+			segments={item => discoverSegments(item, now, multi, glyphs.ellipsis, shortId)}
 			marked={state.marked}
 			window={visibleWindow(state, picker.list)}
 			{...status}

@@ -1,4 +1,5 @@
 import {useCallback} from 'react';
+import {idShortener} from '../../../core/short-ids.js';
 import type {DiscoveredAggregation, MonitorCommands} from '../../commands.js';
 import {discoverKey, discoverName} from '../../discover-entries.js';
 import type {Command} from '../../keymap.js';
@@ -36,9 +37,10 @@ export function useDiscover({view, commands, picker, load}: DiscoverKeysOptions)
 		}
 
 		commands.track?.(items);
+		const short = idShortener(picker.available.map(entry => entry.id));
 		view.apply({
 			type: 'close-screen',
-			notice: {level: 'info', text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map(discoverName))}`},
+			notice: {level: 'info', text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map(item => discoverName(item, short)))}`},
 		});
 	}, [picker, commands, view]);
 

@@ -1,4 +1,5 @@
-import React from 'react';
+import React, {useMemo} from 'react';
+import {idShortener} from '../../../core/short-ids.js';
 import {DetailPane} from '../../components/detail-pane.js';
 import {Picker} from '../../components/picker.js';
 import {Prompt} from '../../components/prompt.js';
@@ -18,6 +19,7 @@ export interface HistoryProps extends HistoryScreenState {
 export function History({picker, status, multiTenant, selected, content, detailLines, now, width, height}: HistoryProps) {
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
+	const shortId = useMemo(() => idShortener(picker.available.map(entry => entry.id)), [picker.available]);
 	const shown = picker.list.keys.length;
 	const filterText = state.filter === '' ? '' : ` ${glyphs.separator} filter: "${state.filter}" (${shown} of ${picker.available.length})`;
 	return (
@@ -28,14 +30,14 @@ export function History({picker, status, multiTenant, selected, content, detailL
 				columns={historyColumns(multiTenant)}
 				items={picker.shown}
 				keyOf={historyEntryKey}
-				segments={entry => historySegments(entry, now, multiTenant, glyphs)}
+				segments={entry => historySegments(entry, now, multiTenant, glyphs, shortId)}
 				window={visibleWindow(state, picker.list)}
 				{...status}
 				width={width}
 				height={height - detailLines}
 			/>
 			{content !== undefined && selected !== undefined && detailLines > 0 ? (
-				<DetailPane title={historyName(selected)} content={content} width={width} height={detailLines} />
+				<DetailPane title={historyName(selected, shortId)} content={content} width={width} height={detailLines} />
 			) : null}
 		</>
 	);

@@ -26,7 +26,7 @@ export interface ListProps {
 
 /** The monitor list: its bar, column titles, the rows in view and the selected row's details (or what to do first). */
 export function List({data, view, state, now, features, width}: ListProps) {
-	const {list, window, shownRows, layout, withTenant, tenantFilter, selected, content, detailLines, multiTenant} = data;
+	const {list, window, shownRows, layout, withTenant, tenantFilter, selected, content, detailLines, multiTenant, shortId} = data;
 	if (state.rows.length === 0) {
 		return <EmptyState width={width} features={features} />;
 	}
@@ -60,12 +60,13 @@ export function List({data, view, state, now, features, width}: ListProps) {
 							paused={state.paused}
 							tenantError={state.tenants[row.tenant]?.authError}
 							flash={activeFlash(view.flashes, row.key, now)?.severity}
+							idText={shortId(row.id)}
 						/>
 					))
 				)}
 			</Box>
 			{content !== undefined && selected !== undefined && detailLines > 0 ? (
-				<DetailPane title={rowLabel(selected, multiTenant)} content={content} width={width} height={detailLines} />
+				<DetailPane title={rowLabel(selected, multiTenant, shortId(selected.id))} content={content} width={width} height={detailLines} />
 			) : null}
 		</>
 	);

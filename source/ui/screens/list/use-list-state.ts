@@ -1,4 +1,5 @@
 import {useEffect, useMemo, useRef} from 'react';
+import {idShortener} from '../../../core/short-ids.js';
 import {isFinishedPhase, isPolledPhase} from '../../../core/phase.js';
 import {rowElapsed} from '../../../core/progress.js';
 import type {MonitorState, RowKey, TrackedRow} from '../../../core/types.js';
@@ -238,6 +239,8 @@ export interface ListScreenState {
 	finished: number;
 	/** The list is on screen (rows exist and a list mode is open). */
 	hasList: boolean;
+	/** An id as short as tells it apart from the other rows' ids (many ISC ids share a long start). */
+	shortId: (id: string) => string;
 }
 
 export interface ListStateOptions {
@@ -279,6 +282,7 @@ export function useListState({state, now, store, columns, width, body, previousR
 	);
 	const shownRows = useMemo(() => sortRows(filterRows(tenantRows, view.filter), view.sort), [tenantRows, view.filter, view.sort]);
 	const keys = useMemo(() => shownRows.map(row => row.key), [shownRows]);
+	const shortId = useMemo(() => idShortener(state.rows.map(row => row.id)), [state.rows]);
 	const finished = useMemo(() => state.rows.filter(row => isFinishedPhase(row.phase)).length, [state.rows]);
 	const layout = useMemo(() => rowLayout(columns, tenantWidth), [columns, tenantWidth]);
 
@@ -347,5 +351,6 @@ export function useListState({state, now, store, columns, width, body, previousR
 		detailLines,
 		finished,
 		hasList,
+		shortId,
 	};
 }

@@ -5,7 +5,8 @@ import type {MonitorCommands} from '../../commands.js';
 import {parseIdInput} from '../../id-input.js';
 import type {Command} from '../../keymap.js';
 import {selectedIndexIn, type ListView} from '../../list-selection.js';
-import {rowLabel, shortId} from '../../row-cells.js';
+import {idShortener} from '../../../core/short-ids.js';
+import {rowLabel} from '../../row-cells.js';
 import type {ScreenKeys} from '../../use-monitor-keys.js';
 import type {ViewStore} from '../../use-view-state.js';
 
@@ -82,7 +83,7 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 						type: 'ask',
 						mode: 'confirm-remove',
 						keys: [selected.key],
-						question: `Stop tracking ${rowLabel(selected)} (${shortId(selected.id)})? ISC is not changed.`,
+						question: `Stop tracking ${rowLabel(selected)} (${idShortener(state.rows.map(row => row.id))(selected.id)})? ISC is not changed.`,
 					});
 				}
 

@@ -19,9 +19,16 @@ export interface SourcesKeysOptions {
 
 function startNotice(source: StartableSource, result: StartResult) {
 	const where = `${source.name} (${source.tenant})`;
-	return 'error' in result
-		? {level: 'error' as const, text: `Could not start an account aggregation on ${where}: ${result.error}`}
-		: {level: 'info' as const, text: `Started an account aggregation on ${where}, id ${result.id}: tracking it`};
+	if ('error' in result) {
+		return {level: 'error' as const, text: `Could not start an account aggregation on ${where}: ${result.error}`};
+	}
+
+	if (result.alreadyRunning !== undefined) {
+		const since = result.alreadyRunning.since === undefined ? '' : ` since ${result.alreadyRunning.since.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
+		return {level: 'info' as const, text: `An account aggregation on ${where} is already running${since}, id ${result.id}: tracking it`};
+	}
+
+	return {level: 'info' as const, text: `Started an account aggregation on ${where}, id ${result.id}: tracking it`};
 }
 
 /** The source picker's keys (S) and its confirmation: Enter asks, y starts (never retried), anything else does not. */
