@@ -1,7 +1,7 @@
 import {isIscError} from '../domain/errors.js';
 import type {AggregationStatus} from '../domain/status.js';
 import {toErrorInfo} from './error-info.js';
-import {nextRequests} from './schedule.js';
+import {nextRequests, sendReadyAt} from './schedule.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from './types.js';
 
 /** The clock the poller reads and sets its one timer on. In production: Date.now, setTimeout, clearTimeout. */
@@ -14,10 +14,11 @@ export interface PollerClock {
 /** What the poller passes to each status request. */
 export interface FetchOptions {
 	/**
-	 * Call right before each HTTP request of the call leaves (a repeat after a token refresh too): the tenant's
-	 * budget counts real send times, not scheduled ones.
+	 * Call right before each HTTP request of the call would leave (a repeat after a token refresh and any retry too),
+	 * and send it only once the promise it may return has resolved: every request to a tenant is held to its budget
+	 * at the moment it leaves, and counted at that moment.
 	 */
-	onSend?: () => void;
+	onSend?: () => Promise<void> | undefined;
 }
 
 export interface PollerOptions {
@@ -37,7 +38,10 @@ export interface PollerOptions {
 export interface Poller {
 	/** Begins polling: requests what is due now and arms the timer. Idempotent. */
 	start(): void;
-	/** Cancels the timer; no new requests. Answers already on the way are still dispatched (rows must not stay in flight). */
+	/**
+	 * Cancels the timer; no new requests. Answers already on the way are still dispatched (rows must not stay in
+	 * flight). A request still waiting for its tenant's budget keeps waiting until start() is called again.
+	 */
 	stop(): void;
 	/** Looks at the schedule again now. Call after dispatching events that may change it: added, poll-now, set-paused. */
 	wake(): void;
@@ -54,6 +58,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** After getState or dispatch threw during a pass, the next pass comes this much later. */
 const RETRY_AFTER_FAULT_MS = 1000;
 
+/** A request that may not leave yet: its tenant's budget is spent for now. */
+interface Gate {
+	tenant: string;
+	/** Its `requested` time, for the first HTTP request of a call. */
+	scheduledAt?: number;
+	open(): void;
+}
+
 /**
  * The one impure piece of the monitor: it owns a single timer, asks nextRequests() what is due, dispatches
  * `requested`, calls fetchStatus and dispatches `polled` or `failed`, then looks at the schedule again.
@@ -68,6 +80,8 @@ export function createPoller(options: PollerOptions): Poller {
 	let tickAgain = false;
 	let inFlight = 0;
 	let waiters: Array<() => void> = [];
+	/** Requests held back by the budget, oldest first; each pass lets through those whose time has come. */
+	let gates: Gate[] = [];
 
 	function report(error: unknown): void {
 		try {
@@ -112,17 +126,60 @@ export function createPoller(options: PollerOptions): Poller {
 		}
 	}
 
+	/** Lets a request to `tenant` leave now if its budget allows, recording it as sent; false when it must wait. */
+	function mayLeave(tenant: string, scheduledAt: number | undefined, now: number): boolean {
+		try {
+			if (sendReadyAt(getState(), tenant, now, scheduledAt) > now) {
+				return false;
+			}
+		} catch (error) {
+			report(error); // without a state to judge by, hold nothing back
+		}
+
+		try {
+			dispatch(scheduledAt === undefined ? {type: 'sent', tenant, now} : {type: 'sent', tenant, scheduledAt, now});
+		} catch (error) {
+			report(error);
+		}
+
+		return true;
+	}
+
+	/** Opens the gates whose time has come, in the order they were shut; returns when the next one may open. */
+	function openGates(now: number): number | undefined {
+		const shut = gates;
+		gates = [];
+		for (const gate of shut) {
+			if (mayLeave(gate.tenant, gate.scheduledAt, now)) {
+				gate.open();
+			} else {
+				gates.push(gate);
+			}
+		}
+
+		let next: number | undefined;
+		for (const gate of gates) {
+			const at = sendReadyAt(getState(), gate.tenant, now, gate.scheduledAt);
+			next = next === undefined ? at : Math.min(next, at);
+		}
+
+		return next;
+	}
+
 	async function request(row: TrackedRow, scheduledAt: number): Promise<void> {
 		let event: MonitorEvent;
 		let first = true;
-		const onSend = (): void => {
-			const now = clock.now();
-			try {
-				dispatch(first ? {type: 'sent', tenant: row.tenant, scheduledAt, now} : {type: 'sent', tenant: row.tenant, now});
-			} catch (error) {
-				report(error);
-			}
+		const onSend = (): Promise<void> | undefined => {
+			const own = first ? scheduledAt : undefined;
 			first = false;
+			if (mayLeave(row.tenant, own, clock.now())) {
+				return undefined;
+			}
+
+			return new Promise(resolve => {
+				gates.push({tenant: row.tenant, ...(own === undefined ? {} : {scheduledAt: own}), open: resolve});
+				tick(); // sets the timer for when it may leave
+			});
 		};
 		try {
 			const status = await fetchStatus(row, {onSend});
@@ -147,6 +204,8 @@ export function createPoller(options: PollerOptions): Poller {
 
 	function pass(): void {
 		const now = clock.now();
+		// Requests already under way and held back by the budget go before anything new is scheduled.
+		const gateAt = gates.length === 0 ? undefined : openGates(now);
 		const state = getState();
 		const {due, wakeAt} = nextRequests(state, now);
 		for (const key of due) {
@@ -160,7 +219,7 @@ export function createPoller(options: PollerOptions): Poller {
 			void request(row, now);
 		}
 
-		arm(wakeAt);
+		arm(wakeAt === undefined || gateAt === undefined ? (wakeAt ?? gateAt) : Math.min(wakeAt, gateAt));
 	}
 
 	function tick(): void {

@@ -18,16 +18,12 @@ export function requestSpacingMs(options: MonitorOptions): number {
 }
 
 /**
- * The earliest time a tenant may send its next request, given its send history `sent` (oldest first).
- * Combines the 429 pause, even spacing after the last send, the sliding budget window and, for a tenant with an auth
- * failure, the slow probe pace.
+ * The earliest time a tenant's budget lets one more request leave, given its send history `sent` (oldest first):
+ * the 429 pause, even spacing after the last send and the sliding budget window. Every request to the tenant is
+ * held to this, whether the scheduler started it or the client sends it again (a repeat after a token refresh, a
+ * retry).
  */
-export function tenantReadyAt(
-	tenant: TenantState | undefined,
-	sent: readonly number[],
-	now: number,
-	options: MonitorOptions,
-): number {
+export function budgetReadyAt(tenant: TenantState | undefined, sent: readonly number[], now: number, options: MonitorOptions): number {
 	let ready = -Infinity;
 	if (tenant?.pausedUntil !== undefined) {
 		ready = Math.max(ready, tenant.pausedUntil);
@@ -46,11 +42,43 @@ export function tenantReadyAt(
 		ready = Math.max(ready, oldestToLeave + windowMs);
 	}
 
+	return ready;
+}
+
+/**
+ * The earliest time a tenant may send its next request, given its send history `sent` (oldest first).
+ * Combines the budget (budgetReadyAt) and, for a tenant with an auth failure, the slow probe pace.
+ */
+export function tenantReadyAt(
+	tenant: TenantState | undefined,
+	sent: readonly number[],
+	now: number,
+	options: MonitorOptions,
+): number {
+	let ready = budgetReadyAt(tenant, sent, now, options);
 	if (tenant?.authError !== undefined) {
 		ready = Math.max(ready, tenant.authProbeAt ?? tenant.authError.at + options.authRetryMs);
 	}
 
 	return ready;
+}
+
+/**
+ * When an HTTP request to `tenantName` may leave. The scheduler's consent (`requested`) is not enough on its own:
+ * a request can leave later than it was scheduled (it waited for a token, with others scheduled meanwhile), and the
+ * client sends some requests the scheduler never saw (the repeat after a token refresh, retries). So each one is
+ * held to the budget again at the moment it would leave. `scheduledAt` is the request's own `requested` time for
+ * its first send (that entry stands for this very request, so it does not count against it); absent for a repeat.
+ */
+export function sendReadyAt(state: MonitorState, tenantName: string, now: number, scheduledAt?: number): number {
+	const tenant = state.tenants[tenantName];
+	const sent = [...(tenant?.sent ?? [])];
+	const own = scheduledAt === undefined ? -1 : sent.lastIndexOf(scheduledAt);
+	if (own !== -1) {
+		sent.splice(own, 1);
+	}
+
+	return budgetReadyAt(tenant, sent, now, state.options);
 }
 
 interface TenantQueue {

@@ -83,8 +83,11 @@ export interface CallOptions {
 	retries?: number;
 	/** Cancels the request and any retry sleep; the call then rejects with the signal's reason. */
 	signal?: AbortSignal;
-	/** Called right before each HTTP request of the call (not its token requests) leaves. */
-	onSend?: () => void;
+	/**
+	 * Called right before each HTTP request of the call (not its token requests) would leave, retries and the repeat
+	 * after a token refresh included; the request waits for the promise it may return (a caller's rate budget).
+	 */
+	onSend?: (() => void) | (() => Promise<void>);
 }
 
 export interface PageOptions {
@@ -465,7 +468,8 @@ export class IscClient {
 					...(operation.body === undefined ? {} : {body: operation.body()}),
 					...(signal === undefined ? {} : {signal}),
 				};
-				options.onSend?.();
+				await options.onSend?.();
+				signal?.throwIfAborted();
 				const result = await exchange(this.#exchange, request);
 
 				if (result.status === 401 && !refreshed) {

@@ -5,9 +5,11 @@ import {createMonitorState} from '../../source/core/reducer.js';
 import type {MonitorOptions, RowSeed, TrackedRow} from '../../source/core/types.js';
 import {IscError} from '../../source/domain/errors.js';
 import type {AggregationStatus} from '../../source/domain/status.js';
+import type {FetchOptions} from '../../source/core/poller.js';
 import {collecting, createFakeClock, flush, keyOf, row, seed, T1, T2} from './fixtures.js';
+import {gaps, maxInWindow} from './simulate.js';
 
-type Fetch = (row: TrackedRow, attempt: number) => Promise<AggregationStatus>;
+type Fetch = (row: TrackedRow, attempt: number, options?: FetchOptions) => Promise<AggregationStatus>;
 
 function setup(seeds: RowSeed[], fetch: Fetch, options: Partial<MonitorOptions> = {}) {
 	const clock = createFakeClock(0);
@@ -20,11 +22,11 @@ function setup(seeds: RowSeed[], fetch: Fetch, options: Partial<MonitorOptions> 
 		dispatch: store.dispatch,
 		clock,
 		onError: error => errors.push(error),
-		fetchStatus(target) {
+		fetchStatus(target, fetchOptions) {
 			const attempt = (attempts.get(target.key) ?? 0) + 1;
 			attempts.set(target.key, attempt);
 			calls.push({key: target.key, at: clock.now()});
-			return fetch(target, attempt);
+			return fetch(target, attempt, fetchOptions);
 		},
 	});
 
@@ -196,5 +198,102 @@ describe('poller', () => {
 		expect(clock.pending()).toBe(1);
 		await clock.advanceTo(1000);
 		expect(store.getState().tenants[T1]?.sent).toEqual([1000]);
+	});
+});
+
+describe('the budget holds for every request that leaves', () => {
+	// Like the ISC client: onSend right before each HTTP request leaves, awaited, a repeat after a 401 included.
+	const budget = {requests: 25, windowMs: 10_000};
+
+	it('makes the repeat after a token refresh wait for the budget instead of leaving at once', async () => {
+		// The soak's sequence: one request every 400 ms from 0 s, and at 10 s every token expires; the request
+		// sent at 9.6 s (the 25th in 10 s) gets a 401, and the client repeats it with a fresh token.
+		const sends: number[] = [];
+		let refreshed = false;
+		const seeds = Array.from({length: 30}, (_, index) => seed(index + 1));
+		const {poller, clock, runTo} = setup(
+			seeds,
+			async (_row, _attempt, options) => {
+				await options?.onSend?.();
+				sends.push(clock.now());
+				if (clock.now() >= 9600 && !refreshed) {
+					refreshed = true;
+					await options?.onSend?.();
+					sends.push(clock.now());
+				}
+
+				return collecting(1);
+			},
+			{budget, intervalMs: 60_000},
+		);
+		poller.start();
+		await runTo(20_000);
+		expect(sends.slice(0, 25)).toEqual(Array.from({length: 25}, (_, index) => index * 400));
+		expect(maxInWindow(sends, budget.windowMs)).toBeLessThanOrEqual(budget.requests);
+		// The repeat leaves when the first send has left the window (and one spacing after the 401'd request).
+		expect(sends[25]).toBe(10_000);
+		expect(Math.min(...gaps(sends))).toBeGreaterThanOrEqual(400);
+	});
+
+	it('spaces requests that all waited for the same token, instead of sending them together when it lands', async () => {
+		const sends: number[] = [];
+		let grant: () => void = () => undefined;
+		const token = new Promise<void>(resolve => {
+			grant = resolve;
+		});
+		const {poller, clock, runTo} = setup(
+			[seed(1), seed(2), seed(3)],
+			async (_row, _attempt, options) => {
+				await token;
+				await options?.onSend?.();
+				sends.push(clock.now());
+				return collecting(1);
+			},
+			{budget, intervalMs: 60_000},
+		);
+		poller.start();
+		await runTo(1000);
+		expect(sends).toEqual([]);
+		grant();
+		await runTo(5000);
+		expect(sends).toHaveLength(3);
+		expect(Math.min(...gaps(sends))).toBeGreaterThanOrEqual(400);
+		expect(sends[0]).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('makes a retry of the client wait for a Retry-After pause like any request', async () => {
+		// Row 1's first try fails (a 503) and the client retries it after a backoff; meanwhile row 2 is answered
+		// 429 with Retry-After: 3 s. The retry is a request to the tenant: it waits for the pause.
+		const sends: number[] = [];
+		let backoffOver: () => void = () => undefined;
+		const backoff = new Promise<void>(resolve => {
+			backoffOver = resolve;
+		});
+		const {poller, clock, store, runTo} = setup(
+			[seed(1), seed(2)],
+			async (target, attempt, options) => {
+				await options?.onSend?.();
+				sends.push(clock.now());
+				if (target.key === keyOf(2) && attempt === 1) {
+					throw new IscError({kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3000});
+				}
+
+				if (target.key === keyOf(1) && attempt === 1) {
+					await backoff;
+					await options?.onSend?.();
+					sends.push(clock.now());
+				}
+
+				return collecting(1);
+			},
+			{budget, intervalMs: 60_000},
+		);
+		poller.start();
+		await runTo(1000);
+		expect(sends).toEqual([0, 400]);
+		expect(store.getState().tenants[T1]?.pausedUntil).toBe(3400);
+		backoffOver();
+		await runTo(10_000);
+		expect(sends[2]).toBeGreaterThanOrEqual(3400);
 	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {nextRequests, requestSpacingMs} from '../../source/core/schedule.js';
+import {nextRequests, requestSpacingMs, sendReadyAt} from '../../source/core/schedule.js';
 import type {MonitorState, RowSeed} from '../../source/core/types.js';
 import {apply, collecting, keyOf, poll, seed, stateWith, T1, T2} from './fixtures.js';
 import {gaps, maxInWindow, simulate} from './simulate.js';
@@ -113,5 +113,33 @@ describe('the budget counts real send times', () => {
 		// Two sends in the window: the budget of two is spent until the first of them leaves it.
 		expect(nextRequests(state, 9000).due).toEqual([]);
 		expect(nextRequests(state, 13_001).due).toEqual([keyOf(2)]);
+	});
+
+	it('holds a repeat the scheduler never saw to the window and the spacing at the moment it would leave', () => {
+		// 25 per 10 s: sends every 400 ms from 0 to 9.6 s; the last was answered 401 and is about to go again.
+		let state = stateWith([seed(1)], {budget: {requests: 25, windowMs: 10_000}});
+		for (let at = 0; at <= 9600; at += 400) {
+			state = apply(state, {type: 'requested', key: keyOf(1), now: at}, {type: 'sent', tenant: T1, scheduledAt: at, now: at});
+		}
+
+		// The window [0.01 s, 10 s] would hold 26: the repeat waits until the send at 0 s has left it.
+		expect(sendReadyAt(state, T1, 9610)).toBe(10_000);
+		state = apply(state, {type: 'sent', tenant: T1, now: 10_000});
+		// It counts like any send: the next one waits a spacing (and for the send at 0.4 s to leave the window).
+		expect(sendReadyAt(state, T1, 10_000)).toBe(10_400);
+	});
+
+	it('does not count a request\'s own reservation against its first send, but counts everyone else\'s', () => {
+		let state = stateWith([seed(1), seed(2), seed(3)], {budget: {requests: 25, windowMs: 10_000}});
+		// Three requests scheduled 400 ms apart, all waiting for the first token.
+		state = apply(state, {type: 'requested', key: keyOf(1), now: 0}, {type: 'requested', key: keyOf(2), now: 400}, {type: 'requested', key: keyOf(3), now: 800});
+		// The token lands at 1 s: the first may go 400 ms after the latest reservation, not at once with the others.
+		expect(sendReadyAt(state, T1, 1000, 0)).toBe(1200);
+		state = apply(state, {type: 'sent', tenant: T1, scheduledAt: 0, now: 1200});
+		expect(sendReadyAt(state, T1, 1200, 400)).toBe(1600);
+		// A 429 pause holds every send, first or repeat.
+		state = apply(state, {type: 'failed', key: keyOf(1), error: {kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3400}, now: 1600});
+		expect(sendReadyAt(state, T1, 1600, 400)).toBe(5000);
+		expect(sendReadyAt(state, T1, 1600)).toBe(5000);
 	});
 });
