@@ -25,6 +25,10 @@ export interface HistoryEntry {
 	lastSeenRunning?: string;
 	/** The counts of the last status seen. */
 	counts: HistoryCounts;
+	/** The longest pause between moves of the counts while it ran (ms), as aggwatch saw it: what a stall is measured against. */
+	longestGapMs?: number;
+	/** How long it stayed in STARTED (ms, to within a poll interval), when aggwatch saw it leave STARTED. */
+	startedMs?: number;
 	/** When it was written to the history. */
 	recordedAt: string;
 }
@@ -33,7 +37,9 @@ export interface HistoryEntry {
  * What recordEnded reads from a row: the monitor's TrackedRow and the store's StoredRow both fit.
  * `lastRunningAt`: when the row was last seen running (the previous row's lastOkAt; see endedRows), if known.
  */
-export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'> & {phase?: TrackedRow['phase']; lastRunningAt?: number};
+export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'>
+	& Partial<Pick<TrackedRow, 'longestGapMs' | 'leftStartedAt'>>
+	& {phase?: TrackedRow['phase']; lastRunningAt?: number};
 
 /** An end seen more than this long after the last running answer is only an upper bound of the real end. */
 export const APPROXIMATE_END_MS = 120_000;
@@ -81,6 +87,8 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 		end: isoOf(endMs),
 		...(row.lastRunningAt === undefined || !Number.isFinite(row.lastRunningAt) ? {} : {lastSeenRunning: isoOf(Math.min(row.lastRunningAt, endMs))}),
 		counts,
+		...(row.longestGapMs === undefined ? {} : {longestGapMs: row.longestGapMs}),
+		...(row.leftStartedAt !== undefined && Number.isFinite(startMs) ? {startedMs: Math.max(0, row.leftStartedAt - startMs)} : {}),
 		recordedAt: isoOf(now),
 	};
 }
@@ -93,13 +101,17 @@ function isDate(value: unknown): value is string {
 	return typeof value === 'string' && Number.isFinite(Date.parse(value));
 }
 
+function isDurationMs(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
 /** An entry read from the file, checked; undefined for one that is not usable (it is then dropped, not fatal). */
 export function parseEntry(value: unknown): HistoryEntry | undefined {
 	if (!isRecord(value)) {
 		return undefined;
 	}
 
-	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, recordedAt} = value;
+	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, longestGapMs, startedMs, recordedAt} = value;
 	if (typeof tenant !== 'string' || tenant === '' || typeof id !== 'string' || id === '' || typeof status !== 'string' || !isDate(end)) {
 		return undefined;
 	}
@@ -124,6 +136,8 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		...(typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0 ? {durationMs} : {}),
 		...(isDate(lastSeenRunning) ? {lastSeenRunning} : {}),
 		counts: cleanCounts,
+		...(isDurationMs(longestGapMs) ? {longestGapMs} : {}),
+		...(isDurationMs(startedMs) ? {startedMs} : {}),
 		recordedAt: isDate(recordedAt) ? recordedAt : end,
 	};
 }
