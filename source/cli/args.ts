@@ -23,6 +23,7 @@ const OPTIONS = {
 	interval: {type: 'string'},
 	budget: {type: 'string'},
 	timeout: {type: 'string'},
+	'stall-after': {type: 'string'},
 	yes: {type: 'boolean', short: 'y'},
 	'drop-rows': {type: 'boolean'},
 	'keep-rows': {type: 'boolean'},
@@ -41,9 +42,9 @@ export type OptionName = keyof typeof OPTIONS;
 const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
 
 const ALLOWED: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover'],
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after'],
 	status: [...CONNECTION, 'json'],
-	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'stall-after'],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],

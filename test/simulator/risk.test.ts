@@ -19,7 +19,7 @@ describe('deleteThreshold', () => {
 		expect(((await get(sim, `/v2025/sources/${OKTA.id}`, bearer)).body as Body)['deleteThreshold']).toBe(25);
 		expect(((await get(sim, `/v2025/sources/${LDAP.id}`, bearer)).body as Body)['deleteThreshold']).toBe(10);
 
-		const client = new IscClient({baseUrl: sim.url, clientId: 'demo-client', clientSecret: 'demo-secret'}, {allowInsecureHttp: true});
+		const client = new IscClient({baseUrl: sim.url, clientId: 'demo-client', clientSecret: 'demo-secret'});
 		try {
 			expect((await client.getSource(OKTA.id)).deleteThreshold).toBe(25);
 			expect((await client.listSources()).map(source => source.deleteThreshold)).toEqual([25, 10]);
