@@ -8,6 +8,7 @@ import {labelForAggregation} from './aggregation-labels.js';
 import {describeRunning, listAllRunning} from './running-aggregations.js';
 import {mayHaveStarted} from './start-outcome.js';
 import {formatErrorLine} from './status-format.js';
+import {SourceThresholds} from './source-thresholds.js';
 import type {TenantClients} from './tenant-clients.js';
 
 /** What the monitor screen asks of ISC, across tenants. Requests here never retry: the screen shows failures. */
@@ -25,6 +26,8 @@ export interface MonitorServices {
 	startAggregation(source: StartableSource): Promise<StartResult>;
 	/** Source names of these aggregations of one tenant, as far as the tenant knows them. */
 	labels(tenant: string, ids: readonly string[]): Promise<Map<string, string>>;
+	/** The deleteThreshold of an aggregation's source; each source is read once per monitor session. */
+	deleteThreshold(tenant: string, id: string): Promise<number | undefined>;
 }
 
 const CALL = {retries: 0};
@@ -47,6 +50,17 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 		if (cache === undefined) {
 			cache = new SourceNames(await clients.client(tenant), CALL);
 			names.set(tenant, cache);
+		}
+
+		return cache;
+	};
+
+	const thresholds = new Map<string, SourceThresholds>();
+	const thresholdsOf = async (tenant: string): Promise<SourceThresholds> => {
+		let cache = thresholds.get(tenant);
+		if (cache === undefined) {
+			cache = new SourceThresholds(await clients.client(tenant), CALL);
+			thresholds.set(tenant, cache);
 		}
 
 		return cache;
@@ -96,7 +110,17 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 			}
 		},
 		async labels(tenant, ids) {
-			return labelForAggregation(await clients.client(tenant), ids, {names: await namesOf(tenant), retries: 0});
+			const sources = await thresholdsOf(tenant);
+			return labelForAggregation(await clients.client(tenant), ids, {
+				names: await namesOf(tenant),
+				retries: 0,
+				onSourceId(id, sourceId) {
+					sources.rememberSource(id, sourceId);
+				},
+			});
+		},
+		async deleteThreshold(tenant, id) {
+			return (await thresholdsOf(tenant)).forAggregation(id);
 		},
 	};
 }

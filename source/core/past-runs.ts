@@ -103,17 +103,17 @@ export function compareWithPast(current: CurrentRunFigures, past: readonly PastR
 		return undefined;
 	}
 
+	// A cancelled or terminated run stopped early: neither its duration nor its counts compare with completed ones.
+	const comparable = current.running || current.status === 'COMPLETED';
 	let duration: DurationComparison | undefined;
 	const usual = usualDuration(completed);
-	if (usual !== undefined && current.elapsedMs !== undefined) {
+	if (comparable && usual !== undefined && current.elapsedMs !== undefined) {
 		const factor = current.elapsedMs / usual.medianMs;
 		const departure = factor >= SLOW_DEPARTURE || (!current.running && current.status === 'COMPLETED' && factor <= FAST_DEPARTURE);
 		duration = {factor, medianMs: usual.medianMs, runs: usual.runs, running: current.running, departure};
 	}
 
 	const counts: CountComparison[] = [];
-	// A cancelled or terminated run stopped early: its counts are not comparable with completed ones.
-	const comparable = current.running || current.status === 'COMPLETED';
 	for (const field of COMPARED_COUNTS) {
 		const value = current.counts[field];
 		const values = completed.map(run => run.counts[field]).filter(count => count !== undefined);

@@ -148,6 +148,18 @@ export class HistoryFile {
 		});
 	}
 
+	/**
+	 * Replaces the whole history with these entries (pruned to the bounds). For the demo only, whose history
+	 * starts afresh on every run like its store and its tenant. Throws StoreError like recordEnded.
+	 */
+	reset(entries: readonly HistoryEntry[]): void {
+		const kept = pruneEntries([...entries], this.bounds, this.#now());
+		this.#locked(() => {
+			const data = this.#read();
+			this.#write({entries: kept, rest: data.rest});
+		});
+	}
+
 	#locked<T>(fn: () => T): T {
 		try {
 			ensureStoreDir(this.dir);

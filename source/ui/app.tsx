@@ -7,6 +7,8 @@ import {rowElapsed} from '../core/progress.js';
 import {summarize} from '../core/summary.js';
 import type {MonitorState} from '../core/types.js';
 import {filterRows, sortRows} from '../core/view.js';
+import type {RowInsight} from '../core/insight.js';
+import {DEFAULT_STALL_AFTER_MS} from '../core/stall.js';
 import {isEndApproximate, type HistoryEntry} from '../history/entry.js';
 import {previousRuns as previousRunsIn, type PreviousRun} from '../history/previous-runs.js';
 import type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource} from './commands.js';
@@ -33,6 +35,8 @@ import {visibleWindow, type ListView} from './list-selection.js';
 import {isConfirmMode} from './mode.js';
 import {filterItems, type PickerState} from './picker-state.js';
 import {previousRunLines} from './previous-run-lines.js';
+import {comparisonSummary, deletionPhrase, insightLines} from './insight-text.js';
+import {useStallAlerts} from './use-stall-alerts.js';
 import {rowLabel} from './row-cells.js';
 import {sortSources, sourceKey, sourceSegments, sourceText} from './source-entries.js';
 import {SpinnerClock} from './spinner-clock.js';
@@ -97,6 +101,10 @@ export interface MonitorViewProps {
 	onAlert?: (output: AlertOutput) => void;
 	/** Which raw alerts onAlert gets (default both). The row flash and the header message show either way. */
 	alerts?: AlertPrefs;
+	/** Stalls, deletion risk and comparisons with past runs, by row key (see ui/row-insights.ts). */
+	insights?: ReadonlyMap<string, RowInsight>;
+	/** --stall-after, to say where a stall's threshold comes from. */
+	stallAfterMs?: number;
 }
 
 /** The list keeps at least this many rows when the detail pane opens. */
@@ -156,6 +164,8 @@ export function MonitorView({
 	previousRuns,
 	onAlert,
 	alerts,
+	insights,
+	stallAfterMs = DEFAULT_STALL_AFTER_MS,
 }: MonitorViewProps) {
 	const {columns, rows} = useTerminalSize();
 	const {glyphs} = useTheme();
@@ -237,6 +247,8 @@ export function MonitorView({
 			const elapsedMs = rowElapsed(selected, now);
 			content = withLines(content, previousRunLines(runs, {...(elapsedMs === undefined ? {} : {elapsedMs}), running: isPolledPhase(selected.phase)}, now, glyphs));
 		}
+
+		content = withLines(content, insightLines(insights?.get(selected.key), {stallAfterMs}, glyphs));
 	}
 
 	const detailLines =
@@ -352,8 +364,8 @@ export function MonitorView({
 	}, [view.sort, view.detailOpen, onPrefsChange]);
 
 	// Alerts: rows seen ending while the monitor runs flash, the header tells, and the terminal is told (bell, OSC 9).
-	const alertContext = useRef({now, multiTenant, onAlert, alerts});
-	alertContext.current = {now, multiTenant, onAlert, alerts};
+	const alertContext = useRef({now, multiTenant, onAlert, alerts, insights});
+	alertContext.current = {now, multiTenant, onAlert, alerts, insights};
 	const seenState = useRef(state);
 	const startedAt = useRef(now);
 	useEffect(() => {
@@ -365,7 +377,11 @@ export function MonitorView({
 		}
 
 		const context = alertContext.current;
-		const found = alertsFor(transitions, context.now, context.multiTenant);
+		const found = alertsFor(transitions, context.now, context.multiTenant, (row) => {
+			const insight = context.insights?.get(row.key);
+			const heldBack = insight?.deletion?.heldBack === true ? [deletionPhrase(insight.deletion)] : [];
+			return [...comparisonSummary(insight?.comparison, glyphs), ...heldBack];
+		});
 		if (found.length === 0) {
 			return;
 		}
@@ -377,7 +393,10 @@ export function MonitorView({
 				context.onAlert({alert, sequence: alertSequence(alert, prefs)});
 			}
 		}
-	}, [state, store]);
+	}, [state, store, glyphs]);
+
+	useStallAlerts({insights, state, now, multiTenant, apply: store.apply, onAlert, alerts});
+	const stalledCount = useMemo(() => [...(insights?.values() ?? [])].filter((insight) => insight.stall !== undefined).length, [insights]);
 
 	if (isTooSmall(columns, rows)) {
 		return <TooSmall columns={columns} rows={rows} />;
@@ -502,6 +521,7 @@ export function MonitorView({
 								paused={state.paused}
 								tenantError={state.tenants[row.tenant]?.authError}
 								flash={activeFlash(view.flashes, row.key, now)?.severity}
+								insight={insights?.get(row.key)}
 							/>
 						))
 					)}
@@ -523,6 +543,7 @@ export function MonitorView({
 					now={now}
 					width={width}
 					authRetryMs={state.options.authRetryMs}
+					stalled={stalledCount}
 					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity, others: latest.others}})}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">

@@ -8,6 +8,8 @@ import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../c
 import {endedRows} from '../history/ended-rows.js';
 import type {HistoryFile} from '../history/history-file.js';
 import {previousRuns} from '../history/previous-runs.js';
+import {DEFAULT_STALL_AFTER_MS} from '../core/stall.js';
+import {indexHistory, rowInsights} from './row-insights.js';
 import type {TrackedStore} from '../store/config.js';
 import {MonitorView} from './app.js';
 import {ThemeProvider} from './theme-provider.js';
@@ -29,6 +31,8 @@ export interface MonitorScreenOptions {
 	/** --discover: track aggregations that start on the tenants, checked once a minute. */
 	autoDiscover: boolean;
 	options: Partial<MonitorOptions>;
+	/** --stall-after (default 15 minutes). */
+	stallAfterMs?: number;
 	color: boolean;
 	ascii: boolean;
 }
@@ -63,6 +67,7 @@ function MonitorScreen({
 	autoDiscover,
 	options,
 	showRow = showAll,
+	stallAfterMs = DEFAULT_STALL_AFTER_MS,
 	output,
 }: MonitorScreenOptions & {output: () => LineDiffOutput | undefined}) {
 	const {exit} = useApp();
@@ -175,6 +180,36 @@ function MonitorScreen({
 		};
 	}, [autoDiscover, services, track]);
 
+	// deleteThreshold of the sources of rows that mark accounts for deletion: asked once per row, and each source is
+	// read once per session (services cache it), so a tenant sees a handful of source reads at most.
+	const [thresholds, setThresholds] = React.useState<ReadonlyMap<string, number | undefined>>(() => new Map());
+	const thresholdAsked = useRef(new Set<string>());
+	useEffect(() => {
+		for (const row of state.rows) {
+			const marked = row.snapshot?.totalAccountsMarkedForDeletion ?? 0;
+			if (marked <= 0 || thresholdAsked.current.has(row.key)) {
+				continue;
+			}
+
+			thresholdAsked.current.add(row.key);
+			services.deleteThreshold(row.tenant, row.id).then(
+				threshold => {
+					setThresholds(known => new Map(known).set(row.key, threshold));
+				},
+				() => {
+					// Not asked again this session (a user who may not read sources would pay for it on every poll);
+					// the deletion counts still show, and the detail pane says the threshold is not known.
+				},
+			);
+		}
+	}, [state, services]);
+
+	const historyIndex = useMemo(() => indexHistory(entries), [entries]);
+	const insights = useMemo(
+		() => rowInsights(state.rows, monitor.now, {history: historyIndex, thresholds, stallAfterMs}),
+		[state.rows, monitor.now, historyIndex, thresholds, stallAfterMs],
+	);
+
 	const runsFor = useMemo(
 		() => (target: {tenant: string; id: string; source: string}) => previousRuns(entries, target.tenant, target.source, target.id),
 		[entries],
@@ -197,6 +232,8 @@ function MonitorScreen({
 			listSources={services.listSources}
 			{...(history === undefined ? {} : {history: () => history.list(), previousRuns: runsFor})}
 			alerts={alerts}
+			insights={insights}
+			stallAfterMs={stallAfterMs}
 			onAlert={({sequence}) => {
 				output()?.writeRaw(sequence);
 			}}
