@@ -1,4 +1,4 @@
-import {stallPhrase} from '../alerts/stall-alert.js';
+import {roughDuration, stallPhrase} from '../alerts/stall-alert.js';
 import {pollOptions, stallAfterMs} from '../cli/poll-options.js';
 import {stringOption} from '../cli/args.js';
 import {UsageError} from '../cli/usage-error.js';
@@ -139,7 +139,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 						at: new Date(now).toISOString(),
 					});
 				} else {
-					context.out(`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  ${stallPhrase(stall)} (threshold ${formatDuration(stall.thresholdMs)})`);
+					context.out(`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  ${stallPhrase(stall)} (threshold ${roughDuration(stall.thresholdMs)})`);
 				}
 
 				hooks.onStall?.(row, stall);

@@ -1,4 +1,4 @@
-import {stallPhrase} from '../alerts/stall-alert.js';
+import {roughDuration, stallPhrase} from '../alerts/stall-alert.js';
 import type {DeletionRisk} from '../core/deletion-risk.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import type {InsightContext, RowInsight} from '../core/insight.js';
@@ -19,7 +19,7 @@ function factorText(value: number, glyphs: Glyphs): string {
 }
 
 function percentText(value: number): string {
-	return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10}%`;
+	return `${Math.round(value * 10) / 10}%`;
 }
 
 function usual(median: number): string {
@@ -98,7 +98,7 @@ export function rowNotes(insight: RowInsight | undefined, glyphs: Glyphs): RowNo
 	const notes: RowNote[] = [];
 	const {stall, deletion, comparison} = insight;
 	if (stall !== undefined) {
-		notes.push({long: stallPhrase(stall), short: `stalled? ${formatDuration(stall.forMs)}`, role: 'warning'});
+		notes.push({long: stallPhrase(stall), short: `stalled? ${roughDuration(stall.forMs)}`, role: 'warning'});
 	}
 
 	if (deletion !== undefined) {
@@ -142,7 +142,7 @@ export function insightLines(insight: RowInsight | undefined, context: Pick<Insi
 	if (stall !== undefined) {
 		lines.push({
 			label: 'Stalled?',
-			value: `${stallPhrase(stall).replace('stalled? ', '')} (threshold ${formatDuration(stall.thresholdMs)}: ${thresholdSource(stall.thresholdMs, context.stallAfterMs, glyphs)})`,
+			value: `${stall.kind === 'started' ? 'STARTED' : 'no progress'} for ${formatDuration(stall.forMs)} (threshold ${formatDuration(stall.thresholdMs)}: ${thresholdSource(stall.thresholdMs, context.stallAfterMs, glyphs)})`,
 			role: 'warning',
 		});
 	}
