@@ -51,7 +51,7 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 	discover: [...CONNECTION, 'json', 'track'],
-	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify'],
+	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify', 'stall-after'],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };
 

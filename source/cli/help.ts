@@ -197,7 +197,8 @@ Delimited-file sources need a CSV uploaded with the request; aggwatch refuses th
 
   --disable-optimization   aggregate every account, not only those changed since the last run
   --wait                   then wait for it to end, as "aggwatch wait" (same output and exit
-                           codes; --timeout, --interval, --budget, --no-bell, --no-notify apply)
+                           codes; --timeout, --interval, --budget, --stall-after, --no-bell,
+                           --no-notify apply)
   --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
                            created, tracked}; with --wait, wait's NDJSON follows
 
