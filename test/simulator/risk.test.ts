@@ -74,3 +74,31 @@ describe('a stalled run', () => {
 		expect((await get(sim, statusPath(id(4)), bearer)).body).toMatchObject({status: 'ACCOUNTS_COLLECTED', processedAccounts: 200});
 	});
 });
+
+describe('SourceThresholds (the monitor\'s deleteThreshold look-ups)', () => {
+	it('reads each source once for any number of its aggregations, finding the source from the task', async () => {
+		const {SourceThresholds} = await import('../../source/commands/source-thresholds.js');
+		const clock = manualClock();
+		const sim = await sims.start({
+			now: clock.now,
+			tokenLifetimeSec: 100_000,
+			sources: [OKTA, LDAP],
+			aggregations: [plan(id(5), {sourceId: OKTA.id, sourceName: 'Okta'}), plan(id(6), {sourceId: OKTA.id, sourceName: 'Okta'}), plan(id(7), {sourceId: LDAP.id, sourceName: 'LDAP'})],
+		});
+		const client = new IscClient({baseUrl: sim.url, clientId: 'demo-client', clientSecret: 'demo-secret'});
+		try {
+			const thresholds = new SourceThresholds(client, {retries: 0});
+			expect(await thresholds.forAggregation(id(5))).toBe(10);
+			expect(await thresholds.forAggregation(id(6))).toBe(10);
+			thresholds.rememberSource(id(7), LDAP.id);
+			expect(await thresholds.forAggregation(id(7))).toBe(10);
+			expect(await thresholds.forAggregation(id(5))).toBe(10);
+			const reads = sim.log.filter(entry => entry.path.startsWith('/v2025/sources/')).map(entry => entry.path);
+			expect(reads.sort()).toEqual([`/v2025/sources/${LDAP.id}`, `/v2025/sources/${OKTA.id}`].sort());
+			// Two task look-ups (5 and 6); 7's source was known from the name look-up.
+			expect(sim.log.filter(entry => entry.path === '/v2025/task-status')).toHaveLength(2);
+		} finally {
+			client.close();
+		}
+	});
+});
