@@ -45,7 +45,7 @@ export function stallThresholdMs(stallAfterMs: number, longestNormalMs: number |
  * from the first answer with the current counts to the last good answer (a row whose requests fail is not
  * called stalled for that; it shows its errors). A row in STARTED (no counts yet) is measured from the
  * aggregation's start against the longest STARTED of earlier runs; any other running row from its last move
- * against the longest pause between moves.
+ * against the longest pause between moves, except a RETRIED one (ISC is retrying it, which its badge shows).
  */
 export function stallOf(row: TrackedRow, stallAfterMs: number, baseline: StallBaseline = {}): Stall | undefined {
 	const snapshot = row.snapshot;
@@ -59,6 +59,11 @@ export function stallOf(row: TrackedRow, stallAfterMs: number, baseline: StallBa
 		const thresholdMs = stallThresholdMs(stallAfterMs, baseline.longestStartedMs);
 		const forMs = row.lastOkAt - since;
 		return forMs >= thresholdMs ? {kind: 'started', since, forMs, thresholdMs} : undefined;
+	}
+
+	// RETRIED: ISC is already trying again and says so; its counts stand still by nature.
+	if (snapshot.status === 'RETRIED') {
+		return undefined;
 	}
 
 	const thresholdMs = stallThresholdMs(stallAfterMs, baseline.longestGapMs);

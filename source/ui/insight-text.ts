@@ -119,7 +119,7 @@ export function rowNotes(insight: RowInsight | undefined, glyphs: Glyphs): RowNo
 			const factor = factorText(slower ? duration.factor : 1 / duration.factor, glyphs);
 			notes.push({long: `${factor} ${slower ? 'slower' : 'faster'} than usual`, short: `${factor} usual`, role: 'warning'});
 		} else if (count !== undefined) {
-			notes.push({long: `${formatCount(count.value)} vs usual ${usual(count.median)}`, short: 'unusual', role: 'warning'});
+			notes.push({long: `${COUNT_WORDS[count.field](formatCount(count.value))} (usually ${usual(count.median)})`, short: 'unusual', role: 'warning'});
 		}
 	}
 

@@ -48,6 +48,11 @@ describe('stallOf', () => {
 		expect(stallOf(row, 15 * MIN, {longestStartedMs: 10 * MIN})).toBeUndefined();
 	});
 
+	test('a RETRIED row is not called stalled: ISC is retrying it', () => {
+		const retried = polledAt([MIN, {start: '2025-01-01T00:00:00Z', status: 'RETRIED'}], [30 * MIN, {start: '2025-01-01T00:00:00Z', status: 'RETRIED'}]);
+		expect(stallOf(retried, 15 * MIN)).toBeUndefined();
+	});
+
 	test('an ended row, or one whose requests fail, is not called stalled', () => {
 		const ended = polledAt([MIN, collecting(100)], [30 * MIN, {...collecting(100), status: 'COMPLETED'}]);
 		expect(stallOf(ended, 15 * MIN)).toBeUndefined();
