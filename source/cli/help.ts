@@ -40,7 +40,8 @@ Monitor options
   --no-bell, --no-notify  no terminal bell / desktop notification (OSC 9) when one ends
   --discover              also track aggregations that start on the tenant (checked once a minute)
   --stall-after DURATION  mark a running row "stalled?" when its counts have not moved for this
-                          long (default 15m, or 3x the longest pause in the source's past runs)
+                          long (default 15m, or 3x the longest pause in the source's past runs;
+                          20s with --demo)
 
 ${CONNECTION}
 
