@@ -5,16 +5,16 @@ import {COMMANDS, OPTIONS, type CommandName, type OptionName, type ParsedCommand
 const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
 
 const ALLOWED: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover'],
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after'],
 	status: [...CONNECTION, 'json'],
-	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'stall-after'],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 	discover: [...CONNECTION, 'json', 'track'],
-	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify'],
+	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify', 'stall-after'],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };
 

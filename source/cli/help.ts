@@ -39,6 +39,9 @@ Monitor options
   --ascii                 ASCII symbols only
   --no-bell, --no-notify  no terminal bell / desktop notification (OSC 9) when one ends
   --discover              also track aggregations that start on the tenant (checked once a minute)
+  --stall-after DURATION  mark a running row "stalled?" when its counts have not moved for this
+                          long (default 15m, or 3x the longest pause in the source's past runs;
+                          20s with --demo)
 
 ${CONNECTION}
 
@@ -66,7 +69,7 @@ Exit codes: 0 all answered, 1 usage or configuration, 3 not found,
 Examples
   aggwatch status --demo 5f0e7d2c9b1a48e3a6d4c2b0e8f61a72
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b`,
-	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--json]
+	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--stall-after D] [--json]
 
 Polls until every id reaches an end state (COMPLETED, CANCELLED, TERMINATED), with the
 monitor's scheduler: the same request budget, backoff and Retry-After pauses. Prints one
@@ -75,8 +78,11 @@ line per change, written for CI logs: no redraws, no colour.
   --timeout DURATION   give up after this long (90s, 5m, 1h30m); exit 5
   --interval S         poll interval for running aggregations (default 5)
   --budget N           status requests per 10 s (default 80)
+  --stall-after D      say so (once) when a running aggregation's counts have not moved for D
+                       (default 15m, or 3x the longest pause in the source's past runs)
   --json               NDJSON: {"event":"change", id, tenant, status, processedAccounts,
-                       totalAccounts, at, ...} per change, then {"event":"summary", exitCode, results}
+                       totalAccounts, at, ...} per change, {"event":"stalled", id, forMs, ...}
+                       when one stalls, then {"event":"summary", exitCode, results}
 
 ${CONNECTION}
 
@@ -194,7 +200,8 @@ tracked and (with --wait) waited on, as when ISC answers that it did not start a
 
   --disable-optimization   aggregate every account, not only those changed since the last run
   --wait                   then wait for it to end, as "aggwatch wait" (same output and exit
-                           codes; --timeout, --interval, --budget, --no-bell, --no-notify apply)
+                           codes; --timeout, --interval, --budget, --stall-after, --no-bell,
+                           --no-notify apply)
   --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
                            created, tracked}, or {"event":"already-running", id, tenant,
                            source, started, sent, tracked}; with --wait, wait's NDJSON follows

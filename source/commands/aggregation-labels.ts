@@ -31,6 +31,8 @@ export interface LabelOptions {
 	batchSize?: number;
 	retries?: number;
 	signal?: AbortSignal;
+	/** Told the source id of each aggregation whose task names one (so it need not be asked for again). */
+	onSourceId?(aggregationId: string, sourceId: string): void;
 }
 
 /**
@@ -53,6 +55,10 @@ export async function labelForAggregation(client: TaskStatusQuery, ids: readonly
 		for (const task of tasks) {
 			if (!wanted.has(task.id)) {
 				continue;
+			}
+
+			if (task.target?.id !== undefined) {
+				options.onSourceId?.(task.id, task.target.id);
 			}
 
 			const fromTarget = task.target?.name === undefined ? '' : stripSourceSuffix(task.target.name);

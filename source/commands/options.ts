@@ -21,6 +21,7 @@ export const OPTIONS = {
 	interval: {type: 'string'},
 	budget: {type: 'string'},
 	timeout: {type: 'string'},
+	'stall-after': {type: 'string'},
 	yes: {type: 'boolean', short: 'y'},
 	'drop-rows': {type: 'boolean'},
 	'keep-rows': {type: 'boolean'},

@@ -1,4 +1,5 @@
 import {parseDuration} from '../core/durations.js';
+import {DEFAULT_STALL_AFTER_MS} from '../core/stall.js';
 import type {MonitorOptions} from '../core/types.js';
 import {stringOption, type ParsedCommandLine} from './options.js';
 import {UsageError} from '../domain/usage-error.js';
@@ -27,4 +28,19 @@ export function pollOptions(values: ParsedCommandLine['values']): Partial<Monito
 	}
 
 	return options;
+}
+
+/** --stall-after (a duration; default 15 minutes): how long a running row's counts may stand still before it is called stalled. */
+export function stallAfterMs(values: ParsedCommandLine['values']): number {
+	const text = stringOption(values, 'stall-after');
+	if (text === undefined) {
+		return DEFAULT_STALL_AFTER_MS;
+	}
+
+	const ms = parseDuration(text);
+	if (ms < 1000) {
+		throw new UsageError(`--stall-after must be at least 1 second, not "${text}"`);
+	}
+
+	return ms;
 }

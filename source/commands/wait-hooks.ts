@@ -1,11 +1,15 @@
 import process from 'node:process';
 import {alertSequence} from '../alerts/alert-sequence.js';
 import {alertPrefsFromEnv, type AlertPrefs} from '../alerts/prefs.js';
+import {stallAlert} from '../alerts/stall-alert.js';
 import {stateAlerts} from '../alerts/state-alerts.js';
 import {isPolled} from '../core/phase.js';
+import {stallBaseline, type Stall, type StallBaseline} from '../core/stall.js';
 import {rowKey, type MonitorState, type TrackedRow} from '../core/types.js';
 import {endedRows} from '../history/ended-rows.js';
 import type {HistoryFile} from '../store/history-file.js';
+import type {HistoryEntry} from '../history/entry.js';
+import {pastRunsFor} from '../history/past-run-facts.js';
 import {openCommandStore} from './command-store.js';
 import {openCommandHistory} from './command-history.js';
 import type {CommandContext} from './context.js';
@@ -14,6 +18,10 @@ import type {CommandContext} from './context.js';
 export interface WaitHooks {
 	/** After each change of the wait's state (previous undefined the first time), before wait decides it is done. */
 	onChange?(previous: MonitorState | undefined, next: MonitorState, now: number): void;
+	/** What the source's past runs say is a normal pause, for the stall rule. */
+	stallBaseline?(row: TrackedRow): StallBaseline;
+	/** A row has just stalled (once per stall). */
+	onStall?(row: TrackedRow, stall: Stall): void;
 }
 
 export interface WaitHooksOptions {
@@ -79,7 +87,44 @@ export function createWaitHooks(context: CommandContext, options: WaitHooksOptio
 		return storeLabels.get(rowKey(row.tenant, row.id));
 	};
 
+	let entries: HistoryEntry[] | undefined;
+	const baselines = new Map<string, StallBaseline>();
+	const writeAlert = (sequence: string) => {
+		if (stream.isTTY === true && (prefs.bell || prefs.notify)) {
+			try {
+				stream.write(sequence);
+			} catch {
+				// A terminal that went away must not stop the wait.
+			}
+		}
+	};
+
 	return {
+		stallBaseline(row) {
+			const label = labelOf(row);
+			if (history === false || label === undefined) {
+				return {};
+			}
+
+			const key = rowKey(row.tenant, row.id);
+			let baseline = baselines.get(key);
+			if (baseline === undefined) {
+				try {
+					entries ??= history.list();
+				} catch {
+					entries = [];
+				}
+
+				baseline = stallBaseline(pastRunsFor(entries, row.tenant, label, row.id));
+				baselines.set(key, baseline);
+			}
+
+			return baseline;
+		},
+		onStall(row, stall) {
+			const label = labelOf(row);
+			writeAlert(alertSequence(stallAlert(label === undefined ? row : {...row, label}, stall), prefs));
+		},
 		onChange(previous, next, now) {
 			const ended = endedRows(previous, next);
 			if (history !== false && ended.length > 0 && !historyFailed) {

@@ -1,5 +1,6 @@
+import {roughDuration, stallPhrase} from '../alerts/stall-alert.js';
 import {ExitCode} from '../domain/exit-codes.js';
-import {pollOptions} from './poll-options.js';
+import {pollOptions, stallAfterMs} from './poll-options.js';
 import {stringOption} from './options.js';
 import {UsageError} from '../domain/usage-error.js';
 import {parseDuration, formatDuration} from '../core/durations.js';
@@ -7,6 +8,7 @@ import {createMonitorStore} from '../core/monitor-store.js';
 import {isPolled} from '../core/phase.js';
 import {createPoller} from '../core/poller.js';
 import {createMonitorState} from '../core/reducer.js';
+import {stallOf} from '../core/stall.js';
 import type {MonitorState} from '../core/types.js';
 import {isCertificateCode} from '../isc/network-error.js';
 import type {CommandContext} from './context.js';
@@ -26,6 +28,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 	const timeoutText = stringOption(context.values, 'timeout');
 	const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText);
 	const options = pollOptions(context.values);
+	const stallAfter = stallAfterMs(context.values);
 	const json = context.values.json === true;
 	const {client, connection} = await context.connect();
 
@@ -47,6 +50,8 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		let finished = false;
 		const rateLimitedSeen = new Map<string, number>();
+		/** Rows stalled at the last change: a stall is told once, and again only after progress resumed. */
+		const stalled = new Set<string>();
 
 		const poller = createPoller({
 			getState: store.getState,
@@ -106,6 +111,40 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 						context.out(`${new Date(now).toISOString().slice(11, 19)}  rate limited by ISC; pausing ${formatDuration(waitMs)}`);
 					}
 				}
+			}
+
+			for (const row of state.rows) {
+				const stall = stallOf(row, stallAfter, hooks.stallBaseline?.(row));
+				if (stall === undefined) {
+					stalled.delete(row.key);
+					continue;
+				}
+
+				if (stalled.has(row.key)) {
+					continue;
+				}
+
+				stalled.add(row.key);
+				const {processedAccounts, totalAccounts} = row.snapshot ?? {};
+				if (json) {
+					emit({
+						event: 'stalled',
+						id: row.id,
+						tenant: row.tenant,
+						kind: stall.kind,
+						status: row.snapshot?.status,
+						...(processedAccounts === undefined ? {} : {processedAccounts}),
+						...(totalAccounts === undefined ? {} : {totalAccounts}),
+						since: new Date(stall.since).toISOString(),
+						forMs: stall.forMs,
+						thresholdMs: stall.thresholdMs,
+						at: new Date(now).toISOString(),
+					});
+				} else {
+					context.out(`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  ${stallPhrase(stall)} (threshold ${roughDuration(stall.thresholdMs)})`);
+				}
+
+				hooks.onStall?.(row, stall);
 			}
 
 			hooks.onChange?.(previous, state, now);

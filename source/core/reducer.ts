@@ -298,6 +298,28 @@ function answered(row: TrackedRow, status: AggregationStatus, now: number, optio
 		next.endedAt = row.endedAt ?? now;
 	}
 
+	return withProgress(next, row, status, now);
+}
+
+/** Notes when the counts or the status moved (progressAt), the longest pause between moves, and when STARTED ended. */
+function withProgress(next: TrackedRow, row: TrackedRow, status: AggregationStatus, now: number): TrackedRow {
+	const before = row.snapshot;
+	const moved =
+		row.progressAt === undefined
+		|| before?.status !== status.status
+		|| before?.processedAccounts !== status.processedAccounts
+		|| before?.processedIdentities !== status.processedIdentities;
+	if (moved) {
+		next.progressAt = now;
+		if (row.progressAt !== undefined && before?.status !== undefined && before.status !== 'STARTED') {
+			next.longestGapMs = Math.max(row.longestGapMs ?? 0, now - row.progressAt);
+		}
+	}
+
+	if (row.leftStartedAt === undefined && before?.status === 'STARTED' && status.status !== 'STARTED' && status.status !== undefined) {
+		next.leftStartedAt = now;
+	}
+
 	return next;
 }
 

@@ -63,6 +63,12 @@ export interface TrackedRow {
 	firstMissingAt?: number;
 	/** When an end state was first observed. */
 	endedAt?: number;
+	/** When the processed counts (or the status) last moved, as first seen; the stall rule counts from it. */
+	progressAt?: number;
+	/** The longest time between two moves of the counts seen after STARTED (ms): how long a pause is normal for the source. */
+	longestGapMs?: number;
+	/** When it was first seen past STARTED, having been seen in STARTED (so how long STARTED lasted is known). */
+	leftStartedAt?: number;
 }
 
 export interface TenantState {

@@ -26,6 +26,10 @@ export interface HistoryEntry {
 	lastSeenRunning?: string;
 	/** The counts of the last status seen. */
 	counts: HistoryCounts;
+	/** The longest pause between moves of the counts while it ran (ms), as aggwatch saw it: what a stall is measured against. */
+	longestGapMs?: number;
+	/** How long it stayed in STARTED (ms, to within a poll interval), when aggwatch saw it leave STARTED. */
+	startedMs?: number;
 	/** When it was written to the history. */
 	recordedAt: string;
 }
@@ -34,7 +38,9 @@ export interface HistoryEntry {
  * What recordEnded reads from a row: the monitor's TrackedRow and the store's StoredRow both fit.
  * `lastRunningAt`: when the row was last seen running (the previous row's lastOkAt; see endedRows), if known.
  */
-export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'> & {phase?: TrackedRow['phase']; lastRunningAt?: number};
+export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'>
+	& Partial<Pick<TrackedRow, 'longestGapMs' | 'leftStartedAt'>>
+	& {phase?: TrackedRow['phase']; lastRunningAt?: number};
 
 /** An end seen more than this long after the last running answer is only an upper bound of the real end. */
 export const APPROXIMATE_END_MS = 120_000;
@@ -82,8 +88,14 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 		end: isoOf(endMs),
 		...(row.lastRunningAt === undefined || !Number.isFinite(row.lastRunningAt) ? {} : {lastSeenRunning: isoOf(Math.min(row.lastRunningAt, endMs))}),
 		counts,
+		...(row.longestGapMs === undefined ? {} : {longestGapMs: row.longestGapMs}),
+		...(row.leftStartedAt !== undefined && Number.isFinite(startMs) ? {startedMs: Math.max(0, row.leftStartedAt - startMs)} : {}),
 		recordedAt: isoOf(now),
 	};
+}
+
+function isDurationMs(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /** An entry read from the file, checked; undefined for one that is not usable (it is then dropped, not fatal). */
@@ -92,7 +104,7 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		return undefined;
 	}
 
-	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, recordedAt} = value;
+	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, longestGapMs, startedMs, recordedAt} = value;
 	if (!isNonEmptyString(tenant) || !isNonEmptyString(id) || !isString(status) || !isDateString(end)) {
 		return undefined;
 	}
@@ -117,6 +129,8 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		...(isFiniteNumber(durationMs) && durationMs >= 0 ? {durationMs} : {}),
 		...(isDateString(lastSeenRunning) ? {lastSeenRunning} : {}),
 		counts: cleanCounts,
+		...(isDurationMs(longestGapMs) ? {longestGapMs} : {}),
+		...(isDurationMs(startedMs) ? {startedMs} : {}),
 		recordedAt: isDateString(recordedAt) ? recordedAt : end,
 	};
 }

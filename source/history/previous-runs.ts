@@ -23,6 +23,22 @@ function sameName(a: string | undefined, b: string): boolean {
 	return a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** The history entries previousRuns picks (see there), as they are. */
+export function earlierEntries(
+	history: readonly HistoryEntry[],
+	tenant: string,
+	sourceName: string,
+	beforeId: string,
+	options: PreviousRunsOptions = {},
+): HistoryEntry[] {
+	const current = history.find(entry => entry.tenant === tenant && entry.id === beforeId);
+	const cutoff = current === undefined ? Number.POSITIVE_INFINITY : Date.parse(current.end);
+	return history
+		.filter(entry => entry.tenant === tenant && entry.id !== beforeId && sameName(entry.source, sourceName) && Date.parse(entry.end) <= cutoff)
+		.sort(newestFirst)
+		.slice(0, options.limit ?? 10);
+}
+
 /**
  * Earlier runs of the same source on the same tenant, newest first: what the detail view sets the selected run
  * against, so a slow one stands out. `beforeId` is the run being looked at: it is left out, and when it is in
@@ -35,12 +51,7 @@ export function previousRuns(
 	beforeId: string,
 	options: PreviousRunsOptions = {},
 ): PreviousRun[] {
-	const current = history.find(entry => entry.tenant === tenant && entry.id === beforeId);
-	const cutoff = current === undefined ? Number.POSITIVE_INFINITY : Date.parse(current.end);
-	return history
-		.filter(entry => entry.tenant === tenant && entry.id !== beforeId && sameName(entry.source, sourceName) && Date.parse(entry.end) <= cutoff)
-		.sort(newestFirst)
-		.slice(0, options.limit ?? 10)
+	return earlierEntries(history, tenant, sourceName, beforeId, options)
 		.map(entry => {
 			const accounts = entryAccounts(entry);
 			return {

@@ -14,9 +14,21 @@ export interface IscSource {
 	status?: string;
 	healthy?: boolean;
 	authoritative?: boolean;
+	/** Percentage (0 to 100) of the source's accounts above which ISC skips an aggregation's delete phase. */
+	deleteThreshold?: number;
 }
 
 const WHAT = 'source';
+
+/**
+ * deleteThreshold as a number from 0 to 100: a number or a numeric string is taken; anything else (absent, null,
+ * out of range, not a number) reads as unknown rather than failing the whole source, since it is only advice.
+ */
+function deleteThresholdOf(source: Record<string, unknown>): number | undefined {
+	const value = source['deleteThreshold'];
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+	return Number.isFinite(number) && number >= 0 && number <= 100 ? number : undefined;
+}
 
 /** Validates one Source. Throws a bad-response IscError naming the field. Extra fields are ignored. */
 export function parseSource(body: unknown): IscSource {
@@ -32,6 +44,7 @@ export function parseSource(body: unknown): IscSource {
 		status: optionalString(source, 'status', WHAT),
 		healthy: optionalBoolean(source, 'healthy', WHAT),
 		authoritative: optionalBoolean(source, 'authoritative', WHAT),
+		deleteThreshold: deleteThresholdOf(source),
 	});
 }
 

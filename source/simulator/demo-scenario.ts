@@ -9,6 +9,9 @@ import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from '.
  *   ServiceNow        ACCOUNTS_COLLECTED, cancelled at 40 s (counts frozen)
  *   Salesforce        STARTED → RETRIED at 10 s → TERMINATED at 70 s
  *   HR CSV            COMPLETED an hour ago; its status expires to 404 at 40 s
+ *   LDAP              30,000 accounts; the count stops at 7,500 from 20 s to 65 s (a stall), COMPLETED at 110 s
+ *   Okta              marks 900 of 4,000 accounts for deletion, over its deleteThreshold of 10%: COMPLETED at 24 s
+ *                     with deletedAccounts 0 (ISC held the deletions back)
  *   DEMO_MISSING_ID   never exists: 404 from the first request
  *   45–52 s           every API call is rate limited (429, Retry-After: 3)
  *   80 s              one status call answers 401 (a revoked token): the client must fetch a new token and carry on
@@ -33,6 +36,8 @@ export const DEMO_SOURCES = {
 	serviceNow: {id: '2c91808a7813090a01781412a6a90003', name: 'ServiceNow', type: 'ServiceNow'},
 	salesforce: {id: '2c91808a7813090a01781412a6a90004', name: 'Salesforce', type: 'Salesforce'},
 	hrCsv: {id: '2c91808a7813090a01781412a6a90005', name: 'HR CSV', type: 'DelimitedFile'},
+	ldap: {id: '2c91808a7813090a01781412a6a90006', name: 'LDAP', type: 'LDAP'},
+	okta: {id: '2c91808a7813090a01781412a6a90007', name: 'Okta', type: 'Okta', deleteThreshold: 10},
 } as const;
 
 /** The aggregation ids of the demo scenario, fixed so a remembered demo track list stays valid between runs. */
@@ -43,6 +48,8 @@ export const DEMO_AGGREGATION_IDS = {
 	salesforceTerminated: '7e1d4a9c2b5f40e8b6a3d1c9e7f02b94',
 	hrCsvExpiring: 'e92a6c1f3b8d47a0a5c2e4f6b8d01c05',
 	workdayScheduled: '2b8f5d1e9c3a46f7b0e2d4a6c8e1f306',
+	ldapStalled: '9d3e6b0a4c1f47d2a8e5b7c9d1f3a517',
+	oktaHeldBack: '4a7c0e3f6b9d42a1c5e8f0b2d4a6c828',
 } as const;
 
 function sources(): SimSource[] {
@@ -57,11 +64,15 @@ function sources(): SimSource[] {
 		{...DEMO_SOURCES.salesforce, plan: {collectMs: 8000, totalAccounts: 0, accountsPerSecond: 1, outcome: {type: 'TERMINATED', retries: 2, retryMs: 15_000}}},
 		// Start without a CSV: 400, as in ISC. With a file: about 10 s.
 		{...DEMO_SOURCES.hrCsv, plan: {collectMs: 2000, totalAccounts: 2400, accountsPerSecond: 300, outcome: {type: 'COMPLETED'}, totalIdentities: 2400}},
+		// Start: about 1 min, no stall.
+		{...DEMO_SOURCES.ldap, plan: {collectMs: 5000, totalAccounts: 30_000, accountsPerSecond: 500, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 4, totalIdentities: 29_000}},
+		// Start: about 25 s, a few deletions.
+		{...DEMO_SOURCES.okta, plan: {collectMs: 4000, totalAccounts: 4000, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 2, totalIdentities: 3900}},
 	];
 }
 
 function aggregations(): SimAggregationPlan[] {
-	const {workday, activeDirectory, serviceNow, salesforce, hrCsv} = DEMO_SOURCES;
+	const {workday, activeDirectory, serviceNow, salesforce, hrCsv, ldap, okta} = DEMO_SOURCES;
 	return [
 		// Fast: starts now, STARTED for 5 s, then 12,500 accounts at 500/s → COMPLETED at 30 s.
 		{
@@ -136,6 +147,33 @@ function aggregations(): SimAggregationPlan[] {
 			totalIdentities: 1180,
 			outcome: {type: 'COMPLETED'},
 		},
+		// Stalled: STARTED for 5 s, 30,000 accounts at 500/s, but the count stands at 7,500 from 20 s to 65 s; COMPLETED at 110 s.
+		{
+			id: DEMO_AGGREGATION_IDS.ldapStalled,
+			sourceId: ldap.id,
+			sourceName: ldap.name,
+			startAtMs: 0,
+			collectMs: 5000,
+			totalAccounts: 30_000,
+			accountsPerSecond: 500,
+			totalAccountsMarkedForDeletion: 4,
+			totalIdentities: 29_000,
+			stall: {atMs: 15_000, forMs: 45_000},
+			outcome: {type: 'COMPLETED'},
+		},
+		// Held back: 900 of 4,000 accounts marked (22.5%, over Okta's deleteThreshold of 10%), none deleted; COMPLETED at 24 s.
+		{
+			id: DEMO_AGGREGATION_IDS.oktaHeldBack,
+			sourceId: okta.id,
+			sourceName: okta.name,
+			startAtMs: 0,
+			collectMs: 4000,
+			totalAccounts: 4000,
+			accountsPerSecond: 200,
+			totalAccountsMarkedForDeletion: 900,
+			totalIdentities: 3900,
+			outcome: {type: 'COMPLETED'},
+		},
 	];
 }
 
@@ -159,6 +197,6 @@ export function demoScenario(): SimulatorOptions {
 
 /** The ids the demo monitor tracks on its first run: every scenario aggregation but the scheduled one, plus a missing id. */
 export function demoTrackedIds(): string[] {
-	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring} = DEMO_AGGREGATION_IDS;
-	return [workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, DEMO_MISSING_ID];
+	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, ldapStalled, oktaHeldBack} = DEMO_AGGREGATION_IDS;
+	return [workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, ldapStalled, oktaHeldBack, DEMO_MISSING_ID];
 }

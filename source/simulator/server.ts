@@ -18,6 +18,7 @@ import {routeApi} from './router.js';
 import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
 import {TokenStore} from './tokens.js';
+import {DEFAULT_DELETE_THRESHOLD} from './source-object.js';
 
 
 /** The plan a source without its own plan aggregates with: about 15 s, 1,000 accounts. */
@@ -122,7 +123,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			throw new Error(`Duplicate aggregation id ${plan.id}`);
 		}
 
-		const aggregation: SimAggregation = {plan, startEpochMs: startedAt + (plan.startAtMs ?? 0), launcher, optimized};
+		const threshold = plan.deleteThreshold ?? sources.get(plan.sourceId)?.source.deleteThreshold ?? (sources.has(plan.sourceId) ? DEFAULT_DELETE_THRESHOLD : undefined);
+		const aggregation: SimAggregation = {
+			plan: threshold === undefined ? plan : {...plan, deleteThreshold: threshold},
+			startEpochMs: startedAt + (plan.startAtMs ?? 0),
+			launcher,
+			optimized,
+		};
 		aggregations.set(plan.id, aggregation);
 		return aggregation;
 	}

@@ -1,5 +1,8 @@
 import type {SimSourceRecord} from './state.js';
 
+/** ISC's default deleteThreshold for a source (per cent). */
+export const DEFAULT_DELETE_THRESHOLD = 10;
+
 interface ConnectorInfo {
 	connector: string;
 	connectorName: string;
@@ -45,7 +48,7 @@ export function toSourceObject(record: SimSourceRecord): Record<string, unknown>
 		connector: info.connector,
 		connectorClass: info.connectorClass,
 		connectorAttributes: {},
-		deleteThreshold: 10,
+		deleteThreshold: source.deleteThreshold ?? DEFAULT_DELETE_THRESHOLD,
 		authoritative: false,
 		managementWorkgroup: null,
 		healthy: true,

@@ -39,12 +39,28 @@ export function processingMs(plan: SimAggregationPlan): number {
 	return Math.ceil((plan.totalAccounts / plan.accountsPerSecond) * 1000);
 }
 
+/** How long the plan's stall holds processing up (0 when it has none, or it would come after the end). */
+export function stallMs(plan: SimAggregationPlan): number {
+	const stall = plan.stall;
+	return stall === undefined || stall.atMs >= processingMs(plan) ? 0 : Math.max(0, stall.forMs);
+}
+
+/** Time spent actually processing, `elapsedInProcessingMs` after processing began (a stall does not count). */
+function workedMs(plan: SimAggregationPlan, elapsedInProcessingMs: number): number {
+	const stall = plan.stall;
+	if (stall === undefined || stallMs(plan) === 0 || elapsedInProcessingMs <= stall.atMs) {
+		return elapsedInProcessingMs;
+	}
+
+	return elapsedInProcessingMs < stall.atMs + stall.forMs ? stall.atMs : elapsedInProcessingMs - stall.forMs;
+}
+
 /**
  * When the plan ends, in ms after its start. A cancellation at or after the natural end never happens
  * (the aggregation completed first). Infinity when it never ends (a zero rate).
  */
 export function planDurationMs(plan: SimAggregationPlan): number {
-	const natural = plan.collectMs + processingMs(plan);
+	const natural = plan.collectMs + processingMs(plan) + stallMs(plan);
 	switch (plan.outcome.type) {
 		case 'COMPLETED': {
 			return natural;
@@ -60,9 +76,15 @@ export function planDurationMs(plan: SimAggregationPlan): number {
 	}
 }
 
+/** Whether ISC holds the plan's deletions back: more marked than deleteThreshold per cent of its accounts. */
+export function deletionsHeldBack(plan: SimAggregationPlan): boolean {
+	const marked = plan.totalAccountsMarkedForDeletion ?? 0;
+	return plan.deleteThreshold !== undefined && plan.totalAccounts > 0 && (marked / plan.totalAccounts) * 100 > plan.deleteThreshold;
+}
+
 function counts(plan: SimAggregationPlan, elapsedInProcessingMs: number): {body: Omit<StatusBody, 'start' | 'status'>; fraction: number} {
 	const total = plan.totalAccounts;
-	const processed = Math.min(total, Math.max(0, Math.floor((plan.accountsPerSecond * elapsedInProcessingMs) / 1000)));
+	const processed = Math.min(total, Math.max(0, Math.floor((plan.accountsPerSecond * workedMs(plan, elapsedInProcessingMs)) / 1000)));
 	const fraction = total <= 0 ? 1 : processed / total;
 	const marked = plan.totalAccountsMarkedForDeletion ?? 0;
 	const identities = plan.totalIdentities ?? total;
@@ -71,7 +93,7 @@ function counts(plan: SimAggregationPlan, elapsedInProcessingMs: number): {body:
 			totalAccounts: total,
 			processedAccounts: processed,
 			totalAccountsMarkedForDeletion: marked,
-			deletedAccounts: Math.floor(marked * fraction),
+			deletedAccounts: deletionsHeldBack(plan) ? 0 : Math.floor(marked * fraction),
 			totalIdentities: identities,
 			processedIdentities: Math.floor(identities * fraction),
 		},
@@ -127,6 +149,6 @@ export function phaseAt(plan: SimAggregationPlan, startEpochMs: number, now: num
 		return {kind: 'live', body: {start, status: 'ACCOUNTS_COLLECTED', ...body}, fraction};
 	}
 
-	const status = outcome.type === 'CANCELLED' && outcome.afterMs < plan.collectMs + processingMs(plan) ? 'CANCELLED' : 'COMPLETED';
+	const status = outcome.type === 'CANCELLED' && outcome.afterMs < plan.collectMs + processingMs(plan) + stallMs(plan) ? 'CANCELLED' : 'COMPLETED';
 	return {kind: 'live', body: {start, status, ...body}, endedAt, fraction};
 }

@@ -20,6 +20,8 @@ export interface SimSource {
 	name: string;
 	/** Connector type, e.g. "Active Directory - Direct", "Workday", "DelimitedFile". */
 	type: string;
+	/** The Source's deleteThreshold (0 to 100). Default 10, ISC's default. */
+	deleteThreshold?: number;
 	/** The plan used when load-accounts starts an aggregation on this source (id and start are filled in). */
 	plan?: Omit<SimAggregationPlan, 'id' | 'sourceId' | 'sourceName' | 'startAtMs'>;
 }
@@ -45,6 +47,17 @@ export interface SimAggregationPlan {
 	outcome: SimOutcome;
 	totalAccountsMarkedForDeletion?: number;
 	totalIdentities?: number;
+	/**
+	 * The processed count stops moving `atMs` into account processing, for `forMs` (Infinity: it never moves
+	 * again and the aggregation never ends), then goes on at the same rate.
+	 */
+	stall?: {atMs: number; forMs: number};
+	/**
+	 * The source's deleteThreshold as ISC applies it: when the accounts marked for deletion are more than this
+	 * percentage of totalAccounts, nothing is deleted (deletedAccounts stays 0). Filled in from the source's
+	 * deleteThreshold when the plan's source is known; absent: deletions always happen.
+	 */
+	deleteThreshold?: number;
 }
 
 export type FaultKind =

@@ -142,6 +142,18 @@ export class HistoryFile {
 		});
 	}
 
+	/**
+	 * Replaces the whole history with these entries (pruned to the bounds). For the demo only, whose history
+	 * starts afresh on every run like its store and its tenant. Throws StoreError like recordEnded.
+	 */
+	reset(entries: readonly HistoryEntry[]): void {
+		const kept = pruneEntries([...entries], this.bounds, this.#now());
+		this.#file.locked(() => {
+			const data = this.#read();
+			this.#write({entries: kept, rest: data.rest});
+		});
+	}
+
 	/** Under the lock: the file's contents; an unusable file is set aside and reads as empty. */
 	#read(): HistoryData {
 		const bytes = this.#file.read();

@@ -2,6 +2,8 @@ import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import type {AlertPrefs} from '../alerts/prefs.js';
 import {summarize} from '../core/summary.js';
+import type {RowInsight} from '../core/insight.js';
+import {DEFAULT_STALL_AFTER_MS} from '../core/stall.js';
 import type {MonitorState} from '../core/types.js';
 import type {HistoryEntry} from '../history/entry.js';
 import type {PreviousRun} from '../history/previous-runs.js';
@@ -34,6 +36,7 @@ import {useTerminalSize} from './terminal/terminal-size.js';
 import {useTheme} from './theme.js';
 import {useEndAlerts} from './use-end-alerts.js';
 import {useMonitorKeys} from './use-monitor-keys.js';
+import {useStallAlerts} from './use-stall-alerts.js';
 import {useViewState} from './use-view-state.js';
 import {createViewState, type ViewPrefs} from './view-state.js';
 
@@ -82,6 +85,10 @@ export interface MonitorViewProps {
 	onAlert?: (output: AlertOutput) => void;
 	/** Which raw alerts onAlert gets (default both). The row flash and the header message show either way. */
 	alerts?: AlertPrefs;
+	/** Stalls, deletion risk and comparisons with past runs, by row key (see ui/row-insights.ts). */
+	insights?: ReadonlyMap<string, RowInsight>;
+	/** --stall-after, to say where a stall's threshold comes from. */
+	stallAfterMs?: number;
 }
 
 /** Lines each screen's bottom area takes above the footer (a prompt with its messages, a question, a notice). */
@@ -114,6 +121,8 @@ export function MonitorView({
 	previousRuns,
 	onAlert,
 	alerts,
+	insights,
+	stallAfterMs = DEFAULT_STALL_AFTER_MS,
 }: MonitorViewProps) {
 	const {columns, rows} = useTerminalSize();
 	const {glyphs} = useTheme();
@@ -146,7 +155,7 @@ export function MonitorView({
 	const top = headerHeight(summary, width, state.options.authRetryMs, glyphs);
 	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view));
 
-	const list = useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange});
+	const list = useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange, insights, stallAfterMs});
 	const discoverData = useDiscoverState({rows: state.rows, active: mode === 'discover', width, body});
 	const sourcesData = useSourcesState({width, body});
 	const historyData = useHistoryState({detail: view.historyDetail, now, width, body});
@@ -176,7 +185,10 @@ export function MonitorView({
 	});
 	const screens = {list: listKeys, help: helpKeys, discover: discoverKeys, sources: sourcesKeys, history: historyKeys};
 	useMonitorKeys({store, screens, onQuit, isActive, features});
-	useEndAlerts({state, now, store, multiTenant: list.multiTenant, ...(onAlert === undefined ? {} : {onAlert}), ...(alerts === undefined ? {} : {alerts})});
+	useEndAlerts({state, now, store, multiTenant: list.multiTenant, insights, ...(onAlert === undefined ? {} : {onAlert}), ...(alerts === undefined ? {} : {alerts})});
+
+	useStallAlerts({insights, state, now, multiTenant: list.multiTenant, apply: store.apply, onAlert, alerts});
+	const stalledCount = useMemo(() => [...(insights?.values() ?? [])].filter(insight => insight.stall !== undefined).length, [insights]);
 
 	if (isTooSmall(columns, rows)) {
 		return <TooSmall columns={columns} rows={rows} />;
@@ -233,7 +245,7 @@ export function MonitorView({
 		}
 
 		case 'list': {
-			main = <List data={list} view={view} state={state} now={now} features={features} width={width} />;
+			main = <List data={list} view={view} state={state} now={now} features={features} width={width} insights={insights} />;
 			bottom = <ListBottom view={view} width={width} />;
 			break;
 		}
@@ -249,6 +261,7 @@ export function MonitorView({
 					now={now}
 					width={width}
 					authRetryMs={state.options.authRetryMs}
+					stalled={stalledCount}
 					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity, others: latest.others}})}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">

@@ -49,19 +49,26 @@ export function alertText(alert: Alert, withTenant: boolean): string {
 	return withTenant ? `${alert.text} (${alert.tenant})` : alert.text;
 }
 
-/** The alert and the flash for each transition; `now` stands in for an end time a row lacks (not found, expired). */
+/**
+ * The alert and the flash for each transition; `now` stands in for an end time a row lacks (not found, expired).
+ * `extra` adds phrases to an alert's text (how the run compares with the source's usual, held-back deletions).
+ */
 export function alertsFor(
 	transitions: readonly EndTransition[],
 	now: number,
 	withTenant: boolean,
 	short: (id: string) => string = idShortener(transitions.map(transition => transition.row.id)),
+	extra?: (row: TrackedRow) => readonly string[],
 ): Array<{alert: Alert; flash: Flash}> {
 	const result: Array<{alert: Alert; flash: Flash}> = [];
 	for (const {row, previous} of transitions) {
-		const alert = endAlert(row, previous, now, short);
-		if (alert === undefined) {
+		const found = endAlert(row, previous, now, short);
+		if (found === undefined) {
 			continue;
 		}
+
+		const phrases = extra?.(row) ?? [];
+		const alert = phrases.length === 0 ? found : {...found, text: [found.text, ...phrases].join('; ')};
 
 		const text = alertText(alert, withTenant);
 		result.push({

@@ -29,8 +29,11 @@ export const LEAD_WIDTH = 4;
 const GAP = 1;
 const FIXED = {percent: 4, marks: 6, counts: 17, rate: 8, eta: 7, elapsed: 7} as const;
 const LABEL = {min: 11, max: 40} as const;
-const BADGE = {min: 12, max: 22} as const;
+/** `fits`: a symbol and "QUEUED_FOR_LATER"-long status words. */
+const BADGE = {min: 12, fits: 18, max: 22} as const;
 const BAR = {min: 10, max: 40} as const;
+/** The marks column (errors, staleness, stalls, deletions, departures from the usual) grows to say more. */
+const MARKS = {min: FIXED.marks, max: 40} as const;
 
 type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'counts' | 'tenant';
 /** Dropped first to last. rate and eta go together. */
@@ -68,15 +71,19 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 	let label: number = LABEL.min;
 	let bar: number = shown.has('bar') ? BAR.min : 0;
 	let badge: number = BADGE.min;
+	let marks: number = MARKS.min;
 	const grow = (current: number, max: number): number => {
 		const add = Math.max(0, Math.min(max - current, spare));
 		spare -= add;
 		return current + add;
 	};
 
-	// Spare width goes to the label first (names are what people scan), then the bar, then the badge (so statuses
-	// ISC may add later show in full), then the bar and the label again.
+	// Spare width goes to the label first (names are what people scan), then the badge (so statuses ISC may add
+	// later show in full), then the marks (a stall or a deletion warning in words), then the bar, then the badge,
+	// the bar, the label and the marks again.
 	label = grow(label, 24);
+	badge = grow(badge, BADGE.fits);
+	marks = grow(marks, 22);
 	if (bar > 0) {
 		bar = grow(bar, 30);
 	}
@@ -87,6 +94,7 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 	}
 
 	label = grow(label, LABEL.max);
+	marks = grow(marks, MARKS.max);
 	if (minimumWidth(shown) > width) {
 		// Below the minimum size the screen shows "too small"; keep the numbers sane anyway.
 		label = Math.max(1, label - (minimumWidth(shown) - width));
@@ -103,7 +111,7 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 		rate: shown.has('rate') ? FIXED.rate : 0,
 		eta: shown.has('eta') ? FIXED.eta : 0,
 		elapsed: shown.has('elapsed') ? FIXED.elapsed : 0,
-		marks: FIXED.marks,
+		marks,
 	};
 }
 

@@ -2,7 +2,10 @@ import {useEffect, useRef} from 'react';
 import {alertSequence} from '../alerts/alert-sequence.js';
 import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../alerts/prefs.js';
 import {idShortener} from '../core/short-ids.js';
+import type {RowInsight} from '../core/insight.js';
 import type {MonitorState} from '../core/types.js';
+import {comparisonSummary, deletionPhrase} from './insight-text.js';
+import {useTheme} from './theme.js';
 import type {AlertOutput} from './commands.js';
 import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from './end-transitions.js';
 import type {ViewStore} from './use-view-state.js';
@@ -12,6 +15,8 @@ export interface EndAlertsOptions {
 	now: number;
 	store: ViewStore;
 	multiTenant: boolean;
+	/** Comparisons with the source's usual and held-back deletions, added to an end's alert. */
+	insights?: ReadonlyMap<string, RowInsight> | undefined;
 	onAlert?: (output: AlertOutput) => void;
 	alerts?: AlertPrefs;
 }
@@ -19,9 +24,10 @@ export interface EndAlertsOptions {
 /**
  * Alerts: rows seen ending while the monitor runs flash, the header tells, and the terminal is told (bell, OSC 9).
  */
-export function useEndAlerts({state, now, store, multiTenant, onAlert, alerts}: EndAlertsOptions): void {
-	const context = useRef({now, multiTenant, onAlert, alerts});
-	context.current = {now, multiTenant, onAlert, alerts};
+export function useEndAlerts({state, now, store, multiTenant, insights, onAlert, alerts}: EndAlertsOptions): void {
+	const {glyphs} = useTheme();
+	const context = useRef({now, multiTenant, onAlert, alerts, insights});
+	context.current = {now, multiTenant, onAlert, alerts, insights};
 	const seenState = useRef(state);
 	const startedAt = useRef(now);
 	useEffect(() => {
@@ -33,7 +39,11 @@ export function useEndAlerts({state, now, store, multiTenant, onAlert, alerts}: 
 		}
 
 		const latest = context.current;
-		const found = alertsFor(transitions, latest.now, latest.multiTenant, idShortener(state.rows.map(row => row.id)));
+		const found = alertsFor(transitions, latest.now, latest.multiTenant, idShortener(state.rows.map(row => row.id)), row => {
+			const insight = latest.insights?.get(row.key);
+			const heldBack = insight?.deletion?.heldBack === true ? [deletionPhrase(insight.deletion)] : [];
+			return [...comparisonSummary(insight?.comparison, glyphs), ...heldBack];
+		});
 		if (found.length === 0) {
 			return;
 		}
@@ -45,5 +55,5 @@ export function useEndAlerts({state, now, store, multiTenant, onAlert, alerts}: 
 				latest.onAlert({alert, sequence: alertSequence(alert, prefs)});
 			}
 		}
-	}, [state, store]);
+	}, [state, store, glyphs]);
 }

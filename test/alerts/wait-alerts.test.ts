@@ -75,3 +75,34 @@ describe('wait with the alert and history hooks', () => {
 		expect(entries.map(entry => entry.lastSeenRunning)).toEqual([undefined, undefined]);
 	});
 });
+
+describe('wait and stalls', () => {
+	const STALLS = aggregationId(3);
+	/** 0.3 s collecting, then 300 accounts at 100/s, standing still at 100 for 4 s. */
+	const stalling = {id: STALLS, sourceId: WORKDAY.id, sourceName: 'Workday', startAtMs: 0, collectMs: 300, totalAccounts: 300, accountsPerSecond: 100, stall: {atMs: 1000, forMs: 4000}, outcome: {type: 'COMPLETED' as const}};
+
+	async function stallingTenant(): Promise<CommandHarness> {
+		harness = await commandHarness({sources: [WORKDAY], aggregations: [stalling]});
+		openStore({cwd: harness.configDir}).store.addTracked([{id: STALLS, tenant: TENANT, addedAt: 1, label: 'Workday'}]);
+		return harness;
+	}
+
+	it('rings and notifies once when a run stalls', async () => {
+		const h = await stallingTenant();
+		const {written, stream} = terminal(true);
+		const context = h.context({interval: '1', 'stall-after': '1s'});
+		expect(await runWait(context, [STALLS], createWaitHooks(context, {alertStream: stream}))).toBe(ExitCode.ok);
+		expect(context.captured.out.filter(line => line.includes('stalled?'))).toHaveLength(1);
+		expect(written.filter(text => text.includes('stalled?'))).toEqual([expect.stringMatching(/^\x07\x1b\]9;Workday: stalled\? no progress for \ds \(threshold 1s\)\x07$/)]);
+	}, 30_000);
+
+	it('goes by the source\'s past runs: a pause 3× shorter than the longest one seen before is no stall', async () => {
+		const h = await stallingTenant();
+		const end = Date.now() - 86_400_000;
+		const past = {tenant: TENANT, source: 'Workday', status: 'COMPLETED', end: new Date(end).toISOString(), counts: {}, longestGapMs: 2000, recordedAt: new Date(end).toISOString()};
+		openHistory({cwd: h.configDir}).reset([{...past, id: aggregationId(8)}]);
+		const context = h.context({interval: '1', 'stall-after': '1s'});
+		expect(await runWait(context, [STALLS], createWaitHooks(context, {alertStream: terminal(true).stream}))).toBe(ExitCode.ok);
+		expect(context.captured.out.filter(line => line.includes('stalled?'))).toEqual([]);
+	}, 30_000);
+});

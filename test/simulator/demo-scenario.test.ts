@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {DEMO_CLIENT, DEMO_MISSING_ID, DEMO_SOURCES, demoScenario, demoTrackedIds} from '../../source/simulator/demo-scenario.js';
+import {DEMO_AGGREGATION_IDS, DEMO_CLIENT, DEMO_MISSING_ID, DEMO_SOURCES, demoScenario, demoTrackedIds} from '../../source/simulator/demo-scenario.js';
 import type {Simulator} from '../../source/simulator/types.js';
 import {get, manualClock, post, simulators, statusPath, token, type ManualClock} from './helpers.js';
 
@@ -17,11 +17,11 @@ function truth(sim: Simulator): Map<string, string> {
 }
 
 describe('demo scenario', () => {
-	it('tracks six distinct well-formed ids at first, one of which never exists', async () => {
+	it('tracks eight distinct well-formed ids at first, one of which never exists', async () => {
 		const {sim} = await demo();
 		const tracked = demoTrackedIds();
-		expect(tracked).toHaveLength(6);
-		expect(new Set(tracked).size).toBe(6);
+		expect(tracked).toHaveLength(8);
+		expect(new Set(tracked).size).toBe(8);
 		for (const tracked_id of tracked) {
 			expect(tracked_id).toMatch(/^[\da-f]{32}$/);
 		}
@@ -43,6 +43,30 @@ describe('demo scenario', () => {
 		}
 
 		expect([...seen].sort()).toEqual(['ACCOUNTS_COLLECTED', 'CANCELLED', 'COMPLETED', 'GONE', 'RETRIED', 'STARTED', 'TERMINATED']);
+	});
+
+	it('stalls LDAP for 45 s and then finishes it, and holds back Okta\'s deletions, within two minutes', async () => {
+		const {sim, clock} = await demo();
+		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+		const okta = (await get(sim, `/v2025/sources/${DEMO_SOURCES.okta.id}`, bearer)).body as Record<string, unknown>;
+		expect(okta['deleteThreshold']).toBe(10);
+		clock.at(30_000);
+		expect((await get(sim, statusPath(DEMO_AGGREGATION_IDS.oktaHeldBack), bearer)).body).toMatchObject({
+			status: 'COMPLETED',
+			totalAccounts: 4000,
+			totalAccountsMarkedForDeletion: 900,
+			deletedAccounts: 0,
+		});
+
+		const ldapAt = (ms: number) => {
+			clock.at(ms);
+			return sim.aggregations().find(view => view.id === DEMO_AGGREGATION_IDS.ldapStalled);
+		};
+
+		expect(ldapAt(21_000)).toMatchObject({status: 'ACCOUNTS_COLLECTED', processedAccounts: 7500});
+		expect(ldapAt(64_000)).toMatchObject({status: 'ACCOUNTS_COLLECTED', processedAccounts: 7500});
+		expect(ldapAt(70_000)?.processedAccounts).toBeGreaterThan(7500);
+		expect(ldapAt(110_000)).toMatchObject({status: 'COMPLETED', processedAccounts: 30_000});
 	});
 
 	it('keeps the long aggregation running for minutes with a large account count', async () => {
@@ -90,7 +114,7 @@ describe('demo scenario', () => {
 		const {sim} = await demo();
 		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
 		const sources = (await get(sim, '/v2025/sources', bearer)).body as Array<{id: string; name: string; type: string}>;
-		expect(sources.map(source => source.name).sort()).toEqual(['Active Directory', 'HR CSV', 'Salesforce', 'ServiceNow', 'Workday']);
+		expect(sources.map(source => source.name).sort()).toEqual(['Active Directory', 'HR CSV', 'LDAP', 'Okta', 'Salesforce', 'ServiceNow', 'Workday']);
 		for (const source of sources) {
 			const result = await post(sim, `/v2025/sources/${source.id}/load-accounts`, bearer, new FormData());
 			expect(result.status, source.name).toBe(source.id === DEMO_SOURCES.hrCsv.id ? 400 : 202);

@@ -127,7 +127,9 @@ export interface HarnessOptions {
 	tenantLabel?: string;
 	initialPrefs?: Partial<ViewPrefs>;
 	/** The optional screens and alerts of MonitorView (discover, listSources, history, previousRuns, onAlert, alerts). */
-	props?: Pick<MonitorViewProps, 'discover' | 'listSources' | 'history' | 'previousRuns' | 'onAlert' | 'alerts'>;
+	props?: Pick<MonitorViewProps, 'discover' | 'listSources' | 'history' | 'previousRuns' | 'onAlert' | 'alerts' | 'stallAfterMs'>;
+	/** The insights of each state at each `now`, as the monitor assembly computes them (e.g. with rowInsights). */
+	insightsFor?: (state: MonitorState, now: number) => MonitorViewProps['insights'];
 	/** Give the commands track (tracking adds rows on each item's tenant, labelled with its source). Default: when `discover` is given. */
 	track?: boolean;
 	/** Give the commands startAggregation, answering with this. */
@@ -216,6 +218,7 @@ export function renderMonitor(options: HarnessOptions) {
 						calls.quit++;
 					},
 					...options.props,
+					...(options.insightsFor === undefined ? {} : {insights: options.insightsFor(state, now)}),
 				}),
 			),
 		);

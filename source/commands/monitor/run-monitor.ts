@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {stringOption} from '../options.js';
 import {apiVersionOf, noCredentialsError, savedConnection, type Connection} from '../connection.js';
-import {pollOptions} from '../poll-options.js';
+import {pollOptions, stallAfterMs} from '../poll-options.js';
 import type {CliContext} from '../context.js';
 import {ExitCode} from '../../domain/exit-codes.js';
 import {checkProxyEnvironment} from '../../isc/proxy.js';
@@ -11,6 +11,9 @@ import {openCommandHistory} from '../command-history.js';
 import type {HistoryFile} from '../../store/history-file.js';
 import {resolveAlertPrefs} from '../alert-options.js';
 import {isHexId} from '../../domain/guards.js';
+
+/** --stall-after in the demo, where a stall lasts 45 s. */
+export const DEMO_STALL_AFTER_MS = 20_000;
 
 /**
  * `aggwatch [id...]`: the full-screen monitor. Everything that can fail with a plain message (no terminal, bad
@@ -31,9 +34,11 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	const screen = import('./screen.js');
 	screen.catch(() => undefined);
 	const options = pollOptions(context.values);
+	const demo = context.values.demo === true;
+	// The demo's stall lasts under a minute, so it is told after 20 s without progress unless --stall-after says otherwise.
+	const stallAfter = demo && context.values['stall-after'] === undefined ? DEMO_STALL_AFTER_MS : stallAfterMs(context.values);
 	// Clients are made per tenant once the screen is up; a proxy setting that can never work is said here, in one line.
 	checkProxyEnvironment(context.env);
-	const demo = context.values.demo === true;
 	const named = demo ? undefined : stringOption(context.values, 'tenant');
 	const store = context.openStore();
 
@@ -104,6 +109,16 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		context.warn(`the history cannot be used, so ends seen now will not be recorded: ${(error as Error).message}`);
 	}
 
+	if (demo && history !== undefined) {
+		// The demo's history starts afresh like its store, with a week of earlier runs to compare the demo's runs with.
+		const {demoHistory} = await import('../demo-history.js');
+		try {
+			history.reset(demoHistory(now));
+		} catch (error) {
+			context.warn(`the demo history cannot be written: ${(error as Error).message}`);
+		}
+	}
+
 	const alerts = resolveAlertPrefs(context.values, context.env, store.getPrefs());
 	const rowTenants = new Set(store.listTracked().map(row => row.tenant));
 	const several = named === undefined && new Set([...tenants, ...rowTenants]).size > 1;
@@ -119,6 +134,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		alerts,
 		autoDiscover: context.values.discover === true,
 		options,
+		stallAfterMs: stallAfter,
 		// NO_COLOR, --no-color, FORCE_COLOR=0 and TERM=dumb: no colour. TERM=linux, a non-UTF-8 locale, --ascii: ASCII only.
 		color: prefersColor(context.env, context.values['no-color'] === true ? false : undefined),
 		ascii: prefersAscii(context.env, process.platform, context.values.ascii === true ? true : undefined),

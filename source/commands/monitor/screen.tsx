@@ -8,6 +8,8 @@ import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../.
 import {endedRows} from '../../history/ended-rows.js';
 import type {HistoryFile} from '../../store/history-file.js';
 import {previousRuns} from '../../history/previous-runs.js';
+import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
+import {indexHistory, rowInsights} from '../../ui/row-insights.js';
 import type {TrackedStore} from '../../store/config.js';
 import {MonitorView} from '../../ui/app.js';
 import {ThemeProvider} from '../../ui/theme-provider.js';
@@ -31,6 +33,8 @@ export interface MonitorScreenOptions {
 	options: Partial<MonitorOptions>;
 	/** How long changed rows wait before one batched save to the store. Default 5 s. */
 	saveDelayMs?: number;
+	/** --stall-after (default 15 minutes). */
+	stallAfterMs?: number;
 	color: boolean;
 	ascii: boolean;
 }
@@ -72,6 +76,7 @@ export function MonitorScreen({
 	options,
 	showRow = showAll,
 	saveDelayMs = 5000,
+	stallAfterMs = DEFAULT_STALL_AFTER_MS,
 	writeRaw,
 }: MonitorScreenProps) {
 	const {exit} = useApp();
@@ -184,6 +189,36 @@ export function MonitorScreen({
 		};
 	}, [autoDiscover, services, track]);
 
+	// deleteThreshold of the sources of rows that mark accounts for deletion: asked once per row, and each source is
+	// read once per session (services cache it), so a tenant sees a handful of source reads at most.
+	const [thresholds, setThresholds] = React.useState<ReadonlyMap<string, number | undefined>>(() => new Map());
+	const thresholdAsked = useRef(new Set<string>());
+	useEffect(() => {
+		for (const row of state.rows) {
+			const marked = row.snapshot?.totalAccountsMarkedForDeletion ?? 0;
+			if (marked <= 0 || thresholdAsked.current.has(row.key)) {
+				continue;
+			}
+
+			thresholdAsked.current.add(row.key);
+			services.deleteThreshold(row.tenant, row.id).then(
+				threshold => {
+					setThresholds(known => new Map(known).set(row.key, threshold));
+				},
+				() => {
+					// Not asked again this session (a user who may not read sources would pay for it on every poll);
+					// the deletion counts still show, and the detail pane says the threshold is not known.
+				},
+			);
+		}
+	}, [state, services]);
+
+	const historyIndex = useMemo(() => indexHistory(entries), [entries]);
+	const insights = useMemo(
+		() => rowInsights(state.rows, monitor.now, {history: historyIndex, thresholds, stallAfterMs}),
+		[state.rows, monitor.now, historyIndex, thresholds, stallAfterMs],
+	);
+
 	const runsFor = useMemo(
 		() => (target: {tenant: string; id: string; source: string}) => previousRuns(entries, target.tenant, target.source, target.id),
 		[entries],
@@ -206,6 +241,8 @@ export function MonitorScreen({
 			listSources={services.listSources}
 			{...(history === undefined ? {} : {history: () => history.list(), previousRuns: runsFor})}
 			alerts={alerts}
+			insights={insights}
+			stallAfterMs={stallAfterMs}
 			onAlert={({sequence}) => {
 				writeRaw(sequence);
 			}}

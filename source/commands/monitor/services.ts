@@ -9,6 +9,7 @@ import {describeRunning, listAllRunning, startedAt} from '../running-aggregation
 import {startOrFindRunning} from '../start-aggregation.js';
 import {mayHaveStarted} from '../start-outcome.js';
 import {formatErrorLine} from '../status-format.js';
+import {SourceThresholds} from '../source-thresholds.js';
 import type {TenantClients} from '../tenant-clients.js';
 
 /** What the monitor screen asks of ISC, across tenants. Requests here never retry: the screen shows failures. */
@@ -26,6 +27,8 @@ export interface MonitorServices {
 	startAggregation(source: StartableSource): Promise<StartResult>;
 	/** Source names of these aggregations of one tenant, as far as the tenant knows them. */
 	labels(tenant: string, ids: readonly string[]): Promise<Map<string, string>>;
+	/** The deleteThreshold of an aggregation's source; each source is read once per monitor session. */
+	deleteThreshold(tenant: string, id: string): Promise<number | undefined>;
 }
 
 const CALL = {retries: 0};
@@ -48,6 +51,17 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 		if (cache === undefined) {
 			cache = new SourceNames(await clients.client(tenant), CALL);
 			names.set(tenant, cache);
+		}
+
+		return cache;
+	};
+
+	const thresholds = new Map<string, SourceThresholds>();
+	const thresholdsOf = async (tenant: string): Promise<SourceThresholds> => {
+		let cache = thresholds.get(tenant);
+		if (cache === undefined) {
+			cache = new SourceThresholds(await clients.client(tenant), CALL);
+			thresholds.set(tenant, cache);
 		}
 
 		return cache;
@@ -102,7 +116,17 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 			}
 		},
 		async labels(tenant, ids) {
-			return labelForAggregation(await clients.client(tenant), ids, {names: await namesOf(tenant), retries: 0});
+			const sources = await thresholdsOf(tenant);
+			return labelForAggregation(await clients.client(tenant), ids, {
+				names: await namesOf(tenant),
+				retries: 0,
+				onSourceId(id, sourceId) {
+					sources.rememberSource(id, sourceId);
+				},
+			});
+		},
+		async deleteThreshold(tenant, id) {
+			return (await thresholdsOf(tenant)).forAggregation(id);
 		},
 	};
 }

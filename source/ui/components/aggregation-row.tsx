@@ -1,7 +1,9 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
+import type {RowInsight} from '../../core/insight.js';
 import type {ErrorNote, TrackedRow} from '../../core/types.js';
 import {badgeSymbol} from '../badge.js';
+import {marksText, rowNotes, type RowNote} from '../insight-text.js';
 import {fit, type RowLayout} from '../layout.js';
 import {rowCells} from '../row-cells.js';
 import {Spinner} from '../spinner-clock.js';
@@ -29,6 +31,8 @@ export interface AggregationRowProps {
 	flash?: 'success' | 'failure';
 	/** The row's id as the list shows it when it has no label: the part that tells it from the other rows (idShortener). */
 	idText?: string;
+	/** A stall, deletion figures, a departure from the source's usual: said in the marks column. */
+	insight?: RowInsight;
 }
 
 /**
@@ -47,20 +51,21 @@ export const AggregationRow = memo(function AggregationRow({
 	tenantError,
 	flash,
 	idText,
+	insight,
 }: AggregationRowProps) {
 	const {glyphs, paint} = useTheme();
 	const tenantColumn = withTenant && layout.tenant > 0;
 	const cells = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError, idText);
 	const percentText = cells.percent === undefined ? '' : `${Math.floor(cells.percent)}%`;
-	let marks = '';
-	let marksRole: 'error' | 'warning' | undefined;
+	const notes: RowNote[] = [];
 	if (cells.error !== '') {
-		marks = `${glyphs.error}${cells.error}`;
-		marksRole = 'error';
+		notes.push({long: `${glyphs.error}${cells.error}`, short: `${glyphs.error}${cells.error}`, role: 'error'});
 	} else if (cells.stale) {
-		marks = `${glyphs.stale}stale`;
-		marksRole = 'warning';
+		notes.push({long: `${glyphs.stale}stale`, short: `${glyphs.stale}stale`, role: 'warning'});
 	}
+
+	notes.push(...rowNotes(insight, glyphs));
+	const {text: marks, role: marksRole} = marksText(notes, layout.marks);
 
 	const {ellipsis} = glyphs;
 	// A flashing line is reversed in the outcome's colour (a coloured bar across the screen); without colour, reversed and bold.

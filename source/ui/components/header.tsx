@@ -17,6 +17,8 @@ export interface HeaderProps {
 	authRetryMs: number;
 	/** An aggregation just ended: told in place of the polling state for a few seconds. */
 	alert?: HeaderAlert;
+	/** Running rows that look stalled (counted among the running). */
+	stalled?: number;
 }
 
 export interface HeaderAlert {
@@ -92,13 +94,17 @@ interface Count {
 	role: ColorRole;
 }
 
-function counts(summary: Summary, glyphs: Glyphs): Count[] {
+function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 	const result: Count[] = [];
 	const add = (glyph: string, value: number, word: string, role: ColorRole) => {
 		result.push({text: `${glyph} ${value} ${word}`, short: `${glyph}${value}`, role});
 	};
 
 	add(glyphs.started, summary.running, 'running', 'running');
+	if (stalled > 0) {
+		add(glyphs.paused, stalled, 'stalled?', 'warning');
+	}
+
 	if (summary.waiting > 0) {
 		add(glyphs.waiting, summary.waiting, 'waiting', 'waiting');
 	}
@@ -117,7 +123,7 @@ function counts(summary: Summary, glyphs: Glyphs): Count[] {
 }
 
 /** Name, version, tenant, polling state and counts; then one banner per tenant whose credentials fail. */
-export function Header({tenantLabel, summary, now, width, authRetryMs, alert}: HeaderProps) {
+export function Header({tenantLabel, summary, now, width, authRetryMs, alert, stalled}: HeaderProps) {
 	const {glyphs, paint} = useTheme();
 	const polling: PollingState & {text?: string} =
 		alert === undefined
@@ -131,7 +137,7 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert}: H
 	const symbol = polling.text ?? glyphs[polling.glyph];
 	const separator = ` ${glyphs.separator} `;
 	const left = [`aggwatch ${version}`, tenantLabel, `${symbol} ${polling.label}`].join(separator);
-	const items = counts(summary, glyphs);
+	const items = counts(summary, glyphs, stalled);
 	const long = items.map((item) => item.text).join('  ');
 	const useShort = [...left].length + 2 + [...long].length > width;
 	return (

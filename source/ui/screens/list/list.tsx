@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box} from 'ink';
+import type {RowInsight} from '../../../core/insight.js';
 import type {MonitorState} from '../../../core/types.js';
 import {AggregationRow} from '../../components/aggregation-row.js';
 import {ColumnTitles} from '../../components/column-titles.js';
@@ -22,10 +23,12 @@ export interface ListProps {
 	now: number;
 	features: readonly Feature[];
 	width: number;
+	/** Stalls, deletion risk and comparisons with past runs, by row key. */
+	insights?: ReadonlyMap<string, RowInsight> | undefined;
 }
 
 /** The monitor list: its bar, column titles, the rows in view and the selected row's details (or what to do first). */
-export function List({data, view, state, now, features, width}: ListProps) {
+export function List({data, view, state, now, features, width, insights}: ListProps) {
 	const {list, window, shownRows, layout, withTenant, tenantFilter, selected, content, detailLines, multiTenant, shortId} = data;
 	if (state.rows.length === 0) {
 		return <EmptyState width={width} features={features} />;
@@ -61,6 +64,7 @@ export function List({data, view, state, now, features, width}: ListProps) {
 							tenantError={state.tenants[row.tenant]?.authError}
 							flash={activeFlash(view.flashes, row.key, now)?.severity}
 							idText={shortId(row.id)}
+							insight={insights?.get(row.key)}
 						/>
 					))
 				)}

@@ -1,5 +1,7 @@
 import {useEffect, useMemo, useRef} from 'react';
+import type {RowInsight} from '../../../core/insight.js';
 import {idShortener} from '../../../core/short-ids.js';
+import {insightLines} from '../../insight-text.js';
 import {isFinishedPhase, isPolledPhase} from '../../../core/phase.js';
 import {rowElapsed} from '../../../core/progress.js';
 import type {MonitorState, RowKey, TrackedRow} from '../../../core/types.js';
@@ -253,6 +255,8 @@ export interface ListStateOptions {
 	body: number;
 	previousRuns?: (target: RunTarget) => readonly PreviousRun[];
 	onPrefsChange?: (prefs: ViewPrefs) => void;
+	insights?: ReadonlyMap<string, RowInsight>;
+	stallAfterMs: number;
 }
 
 /** Which earlier runs `previousRuns` is asked for: the run looked at, and its source's name. */
@@ -268,7 +272,7 @@ export interface RunTarget {
  * The monitor list's data: the rows as shown (tenant, filter, sort), the window on them, the selected row's details
  * with its earlier runs. Keeps the selection on a row that is still shown, and reports sort and detail changes.
  */
-export function useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange}: ListStateOptions): ListScreenState {
+export function useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange, insights, stallAfterMs}: ListStateOptions): ListScreenState {
 	const {glyphs} = useTheme();
 	const {view} = store;
 	const tenants = useMemo(() => [...new Set(state.rows.map(row => row.tenant))].sort(), [state.rows]);
@@ -313,6 +317,8 @@ export function useListState({state, now, store, columns, width, body, previousR
 			const elapsedMs = rowElapsed(selected, now);
 			content = withLines(content, previousRunLines(runs, {...(elapsedMs === undefined ? {} : {elapsedMs}), running: isPolledPhase(selected.phase)}, now, glyphs));
 		}
+
+		content = withLines(content, insightLines(insights?.get(selected.key), {stallAfterMs}, glyphs));
 	}
 
 	const detailLines = content === undefined ? 0 : Math.min(detailHeight(content, width), Math.max(0, body - chrome - MIN_LIST_ROWS));

@@ -1,0 +1,69 @@
+/**
+ * A stall in a real terminal: the built monitor against a simulated run whose processed count stands still for
+ * 10 s, with --stall-after 2s. The row gets its mark, the header counts it, the terminal gets one notification
+ * (OSC 9), and the mark goes once the count moves again.
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulator} from '../../source/simulator/server.js';
+import type {Simulator} from '../../source/simulator/types.js';
+import {spawnPty, type PtySession} from '../helpers/pty.js';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const STALLING = 'dd44dd44dd44dd44dd44dd44dd44dd44';
+
+let sim: Simulator;
+let dir: string | undefined;
+let session: PtySession | undefined;
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
+		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 200 from 3 s to 13 s.
+		aggregations: [{id: STALLING, sourceId: 'src-ldap', sourceName: 'LDAP', startAtMs: 0, collectMs: 1000, totalAccounts: 2000, accountsPerSecond: 100, stall: {atMs: 2000, forMs: 10_000}, outcome: {type: 'COMPLETED'}}],
+	});
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+afterEach(() => {
+	session?.dispose();
+	session = undefined;
+	if (dir) {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+function rowOf(screen: string): string {
+	return screen.split('\n').find(line => line.includes('LDAP') && !line.startsWith('aggwatch') && !line.includes('Details')) ?? '';
+}
+
+describe('a stalled aggregation in the monitor', () => {
+	it('is marked on its row and counted in the header, notified once, and the mark clears when it moves again', async () => {
+		dir = mkdtempSync(path.join(tmpdir(), 'aggwatch-e2e-stall-'));
+		const pty = spawnPty(process.execPath, [cli, '--interval', '1', '--stall-after', '2s', STALLING], {
+			cols: 140,
+			rows: 20,
+			env: {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir, AGGWATCH_ALERTS: 'notify'},
+		});
+		session = pty;
+		await pty.waitFor('the stall mark on the row', () => /stalled\? \d+s/.test(rowOf(pty.screenText())), {timeoutMs: 30_000});
+		expect(rowOf(pty.screenText())).toContain('200/2,000');
+		await pty.waitFor('the stalled count in the header', () => (pty.screenLines()[0] ?? '').includes('1 stalled?'));
+		expect(pty.rawOutput()).toContain('\u001B]9;LDAP: stalled? no progress for');
+
+		await pty.waitFor('the count to move again and the mark to go', () => {
+			const row = rowOf(pty.screenText());
+			return !row.includes('200/2,000') && /\d+\/2,000/.test(row) && !row.includes('stalled?');
+		}, {timeoutMs: 30_000});
+		expect(pty.rawOutput().split('\u001B]9;LDAP: stalled?')).toHaveLength(2);
+
+		await pty.write('q');
+		expect((await pty.waitForExit()).exitCode).toBe(0);
+	}, 90_000);
+});
