@@ -1,7 +1,9 @@
 import {isIscError} from '../isc/errors.js';
 import type {AggregationStatus} from '../isc/status.js';
 import {toErrorInfo} from './error-info.js';
+import type {TaskOutcome} from '../domain/outcome.js';
 import {nextRequests} from './schedule.js';
+import {requestKind} from './task-reads.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from './types.js';
 
 /** The clock the poller reads and sets its one timer on. In production: Date.now, setTimeout, clearTimeout. */
@@ -26,6 +28,8 @@ export interface PollerOptions {
 	dispatch(event: MonitorEvent): void;
 	/** One status request. Should throw IscError; anything else thrown is converted by toErrorInfo and reported. */
 	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
+	/** One task read (task-status/{id}). Without it, task reads the core asks for (options.readTasks) are never sent. */
+	fetchTask?(row: TrackedRow, options?: FetchOptions): Promise<TaskOutcome>;
 	clock: PollerClock;
 	/**
 	 * Unexpected trouble that does not stop polling: a non-IscError thrown by fetchStatus (it is still dispatched as
@@ -61,7 +65,8 @@ const RETRY_AFTER_FAULT_MS = 1000;
  * Shared by the monitor UI and `aggwatch wait`, so both poll the same way.
  */
 export function createPoller(options: PollerOptions): Poller {
-	const {getState, dispatch, fetchStatus, clock, onError} = options;
+	const {getState, dispatch, fetchStatus, fetchTask, clock, onError} = options;
+
 	let running = false;
 	let timer: {handle: unknown} | undefined;
 	let ticking = false;
@@ -112,7 +117,7 @@ export function createPoller(options: PollerOptions): Poller {
 		}
 	}
 
-	async function request(row: TrackedRow, scheduledAt: number): Promise<void> {
+	async function request(row: TrackedRow, scheduledAt: number, kind: 'status' | 'task'): Promise<void> {
 		let event: MonitorEvent;
 		let first = true;
 		const onSend = (): void => {
@@ -125,14 +130,19 @@ export function createPoller(options: PollerOptions): Poller {
 			first = false;
 		};
 		try {
-			const status = await fetchStatus(row, {onSend});
-			event = {type: 'polled', key: row.key, status, now: clock.now()};
+			if (kind === 'task') {
+				const task = await fetchTask!(row, {onSend});
+				event = {type: 'task-read', key: row.key, task, now: clock.now()};
+			} else {
+				const status = await fetchStatus(row, {onSend});
+				event = {type: 'polled', key: row.key, status, now: clock.now()};
+			}
 		} catch (error) {
 			if (!isIscError(error)) {
 				report(error);
 			}
 
-			event = {type: 'failed', key: row.key, error: toErrorInfo(error), now: clock.now()};
+			event = {type: kind === 'task' ? 'task-failed' : 'failed', key: row.key, error: toErrorInfo(error), now: clock.now()};
 		}
 
 		try {
@@ -151,13 +161,18 @@ export function createPoller(options: PollerOptions): Poller {
 		const {due, wakeAt} = nextRequests(state, now);
 		for (const key of due) {
 			const row = state.rows.find(candidate => candidate.key === key);
-			if (row === undefined) {
+			const kind = row === undefined ? undefined : requestKind(row);
+			if (kind === 'task' && fetchTask === undefined) {
 				continue;
 			}
 
-			dispatch({type: 'requested', key, now});
+			if (row === undefined || kind === undefined) {
+				continue;
+			}
+
+			dispatch(kind === 'task' ? {type: 'requested', key, now, read: 'task'} : {type: 'requested', key, now});
 			inFlight++;
-			void request(row, now);
+			void request(row, now, kind);
 		}
 
 		arm(wakeAt);

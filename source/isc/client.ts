@@ -21,7 +21,7 @@ import {parseSource, parseSourceList} from './source.js';
 import type {AggregationStatus} from './status.js';
 import {parseAggregationStatus} from './status.js';
 import type {TaskStatus} from './task-status.js';
-import {parseTaskStatusList} from './task-status.js';
+import {parseTaskStatus, parseTaskStatusList} from './task-status.js';
 import {parseTokenGrant} from './token-grant.js';
 import {TokenManager} from './token-manager.js';
 import {resolveBaseUrl, statusPath} from './urls.js';
@@ -83,6 +83,11 @@ export interface CallOptions {
 	signal?: AbortSignal;
 	/** Called right before each HTTP request of the call (not its token requests) leaves. */
 	onSend?: () => void;
+	/**
+	 * Awaited before each HTTP request of the call (not its token requests): a per-tenant budget gate that resolves
+	 * once the request may leave, and records it against the budget.
+	 */
+	beforeSend?: () => Promise<void>;
 }
 
 export interface PageOptions {
@@ -233,6 +238,24 @@ export class IscClient {
 		);
 	}
 
+	/**
+	 * GET /v2025/task-status/{id}: the task of an aggregation (the same id). ISC keeps it 90 days, so it still answers
+	 * after the status endpoint has forgotten the aggregation; its completionStatus, messages and counts are the outcome.
+	 */
+	async getTaskStatus(id: string, options: CallOptions = {}): Promise<TaskStatus> {
+		return this.#run(
+			{
+				method: 'GET',
+				path: `/v2025/task-status/${encodeURIComponent(id)}`,
+				idempotent: true,
+				subject: `Task ${id}`,
+				what: 'task status',
+				parse: parseTaskStatus,
+			},
+			options,
+		);
+	}
+
 	/** Running account aggregations, newest first: GET /v2025/task-status filtered on CLOUD_ACCOUNT_AGGREGATION and no completion status. */
 	async listRunningAggregations(page: PageOptions = {}, options: CallOptions = {}): Promise<TaskStatus[]> {
 		return this.#run(
@@ -372,6 +395,11 @@ export class IscClient {
 			try {
 				const token = await this.#tokens.token();
 				signal?.throwIfAborted();
+				if (options.beforeSend !== undefined) {
+					await options.beforeSend();
+					signal?.throwIfAborted();
+				}
+
 				tries++;
 				sent = true;
 				const request: ExchangeRequest = {

@@ -9,6 +9,8 @@ import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from '.
  *   ServiceNow        ACCOUNTS_COLLECTED, cancelled at 40 s (counts frozen)
  *   Salesforce        STARTED → RETRIED at 10 s → TERMINATED at 70 s
  *   HR CSV            COMPLETED an hour ago; its status expires to 404 at 40 s
+ *   Active Directory  a second run, COMPLETED at 50 s; its task ends WARNING with 3 warnings
+ *   ServiceNow        a second run, COMPLETED at 65 s; its task ends ERROR with 2 errors
  *   DEMO_MISSING_ID   never exists: 404 from the first request
  *   45–52 s           every API call is rate limited (429, Retry-After: 3)
  *   80 s              one status call answers 401 (a revoked token): the client must fetch a new token and carry on
@@ -43,6 +45,8 @@ export const DEMO_AGGREGATION_IDS = {
 	salesforceTerminated: '7e1d4a9c2b5f40e8b6a3d1c9e7f02b94',
 	hrCsvExpiring: 'e92a6c1f3b8d47a0a5c2e4f6b8d01c05',
 	workdayScheduled: '2b8f5d1e9c3a46f7b0e2d4a6c8e1f306',
+	activeDirectoryWarnings: '9d4c1b7e2a6f48d0b3e5c7a9f1d20e17',
+	serviceNowErrors: '41f8a2c6e0b94d7a8c1e3f5b7d9a0c28',
 } as const;
 
 function sources(): SimSource[] {
@@ -136,6 +140,45 @@ function aggregations(): SimAggregationPlan[] {
 			totalIdentities: 1180,
 			outcome: {type: 'COMPLETED'},
 		},
+		// Warnings: 20 s collect + 6,000 changes at 200/s → COMPLETED at 50 s; the task ends WARNING with 3 warnings.
+		{
+			id: DEMO_AGGREGATION_IDS.activeDirectoryWarnings,
+			sourceId: activeDirectory.id,
+			sourceName: activeDirectory.name,
+			startAtMs: 0,
+			collectMs: 20_000,
+			totalAccounts: 6000,
+			accountsPerSecond: 200,
+			totalIdentities: 5800,
+			outcome: {type: 'COMPLETED'},
+			task: {
+				scannedAccounts: 48_000,
+				warnings: [
+					'Account "CN=svc-backup,OU=Service" has no sAMAccountName; it was skipped.',
+					'Account "CN=j.doe2,OU=Staff" matches two identities; it was left uncorrelated.',
+					'Group "Domain Users" has more than 10,000 members; its membership was truncated.',
+				],
+			},
+		},
+		// Errors: 5 s collect + 2,000 changes at 40 s of work → COMPLETED at 65 s; the task ends ERROR with 2 errors.
+		{
+			id: DEMO_AGGREGATION_IDS.serviceNowErrors,
+			sourceId: serviceNow.id,
+			sourceName: serviceNow.name,
+			startAtMs: 0,
+			collectMs: 15_000,
+			totalAccounts: 2000,
+			accountsPerSecond: 40,
+			totalIdentities: 1950,
+			outcome: {type: 'COMPLETED'},
+			task: {
+				scannedAccounts: 9000,
+				errors: [
+					'Failed to read page 14 of sys_user: HTTP 502 from the instance; 250 accounts were not aggregated.',
+					'Account "admin.old" could not be updated: the identity attribute "email" is not unique.',
+				],
+			},
+		},
 	];
 }
 
@@ -159,6 +202,16 @@ export function demoScenario(): SimulatorOptions {
 
 /** The ids the demo monitor tracks on its first run: every scenario aggregation but the scheduled one, plus a missing id. */
 export function demoTrackedIds(): string[] {
-	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring} = DEMO_AGGREGATION_IDS;
-	return [workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, DEMO_MISSING_ID];
+	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, activeDirectoryWarnings, serviceNowErrors} =
+		DEMO_AGGREGATION_IDS;
+	return [
+		workdayFast,
+		activeDirectoryLong,
+		serviceNowCancelled,
+		salesforceTerminated,
+		hrCsvExpiring,
+		activeDirectoryWarnings,
+		serviceNowErrors,
+		DEMO_MISSING_ID,
+	];
 }
