@@ -34,6 +34,9 @@ const OPTIONS = {
 	'no-bell': {type: 'boolean'},
 	'no-notify': {type: 'boolean'},
 	discover: {type: 'boolean'},
+	'fail-on-warning': {type: 'boolean'},
+	ended: {type: 'boolean'},
+	failed: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -43,14 +46,14 @@ const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-sec
 const ALLOWED: Record<CommandName, OptionName[]> = {
 	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover'],
 	status: [...CONNECTION, 'json'],
-	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'fail-on-warning'],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
-	discover: [...CONNECTION, 'json', 'track'],
-	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify'],
+	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
+	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify', 'fail-on-warning'],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };
 
