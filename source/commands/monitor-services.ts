@@ -1,5 +1,7 @@
-import type {FetchOptions} from '../core/poller.js';
-import type {TrackedRow} from '../core/types.js';
+import {createBudgetGate} from '../core/budget-gate.js';
+import type {FetchOptions, PollerClock} from '../core/poller.js';
+import type {MonitorEvent, MonitorState, TrackedRow} from '../core/types.js';
+import type {TaskOutcome} from '../domain/outcome.js';
 import {IscError} from '../isc/errors.js';
 import {SourceNames} from '../isc/source-names.js';
 import type {AggregationStatus} from '../isc/status.js';
@@ -8,6 +10,7 @@ import {labelForAggregation} from './aggregation-labels.js';
 import {describeRunning, listAllRunning} from './running-aggregations.js';
 import {mayHaveStarted} from './start-outcome.js';
 import {formatErrorLine} from './status-format.js';
+import {gatedClient, type ServiceClient} from './gated-client.js';
 import type {TenantClients} from './tenant-clients.js';
 
 /** What the monitor screen asks of ISC, across tenants. Requests here never retry: the screen shows failures. */
@@ -15,6 +18,15 @@ export interface MonitorServices {
 	/** The tenants with credentials, for D and S. */
 	readonly tenants: readonly string[];
 	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
+	/** One task read for a row's outcome; like fetchStatus, counted by the poller. */
+	fetchTask(row: TrackedRow, options?: FetchOptions): Promise<TaskOutcome>;
+	/**
+	 * The monitor state whose per-tenant budget every other request here waits for and is recorded in (`sent`), so
+	 * discovery, names, source lists and starts never push a tenant past its limit. Call once the state exists.
+	 */
+	attachBudget(getState: () => MonitorState, dispatch: (event: MonitorEvent) => void): void;
+	/** Stops the budget gate's timers. */
+	close(): void;
 	/** The aggregations running now on one tenant (for --discover). */
 	runningOn(tenant: string): Promise<DiscoveredAggregation[]>;
 	/** The aggregations running now on every tenant (D). Rejects only when every tenant failed. */
@@ -40,12 +52,25 @@ async function acrossTenants<T>(tenants: readonly string[], each: (tenant: strin
 	return fulfilled.flatMap(result => result.value);
 }
 
-export function createMonitorServices(clients: TenantClients, tenants: readonly string[]): MonitorServices {
+/** Wall-clock time and the global timers, for the budget gate. */
+const SYSTEM_CLOCK: PollerClock = {
+	now: () => Date.now(),
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout(handle) {
+		clearTimeout(handle as ReturnType<typeof setTimeout>);
+	},
+};
+
+export function createMonitorServices(clients: TenantClients, tenants: readonly string[], clock: PollerClock = SYSTEM_CLOCK): MonitorServices {
+	const gate = createBudgetGate(clock);
+	/** A tenant's client whose every request waits for a slot in the tenant's budget. */
+	const budgeted = async (tenant: string): Promise<ServiceClient> =>
+		gatedClient(await clients.client(tenant), async () => gate.acquire(tenant));
 	const names = new Map<string, SourceNames>();
 	const namesOf = async (tenant: string): Promise<SourceNames> => {
 		let cache = names.get(tenant);
 		if (cache === undefined) {
-			cache = new SourceNames(await clients.client(tenant), CALL);
+			cache = new SourceNames(await budgeted(tenant), CALL);
 			names.set(tenant, cache);
 		}
 
@@ -53,7 +78,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 	};
 
 	const runningOn = async (tenant: string): Promise<DiscoveredAggregation[]> => {
-		const client = await clients.client(tenant);
+		const client = await budgeted(tenant);
 		const running = await describeRunning(await listAllRunning(client, CALL), await namesOf(tenant));
 		return running.map(entry => ({
 			id: entry.id,
@@ -67,11 +92,18 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 	return {
 		tenants,
 		fetchStatus: async (row, options) => clients.fetchStatus(row, options),
+		fetchTask: async (row, options) => clients.fetchTask(row, options),
+		attachBudget(getState, dispatch) {
+			gate.attach(getState, dispatch);
+		},
+		close() {
+			gate.close();
+		},
 		runningOn,
 		discover: async () => acrossTenants(tenants, runningOn),
 		listSources: async () =>
 			acrossTenants(tenants, async tenant => {
-				const sources = await (await clients.client(tenant)).listSources({}, CALL);
+				const sources = await (await budgeted(tenant)).listSources({}, CALL);
 				return sources.map(source => ({
 					id: source.id,
 					name: source.name,
@@ -83,7 +115,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 			}),
 		async startAggregation(source) {
 			try {
-				const answer = await (await clients.client(source.tenant)).importAccounts(source.id, {}, CALL);
+				const answer = await (await budgeted(source.tenant)).importAccounts(source.id, {}, CALL);
 				return {id: answer.task.id};
 			} catch (thrown) {
 				const error = IscError.from(thrown);
@@ -96,7 +128,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 			}
 		},
 		async labels(tenant, ids) {
-			return labelForAggregation(await clients.client(tenant), ids, {names: await namesOf(tenant), retries: 0});
+			return labelForAggregation(await budgeted(tenant), ids, {names: await namesOf(tenant), retries: 0});
 		},
 	};
 }

@@ -69,13 +69,15 @@ function MonitorScreen({
 	const [initial] = React.useState(() => {
 		const now = Date.now();
 		const seeds: RowSeed[] = store.listTracked().filter(row => showRow(row));
-		return {state: createMonitorState(options, seeds, now), prefs: store.getPrefs()};
+		// Every ended row's outcome is read from its task, within the same budget as the status polls.
+		return {state: createMonitorState({...options, readTasks: true}, seeds, now), prefs: store.getPrefs()};
 	});
 
 	const monitor = useMonitor({
 		initialState: initial.state,
 		tenant,
 		fetchStatus: async (row, options) => services.fetchStatus(row, options),
+		fetchTask: async (row, options) => services.fetchTask(row, options),
 		startAggregation: async source => services.startAggregation(source),
 		// Each save is a locked, fsynced write of the whole file: every 5 s is plenty for "the last known state",
 		// and quitting saves what is pending.
@@ -90,9 +92,17 @@ function MonitorScreen({
 			store.removeTracked(rows.map(row => ({tenant: row.tenant, id: row.id})));
 		},
 	});
-	const {dispatch, state} = monitor;
+	const {dispatch, state, getState} = monitor;
 	const latestState = useRef(state);
 	latestState.current = state;
+
+	// Discovery, names, source lists and starts wait for a slot in the same per-tenant budget as the polls.
+	useEffect(() => {
+		services.attachBudget(getState, dispatch);
+		return () => {
+			services.close();
+		};
+	}, [services, getState, dispatch]);
 
 	// Rows another aggwatch process added or removed (aggwatch track, a second monitor).
 	useEffect(
