@@ -29,7 +29,7 @@ export const LEAD_WIDTH = 4;
 const GAP = 1;
 const FIXED = {percent: 4, marks: 6, counts: 17, rate: 8, eta: 7, elapsed: 7} as const;
 const LABEL = {min: 11, max: 40} as const;
-const BADGE = {min: 12, max: 22} as const;
+const BADGE = {min: 12, max: 26} as const;
 const BAR = {min: 10, max: 40} as const;
 
 type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'counts' | 'tenant';
