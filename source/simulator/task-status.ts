@@ -56,6 +56,9 @@ export interface TaskStatusObject {
 	};
 }
 
+/** How long ISC keeps a task after it ends: 90 days (the status endpoint only about an hour). */
+export const TASK_RETENTION_MS = 90 * 86_400_000;
+
 /** What an ended account aggregation's task returns, as ISC lists it (`returns`), naming keys of `attributes`. */
 const RETURNS: TaskStatusObject['returns'] = [
 	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_APPLICATIONS', attributeName: 'applications'},
@@ -90,13 +93,13 @@ function figures(plan: SimAggregationPlan, changes: number, deleted: number): Re
 }
 
 /**
- * The TaskStatus of an aggregation at `now`, or undefined before it starts. Task records outlive the status endpoint's
- * one-hour window (ISC keeps them 90 days), so an expired aggregation still appears here.
+ * The TaskStatus of an aggregation at `now`, or undefined before it starts and 90 days after its end. Task records
+ * outlive the status endpoint's one-hour window, so an expired aggregation still appears here.
  */
 export function toTaskStatus(aggregation: SimAggregation, now: number): TaskStatusObject | undefined {
 	const {plan} = aggregation;
 	const phase = phaseAt(plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
-	if (phase.kind !== 'live') {
+	if (phase.kind !== 'live' || (phase.endedAt !== undefined && now >= phase.endedAt + TASK_RETENTION_MS)) {
 		return undefined;
 	}
 
