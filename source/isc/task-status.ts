@@ -102,13 +102,14 @@ function parseMessages(value: unknown): TaskMessage[] {
 const NUMERIC_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
 
 function asCount(value: unknown): number | undefined {
+	// `+ 0` turns -0 into 0, so a saved or printed figure reads the same after a JSON round trip.
 	if (typeof value === 'number') {
-		return Number.isFinite(value) ? value : undefined;
+		return Number.isFinite(value) ? value + 0 : undefined;
 	}
 
 	if (typeof value === 'string' && NUMERIC_TEXT.test(value)) {
 		const number = Number(value);
-		return Number.isFinite(number) ? number : undefined;
+		return Number.isFinite(number) ? number + 0 : undefined;
 	}
 
 	return undefined;
