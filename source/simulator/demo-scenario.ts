@@ -160,7 +160,7 @@ function aggregations(): SimAggregationPlan[] {
 				],
 			},
 		},
-		// Errors: 5 s collect + 2,000 changes at 40 s of work → COMPLETED at 65 s; the task ends ERROR with 2 errors.
+		// Errors: 15 s collect + 2,000 changes at 40/s → COMPLETED at 65 s; the task ends ERROR with 2 errors.
 		{
 			id: DEMO_AGGREGATION_IDS.serviceNowErrors,
 			sourceId: serviceNow.id,
