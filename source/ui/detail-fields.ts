@@ -113,7 +113,7 @@ function taskLines(row: TrackedRow, now: number): DetailField[] {
 	const launched = taskTime(task.launched, now);
 	const completed = taskTime(task.completed, now);
 	if (launched !== undefined || completed !== undefined) {
-		lines.push({label: 'Launched / completed', value: `${launched ?? NONE} / ${completed ?? NONE}`});
+		lines.push({label: 'Launched / done', value: `${launched ?? NONE} / ${completed ?? NONE}`});
 	}
 
 	const figures = orderedCounts(task.counts);

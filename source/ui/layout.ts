@@ -74,14 +74,14 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 		return current + add;
 	};
 
-	// Spare width goes to the label first (names are what people scan), then the bar, then the badge (so statuses
-	// ISC may add later show in full), then the bar and the label again.
+	// Spare width goes to the label first (names are what people scan), then the badge (so an outcome such as
+	// "completed ⚠ 3 warnings", or a status ISC may add later, shows in full), then the bar and the label again.
 	label = grow(label, 24);
+	badge = grow(badge, BADGE.max);
 	if (bar > 0) {
 		bar = grow(bar, 30);
 	}
 
-	badge = grow(badge, BADGE.max);
 	if (bar > 0) {
 		bar = grow(bar, BAR.max);
 	}
