@@ -2,6 +2,8 @@ import {createBudgetGate} from '../core/budget-gate.js';
 import type {FetchOptions, PollerClock} from '../core/poller.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from '../core/types.js';
 import type {TaskOutcome} from '../domain/outcome.js';
+import type {HistoryEntry} from '../history/entry.js';
+import {describeEnded, listEnded} from './ended-aggregations.js';
 import {IscError} from '../isc/errors.js';
 import {SourceNames} from '../isc/source-names.js';
 import type {AggregationStatus} from '../isc/status.js';
@@ -27,6 +29,11 @@ export interface MonitorServices {
 	attachBudget(getState: () => MonitorState, dispatch: (event: MonitorEvent) => void): void;
 	/** Stops the budget gate's timers. */
 	close(): void;
+	/**
+	 * Account aggregations that ended on every tenant within `windowMs` (as `discover --ended`), as history entries
+	 * marked foundOnTenant, for the history view. Rejects only when every tenant failed.
+	 */
+	endedOnTenants(windowMs: number): Promise<HistoryEntry[]>;
 	/** The aggregations running now on one tenant (for --discover). */
 	runningOn(tenant: string): Promise<DiscoveredAggregation[]>;
 	/** The aggregations running now on every tenant (D). Rejects only when every tenant failed. */
@@ -99,6 +106,26 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 		close() {
 			gate.close();
 		},
+		endedOnTenants: async windowMs =>
+			acrossTenants(tenants, async tenant => {
+				const now = clock.now();
+				const ended = await describeEnded(await listEnded(await budgeted(tenant), {since: now - windowMs, call: CALL}), await namesOf(tenant));
+				const recordedAt = new Date(now).toISOString();
+				return ended.map(
+					(run): HistoryEntry => ({
+						tenant,
+						id: run.id,
+						...(run.sourceName === undefined ? {} : {source: run.sourceName}),
+						status: run.task.completionStatus ?? 'UNKNOWN',
+						start: run.started,
+						end: run.completed ?? recordedAt,
+						...(run.durationMs === undefined ? {} : {durationMs: run.durationMs}),
+						counts: {},
+						recordedAt,
+						foundOnTenant: true,
+					}),
+				);
+			}),
 		runningOn,
 		discover: async () => acrossTenants(tenants, runningOn),
 		listSources: async () =>

@@ -34,7 +34,9 @@ function accountsOf(entry: HistoryEntry): number | undefined {
 }
 
 export function historyName(entry: HistoryEntry): string {
-	return entry.source ?? shortId(entry.id);
+	const name = entry.source ?? shortId(entry.id);
+	// Runs aggwatch did not watch, found on the tenant's task list, are marked as such.
+	return entry.foundOnTenant === true ? `${name} [on tenant]` : name;
 }
 
 const WIDTHS = {end: 19, source: 26, tenant: 12, status: 12, accounts: 9, duration: 8} as const;

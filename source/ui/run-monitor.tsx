@@ -6,6 +6,7 @@ import {createDiscoveryWatcher} from '../commands/discovery-watcher.js';
 import {createMonitorState} from '../core/reducer.js';
 import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../core/types.js';
 import {endedRows} from '../history/ended-rows.js';
+import {historyKey, type HistoryEntry} from '../history/entry.js';
 import type {HistoryFile} from '../history/history-file.js';
 import {previousRuns} from '../history/previous-runs.js';
 import type {TrackedStore} from '../store/config.js';
@@ -53,6 +54,20 @@ function unlabelled(state: MonitorState, asked: Set<string>): Map<string, string
  * additions and removals are written at once, and rows another aggwatch process adds or removes appear and
  * disappear here too. Ends are recorded in the history and announced (bell, OSC 9) through `output`.
  */
+/** How far back the history view looks for runs that ended on the tenant while nobody watched. */
+const FOUND_ON_TENANT_WINDOW_MS = 24 * 3_600_000;
+
+/** The history, plus the runs found on the tenants' task lists that aggwatch did not see end (marked as such). */
+async function withFoundOnTenant(entries: readonly HistoryEntry[], services: MonitorServices): Promise<HistoryEntry[]> {
+	const seen = new Set(entries.map(entry => historyKey(entry)));
+	try {
+		const found = await services.endedOnTenants(FOUND_ON_TENANT_WINDOW_MS);
+		return [...entries, ...found.filter(entry => !seen.has(historyKey(entry)))];
+	} catch {
+		return [...entries]; // the tenants' lists are a nicety: the local history still shows
+	}
+}
+
 function MonitorScreen({
 	store,
 	tenant,
@@ -205,7 +220,7 @@ function MonitorScreen({
 			}}
 			discover={services.discover}
 			listSources={services.listSources}
-			{...(history === undefined ? {} : {history: () => history.list(), previousRuns: runsFor})}
+			{...(history === undefined ? {} : {history: async () => withFoundOnTenant(history.list(), services), previousRuns: runsFor})}
 			alerts={alerts}
 			onAlert={({sequence}) => {
 				output()?.writeRaw(sequence);

@@ -70,7 +70,13 @@ describe('monitor services', () => {
 	});
 
 	it('record every discovery, name and source request against the tenant budget (over HTTP)', async () => {
-		sim = await startSimulator({rateLimit: false, sources: [{id: 's1', name: 'Workday', type: 'Workday'}]});
+		sim = await startSimulator({
+			rateLimit: false,
+			sources: [{id: 's1', name: 'Workday', type: 'Workday'}],
+			aggregations: [
+				{id: 'f'.repeat(32), sourceId: 's1', sourceName: 'Workday', startAtMs: -3 * 3_600_000, collectMs: 1000, totalAccounts: 10, accountsPerSecond: 10, outcome: {type: 'COMPLETED'}, task: {warnings: ['w']}},
+			],
+		});
 		const target = sim;
 		const clients = new TenantClients({
 			resolve: () => ({
@@ -89,9 +95,12 @@ describe('monitor services', () => {
 		try {
 			await services.listSources();
 			await services.discover();
+			// The history view's runs found on the tenant: ended ones, marked, with the task's completion status.
+			const found = await services.endedOnTenants(24 * 3_600_000);
+			expect(found).toEqual([expect.objectContaining({id: 'f'.repeat(32), tenant: T1, source: 'Workday', status: 'WARNING', foundOnTenant: true})]);
 			await flush();
 			const apiRequests = target.log.filter(entry => entry.path.startsWith('/v2025')).length;
-			expect(apiRequests).toBe(2);
+			expect(apiRequests).toBeGreaterThanOrEqual(3);
 			expect(store.getState().tenants[T1]?.sent).toHaveLength(apiRequests);
 		} finally {
 			services.close();
