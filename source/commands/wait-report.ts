@@ -66,7 +66,8 @@ export function toEvent(row: TrackedRow, now: number): WaitEvent {
 	return {
 		id: row.id,
 		tenant: row.tenant,
-		status: outcome === 'not-found' || outcome === 'expired' ? outcome.toUpperCase().replace('-', '_') : (snapshot?.status ?? outcome.toUpperCase()),
+		// An expired row keeps saying so even once its task told the outcome (the status endpoint no longer knows it).
+		status: row.phase === 'not-found' || row.phase === 'expired' ? row.phase.toUpperCase().replace('-', '_') : (snapshot?.status ?? outcome.toUpperCase()),
 		outcome,
 		...(snapshot?.processedAccounts === undefined ? {} : {processedAccounts: snapshot.processedAccounts}),
 		...(snapshot?.totalAccounts === undefined ? {} : {totalAccounts: snapshot.totalAccounts}),
@@ -98,7 +99,7 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 		);
 	}
 
-	if (event.outcome === 'expired') {
+	if (event.status === 'EXPIRED') {
 		parts.push('ISC no longer keeps its status (about an hour after it ends)');
 	}
 

@@ -147,8 +147,14 @@ export function taskFailed(row: TrackedRow, error: IscErrorInfo, now: number, op
 		return read.purpose === 'exists' ? withoutRead(row) : givenUp(row);
 	}
 
-	if (now - read.since >= options.taskGiveUpMs) {
-		return read.purpose === 'exists' ? withoutRead(row) : givenUp(row);
+	// An existence check that fails otherwise is dropped: the status polls (and their not-found grace) go on.
+	if (read.purpose === 'exists') {
+		return withoutRead(row);
+	}
+
+	// A token that may read statuses but not tasks: the outcome cannot be known, and asking again will not help.
+	if (error.kind === 'auth' || error.kind === 'forbidden' || now - read.since >= options.taskGiveUpMs) {
+		return givenUp(row);
 	}
 
 	const failures = read.failures + 1;

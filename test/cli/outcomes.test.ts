@@ -144,7 +144,7 @@ describe('aggwatch wait and task outcomes', () => {
 	it('an id past the hour ends at once with the outcome of its task', async () => {
 		const result = await cli(['wait', '--interval', '1', '--json', OLD_ERROR_ID]);
 		expect(result.code).toBe(2);
-		expect(lines(result).at(-1)).toMatchObject({results: [{id: OLD_ERROR_ID, outcome: 'completed', exitCode: 2, task: {completionStatus: 'ERROR'}}]});
+		expect(lines(result).at(-1)).toMatchObject({results: [{id: OLD_ERROR_ID, status: 'EXPIRED', outcome: 'completed', exitCode: 2, task: {completionStatus: 'ERROR'}}]});
 	});
 });
 

@@ -127,6 +127,17 @@ describe('task reads for outcomes', () => {
 		expect(requestKind(row(state, keyOf(2)))).toBeUndefined();
 	});
 
+	it('an outcome read refused (403) gives up at once; a failed existence check lets the status polls go on', () => {
+		const forbidden = {kind: 'forbidden' as const, message: 'Not allowed', status: 403};
+		let state = stateWith([seed(1, {snapshot: {status: 'COMPLETED'}}), seed(2)], READ);
+		state = apply(state, {type: 'task-failed', key: keyOf(1), error: forbidden, now: 0});
+		expect(row(state, keyOf(1)).taskGaveUp).toBe(true);
+		state = fail(state, keyOf(2), notFound, 1000);
+		state = apply(state, {type: 'task-failed', key: keyOf(2), error: serverError, now: 1100});
+		expect(row(state, keyOf(2)).phase).toBe('waiting');
+		expect(requestKind(row(state, keyOf(2)))).toBe('status');
+	});
+
 	it('reads no task when readTasks is off', () => {
 		let state = stateWith([seed(1)]);
 		state = poll(state, keyOf(1), {status: 'COMPLETED'}, 1000);
