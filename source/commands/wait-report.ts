@@ -3,6 +3,7 @@ import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
 import {errorCount, warningCount, type TaskOutcome} from '../domain/outcome.js';
 import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
+import {isPolled} from '../core/phase.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 
 /** One line of `aggwatch wait` output: a row changed in a way worth saying. */
@@ -79,7 +80,7 @@ export function toEvent(row: TrackedRow, now: number): WaitEvent {
 						kind: row.lastError.kind,
 						message: row.lastError.message,
 						...(row.lastError.trackingId ? {trackingId: row.lastError.trackingId} : {}),
-						...(row.nextPollAt > now ? {retryInMs: row.nextPollAt - now} : {}),
+						...(isPolled(row) && row.taskRead === undefined && row.nextPollAt > now ? {retryInMs: row.nextPollAt - now} : {}),
 					},
 				}
 			: {}),

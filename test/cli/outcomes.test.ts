@@ -139,6 +139,10 @@ describe('aggwatch wait and task outcomes', () => {
 		expect(lines(result).at(-1)).toMatchObject({results: [{id: MISSING_ID, status: 'NOT_FOUND', exitCode: 3}]});
 		expect(requestsFor(MISSING_ID, '/status') - statusBefore).toBe(1);
 		expect(requestsFor(MISSING_ID, '') - taskBefore).toBe(1);
+		const text = await cli(['wait', '--interval', '1', MISSING_ID]);
+		expect(text.code).toBe(3);
+		expect(text.stdout).toContain('NOT_FOUND  error: not found: neither the status nor the task of this id exists');
+		expect(text.stdout).not.toContain('retrying');
 	});
 
 	it('an id past the hour ends at once with the outcome of its task', async () => {
