@@ -7,14 +7,14 @@ const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-sec
 const ALLOWED: Record<CommandName, OptionName[]> = {
 	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after'],
 	status: [...CONNECTION, 'json'],
-	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'stall-after'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'stall-after', 'fail-on-warning'],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
-	discover: [...CONNECTION, 'json', 'track'],
-	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify', 'stall-after'],
+	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
+	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify', 'stall-after', 'fail-on-warning'],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };
 

@@ -55,21 +55,26 @@ Examples
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b | jq .status`,
 	status: `Usage: aggwatch status <id...> [--json]
 
-Prints each aggregation's status once: status, accounts processed/total, deletions,
-identities, and start time. One status request per id.
+Prints each aggregation's status once: status, changes processed/total (new, changed and
+deleted accounts), deletions, identities, and start time. For an ended aggregation it also
+reads its task: completion status, messages, figures (scanned, added, changed, ...) and times.
+About an hour after the end ISC forgets the status; the task (kept 90 days) still answers,
+and is printed instead.
 
-  --json    one JSON object per line: the status body with "id" added
+  --json    one JSON object per line: the status body with "id" added, and "task":
+            {completionStatus, launched, completed, messages: [{type, text}], counts}
             (a failed id gives {"id", "error": {kind, message, status, trackingId}})
 
 ${CONNECTION}
 
-Exit codes: 0 all answered, 1 usage or configuration, 3 not found,
-4 authentication or permission, 6 other request failure.
+Exit codes: 0 all answered, 1 usage or configuration, 2 an id past the hour whose task
+ended ERROR or TERMINATED, 3 not found (neither status nor task), 4 authentication or
+permission, 6 other request failure.
 
 Examples
   aggwatch status --demo 5f0e7d2c9b1a48e3a6d4c2b0e8f61a72
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b`,
-	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--stall-after D] [--json]
+	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--stall-after D] [--fail-on-warning] [--json]
 
 Polls until every id reaches an end state (COMPLETED, CANCELLED, TERMINATED), with the
 monitor's scheduler: the same request budget, backoff and Retry-After pauses. Prints one
@@ -80,14 +85,21 @@ line per change, written for CI logs: no redraws, no colour.
   --budget N           status requests per 10 s (default 80)
   --stall-after D      say so (once) when a running aggregation's counts have not moved for D
                        (default 15m, or 3x the longest pause in the source's past runs)
+  --fail-on-warning    exit 2 when a task ends WARNING
   --json               NDJSON: {"event":"change", id, tenant, status, processedAccounts,
-                       totalAccounts, at, ...} per change, {"event":"stalled", id, forMs, ...}
-                       when one stalls, then {"event":"summary", exitCode, results}
+                       totalAccounts, task, at, ...} per change, {"event":"stalled", id, forMs,
+                       ...} when one stalls, then {"event":"summary", exitCode, results} (each
+                       result with its task outcome)
+
+Once an aggregation ends, its task is read for the outcome (completion status, messages,
+figures); an id that neither the status nor the task endpoint knows is not found at once.
 
 ${CONNECTION}
 
 Exit codes (the highest that applies wins):
-  0 all COMPLETED    2 any CANCELLED or TERMINATED    3 any not found or expired
+  0 all COMPLETED (task SUCCESS or WARNING)    2 any CANCELLED or TERMINATED, or COMPLETED
+  with its task ERROR or TERMINATED (or WARNING with --fail-on-warning)
+  3 any not found, or forgotten by ISC before its end was seen
   4 authentication or permission failure    5 timeout    1 usage or configuration
 
 When standard error is a terminal, each end rings the bell and sends a desktop
@@ -173,12 +185,19 @@ Examples
   aggwatch tenant remove acme-sb --drop-rows
   aggwatch tenant import --yes`,
 	discover: `Usage: aggwatch discover [--track] [--json] [--tenant NAME]
+       aggwatch discover --ended [--since DURATION] [--failed] [--json] [--tenant NAME]
 
 Lists the account aggregations running now on the tenant, newest first: source,
 start time, how long it has run, and the aggregation id.
 
   --track   also track them all, labelled with their source name
   --json    one JSON object per line: {"id","tenant","source","sourceId","started","progress"}
+  --ended   instead, the ones that ended in the window (what ended while nobody watched):
+            source, completion status, start, duration, warnings and errors; with --json
+            {"id","tenant","source","sourceId","completionStatus","started","completed",
+            "durationMs","warnings","errors","task"}
+  --since   the window for --ended (default 24h)
+  --failed  with --ended, only runs that did not succeed (ERROR, TEMP_ERROR, TERMINATED)
 
 ${CONNECTION}
 
@@ -188,7 +207,8 @@ Exit codes: 0 listed (even if none run), 1 usage or configuration,
 Examples
   aggwatch discover --demo
   aggwatch discover --track && aggwatch
-  aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait`,
+  aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait
+  aggwatch discover --ended --since 7d --failed`,
 	start: `Usage: aggwatch start <source> [--disable-optimization] [--wait] [--json] [--tenant NAME]
 
 Starts an account aggregation of a source, given by id or exact name, tracks it, and
@@ -200,8 +220,8 @@ tracked and (with --wait) waited on, as when ISC answers that it did not start a
 
   --disable-optimization   aggregate every account, not only those changed since the last run
   --wait                   then wait for it to end, as "aggwatch wait" (same output and exit
-                           codes; --timeout, --interval, --budget, --stall-after, --no-bell,
-                           --no-notify apply)
+                           codes; --timeout, --interval, --budget, --stall-after,
+                           --fail-on-warning, --no-bell, --no-notify apply)
   --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
                            created, tracked}, or {"event":"already-running", id, tenant,
                            source, started, sent, tracked}; with --wait, wait's NDJSON follows

@@ -1,4 +1,5 @@
 import {formatDuration} from '../core/durations.js';
+import type {EndedAggregation} from './ended-aggregations.js';
 import type {RunningAggregation} from './running-aggregations.js';
 import {utcTime} from './utc-time.js';
 
@@ -32,5 +33,36 @@ export function runningJson(row: RunningAggregation, tenant: string): Record<str
 		sourceId: row.sourceId ?? null,
 		started: row.started ?? null,
 		progress: row.progress ?? null,
+	};
+}
+
+/** The plain table of `discover --ended`: source, outcome, start, duration, warnings and errors, id. */
+export function formatEndedTable(rows: readonly EndedAggregation[]): string[] {
+	const width = Math.min(MAX_SOURCE_WIDTH, Math.max('SOURCE'.length, ...rows.map(row => (row.sourceName ?? UNKNOWN_SOURCE).length)));
+	const lines = [`${fit('SOURCE', width)}  ${'OUTCOME'.padEnd(10)}  ${'STARTED'.padEnd(23)}  ${'DURATION'.padEnd(8)}  WARN  ERR  ID`];
+	for (const row of rows) {
+		const duration = row.durationMs === undefined ? '?' : formatDuration(row.durationMs);
+		lines.push(
+			`${fit(row.sourceName ?? UNKNOWN_SOURCE, width)}  ${(row.task.completionStatus ?? '?').padEnd(10)}  ${(row.started === undefined ? '-' : utcTime(Date.parse(row.started))).padEnd(23)}  ${duration.padEnd(8)}  ${String(row.warnings).padStart(4)}  ${String(row.errors).padStart(3)}  ${row.id}`,
+		);
+	}
+
+	return lines;
+}
+
+/** One `discover --ended --json` line; fields always present (null when unknown). */
+export function endedJson(row: EndedAggregation, tenant: string): Record<string, unknown> {
+	return {
+		id: row.id,
+		tenant,
+		source: row.sourceName ?? null,
+		sourceId: row.sourceId ?? null,
+		completionStatus: row.task.completionStatus,
+		started: row.started ?? null,
+		completed: row.completed ?? null,
+		durationMs: row.durationMs ?? null,
+		warnings: row.warnings,
+		errors: row.errors,
+		task: row.task,
 	};
 }

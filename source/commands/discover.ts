@@ -6,7 +6,10 @@ import {StoreError} from '../store/errors.js';
 import {openCommandStore} from './command-store.js';
 import type {CommandContext} from './context.js';
 import {demoSuffix} from './demo-suffix.js';
-import {formatRunningTable, runningJson} from './discover-format.js';
+import {endedJson, formatEndedTable, formatRunningTable, runningJson} from './discover-format.js';
+import {describeEnded, listEnded, type EndedAggregation} from './ended-aggregations.js';
+import {stringOption} from './options.js';
+import {formatDuration, parseDuration} from '../core/durations.js';
 import {exitCodeForError} from './error-exit-code.js';
 import {booleanFlag} from './flag-values.js';
 import {describeRunning, listAllRunning, type RunningAggregation} from './running-aggregations.js';
@@ -24,6 +27,19 @@ export async function runDiscover(context: CommandContext, positionals: string[]
 
 	const json = context.values.json === true;
 	const track = booleanFlag(context.values, 'track');
+	if (booleanFlag(context.values, 'ended')) {
+		if (track) {
+			throw new UsageError('--track takes running aggregations; drop it with --ended', 'discover');
+		}
+
+		return runDiscoverEnded(context);
+	}
+
+	for (const flag of ['since', 'failed'] as const) {
+		if (context.values[flag] !== undefined) {
+			throw new UsageError(`--${flag} goes with --ended, e.g. aggwatch discover --ended --${flag === 'since' ? 'since 24h' : 'failed'}`, 'discover');
+		}
+	}
 
 	// Opened first, so a store that cannot be used is reported (by the CLI entry: one line, exit 1) before any
 	// request is made.
@@ -78,6 +94,47 @@ export async function runDiscover(context: CommandContext, positionals: string[]
 	} finally {
 		store?.close();
 	}
+}
+
+/** `aggwatch discover --ended [--since 24h] [--failed] [--json]`: what ended on the tenant while nobody watched. */
+async function runDiscoverEnded(context: CommandContext): Promise<number> {
+	const sinceText = stringOption(context.values, 'since') ?? '24h';
+	const windowMs = parseDuration(sinceText);
+
+	const json = context.values.json === true;
+	const failedOnly = booleanFlag(context.values, 'failed');
+	const {client, connection} = await context.connect();
+	const now = context.now();
+	let rows: EndedAggregation[];
+	try {
+		const names = new SourceNames(client, {
+			onError(sourceId, error) {
+				context.warn(`the name of source ${sourceId} could not be looked up: ${formatErrorLine(undefined, error)}`);
+			},
+		});
+		rows = await describeEnded(await listEnded(client, {since: now - windowMs, failedOnly}), names);
+	} catch (error) {
+		if (!(error instanceof IscError)) {
+			throw error;
+		}
+
+		context.error(formatErrorLine(undefined, error));
+		return exitCodeForError(error);
+	}
+
+	if (json) {
+		for (const row of rows) {
+			context.out(JSON.stringify(endedJson(row, connection.tenant)));
+		}
+	} else if (rows.length === 0) {
+		context.error(`no account aggregation${failedOnly ? ' failed' : ' ended'} on ${connection.tenant} in the last ${formatDuration(windowMs)}`);
+	} else {
+		for (const line of formatEndedTable(rows)) {
+			context.out(line);
+		}
+	}
+
+	return ExitCode.ok;
 }
 
 function trackAll(context: CommandContext, store: TrackedStore, tenant: string, rows: readonly RunningAggregation[], now: number): void {

@@ -33,6 +33,9 @@ export const OPTIONS = {
 	'no-bell': {type: 'boolean'},
 	'no-notify': {type: 'boolean'},
 	discover: {type: 'boolean'},
+	'fail-on-warning': {type: 'boolean'},
+	ended: {type: 'boolean'},
+	failed: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -16,11 +16,11 @@ export function formatStatusBlock(id: string, status: AggregationStatus, now: nu
 	const lines = [`${id}  ${status.status ?? '(no status)'}`];
 	const accounts = ratio(status.processedAccounts, status.totalAccounts);
 	if (accounts) {
-		lines.push(`  Accounts      ${accounts}`);
+		lines.push(`  Changes       ${accounts}`);
 	}
 
 	if (accounts === undefined && status.status === 'STARTED') {
-		lines.push('  Accounts      counting (counts appear once accounts are collected)');
+		lines.push('  Changes       counting (counts appear once accounts are collected)');
 	}
 
 	if (status.totalAccountsMarkedForDeletion !== undefined || status.deletedAccounts !== undefined) {

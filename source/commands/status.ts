@@ -1,12 +1,76 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {UsageError} from '../domain/usage-error.js';
-import type {CommandContext} from './context.js';
+import {isFailedCompletion, type TaskOutcome} from '../domain/outcome.js';
+import type {IscClient} from '../isc/client.js';
 import {IscError} from '../domain/errors.js';
+import {isEndStatus, type AggregationStatus} from '../domain/status.js';
+import {toTaskOutcome} from '../isc/task-status.js';
+import type {CommandContext} from './context.js';
 import {formatErrorLine, formatStatusBlock} from './status-format.js';
 import {exitCodeForError} from './error-exit-code.js';
+import {formatTaskBlock, formatTaskLines} from './task-format.js';
 import {isHexId} from '../domain/guards.js';
 
-/** `aggwatch status <id...> [--json]`: one status request per id, printed as it arrives, in the order given. */
+type Result =
+	/** The status endpoint answered; `task` when the run has ended and its task could be read. */
+	| {id: string; status: AggregationStatus; task?: TaskOutcome; taskError?: IscError}
+	/** The status endpoint answered 404 and the task exists: past the hour, or not visible yet. */
+	| {id: string; task: TaskOutcome}
+	| {id: string; error: IscError};
+
+async function readTask(client: IscClient, id: string): Promise<TaskOutcome> {
+	return toTaskOutcome(await client.getTaskStatus(id));
+}
+
+/**
+ * One id: its status; for an ended run also its task (the outcome); for a 404 its task, which ISC keeps 90 days.
+ * Only an id both endpoints answer 404 for is not found.
+ */
+async function lookUp(client: IscClient, id: string): Promise<Result> {
+	let status: AggregationStatus;
+	try {
+		status = await client.getAggregationStatus(id);
+	} catch (thrown) {
+		const error = IscError.from(thrown);
+		if (error.kind !== 'not-found') {
+			return {id, error};
+		}
+
+		try {
+			return {id, task: await readTask(client, id)};
+		} catch (taskThrown) {
+			const taskError = IscError.from(taskThrown);
+			return {id, error: taskError.kind === 'not-found' ? error : taskError};
+		}
+	}
+
+	if (status.status === 'NOT_FOUND') {
+		// ISC's way of saying 404 in a 200: the task may still know the run (past the hour).
+		try {
+			return {id, task: await readTask(client, id)};
+		} catch (taskThrown) {
+			const taskError = IscError.from(taskThrown);
+			return taskError.kind === 'not-found' ? {id, status} : {id, error: taskError};
+		}
+	}
+
+	if (!isEndStatus(status.status)) {
+		return {id, status};
+	}
+
+	try {
+		return {id, status, task: await readTask(client, id)};
+	} catch (taskThrown) {
+		return {id, status, taskError: IscError.from(taskThrown)};
+	}
+}
+
+/** Past the hour, the exit code follows the task: ERROR or TERMINATED as a failed run (2), anything else 0. */
+function taskExitCode(task: TaskOutcome): number {
+	return isFailedCompletion(task.completionStatus) ? ExitCode.failed : ExitCode.ok;
+}
+
+/** `aggwatch status <id...> [--json]`: status (and, for ended runs, task) requests per id, printed in the order given. */
 export async function runStatus(context: CommandContext, ids: string[]): Promise<number> {
 	if (ids.length === 0) {
 		throw new UsageError('status needs at least one aggregation id, e.g. aggwatch status 2c91808477a6b0c60177a81146b8110b', 'status');
@@ -20,35 +84,42 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 
 	const json = context.values.json === true;
 	const {client} = await context.connect();
-	const results = await Promise.all(
-		ids.map(async id => {
-			try {
-				return {id, status: await client.getAggregationStatus(id)};
-			} catch (error) {
-				return {id, error: IscError.from(error)};
-			}
-		}),
-	);
+	const results = await Promise.all(ids.map(async id => lookUp(client, id)));
 
 	const codes: number[] = [];
 	let authReported = false;
 	for (const result of results) {
-		if ('status' in result && result.status) {
-			// A 200 with status NOT_FOUND is ISC saying it does not know the id: shown as it came, but exit 3 like a 404.
+		if ('status' in result) {
+			// A 200 with status NOT_FOUND whose task is unknown too: shown as it came, but exit 3 like a 404.
 			const notFound = result.status.status === 'NOT_FOUND';
 			if (json) {
-				context.out(JSON.stringify({id: result.id, ...result.status}));
+				context.out(JSON.stringify({id: result.id, ...result.status, ...(result.task === undefined ? {} : {task: result.task})}));
 			} else if (notFound) {
-				context.error(`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, one not visible yet, or one that ended over an hour ago)`);
+				context.error(`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, or one not visible yet)`);
 			} else {
-				context.out(formatStatusBlock(result.id, result.status, context.now()));
+				const lines = [formatStatusBlock(result.id, result.status, context.now())];
+				if (result.task !== undefined) {
+					lines.push(...formatTaskLines(result.task));
+				}
+
+				context.out(lines.join('\n'));
+			}
+
+			if (result.taskError !== undefined) {
+				context.warn(`the outcome of ${result.id} could not be read: ${formatErrorLine(undefined, result.taskError)}`);
 			}
 
 			codes.push(notFound ? ExitCode.notFound : ExitCode.ok);
 			continue;
 		}
 
-		const error = result.error!;
+		if ('task' in result) {
+			context.out(json ? JSON.stringify({id: result.id, task: result.task}) : formatTaskBlock(result.id, result.task));
+			codes.push(taskExitCode(result.task));
+			continue;
+		}
+
+		const {error} = result;
 		codes.push(exitCodeForError(error));
 		if (json) {
 			context.out(JSON.stringify({id: result.id, error: error.toInfo()}));

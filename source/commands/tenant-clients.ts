@@ -3,6 +3,8 @@ import type {Connection} from './connection.js';
 import type {IscClient} from '../isc/client.js';
 import {IscError} from '../domain/errors.js';
 import type {AggregationStatus} from '../domain/status.js';
+import type {TaskOutcome} from '../domain/outcome.js';
+import {toTaskOutcome} from '../isc/task-status.js';
 
 export interface TenantClientsOptions {
 	/**
@@ -57,6 +59,12 @@ export class TenantClients {
 
 			throw error;
 		}
+	}
+
+	/** One task read for a monitor row's outcome (task-status/{id}, no retries: the scheduler does its own). */
+	async fetchTask(row: {tenant: string; id: string}, options: FetchOptions = {}): Promise<TaskOutcome> {
+		const client = await this.client(row.tenant);
+		return toTaskOutcome(await client.getTaskStatus(row.id, {retries: 0, ...options}));
 	}
 
 	/** Drops a tenant's client; the next request makes a new one with the credentials as they are then. */

@@ -1,7 +1,9 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
-import {rowOutcome, type RowOutcome} from '../core/summary.js';
+import {errorCount, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
+import {isPolled} from '../core/phase.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 
 /** One line of `aggwatch wait` output: a row changed in a way worth saying. */
@@ -13,6 +15,10 @@ export interface WaitEvent {
 	outcome: RowOutcome;
 	processedAccounts?: number;
 	totalAccounts?: number;
+	/** The aggregation's task once read (task-status/{id}): completion status, times, messages, counts. */
+	task?: TaskOutcome;
+	/** The task had no completion status within a few minutes: the outcome is not known. */
+	taskGaveUp?: true;
 	/** The last error, while one is pending. */
 	error?: {kind: string; message: string; trackingId?: string; retryInMs?: number};
 	at: string;
@@ -20,7 +26,16 @@ export interface WaitEvent {
 
 function signature(row: TrackedRow): string {
 	const snapshot = row.snapshot ?? {};
-	return [row.phase, snapshot.status, snapshot.processedAccounts, snapshot.totalAccounts, row.lastError?.kind, row.lastError?.message].join('|');
+	return [
+		row.phase,
+		snapshot.status,
+		snapshot.processedAccounts,
+		snapshot.totalAccounts,
+		row.lastError?.kind,
+		row.lastError?.message,
+		row.task?.completionStatus,
+		row.taskGaveUp,
+	].join('|');
 }
 
 /**
@@ -52,17 +67,20 @@ export function toEvent(row: TrackedRow, now: number): WaitEvent {
 	return {
 		id: row.id,
 		tenant: row.tenant,
-		status: outcome === 'not-found' || outcome === 'expired' ? outcome.toUpperCase().replace('-', '_') : (snapshot?.status ?? outcome.toUpperCase()),
+		// An expired row keeps saying so even once its task told the outcome (the status endpoint no longer knows it).
+		status: row.phase === 'not-found' || row.phase === 'expired' ? row.phase.toUpperCase().replace('-', '_') : (snapshot?.status ?? outcome.toUpperCase()),
 		outcome,
 		...(snapshot?.processedAccounts === undefined ? {} : {processedAccounts: snapshot.processedAccounts}),
 		...(snapshot?.totalAccounts === undefined ? {} : {totalAccounts: snapshot.totalAccounts}),
+		...(row.task === undefined ? {} : {task: row.task}),
+		...(row.taskGaveUp === true ? {taskGaveUp: true as const} : {}),
 		...(row.lastError
 			? {
 					error: {
 						kind: row.lastError.kind,
 						message: row.lastError.message,
 						...(row.lastError.trackingId ? {trackingId: row.lastError.trackingId} : {}),
-						...(row.nextPollAt > now ? {retryInMs: row.nextPollAt - now} : {}),
+						...(isPolled(row) && row.taskRead === undefined && row.nextPollAt > now ? {retryInMs: row.nextPollAt - now} : {}),
 					},
 				}
 			: {}),
@@ -82,8 +100,14 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 		);
 	}
 
-	if (event.outcome === 'expired') {
+	if (event.status === 'EXPIRED') {
 		parts.push('ISC no longer keeps its status (about an hour after it ends)');
+	}
+
+	if (event.task?.completionStatus !== null && event.task !== undefined) {
+		parts.push(`task ${event.task.completionStatus}${taskTally(event.task)}`);
+	} else if (event.taskGaveUp === true) {
+		parts.push('task outcome unknown (the task had not completed after a few minutes)');
 	}
 
 	if (event.error) {
@@ -95,10 +119,31 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	return parts.join('  ');
 }
 
+function taskTally(task: TaskOutcome): string {
+	const warnings = warningCount(task);
+	const errors = errorCount(task);
+	const parts = [
+		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
+		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
+	];
+	return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+export interface ExitRules {
+	/** --fail-on-warning: a task that ended WARNING fails the run (exit 2). */
+	failOnWarning?: boolean;
+}
+
 /** The exit code for one row once waiting is over (timedOut: it had not ended when time ran out). */
-export function rowExitCode(row: TrackedRow, timedOut: boolean): number {
+export function rowExitCode(row: TrackedRow, timedOut: boolean, rules: ExitRules = {}): number {
 	switch (rowOutcome(row)) {
 		case 'completed': {
+			// COMPLETED "possibly with errors": the task tells. ERROR or TERMINATED fails as CANCELLED does.
+			const completion = rowCompletion(row);
+			if (completion === 'error' || completion === 'terminated' || (completion === 'warning' && rules.failOnWarning === true)) {
+				return ExitCode.failed;
+			}
+
 			return ExitCode.ok;
 		}
 
@@ -118,6 +163,6 @@ export function rowExitCode(row: TrackedRow, timedOut: boolean): number {
 	}
 }
 
-export function waitExitCode(state: MonitorState, timedOut: boolean, authFailed: boolean): number {
-	return worst([...state.rows.map(row => rowExitCode(row, timedOut)), authFailed ? ExitCode.auth : ExitCode.ok]);
+export function waitExitCode(state: MonitorState, timedOut: boolean, authFailed: boolean, rules: ExitRules = {}): number {
+	return worst([...state.rows.map(row => rowExitCode(row, timedOut, rules)), authFailed ? ExitCode.auth : ExitCode.ok]);
 }

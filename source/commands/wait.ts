@@ -11,6 +11,7 @@ import {createMonitorState} from '../core/reducer.js';
 import {stallOf} from '../core/stall.js';
 import type {MonitorState} from '../core/types.js';
 import {isCertificateCode} from '../isc/network-error.js';
+import {toTaskOutcome} from '../isc/task-status.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
 import type {WaitHooks} from './wait-hooks.js';
@@ -30,12 +31,13 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 	const options = pollOptions(context.values);
 	const stallAfter = stallAfterMs(context.values);
 	const json = context.values.json === true;
+	const rules = {failOnWarning: context.values['fail-on-warning'] === true};
 	const {client, connection} = await context.connect();
 
 	const start = context.now();
 	const store = createMonitorStore(
 		createMonitorState(
-			options,
+			{...options, readTasks: true},
 			unique.map(id => ({id, tenant: connection.tenant, addedAt: start})),
 			start,
 		),
@@ -57,6 +59,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			getState: store.getState,
 			dispatch: store.dispatch,
 			fetchStatus: (row, options) => client.getAggregationStatus(row.id, {retries: 0, ...options}),
+			fetchTask: async (row, options) => toTaskOutcome(await client.getTaskStatus(row.id, {retries: 0, ...options})),
 			clock: {now: context.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)},
 		});
 
@@ -73,7 +76,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			}
 
 			const state = store.getState();
-			const code = forcedCode ?? waitExitCode(state, timedOut, authFailed);
+			const code = forcedCode ?? waitExitCode(state, timedOut, authFailed, rules);
 			const now = context.now();
 			if (json) {
 				emit({
@@ -81,7 +84,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 					exitCode: code,
 					timedOut,
 					elapsedMs: now - start,
-					results: state.rows.map(row => ({...toEvent(row, now), exitCode: rowExitCode(row, timedOut)})),
+					results: state.rows.map(row => ({...toEvent(row, now), exitCode: rowExitCode(row, timedOut, rules)})),
 				});
 			} else if (timedOut) {
 				context.error(`timed out after ${formatDuration(now - start)}; still running: ${state.rows.filter(row => isPolled(row)).map(row => row.id).join(', ')}`);
@@ -164,7 +167,8 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 				return;
 			}
 
-			if (state.rows.every(row => !isPolled(row))) {
+			// Done once every row has ended and its outcome has been read from its task (or given up on).
+			if (state.rows.every(row => !isPolled(row) && row.taskRead === undefined)) {
 				finish(false, false);
 			}
 		};

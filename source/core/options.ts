@@ -32,5 +32,6 @@ export function resolveOptions(options: Partial<MonitorOptions> = {}): MonitorOp
 	notNegative('notFoundGraceMs', merged.notFoundGraceMs);
 	positive('maxBackoffMs', merged.maxBackoffMs);
 	positive('authRetryMs', merged.authRetryMs);
+	notNegative('taskGiveUpMs', merged.taskGiveUpMs);
 	return merged;
 }

@@ -1,7 +1,9 @@
 import {isIscError} from '../domain/errors.js';
 import type {AggregationStatus} from '../domain/status.js';
 import {toErrorInfo} from './error-info.js';
+import type {TaskOutcome} from '../domain/outcome.js';
 import {nextRequests, sendReadyAt} from './schedule.js';
+import {requestKind} from './task-reads.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from './types.js';
 
 /** The clock the poller reads and sets its one timer on. In production: Date.now, setTimeout, clearTimeout. */
@@ -27,6 +29,8 @@ export interface PollerOptions {
 	dispatch(event: MonitorEvent): void;
 	/** One status request. Should throw IscError; anything else thrown is converted by toErrorInfo and reported. */
 	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
+	/** One task read (task-status/{id}). Without it, task reads the core asks for (options.readTasks) are never sent. */
+	fetchTask?(row: TrackedRow, options?: FetchOptions): Promise<TaskOutcome>;
 	clock: PollerClock;
 	/**
 	 * Unexpected trouble that does not stop polling: a non-IscError thrown by fetchStatus (it is still dispatched as
@@ -73,7 +77,8 @@ interface Gate {
  * Shared by the monitor UI and `aggwatch wait`, so both poll the same way.
  */
 export function createPoller(options: PollerOptions): Poller {
-	const {getState, dispatch, fetchStatus, clock, onError} = options;
+	const {getState, dispatch, fetchStatus, fetchTask, clock, onError} = options;
+
 	let running = false;
 	let timer: {handle: unknown} | undefined;
 	let ticking = false;
@@ -166,7 +171,7 @@ export function createPoller(options: PollerOptions): Poller {
 		return next;
 	}
 
-	async function request(row: TrackedRow, scheduledAt: number): Promise<void> {
+	async function request(row: TrackedRow, scheduledAt: number, kind: 'status' | 'task'): Promise<void> {
 		let event: MonitorEvent;
 		let first = true;
 		const onSend = (): Promise<void> | undefined => {
@@ -182,14 +187,19 @@ export function createPoller(options: PollerOptions): Poller {
 			});
 		};
 		try {
-			const status = await fetchStatus(row, {onSend});
-			event = {type: 'polled', key: row.key, status, now: clock.now()};
+			if (kind === 'task') {
+				const task = await fetchTask!(row, {onSend});
+				event = {type: 'task-read', key: row.key, task, now: clock.now()};
+			} else {
+				const status = await fetchStatus(row, {onSend});
+				event = {type: 'polled', key: row.key, status, now: clock.now()};
+			}
 		} catch (error) {
 			if (!isIscError(error)) {
 				report(error);
 			}
 
-			event = {type: 'failed', key: row.key, error: toErrorInfo(error), now: clock.now()};
+			event = {type: kind === 'task' ? 'task-failed' : 'failed', key: row.key, error: toErrorInfo(error), now: clock.now()};
 		}
 
 		try {
@@ -210,13 +220,18 @@ export function createPoller(options: PollerOptions): Poller {
 		const {due, wakeAt} = nextRequests(state, now);
 		for (const key of due) {
 			const row = state.rows.find(candidate => candidate.key === key);
-			if (row === undefined) {
+			const kind = row === undefined ? undefined : requestKind(row);
+			if (kind === 'task' && fetchTask === undefined) {
 				continue;
 			}
 
-			dispatch({type: 'requested', key, now});
+			if (row === undefined || kind === undefined) {
+				continue;
+			}
+
+			dispatch(kind === 'task' ? {type: 'requested', key, now, read: 'task'} : {type: 'requested', key, now});
 			inFlight++;
-			void request(row, now);
+			void request(row, now, kind);
 		}
 
 		arm(wakeAt === undefined || gateAt === undefined ? (wakeAt ?? gateAt) : Math.min(wakeAt, gateAt));

@@ -4,6 +4,7 @@ import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
 import {addSample} from './samples.js';
+import {taskAnswered, taskFailed, taskRequested, withExistenceRead, withOutcomeRead} from './task-reads.js';
 import {
 	rowKey,
 	type MonitorEvent,
@@ -74,7 +75,15 @@ export function reduce(state: MonitorState, event: MonitorEvent): MonitorState {
 		}
 
 		case 'requested': {
-			return requested(state, event.key, event.now);
+			return requested(state, event.key, event.now, event.read ?? 'status');
+		}
+
+		case 'task-read': {
+			return updateRow(state, event.key, row => taskAnswered(row, event.task, event.now, state.options));
+		}
+
+		case 'task-failed': {
+			return taskReadFailed(state, event.key, event.error, event.now);
 		}
 
 		case 'polled': {
@@ -144,6 +153,14 @@ function rowFromSeed(seed: RowSeed, now: number): TrackedRow {
 		row.endedAt = seed.endedAt;
 	}
 
+	if (seed.task !== undefined) {
+		row.task = seed.task;
+	}
+
+	if (seed.taskGaveUp === true) {
+		row.taskGaveUp = true;
+	}
+
 	return row;
 }
 
@@ -156,7 +173,7 @@ function addRows(state: MonitorState, seeds: readonly RowSeed[], now: number): M
 	const added: TrackedRow[] = [];
 	let tenants = state.tenants;
 	for (const seed of seeds) {
-		const row = rowFromSeed(seed, now);
+		const row = withOutcomeRead(rowFromSeed(seed, now), now, state.options);
 		if (known.has(row.key)) {
 			continue;
 		}
@@ -237,14 +254,16 @@ function pollNow(state: MonitorState, keys: readonly RowKey[] | undefined, now: 
 	return next;
 }
 
-function requested(state: MonitorState, key: RowKey, now: number): MonitorState {
+function requested(state: MonitorState, key: RowKey, now: number, read: 'status' | 'task'): MonitorState {
 	const row = state.rows.find(candidate => candidate.key === key);
 	if (row === undefined) {
 		return state;
 	}
 
 	const {windowMs} = state.options.budget;
-	const next = updateRow(state, key, current => (current.inFlight ? current : {...current, inFlight: true}));
+	const next = updateRow(state, key, current =>
+		read === 'task' ? taskRequested(current) : current.inFlight ? current : {...current, inFlight: true},
+	);
 	return updateTenant(next, row.tenant, tenant => ({
 		...tenant,
 		sent: [...tenant.sent.filter(at => at > now - windowMs), now],
@@ -296,6 +315,7 @@ function answered(row: TrackedRow, status: AggregationStatus, now: number, optio
 	};
 	if (ended) {
 		next.endedAt = row.endedAt ?? now;
+		return withOutcomeRead(next, now, options);
 	}
 
 	return withProgress(next, row, status, now);
@@ -330,14 +350,20 @@ function withProgress(next: TrackedRow, row: TrackedRow, status: AggregationStat
  */
 function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolean, options: MonitorOptions): TrackedRow {
 	if (seen) {
-		return {
-			...row,
-			phase: 'expired',
-			inFlight: false,
-			lastError: {...error, message: EXPIRED_MESSAGE, at: now},
-		};
+		return withOutcomeRead(
+			{
+				...row,
+				phase: 'expired',
+				inFlight: false,
+				lastError: {...error, message: EXPIRED_MESSAGE, at: now},
+			},
+			now,
+			options,
+		);
 	}
 
+	// The first 404 of an id never seen: its task tells at once whether the id exists at all.
+	row = withExistenceRead(row, now, options);
 	const firstMissingAt = row.firstMissingAt ?? now;
 	const graceEnd = firstMissingAt + options.notFoundGraceMs;
 	if (now >= graceEnd) {
@@ -354,6 +380,23 @@ function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolea
 		lastError: {...error, at: now},
 		nextPollAt: Math.min(now + delay, graceEnd),
 	};
+}
+
+function pauseTenant(state: MonitorState, name: string, error: IscErrorInfo, now: number): MonitorState {
+	const until = now + Math.min(MAX_RETRY_AFTER_MS, Math.max(0, error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
+	return updateTenant(state, name, tenant =>
+		tenant.pausedUntil !== undefined && tenant.pausedUntil >= until ? tenant : {...tenant, pausedUntil: until},
+	);
+}
+
+function taskReadFailed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
+	const row = state.rows.find(candidate => candidate.key === key);
+	if (row === undefined) {
+		return state;
+	}
+
+	const next = error.kind === 'rate-limited' ? pauseTenant(state, row.tenant, error, now) : state;
+	return updateRow(next, key, current => taskFailed(current, error, now, state.options));
 }
 
 function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
@@ -376,11 +419,7 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 
 		case 'rate-limited': {
 			// The whole tenant (one client id) is over its limit: pause it; the row keeps its place and its record.
-			const until = now + Math.min(MAX_RETRY_AFTER_MS, Math.max(0, error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
-			const next = updateTenant(state, row.tenant, tenant =>
-				tenant.pausedUntil !== undefined && tenant.pausedUntil >= until ? tenant : {...tenant, pausedUntil: until},
-			);
-			return updateRow(next, key, settle);
+			return updateRow(pauseTenant(state, row.tenant, error, now), key, settle);
 		}
 
 		case 'auth':

@@ -1,4 +1,5 @@
 import {isPolledPhase} from './phase.js';
+import {isBusy, requestDueAt} from './task-reads.js';
 import type {MonitorOptions, MonitorState, RowKey, TenantState, TrackedRow} from './types.js';
 
 export interface Schedule {
@@ -91,7 +92,7 @@ interface TenantQueue {
 function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow): TrackedRow | undefined {
 	let best: TrackedRow | undefined;
 	for (const row of rows) {
-		if (row !== except && (best === undefined || row.nextPollAt < best.nextPollAt)) {
+		if (row !== except && (best === undefined || requestDueAt(row) < requestDueAt(best))) {
 			best = row;
 		}
 	}
@@ -113,7 +114,8 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 
 	const queues = new Map<string, TenantQueue>();
 	for (const row of state.rows) {
-		if (!isPolledPhase(row.phase)) {
+		// Task reads (task-reads.ts) share the queue, the spacing and the budget with status polls.
+		if (!isPolledPhase(row.phase) && row.taskRead === undefined) {
 			continue;
 		}
 
@@ -123,7 +125,7 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 			queues.set(row.tenant, queue);
 		}
 
-		if (row.inFlight) {
+		if (isBusy(row)) {
 			queue.busy = true;
 		} else {
 			queue.idle.push(row);
@@ -145,7 +147,7 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		}
 
 		const sent = tenant?.sent ?? [];
-		const readyAt = Math.max(tenantReadyAt(tenant, sent, now, state.options), first.nextPollAt);
+		const readyAt = Math.max(tenantReadyAt(tenant, sent, now, state.options), requestDueAt(first));
 		if (readyAt > now) {
 			wakeNoLaterThan(readyAt);
 			continue;
@@ -157,10 +159,10 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 			continue; // a probe is now in flight, or the tenant has nothing else to send
 		}
 
-		wakeNoLaterThan(Math.max(tenantReadyAt(tenant, [...sent, now], now, state.options), second.nextPollAt));
+		wakeNoLaterThan(Math.max(tenantReadyAt(tenant, [...sent, now], now, state.options), requestDueAt(second)));
 	}
 
-	due.sort((a, b) => a.nextPollAt - b.nextPollAt);
+	due.sort((a, b) => requestDueAt(a) - requestDueAt(b));
 	const keys = due.map(row => row.key);
 	return wakeAt === undefined ? {due: keys} : {due: keys, wakeAt};
 }

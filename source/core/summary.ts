@@ -1,3 +1,4 @@
+import {completionOf, isTaskComplete, type Completion} from '../domain/outcome.js';
 import type {ErrorNote, MonitorState, TrackedRow} from './types.js';
 
 /**
@@ -15,13 +16,38 @@ export type RowOutcome = 'waiting' | 'running' | 'completed' | 'cancelled' | 'te
  */
 export type OutcomeGroup = 'active' | 'done' | 'failed' | 'unknown';
 
+/** How the row's task completed, once its task has a completion status. */
+export function rowCompletion(row: Pick<TrackedRow, 'task'>): Completion | undefined {
+	return isTaskComplete(row.task) ? completionOf(row.task.completionStatus) : undefined;
+}
+
+/** The end a task's completion stands for, when the status endpoint never showed one (it had forgotten the run). */
+function outcomeOfTask(row: TrackedRow): RowOutcome | undefined {
+	switch (rowCompletion(row)) {
+		case undefined: {
+			return undefined;
+		}
+
+		case 'terminated': {
+			return 'terminated';
+		}
+
+		default: {
+			return 'completed';
+		}
+	}
+}
+
 export function rowOutcome(row: TrackedRow): RowOutcome {
 	switch (row.phase) {
 		case 'waiting':
 		case 'running':
-		case 'not-found':
-		case 'expired': {
+		case 'not-found': {
 			return row.phase;
+		}
+
+		case 'expired': {
+			return outcomeOfTask(row) ?? 'expired';
 		}
 
 		case 'ended': {
@@ -39,7 +65,7 @@ export function rowOutcome(row: TrackedRow): RowOutcome {
 				}
 
 				default: {
-					return 'expired';
+					return outcomeOfTask(row) ?? 'expired';
 				}
 			}
 		}
@@ -75,8 +101,12 @@ export interface Summary {
 	running: number;
 	/** Phase waiting (no status yet). */
 	waiting: number;
-	/** COMPLETED. */
+	/** COMPLETED, and the task succeeded (or its outcome is not known yet). */
 	done: number;
+	/** COMPLETED, and the task ended WARNING. */
+	warnings: number;
+	/** COMPLETED, and the task ended ERROR or TERMINATED ("completed, possibly with errors"). */
+	errors: number;
 	/** CANCELLED, TERMINATED and not-found. */
 	failed: number;
 	/** expired: outcome unknown. */
@@ -97,6 +127,8 @@ export function summarize(state: MonitorState, now: number): Summary {
 		running: 0,
 		waiting: 0,
 		done: 0,
+		warnings: 0,
+		errors: 0,
 		failed: 0,
 		expired: 0,
 		erroring: 0,
@@ -119,7 +151,8 @@ export function summarize(state: MonitorState, now: number): Summary {
 			}
 
 			case 'done': {
-				summary.done++;
+				const completion = rowCompletion(row);
+				summary[completion === 'warning' ? 'warnings' : completion === 'error' || completion === 'terminated' ? 'errors' : 'done']++;
 				break;
 			}
 

@@ -1,3 +1,4 @@
+import type {TaskOutcome} from '../domain/outcome.js';
 import type {AggregationStatus} from '../domain/status.js';
 import type {IscErrorInfo} from '../domain/errors.js';
 
@@ -69,6 +70,23 @@ export interface TrackedRow {
 	longestGapMs?: number;
 	/** When it was first seen past STARTED, having been seen in STARTED (so how long STARTED lasted is known). */
 	leftStartedAt?: number;
+	/** The last answer of the row's task (task-status/{id}): its outcome once completionStatus is set. Saved. */
+	task?: TaskOutcome;
+	/** A task read to make (see task-reads.ts). */
+	taskRead?: TaskRead;
+	/** The task had no completion status (or could not be read) within taskGiveUpMs: the outcome stays unknown. Saved. */
+	taskGaveUp?: boolean;
+}
+
+/** A pending read of a row's task. */
+export interface TaskRead {
+	/** outcome: how an ended run went. exists: whether an id the status endpoint does not know exists at all. */
+	purpose: 'outcome' | 'exists';
+	/** When reads for this purpose began (for giving up). */
+	since: number;
+	dueAt: number;
+	inFlight: boolean;
+	failures: number;
 }
 
 export interface TenantState {
@@ -97,6 +115,13 @@ export interface MonitorOptions {
 	maxBackoffMs: number;
 	/** How often a tenant with an auth failure is tried again. */
 	authRetryMs: number;
+	/**
+	 * Read each ended row's task for its outcome, and the task of an id the status endpoint does not know (a 404 from
+	 * both is not-found at once). Needs the poller's fetchTask. Default false.
+	 */
+	readTasks: boolean;
+	/** How long an outcome read keeps trying a task that has not completed. */
+	taskGiveUpMs: number;
 }
 
 export const DEFAULT_OPTIONS: MonitorOptions = {
@@ -105,6 +130,8 @@ export const DEFAULT_OPTIONS: MonitorOptions = {
 	notFoundGraceMs: 3 * 60_000,
 	maxBackoffMs: 60_000,
 	authRetryMs: 5 * 60_000,
+	readTasks: false,
+	taskGiveUpMs: 3 * 60_000,
 };
 
 export interface MonitorState {
@@ -126,14 +153,18 @@ export interface RowSeed {
 	lastOkAt?: number;
 	phase?: RowPhase;
 	endedAt?: number;
+	task?: TaskOutcome;
+	taskGaveUp?: boolean;
 }
 
 export type MonitorEvent =
 	/** Rows added by the user, restored from the store, or found on disk from another process. Existing keys are left as they are. */
 	| {type: 'added'; rows: RowSeed[]; now: number}
 	| {type: 'removed'; keys: RowKey[]}
-	/** A request for this row was sent (counts against the tenant budget). */
-	| {type: 'requested'; key: RowKey; now: number}
+	/** A request for this row was sent (counts against the tenant budget); `read: 'task'` for a task read. */
+	| {type: 'requested'; key: RowKey; now: number; read?: 'status' | 'task'}
+	| {type: 'task-read'; key: RowKey; task: TaskOutcome; now: number}
+	| {type: 'task-failed'; key: RowKey; error: IscErrorInfo; now: number}
 	| {type: 'polled'; key: RowKey; status: AggregationStatus; now: number}
 	| {type: 'failed'; key: RowKey; error: IscErrorInfo; now: number}
 	/** r / R: make rows due now (all rows when keys is absent). Does not bypass budget or 429 pauses. */

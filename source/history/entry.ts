@@ -32,6 +32,11 @@ export interface HistoryEntry {
 	startedMs?: number;
 	/** When it was written to the history. */
 	recordedAt: string;
+	/**
+	 * Not seen by aggwatch: found on the tenant's task list (`discover --ended`), shown in the history view only.
+	 * `status` is then the task's completion status (SUCCESS, WARNING, ERROR, TERMINATED, …).
+	 */
+	foundOnTenant?: boolean;
 }
 
 /**

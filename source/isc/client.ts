@@ -21,7 +21,7 @@ import {parseSource, parseSourceList} from './source.js';
 import type {AggregationStatus} from '../domain/status.js';
 import {parseAggregationStatus} from './status.js';
 import type {TaskStatus} from './task-status.js';
-import {parseTaskStatusList} from './task-status.js';
+import {parseTaskStatus, parseTaskStatusList} from './task-status.js';
 import {parseTokenGrant} from './token-grant.js';
 import {TokenManager} from './token-manager.js';
 import {resolveBaseUrl, statusPath} from './urls.js';
@@ -285,6 +285,24 @@ export class IscClient {
 		);
 	}
 
+	/**
+	 * GET /v2025/task-status/{id}: the task of an aggregation (the same id). ISC keeps it 90 days, so it still answers
+	 * after the status endpoint has forgotten the aggregation; its completionStatus, messages and counts are the outcome.
+	 */
+	async getTaskStatus(id: string, options: CallOptions = {}): Promise<TaskStatus> {
+		return this.#run(
+			{
+				method: 'GET',
+				path: `/v2025/task-status/${encodeURIComponent(id)}`,
+				idempotent: true,
+				subject: `Task ${id}`,
+				what: 'task status',
+				parse: parseTaskStatus,
+			},
+			options,
+		);
+	}
+
 	/** Running account aggregations, newest first: GET /v2025/task-status filtered on CLOUD_ACCOUNT_AGGREGATION and no completion status. */
 	async listRunningAggregations(page: PageOptions = {}, options: CallOptions = {}): Promise<TaskStatus[]> {
 		return this.#run(
@@ -456,6 +474,9 @@ export class IscClient {
 			try {
 				const token = await this.#tokens.token();
 				signal?.throwIfAborted();
+				// The caller's budget may hold the request back; until it leaves, nothing has reached the tenant.
+				await options.onSend?.();
+				signal?.throwIfAborted();
 				tries++;
 				sent = true;
 				const request: ExchangeRequest = {
@@ -468,8 +489,6 @@ export class IscClient {
 					...(operation.body === undefined ? {} : {body: operation.body()}),
 					...(signal === undefined ? {} : {signal}),
 				};
-				await options.onSend?.();
-				signal?.throwIfAborted();
 				const result = await exchange(this.#exchange, request);
 
 				if (result.status === 401 && !refreshed) {

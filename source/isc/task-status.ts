@@ -1,4 +1,6 @@
+import type {TaskMessage, TaskOutcome} from '../domain/outcome.js';
 import type {JsonObject} from './json-fields.js';
+import {safeText} from '../domain/status.js';
 import {
 	asArray,
 	asObject,
@@ -40,6 +42,10 @@ export interface TaskStatus {
 	target?: TaskTarget | null;
 	progress?: string | null;
 	percentComplete?: number;
+	/** messages[]: type and localizedText.message; items without a text are left out. */
+	messages: TaskMessage[];
+	/** The numeric `attributes` named by `returns[].attributeName` (numeric strings accepted; anything else skipped). */
+	counts: Record<string, number>;
 }
 
 const WHAT = 'task status';
@@ -62,6 +68,94 @@ function parseTarget(source: JsonObject): TaskTarget | null | undefined {
 	});
 }
 
+function isObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * messages[] read leniently: SailPoint documents its shape loosely and tenants differ, so an item that is not an
+ * object or carries no text is skipped rather than failing the whole answer. Text is made safe to print.
+ */
+function parseMessages(value: unknown): TaskMessage[] {
+	if (!Array.isArray(value)) {
+		return [];
+	}
+
+	const messages: TaskMessage[] = [];
+	for (const item of value) {
+		if (!isObject(item)) {
+			continue;
+		}
+
+		const localized = item['localizedText'];
+		const text = isObject(localized) && typeof localized['message'] === 'string' ? localized['message'] : typeof item['key'] === 'string' ? item['key'] : undefined;
+		if (text === undefined) {
+			continue;
+		}
+
+		const type = typeof item['type'] === 'string' && item['type'] !== '' ? item['type'] : 'INFO';
+		messages.push({type: safeText(type), text: safeText(text)});
+	}
+
+	return messages;
+}
+
+const NUMERIC_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
+
+function asCount(value: unknown): number | undefined {
+	// `+ 0` turns -0 into 0, so a saved or printed figure reads the same after a JSON round trip.
+	if (typeof value === 'number') {
+		return Number.isFinite(value) ? value + 0 : undefined;
+	}
+
+	if (typeof value === 'string' && NUMERIC_TEXT.test(value)) {
+		const number = Number(value);
+		return Number.isFinite(number) ? number + 0 : undefined;
+	}
+
+	return undefined;
+}
+
+/**
+ * The run's figures: `attributes` under the names `returns[].attributeName` lists. SailPoint documents none of these
+ * names per task type, so they are data: every name present with a number (or a numeric string) is kept, others are
+ * skipped. Without a usable `returns` list, every numeric attribute is taken.
+ */
+function parseCounts(attributes: unknown, returns: unknown): Record<string, number> {
+	if (!isObject(attributes)) {
+		return {};
+	}
+
+	const named = Array.isArray(returns)
+		? returns.flatMap(item => (isObject(item) && typeof item['attributeName'] === 'string' ? [item['attributeName']] : []))
+		: [];
+	const names = named.length > 0 ? named : Object.keys(attributes);
+	const counts: Record<string, number> = {};
+	for (const name of names) {
+		if (!Object.hasOwn(attributes, name) || name === '__proto__') {
+			continue;
+		}
+
+		const count = asCount(attributes[name]);
+		if (count !== undefined) {
+			counts[safeText(name)] = count;
+		}
+	}
+
+	return counts;
+}
+
+/** What aggwatch keeps of a task: its outcome, in the shape `status --json` prints and the store saves. */
+export function toTaskOutcome(task: TaskStatus): TaskOutcome {
+	return {
+		completionStatus: task.completionStatus === null ? null : safeText(task.completionStatus),
+		...(typeof task.launched === 'string' ? {launched: task.launched} : {}),
+		...(typeof task.completed === 'string' ? {completed: task.completed} : {}),
+		messages: task.messages,
+		counts: task.counts,
+	};
+}
+
 /** Validates one TaskStatus. Throws a bad-response IscError naming the field. Extra fields are ignored. */
 export function parseTaskStatus(body: unknown): TaskStatus {
 	const source = asObject(body, WHAT);
@@ -79,6 +173,8 @@ export function parseTaskStatus(body: unknown): TaskStatus {
 		target: parseTarget(source),
 		progress: nullableString(source, 'progress', WHAT),
 		percentComplete: optionalInteger(source, 'percentComplete', WHAT),
+		messages: parseMessages(source['messages']),
+		counts: parseCounts(source['attributes'], source['returns']),
 	});
 }
 

@@ -12,6 +12,8 @@ import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from '.
  *   LDAP              30,000 accounts; the count stops at 7,500 from 20 s to 65 s (a stall), COMPLETED at 110 s
  *   Okta              marks 900 of 4,000 accounts for deletion, over its deleteThreshold of 10%: COMPLETED at 24 s
  *                     with deletedAccounts 0 (ISC held the deletions back)
+ *   Active Directory  a second run, COMPLETED at 50 s; its task ends WARNING with 3 warnings
+ *   ServiceNow        a second run, COMPLETED at 65 s; its task ends ERROR with 2 errors
  *   DEMO_MISSING_ID   never exists: 404 from the first request
  *   45–52 s           every API call is rate limited (429, Retry-After: 3)
  *   80 s              one status call answers 401 (a revoked token): the client must fetch a new token and carry on
@@ -50,6 +52,8 @@ export const DEMO_AGGREGATION_IDS = {
 	workdayScheduled: '2b8f5d1e9c3a46f7b0e2d4a6c8e1f306',
 	ldapStalled: '9d3e6b0a4c1f47d2a8e5b7c9d1f3a517',
 	oktaHeldBack: '4a7c0e3f6b9d42a1c5e8f0b2d4a6c828',
+	activeDirectoryWarnings: '9d4c1b7e2a6f48d0b3e5c7a9f1d20e17',
+	serviceNowErrors: '41f8a2c6e0b94d7a8c1e3f5b7d9a0c28',
 } as const;
 
 function sources(): SimSource[] {
@@ -174,6 +178,45 @@ function aggregations(): SimAggregationPlan[] {
 			totalIdentities: 3900,
 			outcome: {type: 'COMPLETED'},
 		},
+		// Warnings: 20 s collect + 6,000 changes at 200/s → COMPLETED at 50 s; the task ends WARNING with 3 warnings.
+		{
+			id: DEMO_AGGREGATION_IDS.activeDirectoryWarnings,
+			sourceId: activeDirectory.id,
+			sourceName: activeDirectory.name,
+			startAtMs: 0,
+			collectMs: 20_000,
+			totalAccounts: 6000,
+			accountsPerSecond: 200,
+			totalIdentities: 5800,
+			outcome: {type: 'COMPLETED'},
+			task: {
+				scannedAccounts: 48_000,
+				warnings: [
+					'Account "CN=svc-backup,OU=Service" has no sAMAccountName; it was skipped.',
+					'Account "CN=j.doe2,OU=Staff" matches two identities; it was left uncorrelated.',
+					'Group "Domain Users" has more than 10,000 members; its membership was truncated.',
+				],
+			},
+		},
+		// Errors: 15 s collect + 2,000 changes at 40/s → COMPLETED at 65 s; the task ends ERROR with 2 errors.
+		{
+			id: DEMO_AGGREGATION_IDS.serviceNowErrors,
+			sourceId: serviceNow.id,
+			sourceName: serviceNow.name,
+			startAtMs: 0,
+			collectMs: 15_000,
+			totalAccounts: 2000,
+			accountsPerSecond: 40,
+			totalIdentities: 1950,
+			outcome: {type: 'COMPLETED'},
+			task: {
+				scannedAccounts: 9000,
+				errors: [
+					'Failed to read page 14 of sys_user: HTTP 502 from the instance; 250 accounts were not aggregated.',
+					'Account "admin.old" could not be updated: the identity attribute "email" is not unique.',
+				],
+			},
+		},
 	];
 }
 
@@ -197,6 +240,18 @@ export function demoScenario(): SimulatorOptions {
 
 /** The ids the demo monitor tracks on its first run: every scenario aggregation but the scheduled one, plus a missing id. */
 export function demoTrackedIds(): string[] {
-	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, ldapStalled, oktaHeldBack} = DEMO_AGGREGATION_IDS;
-	return [workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, ldapStalled, oktaHeldBack, DEMO_MISSING_ID];
+	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, ldapStalled, oktaHeldBack, activeDirectoryWarnings, serviceNowErrors} =
+		DEMO_AGGREGATION_IDS;
+	return [
+		workdayFast,
+		activeDirectoryLong,
+		serviceNowCancelled,
+		salesforceTerminated,
+		hrCsvExpiring,
+		ldapStalled,
+		oktaHeldBack,
+		activeDirectoryWarnings,
+		serviceNowErrors,
+		DEMO_MISSING_ID,
+	];
 }

@@ -1,6 +1,7 @@
 import type {SimAggregation, SimContext, SimSourceRecord} from './state.js';
 import {newAggregationId} from './ids.js';
 import {phaseAt} from './timeline.js';
+import type {SimAggregationPlan} from './types.js';
 
 /**
  * TaskStatus.type. The v2025 document's enum is QUARTZ | QPOC | QUEUED_TASK (aggregations run as QUARTZ tasks);
@@ -13,7 +14,7 @@ export const TASK_UNIQUE_NAME = 'Cloud Account Aggregation';
 const TASK_DESCRIPTION = 'Aggregate from the specified application';
 
 /** TaskStatus.completionStatus for each end status (null while running). */
-const COMPLETION: Record<string, 'SUCCESS' | 'TERMINATED' | 'ERROR'> = {
+const COMPLETION: Record<string, string> = {
 	COMPLETED: 'SUCCESS',
 	CANCELLED: 'TERMINATED',
 	TERMINATED: 'ERROR',
@@ -41,9 +42,9 @@ export interface TaskStatusObject {
 	modified: string | number;
 	launched: string | number;
 	completed: string | number | null;
-	completionStatus: 'SUCCESS' | 'TERMINATED' | 'ERROR' | null;
+	completionStatus: string | null;
 	messages: Array<{type: 'INFO' | 'WARN' | 'ERROR'; localizedText: {locale: string; message: string}; key: string; parameters: null}>;
-	returns: Array<{name: string; attributeName: string}>;
+	returns: Array<{displayLabel: string; attributeName: string}>;
 	attributes: Record<string, unknown>;
 	progress: string | null;
 	percentComplete: number;
@@ -57,14 +58,50 @@ export interface TaskStatusObject {
 	};
 }
 
+/** How long ISC keeps a task after it ends: 90 days (the status endpoint only about an hour). */
+export const TASK_RETENTION_MS = 90 * 86_400_000;
+
+/** What an ended account aggregation's task returns, as ISC lists it (`returns`), naming keys of `attributes`. */
+const RETURNS: TaskStatusObject['returns'] = [
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_APPLICATIONS', attributeName: 'applications'},
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_TOTAL', attributeName: 'total'},
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_OPTIMIZED', attributeName: 'optimized'},
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_CREATED', attributeName: 'created'},
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_UPDATED', attributeName: 'updated'},
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_DELETED', attributeName: 'deleted'},
+	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_IGNORED', attributeName: 'ignored'},
+];
+
+function message(type: 'INFO' | 'WARN' | 'ERROR', text: string): TaskStatusObject['messages'][number] {
+	return {type, localizedText: {locale: 'en-US', message: text}, key: text, parameters: null};
+}
+
 /**
- * The TaskStatus of an aggregation at `now`, or undefined before it starts. Task records outlive the status endpoint's
- * one-hour window (ISC keeps them 90 days), so an expired aggregation still appears here.
+ * The run's figures as attributes, numbers like a real tenant sends: the status endpoint's processedAccounts are
+ * the accounts that changed (a tenth of them new), the rest of the accounts scanned were unchanged (optimized).
+ */
+function figures(plan: SimAggregationPlan, changes: number, deleted: number): Record<string, unknown> {
+	const scanned = Math.max(changes, plan.task?.scannedAccounts ?? plan.totalAccounts);
+	const created = Math.floor(changes / 10);
+	return {
+		applications: plan.sourceName,
+		total: scanned,
+		optimized: scanned - changes,
+		created,
+		updated: changes - created,
+		deleted,
+		ignored: 0,
+	};
+}
+
+/**
+ * The TaskStatus of an aggregation at `now`, or undefined before it starts and 90 days after its end. Task records
+ * outlive the status endpoint's one-hour window, so an expired aggregation still appears here.
  */
 export function toTaskStatus(aggregation: SimAggregation, now: number, dates: SimContext['dates'] = 'iso'): TaskStatusObject | undefined {
 	const {plan} = aggregation;
 	const phase = phaseAt(plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
-	if (phase.kind !== 'live') {
+	if (phase.kind !== 'live' || (phase.endedAt !== undefined && now >= phase.endedAt + TASK_RETENTION_MS)) {
 		return undefined;
 	}
 
@@ -80,6 +117,25 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 			key: 'err_aggregation_terminated',
 			parameters: null,
 		});
+	}
+
+	const taskPlan = plan.task ?? {};
+	let completionStatus = COMPLETION[status] ?? null;
+	let attributes: Record<string, unknown> = {};
+	if (status === 'COMPLETED') {
+		for (const text of taskPlan.warnings ?? []) {
+			messages.push(message('WARN', text));
+		}
+
+		for (const text of taskPlan.errors ?? []) {
+			messages.push(message('ERROR', text));
+		}
+
+		completionStatus = taskPlan.completionStatus ?? ((taskPlan.errors ?? []).length > 0 ? 'ERROR' : (taskPlan.warnings ?? []).length > 0 ? 'WARNING' : 'SUCCESS');
+	}
+
+	if (phase.endedAt !== undefined) {
+		attributes = figures(plan, phase.body.processedAccounts ?? 0, phase.body.deletedAccounts ?? 0);
 	}
 
 	let progress = PROGRESS[status] ?? status;
@@ -99,12 +155,13 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 		modified: ended ?? date(now),
 		launched: started,
 		completed: ended ?? null,
-		completionStatus: COMPLETION[status] ?? null,
+		completionStatus,
 		messages,
-		returns: [],
+		returns: phase.endedAt === undefined ? [] : RETURNS,
 		attributes: {
 			appId: plan.sourceId,
 			optimizedAggregation: aggregation.optimized ? 'enabled' : 'disabled',
+			...attributes,
 		},
 		progress,
 		percentComplete: status === 'COMPLETED' ? 100 : Math.floor(phase.fraction * 100),

@@ -58,6 +58,20 @@ export interface SimAggregationPlan {
 	 * deleteThreshold when the plan's source is known; absent: deletions always happen.
 	 */
 	deleteThreshold?: number;
+	/** What the aggregation's task says once it ends (task-status/{id}). Default: no messages, SUCCESS when COMPLETED. */
+	task?: SimTaskPlan;
+}
+
+/** The task side of a plan: messages and figures ISC reports in task-status once the aggregation ends. */
+export interface SimTaskPlan {
+	/** WARN messages; a COMPLETED run with warnings (and no errors) ends WARNING. */
+	warnings?: string[];
+	/** ERROR messages; a COMPLETED run with errors ends ERROR ("completed, possibly with errors"). */
+	errors?: string[];
+	/** Accounts read from the source (attribute `total`). Default totalAccounts (every account changed). */
+	scannedAccounts?: number;
+	/** Overrides the completion status at the end (e.g. TEMP_ERROR). */
+	completionStatus?: string;
 }
 
 export type FaultKind =

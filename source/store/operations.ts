@@ -74,6 +74,14 @@ function copyState(target: StoredRow, from: StoredRow): void {
 	if (from.endedAt !== undefined) {
 		target.endedAt = from.endedAt;
 	}
+
+	if (from.task !== undefined) {
+		target.task = structuredClone(from.task);
+	}
+
+	if (from.taskGaveUp === true) {
+		target.taskGaveUp = true;
+	}
 }
 
 export interface AddResult {
@@ -129,7 +137,7 @@ export interface SaveResult {
 }
 
 /**
- * Updates label, snapshot, lastOkAt, phase and endedAt of rows still in the file, where the given row has them.
+ * Updates label, snapshot, lastOkAt, phase, endedAt and the task outcome of rows still in the file, where the given row has them.
  * Never adds a row: one removed by another process stays removed.
  */
 export function updateRows(data: StoreData, rows: readonly StoredRow[]): SaveResult {

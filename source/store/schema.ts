@@ -99,6 +99,46 @@ function validateRow(row: unknown, path: string): void {
 			optional(snapshot, key, `${path}/snapshot`, isCount, 'an integer >= 0');
 		}
 	}
+
+	optional(row, 'taskGaveUp', path, v => typeof v === 'boolean', 'boolean');
+	if (row['task'] !== undefined) {
+		validateTask(row['task'], `${path}/task`);
+	}
+}
+
+/** A row's task outcome (domain/outcome.ts TaskOutcome): completion status, times, messages, counts. */
+function validateTask(task: unknown, path: string): void {
+	if (!isRecord(task)) {
+		throw violation(path, 'must be object');
+	}
+
+	if (task['completionStatus'] !== null && typeof task['completionStatus'] !== 'string') {
+		throw violation(`${path}/completionStatus`, 'must be string or null');
+	}
+
+	optional(task, 'launched', path, isString, 'string');
+	optional(task, 'completed', path, isString, 'string');
+	const messages = task['messages'];
+	if (!Array.isArray(messages)) {
+		throw violation(`${path}/messages`, 'must be array');
+	}
+
+	for (const [index, message] of messages.entries()) {
+		if (!isRecord(message) || !isString(message['type']) || !isString(message['text'])) {
+			throw violation(`${path}/messages/${index}`, 'must be object with string type and text');
+		}
+	}
+
+	const counts = task['counts'];
+	if (!isRecord(counts)) {
+		throw violation(`${path}/counts`, 'must be object');
+	}
+
+	for (const [name, value] of Object.entries(counts)) {
+		if (typeof value !== 'number' || !Number.isFinite(value)) {
+			throw violation(`${path}/counts/${name}`, 'must be number');
+		}
+	}
 }
 
 /**

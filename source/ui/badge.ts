@@ -1,4 +1,5 @@
-import {rowOutcome} from '../core/summary.js';
+import {errorCount, warningCount} from '../domain/outcome.js';
+import {rowCompletion, rowOutcome} from '../core/summary.js';
 import type {TrackedRow} from '../core/types.js';
 import type {ColorRole, Glyphs} from './theme.js';
 
@@ -7,6 +8,32 @@ export interface Badge {
 	symbol: keyof Glyphs & string;
 	text: string;
 	role: ColorRole;
+	/** How the run's task ended, after the end word: "⚠ 3 warnings", "✖ 2 errors". */
+	outcome?: {symbol: keyof Glyphs & string; text: string; role: ColorRole};
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The task's verdict on a completed run: warnings or errors, or nothing when it succeeded (or is not known yet). */
+function taskNote(row: TrackedRow): Badge['outcome'] {
+	const completion = rowCompletion(row);
+	if (row.task === undefined) {
+		return undefined;
+	}
+
+	if (completion === 'warning') {
+		const warnings = warningCount(row.task);
+		return {symbol: 'warning', text: warnings > 0 ? plural(warnings, 'warning') : 'warnings', role: 'warning'};
+	}
+
+	if (completion === 'error' || completion === 'terminated') {
+		const errors = errorCount(row.task);
+		return {symbol: 'terminated', text: errors > 0 ? plural(errors, 'error') : 'errors', role: 'failed'};
+	}
+
+	return undefined;
 }
 
 const RUNNING: Record<string, Badge> = {
@@ -30,7 +57,10 @@ export function badgeFor(row: TrackedRow): Badge {
 		}
 
 		case 'completed': {
-			return {symbol: 'completed', text: 'completed', role: 'done'};
+			const outcome = taskNote(row);
+			return outcome === undefined
+				? {symbol: 'completed', text: 'completed', role: 'done'}
+				: {symbol: 'completed', text: 'completed', role: outcome.role === 'failed' ? 'failed' : 'warning', outcome};
 		}
 
 		case 'cancelled': {
@@ -55,4 +85,15 @@ export function badgeFor(row: TrackedRow): Badge {
 export function badgeSymbol(badge: Badge, glyphs: Glyphs): string {
 	const value = glyphs[badge.symbol];
 	return typeof value === 'string' ? value : '?';
+}
+
+/** The whole badge as drawn: "✔ completed", "✔ completed ⚠ 3 warnings" (ASCII: "+ completed ! 3 warnings"). */
+export function badgeText(badge: Badge, glyphs: Glyphs): string {
+	const main = `${badgeSymbol(badge, glyphs)} ${badge.text}`;
+	if (badge.outcome === undefined) {
+		return main;
+	}
+
+	const value = glyphs[badge.outcome.symbol];
+	return `${main} ${typeof value === 'string' ? value : '?'} ${badge.outcome.text}`;
 }

@@ -3,6 +3,7 @@ import {pollIntervalMs} from '../core/interval.js';
 import {isPolledPhase} from '../core/phase.js';
 import {eta, isStale, percent, rate} from '../core/progress.js';
 import {rowOutcome} from '../core/summary.js';
+import {countLabel, errorCount, orderedCounts, scannedAccounts, warningCount, type TaskOutcome} from '../domain/outcome.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 import {authAdvice} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
@@ -80,6 +81,58 @@ function nextPollText(row: TrackedRow, state: MonitorState, now: number): Detail
 	return {label, value: row.nextPollAt > now ? `in ${countdown(row.nextPollAt, now)} (${every})` : `due now (${every})`};
 }
 
+function taskTime(text: string | undefined, now: number): string | undefined {
+	const at = text === undefined ? Number.NaN : Date.parse(text);
+	return Number.isNaN(at) ? undefined : clockWithAge(at, now);
+}
+
+function outcomeText(task: TaskOutcome): string {
+	const warnings = warningCount(task);
+	const errors = errorCount(task);
+	const tally = [
+		...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+		...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
+	].join(', ');
+	return `${task.completionStatus ?? 'not complete yet'}${tally === '' ? '' : ` (${tally})`}`;
+}
+
+/** What the row's task says (task-status/{id}): outcome, times, every figure present, and each message. */
+function taskLines(row: TrackedRow, now: number): DetailField[] {
+	const {task} = row;
+	if (task === undefined) {
+		if (row.taskGaveUp === true) {
+			return [{label: 'Outcome', value: 'unknown: the task did not complete within a few minutes', role: 'warning'}];
+		}
+
+		return row.taskRead?.purpose === 'outcome' ? [{label: 'Outcome', value: 'reading the task…'}] : [];
+	}
+
+	const role = task.completionStatus === 'SUCCESS' ? 'done' : task.completionStatus === 'WARNING' ? 'warning' : task.completionStatus === null ? undefined : 'error';
+	const gaveUp = row.taskGaveUp === true && task.completionStatus === null ? ' (gave up waiting for it)' : '';
+	const lines: DetailField[] = [{label: 'Outcome', value: outcomeText(task) + gaveUp, ...(role === undefined ? {} : {role})}];
+	const launched = taskTime(task.launched, now);
+	const completed = taskTime(task.completed, now);
+	if (launched !== undefined || completed !== undefined) {
+		lines.push({label: 'Launched / done', value: `${launched ?? NONE} / ${completed ?? NONE}`});
+	}
+
+	const figures = orderedCounts(task.counts);
+	if (figures.length > 0) {
+		lines.push({label: 'Figures', value: figures.map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`).join(' · ')});
+	}
+
+	for (const message of task.messages) {
+		const type = message.type.toUpperCase();
+		lines.push({
+			label: type,
+			value: message.text,
+			...(type === 'ERROR' ? {role: 'error' as const} : type.startsWith('WARN') ? {role: 'warning' as const} : {}),
+		});
+	}
+
+	return lines;
+}
+
 /** Everything known about a row, for the detail pane: every field of the status body, timing, and the last error. */
 export function detailContent(row: TrackedRow, state: MonitorState, now: number): DetailContent {
 	const snapshot = row.snapshot;
@@ -94,7 +147,9 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 		{label: 'Source', value: row.label ?? NONE},
 		{label: 'Status', value: `${snapshot?.status ?? NONE} (${outcome})`},
 		{label: 'Started', value: startText(snapshot?.start, now)},
-		{label: 'Accounts', value: pair(snapshot?.processedAccounts, snapshot?.totalAccounts)},
+		// The status endpoint's counts are new, changed and deleted accounts; the task says how many were scanned.
+		{label: 'Changes', value: pair(snapshot?.processedAccounts, snapshot?.totalAccounts)},
+		{label: 'Accounts scanned', value: count(scannedAccounts(row.task))},
 		{label: 'Identities', value: pair(snapshot?.processedIdentities, snapshot?.totalIdentities)},
 		{label: 'Marked for deletion', value: count(snapshot?.totalAccountsMarkedForDeletion)},
 		{label: 'Deleted', value: count(snapshot?.deletedAccounts)},
@@ -114,7 +169,7 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 		fields.push({label: 'Ended', value: clockWithAge(row.endedAt, now)});
 	}
 
-	const lines: DetailField[] = [];
+	const lines: DetailField[] = taskLines(row, now);
 	const error = row.lastError;
 	if (error !== undefined) {
 		const http = error.status === undefined ? '' : ` HTTP ${error.status}`;

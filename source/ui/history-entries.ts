@@ -35,7 +35,9 @@ function accountsOf(entry: HistoryEntry): number | undefined {
 
 /** The source, else the id cut by `short` (idShortener of the ids listed with it; default its first 8 characters). */
 export function historyName(entry: HistoryEntry, short: (id: string) => string = idShortener([entry.id])): string {
-	return entry.source ?? short(entry.id);
+	const name = entry.source ?? short(entry.id);
+	// Runs aggwatch did not watch, found on the tenant's task list, are marked as such.
+	return entry.foundOnTenant === true ? `${name} [on tenant]` : name;
 }
 
 const WIDTHS = {end: 19, source: 26, tenant: 12, status: 12, accounts: 9, duration: 8} as const;

@@ -29,8 +29,7 @@ export const LEAD_WIDTH = 4;
 const GAP = 1;
 const FIXED = {percent: 4, marks: 6, counts: 17, rate: 8, eta: 7, elapsed: 7} as const;
 const LABEL = {min: 11, max: 40} as const;
-/** `fits`: a symbol and "QUEUED_FOR_LATER"-long status words. */
-const BADGE = {min: 12, fits: 18, max: 22} as const;
+const BADGE = {min: 12, max: 26} as const;
 const BAR = {min: 10, max: 40} as const;
 /** The marks column (errors, staleness, stalls, deletions, departures from the usual) grows to say more. */
 const MARKS = {min: FIXED.marks, max: 40} as const;
@@ -78,17 +77,16 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 		return current + add;
 	};
 
-	// Spare width goes to the label first (names are what people scan), then the badge (so statuses ISC may add
-	// later show in full), then the marks (a stall or a deletion warning in words), then the bar, then the badge,
-	// the bar, the label and the marks again.
+	// Spare width goes to the label first (names are what people scan), then the badge (so an outcome such as
+	// "completed ⚠ 3 warnings", or a status ISC may add later, shows in full), then the marks (a stall or a deletion
+	// warning in words), then the bar, the label and the marks again.
 	label = grow(label, 24);
-	badge = grow(badge, BADGE.fits);
+	badge = grow(badge, BADGE.max);
 	marks = grow(marks, 22);
 	if (bar > 0) {
 		bar = grow(bar, 30);
 	}
 
-	badge = grow(badge, BADGE.max);
 	if (bar > 0) {
 		bar = grow(bar, BAR.max);
 	}

@@ -47,6 +47,8 @@ export interface Glyphs {
 	live: string;
 	paused: string;
 	rateLimited: string;
+	/** A task that ended WARNING, after "completed". */
+	warning: string;
 	/** Row marks. */
 	stale: string;
 	error: string;
@@ -82,6 +84,7 @@ const unicodeGlyphs: Glyphs = {
 	live: '●',
 	paused: '‖',
 	rateLimited: '◷',
+	warning: '⚠',
 	stale: '~',
 	error: '!',
 	up: '↑',
@@ -113,6 +116,7 @@ const asciiGlyphs: Glyphs = {
 	live: '*',
 	paused: '=',
 	rateLimited: '%',
+	warning: '!',
 	stale: '~',
 	error: '!',
 	up: 'Up',

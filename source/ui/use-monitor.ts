@@ -5,6 +5,7 @@ import {type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type Tr
 import type {AggregationStatus} from '../domain/status.js';
 import type {MonitorCommands, StartableSource, StartResult} from './commands.js';
 import {createMonitorCommands} from './monitor-commands.js';
+import type {TaskOutcome} from '../domain/outcome.js';
 
 export interface UseMonitorOptions {
 	/** Where to start: createMonitorState(options, seeds restored from the store). Read once, on mount. */
@@ -16,6 +17,8 @@ export interface UseMonitorOptions {
 	 * Throw IscError on failure; the poller turns anything else into a network failure.
 	 */
 	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
+	/** One task read for a row's outcome (needed when initialState.options.readTasks is on). */
+	fetchTask?(row: TrackedRow, options?: FetchOptions): Promise<TaskOutcome>;
 	/**
 	 * Rows whose saved fields changed (snapshot, lastOkAt, phase, label, endedAt), batched: at most one call per
 	 * `saveDelayMs`, and a last one on unmount. For the store's snapshots.
@@ -50,6 +53,8 @@ export interface MonitorHandle {
 	commands: MonitorCommands;
 	/** For events from outside the screen: rows another aggwatch added to the store, source names (`labelled`). */
 	dispatch(event: MonitorEvent): void;
+	/** The state as of the last event (not the ticked view): for a budget gate that must see every send at once. */
+	getState(): MonitorState;
 }
 
 export const systemClock: PollerClock = {
@@ -103,7 +108,9 @@ function savedFieldsChanged(before: TrackedRow, after: TrackedRow): boolean {
 		before.lastOkAt !== after.lastOkAt ||
 		before.phase !== after.phase ||
 		before.label !== after.label ||
-		before.endedAt !== after.endedAt
+		before.endedAt !== after.endedAt ||
+		before.task !== after.task ||
+		before.taskGaveUp !== after.taskGaveUp
 	);
 }
 
@@ -132,6 +139,14 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			getState: store.getState,
 			dispatch: store.dispatch,
 			fetchStatus: async (row, options) => latest.current.fetchStatus(row, options),
+			fetchTask: async (row, options) => {
+				const {fetchTask} = latest.current;
+				if (fetchTask === undefined) {
+					throw new TypeError('useMonitor: readTasks is on but no fetchTask was given');
+				}
+
+				return fetchTask(row, options);
+			},
 			clock,
 			onError(error) {
 				latest.current.onError?.(error);
@@ -235,5 +250,5 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 		[store, view],
 	);
 
-	return {state, now, commands, dispatch};
+	return {state, now, commands, dispatch, getState: store.getState};
 }

@@ -83,7 +83,8 @@ describe('aggwatch wait', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trim().split('\n');
-		expect(lines.at(-1)).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${DONE_ID}  COMPLETED  200/200 \\(100\\.0%\\)$`));
+		// The last line adds the outcome read from the aggregation's task.
+		expect(lines.at(-1)).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${DONE_ID}  COMPLETED  200/200 \\(100\\.0%\\)  task SUCCESS$`));
 		for (const line of lines) {
 			expect(line).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${DONE_ID}  [A-Z_]+`));
 		}
@@ -112,7 +113,7 @@ describe('aggwatch wait', () => {
 		]);
 	}, 60_000);
 
-	it('exits 3 when an aggregation’s status has expired before its end was seen', async () => {
+	it('exits 3 when ISC forgot both the status and the task before the end was seen', async () => {
 		let skewMs = 0;
 		const sim = await simulator({now: () => Date.now() + skewMs, expiryMs: 60_000});
 		const box = testSandbox();
@@ -121,12 +122,13 @@ describe('aggwatch wait', () => {
 			cwd: box.work,
 			timeoutMs: 60_000,
 		});
-		// Once wait has seen it running, the tenant's clock jumps a week: the aggregation ended and ISC forgot it.
+		// Once wait has seen it running, the tenant's clock jumps 100 days: the aggregation ended and ISC forgot it,
+		// its task (kept 90 days) too.
 		await new Promise<void>(resolve => {
 			const check = setInterval(() => {
 				if (sim.log.some(entry => entry.path.endsWith(`/${LONG_ID}/status`) && entry.status === 200)) {
 					clearInterval(check);
-					skewMs = 7 * 86_400_000;
+					skewMs = 100 * 86_400_000;
 					resolve();
 				}
 			}, 20);

@@ -48,6 +48,8 @@ describe('summarize', () => {
 			running: 1,
 			waiting: 1,
 			done: 1,
+			warnings: 0,
+			errors: 0,
 			failed: 3,
 			expired: 2,
 			erroring: 0,

@@ -66,7 +66,7 @@ describe('aggwatch status (built CLI against the simulated tenant)', () => {
 		const result = await run(['status', DONE], env);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain(`${DONE}  COMPLETED`);
-		expect(result.stdout).toMatch(/Accounts\s+50 \/ 50 \(100\.0%\)/);
+		expect(result.stdout).toMatch(/Changes\s+50 \/ 50 \(100\.0%\)/);
 		expect(result.stdout).toMatch(/Started\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(2m \d\ds ago\)/);
 	});
 

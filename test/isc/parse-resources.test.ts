@@ -55,6 +55,8 @@ describe('parseTaskStatus', () => {
 			target: TASK.target,
 			progress: 'Started',
 			percentComplete: 0,
+			messages: [],
+			counts: {},
 		});
 	});
 

@@ -69,6 +69,31 @@ describe('demo scenario', () => {
 		expect(ldapAt(110_000)).toMatchObject({status: 'COMPLETED', processedAccounts: 30_000});
 	});
 
+	it('ends one run WARNING and one ERROR within two minutes, with their messages and figures in the task', async () => {
+		const {sim, clock} = await demo();
+		clock.at(120_000);
+		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
+		const outcomes = new Map<string, {completionStatus: string; messages: Array<{type: string}>; attributes: Record<string, unknown>}>();
+		for (const trackedId of demoTrackedIds().filter(candidate => candidate !== DEMO_MISSING_ID)) {
+			const answer = await get(sim, `/v2025/task-status/${trackedId}`, bearer);
+			expect(answer.status).toBe(200);
+			const task = answer.body as {completionStatus: string; messages: Array<{type: string}>; attributes: Record<string, unknown>};
+			if (task.completionStatus !== null) {
+				outcomes.set(trackedId, task);
+			}
+		}
+
+		const byStatus = (wanted: string) => [...outcomes.values()].filter(task => task.completionStatus === wanted);
+		const [warned] = byStatus('WARNING');
+		const [errored] = byStatus('ERROR').filter(task => task.messages.every(message => message.type === 'ERROR') && task.messages.length > 1);
+		expect(warned?.messages.map(message => message.type)).toEqual(['WARN', 'WARN', 'WARN']);
+		expect(typeof warned?.attributes['total']).toBe('number');
+		expect(errored?.messages).toHaveLength(2);
+		expect(byStatus('SUCCESS').length).toBeGreaterThan(0);
+		expect(byStatus('TERMINATED').length).toBeGreaterThan(0);
+		expect((await get(sim, `/v2025/task-status/${DEMO_MISSING_ID}`, bearer)).status).toBe(404);
+	});
+
 	it('keeps the long aggregation running for minutes with a large account count', async () => {
 		const {sim, clock} = await demo();
 		clock.at(120_000);

@@ -64,6 +64,17 @@ describe('history view (H)', () => {
 		await m.waitFor((frame) => frame.includes('Okta') && !frame.includes('recorded'));
 	});
 
+	test('marks runs found on the tenant (not watched by aggwatch) with their completion status', async () => {
+		const found: HistoryEntry = {...run('c1', 'ServiceNow', 2 * 60 * MINUTE, 7, 0, 'WARNING'), counts: {}, foundOnTenant: true};
+		const m = monitor(() => [...entries, found]);
+		await m.waitFor((frame) => frame.includes('Okta'));
+		await press(m.stdin, 'H');
+		const text = await m.waitFor((frame) => frame.includes('6 recorded'));
+		const line = text.split('\n').find((candidate) => candidate.includes(id('c1').slice(0, 8))) ?? '';
+		expect(line).toMatch(/ServiceNow \[on tenant\]\s+⚠ WARNING/);
+		expect(text).not.toMatch(/Workday \[on tenant\]/);
+	});
+
 	test('/ filters the same way as the list; Esc clears the filter, then goes back', async () => {
 		const m = monitor(() => entries);
 		await m.waitFor((frame) => frame.includes('Okta'));

@@ -168,7 +168,7 @@ describe('detail pane', () => {
 		const text = await m.waitFor((frame) => frame.includes('Details: Active Directory'));
 		expect(text).toContain(AD);
 		expect(text).toContain('ACCOUNTS_COLLECTED (running)');
-		expect(text).toMatch(/Accounts\s+1,300 \/ 4,000 \(32%\)/);
+		expect(text).toMatch(/Changes\s+1,300 \/ 4,000 \(32%\)/);
 		expect(text).toMatch(/Identities\s+650 \/ 4,000/);
 		expect(text).toMatch(/Marked for deletion\s+12/);
 		expect(text).toMatch(/Deleted\s+3/);

@@ -6,6 +6,7 @@ import {createDiscoveryWatcher} from './discovery-watcher.js';
 import {createMonitorState} from '../../core/reducer.js';
 import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../../core/types.js';
 import {endedRows} from '../../history/ended-rows.js';
+import {historyKey, type HistoryEntry} from '../../history/entry.js';
 import type {HistoryFile} from '../../store/history-file.js';
 import {previousRuns} from '../../history/previous-runs.js';
 import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
@@ -65,6 +66,20 @@ function unlabelled(state: MonitorState, asked: Set<string>): Map<string, string
  * disappear here too. Statuses, discovery, sources and starts go through `services`; ends are recorded in the
  * history and announced (bell, OSC 9) through `writeRaw`. Render it inside a ThemeProvider (runMonitorScreen does).
  */
+/** How far back the history view looks for runs that ended on the tenant while nobody watched. */
+const FOUND_ON_TENANT_WINDOW_MS = 24 * 3_600_000;
+
+/** The history, plus the runs found on the tenants' task lists that aggwatch did not see end (marked as such). */
+async function withFoundOnTenant(entries: readonly HistoryEntry[], services: MonitorServices): Promise<HistoryEntry[]> {
+	const seen = new Set(entries.map(entry => historyKey(entry)));
+	try {
+		const found = await services.endedOnTenants(FOUND_ON_TENANT_WINDOW_MS);
+		return [...entries, ...found.filter(entry => !seen.has(historyKey(entry)))];
+	} catch {
+		return [...entries]; // the tenants' lists are a nicety: the local history still shows
+	}
+}
+
 export function MonitorScreen({
 	store,
 	tenant,
@@ -83,13 +98,15 @@ export function MonitorScreen({
 	const [initial] = React.useState(() => {
 		const now = Date.now();
 		const seeds: RowSeed[] = store.listTracked().filter(row => showRow(row));
-		return {state: createMonitorState(options, seeds, now), prefs: store.getPrefs()};
+		// Every ended row's outcome is read from its task, within the same budget as the status polls.
+		return {state: createMonitorState({...options, readTasks: true}, seeds, now), prefs: store.getPrefs()};
 	});
 
 	const monitor = useMonitor({
 		initialState: initial.state,
 		tenant,
 		fetchStatus: async (row, options) => services.fetchStatus(row, options),
+		fetchTask: async (row, options) => services.fetchTask(row, options),
 		startAggregation: async source => services.startAggregation(source),
 		// Each save is a locked, fsynced write of the whole file: every 5 s is plenty for "the last known state",
 		// and quitting saves what is pending.
@@ -104,9 +121,17 @@ export function MonitorScreen({
 			store.removeTracked(rows.map(row => ({tenant: row.tenant, id: row.id})));
 		},
 	});
-	const {dispatch, state} = monitor;
+	const {dispatch, state, getState} = monitor;
 	const latestState = useRef(state);
 	latestState.current = state;
+
+	// Discovery, names, source lists and starts wait for a slot in the same per-tenant budget as the polls.
+	useEffect(() => {
+		services.attachBudget(getState, dispatch);
+		return () => {
+			services.close();
+		};
+	}, [services, getState, dispatch]);
 
 	// Rows another aggwatch process added or removed (aggwatch track, a second monitor).
 	useEffect(
@@ -239,7 +264,7 @@ export function MonitorScreen({
 			}}
 			discover={services.discover}
 			listSources={services.listSources}
-			{...(history === undefined ? {} : {history: () => history.list(), previousRuns: runsFor})}
+			{...(history === undefined ? {} : {history: async () => withFoundOnTenant(history.list(), services), previousRuns: runsFor})}
 			alerts={alerts}
 			insights={insights}
 			stallAfterMs={stallAfterMs}

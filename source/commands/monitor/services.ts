@@ -1,5 +1,9 @@
-import type {FetchOptions} from '../../core/poller.js';
-import type {TrackedRow} from '../../core/types.js';
+import {createBudgetGate} from '../../core/budget-gate.js';
+import type {FetchOptions, PollerClock} from '../../core/poller.js';
+import type {MonitorEvent, MonitorState, TrackedRow} from '../../core/types.js';
+import type {TaskOutcome} from '../../domain/outcome.js';
+import type {HistoryEntry} from '../../history/entry.js';
+import {describeEnded, listEnded} from '../ended-aggregations.js';
 import {IscError} from '../../domain/errors.js';
 import {SourceNames} from '../../isc/source-names.js';
 import type {AggregationStatus} from '../../domain/status.js';
@@ -9,6 +13,7 @@ import {describeRunning, listAllRunning, startedAt} from '../running-aggregation
 import {startOrFindRunning} from '../start-aggregation.js';
 import {mayHaveStarted} from '../start-outcome.js';
 import {formatErrorLine} from '../status-format.js';
+import {gatedClient, type ServiceClient} from '../gated-client.js';
 import {SourceThresholds} from '../source-thresholds.js';
 import type {TenantClients} from '../tenant-clients.js';
 
@@ -17,6 +22,20 @@ export interface MonitorServices {
 	/** The tenants with credentials, for D and S. */
 	readonly tenants: readonly string[];
 	fetchStatus(row: TrackedRow, options?: FetchOptions): Promise<AggregationStatus>;
+	/** One task read for a row's outcome; like fetchStatus, counted by the poller. */
+	fetchTask(row: TrackedRow, options?: FetchOptions): Promise<TaskOutcome>;
+	/**
+	 * The monitor state whose per-tenant budget every other request here waits for and is recorded in (`sent`), so
+	 * discovery, names, source lists and starts never push a tenant past its limit. Call once the state exists.
+	 */
+	attachBudget(getState: () => MonitorState, dispatch: (event: MonitorEvent) => void): void;
+	/** Stops the budget gate's timers. */
+	close(): void;
+	/**
+	 * Account aggregations that ended on every tenant within `windowMs` (as `discover --ended`), as history entries
+	 * marked foundOnTenant, for the history view. Rejects only when every tenant failed.
+	 */
+	endedOnTenants(windowMs: number): Promise<HistoryEntry[]>;
 	/** The aggregations running now on one tenant (for --discover). */
 	runningOn(tenant: string): Promise<DiscoveredAggregation[]>;
 	/** The aggregations running now on every tenant (D). Rejects only when every tenant failed. */
@@ -44,12 +63,25 @@ async function acrossTenants<T>(tenants: readonly string[], each: (tenant: strin
 	return fulfilled.flatMap(result => result.value);
 }
 
-export function createMonitorServices(clients: TenantClients, tenants: readonly string[]): MonitorServices {
+/** Wall-clock time and the global timers, for the budget gate. */
+const SYSTEM_CLOCK: PollerClock = {
+	now: () => Date.now(),
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout(handle) {
+		clearTimeout(handle as ReturnType<typeof setTimeout>);
+	},
+};
+
+export function createMonitorServices(clients: TenantClients, tenants: readonly string[], clock: PollerClock = SYSTEM_CLOCK): MonitorServices {
+	const gate = createBudgetGate(clock);
+	/** A tenant's client whose every request waits for a slot in the tenant's budget. */
+	const budgeted = async (tenant: string): Promise<ServiceClient> =>
+		gatedClient(await clients.client(tenant), async () => gate.acquire(tenant));
 	const names = new Map<string, SourceNames>();
 	const namesOf = async (tenant: string): Promise<SourceNames> => {
 		let cache = names.get(tenant);
 		if (cache === undefined) {
-			cache = new SourceNames(await clients.client(tenant), CALL);
+			cache = new SourceNames(await budgeted(tenant), CALL);
 			names.set(tenant, cache);
 		}
 
@@ -60,7 +92,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 	const thresholdsOf = async (tenant: string): Promise<SourceThresholds> => {
 		let cache = thresholds.get(tenant);
 		if (cache === undefined) {
-			cache = new SourceThresholds(await clients.client(tenant), CALL);
+			cache = new SourceThresholds(await budgeted(tenant), CALL);
 			thresholds.set(tenant, cache);
 		}
 
@@ -68,7 +100,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 	};
 
 	const runningOn = async (tenant: string): Promise<DiscoveredAggregation[]> => {
-		const client = await clients.client(tenant);
+		const client = await budgeted(tenant);
 		const running = await describeRunning(await listAllRunning(client, CALL), await namesOf(tenant));
 		return running.map(entry => ({
 			id: entry.id,
@@ -82,11 +114,38 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 	return {
 		tenants,
 		fetchStatus: async (row, options) => clients.fetchStatus(row, options),
+		fetchTask: async (row, options) => clients.fetchTask(row, options),
+		attachBudget(getState, dispatch) {
+			gate.attach(getState, dispatch);
+		},
+		close() {
+			gate.close();
+		},
+		endedOnTenants: async windowMs =>
+			acrossTenants(tenants, async tenant => {
+				const now = clock.now();
+				const ended = await describeEnded(await listEnded(await budgeted(tenant), {since: now - windowMs, call: CALL}), await namesOf(tenant));
+				const recordedAt = new Date(now).toISOString();
+				return ended.map(
+					(run): HistoryEntry => ({
+						tenant,
+						id: run.id,
+						...(run.sourceName === undefined ? {} : {source: run.sourceName}),
+						status: run.task.completionStatus ?? 'UNKNOWN',
+						...(run.started === undefined ? {} : {start: run.started}),
+						end: run.completed ?? recordedAt,
+						...(run.durationMs === undefined ? {} : {durationMs: run.durationMs}),
+						counts: {},
+						recordedAt,
+						foundOnTenant: true,
+					}),
+				);
+			}),
 		runningOn,
 		discover: async () => acrossTenants(tenants, runningOn),
 		listSources: async () =>
 			acrossTenants(tenants, async tenant => {
-				const sources = await (await clients.client(tenant)).listSources({}, CALL);
+				const sources = await (await budgeted(tenant)).listSources({}, CALL);
 				return sources.map(source => ({
 					id: source.id,
 					name: source.name,
@@ -98,7 +157,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 			}),
 		async startAggregation(source) {
 			try {
-				const attempt = await startOrFindRunning(await clients.client(source.tenant), source.id, {call: CALL});
+				const attempt = await startOrFindRunning(await budgeted(source.tenant), source.id, {call: CALL});
 				if (attempt.kind === 'started') {
 					return {id: attempt.id};
 				}
@@ -117,7 +176,7 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 		},
 		async labels(tenant, ids) {
 			const sources = await thresholdsOf(tenant);
-			return labelForAggregation(await clients.client(tenant), ids, {
+			return labelForAggregation(await budgeted(tenant), ids, {
 				names: await namesOf(tenant),
 				retries: 0,
 				onSourceId(id, sourceId) {

@@ -2,7 +2,7 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import type {RowInsight} from '../../core/insight.js';
 import type {ErrorNote, TrackedRow} from '../../core/types.js';
-import {badgeSymbol} from '../badge.js';
+import {badgeText} from '../badge.js';
 import {marksText, rowNotes, type RowNote} from '../insight-text.js';
 import {fit, type RowLayout} from '../layout.js';
 import {rowCells} from '../row-cells.js';
@@ -109,7 +109,7 @@ export const AggregationRow = memo(function AggregationRow({
 				{flash === undefined ? (
 					<StatusBadge badge={cells.badge} width={layout.badge} />
 				) : (
-					fit(`${badgeSymbol(cells.badge, glyphs)} ${cells.badge.text}`, layout.badge, 'left', ellipsis)
+					fit(badgeText(cells.badge, glyphs), layout.badge, 'left', ellipsis)
 				)}
 			</Text>
 			{layout.bar > 0 ? (

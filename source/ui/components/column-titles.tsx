@@ -26,7 +26,8 @@ export function ColumnTitles({layout, sort, withTenant = false}: ColumnTitlesPro
 	}
 
 	if (layout.counts > 0) {
-		parts.push(cut('ACCOUNTS', layout.counts, 'right'));
+		// The status endpoint counts new, changed and deleted accounts, not accounts scanned.
+		parts.push(cut('CHANGES', layout.counts, 'right'));
 	}
 
 	parts.push(cut(layout.bar > 0 ? '%' : mark('%', 'progress', true), layout.percent, 'right'));

@@ -110,6 +110,14 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 	}
 
 	add(glyphs.completed, summary.done, 'done', 'done');
+	if (summary.warnings > 0) {
+		add(glyphs.warning, summary.warnings, 'with warnings', 'warning');
+	}
+
+	if (summary.errors > 0) {
+		add(glyphs.terminated, summary.errors, 'with errors', 'error');
+	}
+
 	add(glyphs.terminated, summary.failed, 'failed', summary.failed > 0 ? 'failed' : 'muted');
 	if (summary.expired > 0) {
 		add(glyphs.expired, summary.expired, 'expired', 'muted');

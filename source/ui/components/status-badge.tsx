@@ -1,6 +1,6 @@
 import React from 'react';
 import {Text} from 'ink';
-import {badgeSymbol, type Badge} from '../badge.js';
+import {badgeText, type Badge} from '../badge.js';
 import {fit} from '../layout.js';
 import {useTheme} from '../theme.js';
 
@@ -13,6 +13,6 @@ export interface StatusBadgeProps {
 /** Symbol, word and colour: any one of them tells the status. */
 export function StatusBadge({badge, width}: StatusBadgeProps) {
 	const {glyphs, paint} = useTheme();
-	const text = `${badgeSymbol(badge, glyphs)} ${badge.text}`;
+	const text = badgeText(badge, glyphs);
 	return <Text color={paint(badge.role)}>{width === undefined ? text : fit(text, width, 'left', glyphs.ellipsis)}</Text>;
 }

@@ -1,0 +1,62 @@
+import {formatCount, formatDuration} from '../core/durations.js';
+import {countLabel, errorCount, orderedCounts, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {safeText} from '../domain/status.js';
+import {utcTime} from './utc-time.js';
+
+/** "3 warnings, 2 errors", or '' when there are none. */
+export function messageTally(task: TaskOutcome): string {
+	const warnings = warningCount(task);
+	const errors = errorCount(task);
+	return [
+		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
+		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
+	].join(', ');
+}
+
+/** "scanned 48,000 · added 600 · changed 5,400 · …": every figure the task reports, readable names first. */
+export function formatFigures(task: TaskOutcome): string | undefined {
+	const counts = orderedCounts(task.counts);
+	return counts.length === 0 ? undefined : counts.map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`).join(' · ');
+}
+
+function time(text: string | undefined): number | undefined {
+	const at = text === undefined ? Number.NaN : Date.parse(text);
+	return Number.isNaN(at) ? undefined : at;
+}
+
+/** The lines of a task's outcome, indented like the status block: outcome, times, figures, messages. */
+export function formatTaskLines(task: TaskOutcome): string[] {
+	const lines: string[] = [];
+	const tally = messageTally(task);
+	lines.push(`  Outcome       ${task.completionStatus ?? 'not complete yet'}${tally === '' ? '' : ` (${tally})`}`);
+	const launched = time(task.launched);
+	const completed = time(task.completed);
+	if (launched !== undefined) {
+		lines.push(`  Launched      ${utcTime(launched)}`);
+	}
+
+	if (completed !== undefined) {
+		const took = launched === undefined ? '' : ` (took ${formatDuration(Math.max(0, completed - launched))})`;
+		lines.push(`  Completed     ${utcTime(completed)}${took}`);
+	}
+
+	const figures = formatFigures(task);
+	if (figures !== undefined) {
+		lines.push(`  Figures       ${figures}`);
+	}
+
+	for (const message of task.messages) {
+		lines.push(`  ${safeText(message.type).padEnd(12)}  ${safeText(message.text)}`);
+	}
+
+	return lines;
+}
+
+/**
+ * `aggwatch status` for an id whose status ISC no longer keeps (about an hour after the end) but whose task it
+ * still has (90 days): what the task says.
+ */
+export function formatTaskBlock(id: string, task: TaskOutcome): string {
+	const state = task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
+	return [`${id}  ${state}`, ...formatTaskLines(task)].join('\n');
+}

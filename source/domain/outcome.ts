@@ -1,0 +1,106 @@
+/**
+ * How an aggregation's task ended, as `GET /v2025/task-status/{id}` tells it (ISC keeps tasks 90 days, long after the
+ * status endpoint forgets the aggregation). Plain data: it is shown, saved with the row, and printed by
+ * `status --json` exactly in this shape. Imports nothing of ours.
+ */
+export interface TaskOutcome {
+	/** SUCCESS, WARNING, ERROR, TERMINATED, TEMP_ERROR (or TEMPERROR), or whatever else ISC sent; null while running. */
+	completionStatus: string | null;
+	launched?: string;
+	completed?: string;
+	messages: TaskMessage[];
+	/** The run's figures, keyed by attribute name (`total`, `created`, `updated`, …): only numbers. */
+	counts: Record<string, number>;
+}
+
+export interface TaskMessage {
+	/** INFO, WARN, ERROR, or another string ISC sent. */
+	type: string;
+	text: string;
+}
+
+/** What a completion status means for a script or a badge. */
+export type Completion = 'success' | 'warning' | 'error' | 'terminated' | 'unknown';
+
+export function completionOf(status: string | null | undefined): Completion | undefined {
+	if (status === null || status === undefined) {
+		return undefined;
+	}
+
+	switch (status.toUpperCase()) {
+		case 'SUCCESS': {
+			return 'success';
+		}
+
+		case 'WARNING': {
+			return 'warning';
+		}
+
+		case 'ERROR':
+		case 'TEMP_ERROR':
+		case 'TEMPERROR': {
+			return 'error';
+		}
+
+		case 'TERMINATED': {
+			return 'terminated';
+		}
+
+		default: {
+			return 'unknown';
+		}
+	}
+}
+
+/** The task has its final answer (a completion status). */
+export function isTaskComplete(task: TaskOutcome | undefined): task is TaskOutcome {
+	return task !== undefined && task.completionStatus !== null;
+}
+
+/** A run that did not succeed: ERROR, TEMP_ERROR or TERMINATED. WARNING succeeded (with warnings). */
+export function isFailedCompletion(status: string | null | undefined): boolean {
+	const completion = completionOf(status);
+	return completion === 'error' || completion === 'terminated';
+}
+
+export function warningCount(task: TaskOutcome): number {
+	return task.messages.filter(message => message.type.toUpperCase().startsWith('WARN')).length;
+}
+
+export function errorCount(task: TaskOutcome): number {
+	return task.messages.filter(message => message.type.toUpperCase() === 'ERROR').length;
+}
+
+/**
+ * Readable names for the figures account aggregations report, in the words of the event trigger ISC fires at the
+ * end of an aggregation (scanned, unchanged, changed, added, removed). Other names are shown as they came.
+ */
+const COUNT_LABELS: Record<string, string> = {
+	total: 'scanned',
+	optimized: 'unchanged',
+	updated: 'changed',
+	created: 'added',
+	deleted: 'removed',
+	ignored: 'ignored',
+};
+
+/** The order figures are listed in: the trigger's words first, then the rest by name. */
+const COUNT_ORDER = ['total', 'created', 'updated', 'deleted', 'optimized', 'ignored'];
+
+export function countLabel(attributeName: string): string {
+	return COUNT_LABELS[attributeName] ?? attributeName;
+}
+
+export function orderedCounts(counts: Readonly<Record<string, number>>): Array<[name: string, value: number]> {
+	const rank = (name: string): number => {
+		const index = COUNT_ORDER.indexOf(name);
+		return index === -1 ? COUNT_ORDER.length : index;
+	};
+
+	return Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Accounts scanned, where the task says (`total`). */
+export function scannedAccounts(task: TaskOutcome | undefined): number | undefined {
+	return task?.counts['total'];
+}

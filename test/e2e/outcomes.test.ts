@@ -1,0 +1,98 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulator} from '../../source/simulator/server.js';
+import type {SimAggregationPlan, Simulator} from '../../source/simulator/types.js';
+import {openStore} from '../../source/store/config.js';
+import {spawnPty, type PtySession} from '../helpers/pty.js';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const WARNED = 'dd44dd44dd44dd44dd44dd44dd44dd44';
+const FAILED = 'ee55ee55ee55ee55ee55ee55ee55ee55';
+const MISTYPED = 'ff66ff66ff66ff66ff66ff66ff66ff66';
+
+function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPlan {
+	return {id, sourceId: `src-${id.slice(0, 4)}`, sourceName: `Source ${id.slice(0, 4)}`, startAtMs: -5000, collectMs: 1000, totalAccounts: 40, accountsPerSecond: 20, outcome: {type: 'COMPLETED'}, ...fields};
+}
+
+let sim: Simulator;
+let dir: string;
+let session: PtySession | undefined;
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		aggregations: [
+			plan(WARNED, {task: {warnings: ['one', 'two', 'three'], scannedAccounts: 400}}),
+			plan(FAILED, {task: {errors: ['Page 3 could not be read', 'Account "z" could not be updated']}}),
+		],
+	});
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+afterEach(() => {
+	session?.dispose();
+	session = undefined;
+	if (dir) {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+function launch(args: string[], ascii = false): PtySession {
+	session = spawnPty(process.execPath, [cli, '--interval', '1', ...(ascii ? ['--ascii'] : []), ...args], {
+		cols: 130,
+		rows: 30,
+		env: {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir},
+	});
+	return session;
+}
+
+function rowOf(screen: string, id: string): string {
+	return screen.split('\n').find(line => (line.includes(`Source ${id.slice(0, 4)}`) || line.includes(id.slice(0, 8))) && !/^(Id|Source) {2}/.test(line)) ?? '';
+}
+
+describe('outcomes in the monitor (real terminal)', () => {
+	it('the end badge carries warnings and errors, the header counts them apart, the detail pane lists the task, and they survive a restart', async () => {
+		dir = mkdtempSync(path.join(tmpdir(), 'aggwatch-e2e-outcomes-'));
+		let pty = launch([WARNED, FAILED, MISTYPED]);
+		await pty.waitFor('both outcomes on their badges', () => {
+			const screen = pty.screenText();
+			return rowOf(screen, WARNED).includes('completed ⚠ 3 warnings') && rowOf(screen, FAILED).includes('completed ✖ 2 errors');
+		});
+		// The mistyped id is told at once, not after the three-minute grace.
+		await pty.waitFor('the mistyped id not found', () => /not found/.test(rowOf(pty.screenText(), MISTYPED)));
+		const header = pty.screenText().split('\n')[0] ?? '';
+		expect(header).toContain('⚠ 1 with warnings');
+		expect(header).toContain('✖ 1 with errors');
+
+		await pty.write('\r');
+		await pty.waitForText(`Id                  ${WARNED}`);
+		await pty.write('j');
+		await pty.waitForText(`Id                  ${FAILED}`);
+		await pty.waitFor('the task in the detail pane', () => /Outcome\s+ERROR \(2 errors\)/.test(pty.screenText()));
+		const screen = pty.screenText();
+		expect(screen).toMatch(/ERROR\s+Page 3 could not be read/);
+		expect(screen).toMatch(/Figures\s+scanned 40/);
+		expect(screen).toMatch(/Launched \/ done\s+\d\d:\d\d:\d\d .* \/ \d\d:\d\d:\d\d/);
+
+		await pty.write('q');
+		expect((await pty.waitForExit()).exitCode).toBe(0);
+		const {store} = openStore({cwd: dir});
+		try {
+			const saved = store.listTracked().find(row => row.id === WARNED);
+			expect(saved?.task?.completionStatus).toBe('WARNING');
+		} finally {
+			store.close();
+		}
+
+		// A restart shows the saved outcome, in ASCII glyphs this time.
+		pty = launch([], true);
+		await pty.waitFor('the saved outcome in ASCII', () => rowOf(pty.screenText(), WARNED).includes('completed ! 3 warnings'));
+		await pty.write('q');
+		await pty.waitForExit();
+	}, 60_000);
+});
