@@ -57,8 +57,12 @@ export function nullableString(object: JsonObject, field: string, what: string):
 }
 
 /** Epoch milliseconds within the range a Date can hold. */
+/** The last millisecond of 9999: past it (or before 1970) toISOString leaves the four-digit form. */
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+
+/** A time ISC could have written: from 1970 to the end of 9999 (no task ran before the epoch). */
 function isEpochMs(value: number): boolean {
-	return Number.isFinite(value) && Math.abs(value) <= 8.64e15;
+	return Number.isFinite(value) && value >= 0 && value <= LAST_FOUR_DIGIT_YEAR_MS;
 }
 
 /**

@@ -80,7 +80,7 @@ describe('a 200 with status NOT_FOUND', () => {
 		expect(answers.map(answer => [answer.id, answer.status])).toEqual([[RUNNING_ID, 'ACCOUNTS_COLLECTED'], [UNKNOWN_ID, 'NOT_FOUND']]);
 	});
 
-	it('wait exits 3 when an aggregation it saw running answers NOT_FOUND, as after a 404', async () => {
+	it('wait exits 3 when an aggregation it saw running answers NOT_FOUND and its task is gone, as after a 404', async () => {
 		let skewMs = 0;
 		const sim = await tenantSimulator({clients: [ADHOC], notFoundAnswer: 'status-not-found', expiryMs: 60_000, now: () => Date.now() + skewMs});
 		const box = testSandbox();
@@ -93,7 +93,7 @@ describe('a 200 with status NOT_FOUND', () => {
 			const check = setInterval(() => {
 				if (sim.log.some(entry => entry.path.endsWith(`/${RUNNING_ID}/status`) && entry.status === 200)) {
 					clearInterval(check);
-					skewMs = 30 * 86_400_000;
+					skewMs = 100 * 86_400_000; // past ISC's 90 days, so the task is gone too
 					resolve();
 				}
 			}, 20);

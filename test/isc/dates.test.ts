@@ -52,7 +52,7 @@ describe('readDateTime', () => {
 
 	it('returns an ISO string or nothing, whatever it is given', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.jsonValue(), fc.string(), fc.double()), value => {
+			fc.property(fc.oneof(fc.jsonValue(), fc.string(), fc.double(), fc.date({noInvalidDate: true}).map(date => date.toISOString())), value => {
 				const read = readDateTime(value);
 				expect(read === undefined || ISO.test(read)).toBe(true);
 			}),
@@ -60,7 +60,7 @@ describe('readDateTime', () => {
 	});
 
 	it('drops what cannot be a date', () => {
-		for (const value of ['2020-09-07T42:14:00.364Z', 'yesterday', '', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY, 1e300]) {
+		for (const value of ['2020-09-07T42:14:00.364Z', 'yesterday', '', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY, 1e300, -1, '-000001-01-01T00:00:00Z', 253_402_300_800_000]) {
 			expect(readDateTime(value)).toBeUndefined();
 		}
 	});

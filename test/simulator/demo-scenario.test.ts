@@ -17,11 +17,11 @@ function truth(sim: Simulator): Map<string, string> {
 }
 
 describe('demo scenario', () => {
-	it('tracks eight distinct well-formed ids at first, one of which never exists', async () => {
+	it('tracks ten distinct well-formed ids at first, one of which never exists', async () => {
 		const {sim} = await demo();
 		const tracked = demoTrackedIds();
-		expect(tracked).toHaveLength(8);
-		expect(new Set(tracked).size).toBe(8);
+		expect(tracked).toHaveLength(10);
+		expect(new Set(tracked).size).toBe(10);
 		for (const tracked_id of tracked) {
 			expect(tracked_id).toMatch(/^[\da-f]{32}$/);
 		}
