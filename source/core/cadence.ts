@@ -88,7 +88,8 @@ export function tenantCadence(rows: readonly TrackedRow[], focus: ReadonlySet<Ro
 	return cadence;
 }
 
-function focusOf(state: MonitorState): ReadonlySet<RowKey> | undefined {
+/** The rows in focus as a set; undefined when there is no focus (every row is in focus). */
+export function focusOf(state: Pick<MonitorState, 'focus'>): ReadonlySet<RowKey> | undefined {
 	return state.focus === undefined ? undefined : new Set(state.focus);
 }
 
