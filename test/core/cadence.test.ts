@@ -158,7 +158,7 @@ describe('moving the window', () => {
 		let movedAt = Infinity; // the first step at or after moveAt (the simulation jumps from event to event)
 		const {sends} = simulate(start, {
 			from: 0,
-			until: 200_000,
+			until: 320_000,
 			answer: target => ({latencyMs: LATENCY, status: collecting((target.snapshot?.processedAccounts ?? 0) + 1)}),
 			step(current, now) {
 				if (now < moveAt) {
