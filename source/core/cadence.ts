@@ -88,9 +88,23 @@ export function tenantCadence(rows: readonly TrackedRow[], focus: ReadonlySet<Ro
 	return cadence;
 }
 
+/** focusOf's sets, by focus array: the reducer keeps the array while the focus stays, and each pass asks again. */
+const focusSets = new WeakMap<readonly RowKey[], ReadonlySet<RowKey>>();
+
 /** The rows in focus as a set; undefined when there is no focus (every row is in focus). */
 export function focusOf(state: Pick<MonitorState, 'focus'>): ReadonlySet<RowKey> | undefined {
-	return state.focus === undefined ? undefined : new Set(state.focus);
+	const {focus} = state;
+	if (focus === undefined) {
+		return undefined;
+	}
+
+	let set = focusSets.get(focus);
+	if (set === undefined) {
+		set = new Set(focus);
+		focusSets.set(focus, set);
+	}
+
+	return set;
 }
 
 function intervalIn(cadence: TenantCadence, row: Pick<TrackedRow, 'key' | 'snapshot'>, focus: ReadonlySet<RowKey> | undefined, options: MonitorOptions): number {
@@ -154,9 +168,11 @@ export function outOfViewEveryMs(state: MonitorState): number | undefined {
 
 /**
  * Rows coming into focus whose next poll is further away than their interval in focus allows are pulled in to
- * their last answer + that interval (already due when that time has passed: the longer ago, the sooner they go). Rows in flight, failing (backoff) or without an answer yet keep their schedule.
+ * their last answer + that interval, or to now when that has passed (due now, not overdue: a row just scrolled to
+ * is not marked stale for the moment it waits for its turn). Rows in flight, failing (backoff) or without an answer
+ * yet keep their schedule. `now` is the time of the focus change.
  */
-export function pullIntoFocus(state: MonitorState, previous: ReadonlySet<RowKey> | undefined): MonitorState {
+export function pullIntoFocus(state: MonitorState, previous: ReadonlySet<RowKey> | undefined, now: number): MonitorState {
 	const focus = focusOf(state);
 	if (focus === undefined) {
 		return state;
@@ -183,7 +199,7 @@ export function pullIntoFocus(state: MonitorState, previous: ReadonlySet<RowKey>
 			return row;
 		}
 
-		const due = row.lastOkAt + intervalIn(cadenceOf(row.tenant), row, focus, state.options);
+		const due = Math.max(now, row.lastOkAt + intervalIn(cadenceOf(row.tenant), row, focus, state.options));
 		if (row.nextPollAt <= due) {
 			return row;
 		}

@@ -101,19 +101,19 @@ export function reduce(state: MonitorState, event: MonitorEvent): MonitorState {
 		}
 
 		case 'focused': {
-			return focused(state, event.keys);
+			return focused(state, event.keys, event.now);
 		}
 	}
 }
 
-function focused(state: MonitorState, keys: readonly RowKey[]): MonitorState {
+function focused(state: MonitorState, keys: readonly RowKey[], now: number): MonitorState {
 	const previous = state.focus === undefined ? undefined : new Set(state.focus);
 	const next = new Set(keys);
 	if (previous !== undefined && previous.size === next.size && [...next].every(key => previous.has(key))) {
 		return state;
 	}
 
-	return pullIntoFocus({...state, focus: [...next]}, previous);
+	return pullIntoFocus({...state, focus: [...next]}, previous, now);
 }
 
 function phaseOfSeed(seed: RowSeed): RowPhase {

@@ -156,6 +156,7 @@ describe('moving the window', () => {
 		const moveAt = 120_000;
 		const newWindow = keysOf(101, 20);
 		let movedAt = Infinity; // the first step at or after moveAt (the simulation jumps from event to event)
+		const staleInView: Array<{key: RowKey; at: number}> = [];
 		const {sends} = simulate(start, {
 			from: 0,
 			until: 320_000,
@@ -166,7 +167,14 @@ describe('moving the window', () => {
 				}
 
 				movedAt = Math.min(movedAt, now);
-				return apply(current, {type: 'focused', keys: newWindow, now});
+				const next = apply(current, {type: 'focused', keys: newWindow, now});
+				for (const key of newWindow) {
+					if (staleInView.length < 5 && isStale(row(next, key), now, INTERVAL)) {
+						staleInView.push({key, at: now});
+					}
+				}
+
+				return next;
 			},
 		});
 		for (const key of newWindow) {
@@ -179,13 +187,15 @@ describe('moving the window', () => {
 			expect(Math.max(...gaps(after.filter(at => at >= movedAt + 10_000)))).toBeLessThanOrEqual(INTERVAL + LATENCY + 250);
 		}
 
+		// Scrolled to, they are due now, not late: none shows as stale while it waits for its turn.
+		expect(staleInView).toEqual([]);
 		// The rows that left the view are polled at the shared pace again after their next answer.
 		const left = gaps(sendTimes(sends, keyOf(1), movedAt + 10_000));
 		expect(left.length).toBeGreaterThan(0);
 		expect(Math.min(...left)).toBeGreaterThan(INTERVAL * 5);
 	});
 
-	it('a row pulled in keeps its place when it is already due, and a failing row keeps its backoff', () => {
+	it('a row pulled in is due at its last answer + --interval, or now when that has passed; a failing row keeps its backoff', () => {
 		let state = apply(running(200), {type: 'focused', keys: keysOf(1, 20), now: 0});
 		state = poll(state, keyOf(150), collecting(5), 1000); // out of view: next poll ~56 s later
 		expect(row(state, keyOf(150)).nextPollAt).toBeGreaterThan(50_000);
@@ -193,10 +203,14 @@ describe('moving the window', () => {
 		expect(row(state, keyOf(150)).nextPollAt).toBe(1000 + INTERVAL);
 		// The same focus again changes nothing.
 		expect(apply(state, {type: 'focused', keys: [keyOf(150), ...keysOf(1, 20)], now: 3000})).toBe(state);
+		state = poll(state, keyOf(151), collecting(5), 1000);
+		state = apply(state, {type: 'focused', keys: [keyOf(151)], now: 30_000});
+		expect(row(state, keyOf(151)).nextPollAt).toBe(30_000);
+		expect(isStale(row(state, keyOf(151)), 30_000, INTERVAL)).toBe(false);
 		// A failing row out of view keeps its backoff when it comes into view.
-		state = fail(state, keyOf(160), serverError, 4000);
+		state = fail(state, keyOf(160), serverError, 31_000);
 		const backoff = row(state, keyOf(160)).nextPollAt;
-		state = apply(state, {type: 'focused', keys: [keyOf(160)], now: 5000});
+		state = apply(state, {type: 'focused', keys: [keyOf(160)], now: 32_000});
 		expect(row(state, keyOf(160)).nextPollAt).toBe(backoff);
 	});
 });
