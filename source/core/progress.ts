@@ -86,14 +86,16 @@ export function rowElapsed(row: TrackedRow, now: number): number | undefined {
 }
 
 /**
- * The last good answer is older than twice the row's poll interval (`intervalMs` is the monitor's base interval,
- * the row's own interval is derived from its status). Only rows still polled can be stale; a row with no answer yet
- * is waiting, not stale.
+ * The row is behind its own schedule: its next poll (nextPollAt, which the cadence sets from the row's status and
+ * whether it is in view) is more than one of its own poll intervals past (`intervalMs` is the monitor's base
+ * interval, the row's own is derived from its status), or its last request failed. A row out of view that is polled
+ * every 25 s as planned is not stale. Only rows still polled can be stale; a row with no answer yet is waiting, not
+ * stale.
  */
 export function isStale(row: TrackedRow, now: number, intervalMs: number): boolean {
 	if (!isPolledPhase(row.phase) || row.lastOkAt === undefined || isEndStatus(row.snapshot?.status)) {
 		return false;
 	}
 
-	return now - row.lastOkAt > 2 * pollIntervalMs(row, intervalMs);
+	return row.lastError !== undefined || now > row.nextPollAt + pollIntervalMs(row, intervalMs);
 }

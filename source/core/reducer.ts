@@ -1,5 +1,6 @@
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import type {IscErrorInfo} from '../domain/errors.js';
+import {pullIntoFocus, rowCadenceMs} from './cadence.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
@@ -107,7 +108,21 @@ export function reduce(state: MonitorState, event: MonitorEvent): MonitorState {
 				return {...tenant, sent};
 			});
 		}
+
+		case 'focused': {
+			return focused(state, event.keys, event.now);
+		}
 	}
+}
+
+function focused(state: MonitorState, keys: readonly RowKey[], now: number): MonitorState {
+	const previous = state.focus === undefined ? undefined : new Set(state.focus);
+	const next = new Set(keys);
+	if (previous !== undefined && previous.size === next.size && [...next].every(key => previous.has(key))) {
+		return state;
+	}
+
+	return pullIntoFocus({...state, focus: [...next]}, previous, now);
 }
 
 function phaseOfSeed(seed: RowSeed): RowPhase {
@@ -294,10 +309,12 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 		);
 	}
 
-	return updateRow(next, key, current => answered(current, status, now, next.options));
+	// In focus the row's own interval; out of view what the tenant's budget leaves (core/cadence.ts).
+	const every = rowCadenceMs(next, {...row, snapshot: status});
+	return updateRow(next, key, current => answered(current, status, now, every, next.options));
 }
 
-function answered(row: TrackedRow, status: AggregationStatus, now: number, options: MonitorOptions): TrackedRow {
+function answered(row: TrackedRow, status: AggregationStatus, now: number, every: number, options: MonitorOptions): TrackedRow {
 	const ended = isEndStatus(status.status);
 	const {lastError: _lastError, firstMissingAt: _firstMissingAt, ...rest} = row;
 	const next: TrackedRow = {
@@ -307,7 +324,7 @@ function answered(row: TrackedRow, status: AggregationStatus, now: number, optio
 		phase: ended ? 'ended' : status.status === undefined ? 'waiting' : 'running',
 		failures: 0,
 		inFlight: false,
-		nextPollAt: now + pollIntervalMs({snapshot: status}, options.intervalMs),
+		nextPollAt: now + every,
 		samples:
 			status.processedAccounts === undefined
 				? row.samples

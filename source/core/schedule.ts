@@ -1,3 +1,4 @@
+import {focusOf} from './cadence.js';
 import {isPolledPhase} from './phase.js';
 import {isBusy, requestDueAt} from './task-reads.js';
 import type {MonitorOptions, MonitorState, RowKey, TenantState, TrackedRow} from './types.js';
@@ -89,10 +90,10 @@ interface TenantQueue {
 	busy: boolean;
 }
 
-function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow): TrackedRow | undefined {
+function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow, among?: (row: TrackedRow) => boolean): TrackedRow | undefined {
 	let best: TrackedRow | undefined;
 	for (const row of rows) {
-		if (row !== except && (best === undefined || requestDueAt(row) < requestDueAt(best))) {
+		if (row !== except && (among === undefined || among(row)) && (best === undefined || requestDueAt(row) < requestDueAt(best))) {
 			best = row;
 		}
 	}
@@ -105,7 +106,8 @@ function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow): TrackedR
  * Rules: nothing while the user paused; only rows in phases waiting and running that are not in flight; per tenant at
  * most one request per requestSpacingMs and at most budget.requests per budget.windowMs (so never a burst); nothing
  * before a 429 pause ends; a tenant with an auth failure sends a single probe per authRetryMs and nothing while that
- * probe is in flight; the most overdue row of each tenant goes first.
+ * probe is in flight; of each tenant, the most overdue row in focus (state.focus: on screen or selected) goes first,
+ * then the most overdue of the others.
  */
 export function nextRequests(state: MonitorState, now: number): Schedule {
 	if (state.paused) {
@@ -132,6 +134,7 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		}
 	}
 
+	const focus = focusOf(state);
 	const due: TrackedRow[] = [];
 	let wakeAt: number | undefined;
 	const wakeNoLaterThan = (at: number): void => {
@@ -141,18 +144,20 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 	for (const [name, queue] of queues) {
 		const tenant = state.tenants[name];
 		const probing = tenant?.authError !== undefined;
-		const first = mostOverdue(queue.idle);
-		if (first === undefined || (probing && queue.busy)) {
+		const earliest = mostOverdue(queue.idle);
+		if (earliest === undefined || (probing && queue.busy)) {
 			continue; // nothing to send, or the auth probe's answer will decide
 		}
 
 		const sent = tenant?.sent ?? [];
-		const readyAt = Math.max(tenantReadyAt(tenant, sent, now, state.options), requestDueAt(first));
+		const readyAt = Math.max(tenantReadyAt(tenant, sent, now, state.options), requestDueAt(earliest));
 		if (readyAt > now) {
 			wakeNoLaterThan(readyAt);
 			continue;
 		}
 
+		// The user looks at the rows in focus: a due one goes before rows out of view that are more overdue.
+		const first = (focus === undefined ? undefined : mostOverdue(queue.idle, undefined, row => requestDueAt(row) <= now && focus.has(row.key))) ?? earliest;
 		due.push(first);
 		const second = mostOverdue(queue.idle, first);
 		if (probing || second === undefined) {

@@ -18,8 +18,6 @@ import type {MonitorOptions, TaskRead, TrackedRow} from './types.js';
 
 /** How long after a read of an unfinished task the next one goes. */
 export const TASK_RETRY_MS = 10_000;
-/** How long a row keeps reading a task that has no completion status, before it gives up. */
-const TASK_GIVE_UP_MS = 3 * 60_000;
 
 /** lastError message of a row whose id neither endpoint knows. */
 export const UNKNOWN_ID_MESSAGE = 'not found: neither the status nor the task of this id exists';

@@ -141,6 +141,11 @@ export interface MonitorState {
 	tenants: Record<string, TenantState>;
 	/** The user paused polling (p). */
 	paused: boolean;
+	/**
+	 * The rows the user looks at: on screen, and the selected one. They are polled at their own pace; the rest share
+	 * what is left of the budget (core/cadence.ts). Absent (no screen, as with `wait`): every row is in focus.
+	 */
+	focus?: RowKey[];
 }
 
 /** What a row looks like when it is added or restored from the store. */
@@ -173,4 +178,6 @@ export type MonitorEvent =
 	/** c: drop rows in phases ended, not-found and expired. */
 	| {type: 'clear-finished'}
 	| {type: 'labelled'; key: RowKey; label: string}
-	| {type: 'sent'; tenant: string; scheduledAt?: number; now: number};
+	| {type: 'sent'; tenant: string; scheduledAt?: number; now: number}
+	/** The screen shows these rows (the ones on screen and the selected one): see MonitorState.focus. */
+	| {type: 'focused'; keys: RowKey[]; now: number};

@@ -1,6 +1,7 @@
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {Box} from 'ink';
 import type {AlertPrefs} from '../alerts/prefs.js';
+import {outOfViewEveryMs} from '../core/cadence.js';
 import {summarize} from '../core/summary.js';
 import type {RowInsight} from '../core/insight.js';
 import {DEFAULT_STALL_AFTER_MS} from '../core/stall.js';
@@ -152,6 +153,7 @@ export function MonitorView({
 
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.
 	const summary = useMemo(() => summarize(state, now), [state, now]);
+	const outOfViewMs = useMemo(() => outOfViewEveryMs(state), [state]);
 	const top = headerHeight(summary, width, state.options.authRetryMs, glyphs);
 	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view));
 
@@ -190,12 +192,22 @@ export function MonitorView({
 	useStallAlerts({insights, state, now, multiTenant: list.multiTenant, apply: store.apply, onAlert, alerts});
 	const stalledCount = useMemo(() => [...(insights?.values() ?? [])].filter(insight => insight.stall !== undefined).length, [insights]);
 
+	// The rows the user looks at (on screen, and the selected one) are polled at --interval: tell the monitor when
+	// they change. Other screens (help, pickers) keep the list's last focus: the user comes back to it.
+	const visible = list.shownRows.slice(list.window.start, list.window.end);
+	const focusKeys = list.hasList ? [...visible.map(row => row.key), ...(list.selected === undefined ? [] : [list.selected.key])] : undefined;
+	const focusText = focusKeys === undefined ? undefined : [...new Set(focusKeys)].join('\n');
+	useEffect(() => {
+		if (focusText !== undefined) {
+			commands.focus?.(focusText === '' ? [] : focusText.split('\n'));
+		}
+	}, [focusText, commands]);
+
 	if (isTooSmall(columns, rows)) {
 		return <TooSmall columns={columns} rows={rows} />;
 	}
 
 	// The rows' spinners step with the monitor's clock; a picker that loads has a spinner of its own (LoadingSpinner).
-	const visible = list.shownRows.slice(list.window.start, list.window.end);
 	const spinning = !state.paused && list.hasList && visible.some(row => row.phase === 'running');
 	const pickerRows: Record<Screen, number> = {
 		list: list.list.keys.length,
@@ -262,6 +274,7 @@ export function MonitorView({
 					width={width}
 					authRetryMs={state.options.authRetryMs}
 					stalled={stalledCount}
+					{...(outOfViewMs === undefined ? {} : {outOfViewMs})}
 					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity, others: latest.others}})}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">

@@ -50,6 +50,11 @@ export interface MonitorCommands {
 	/** Stop tracking every finished row (ended, not found, expired). */
 	clearFinished(): void;
 	/**
+	 * The rows the user looks at now (on screen, and the selected one): they are polled at --interval, the others
+	 * share what is left of the budget. Called when the window or the selection moves. Without it, every row is in focus.
+	 */
+	focus?(keys: RowKey[]): void;
+	/**
 	 * Track aggregations picked in the discover picker, each on its own tenant, labelled with its source name.
 	 * Without it (or without the `discover` prop) the picker is not offered.
 	 */

@@ -1,5 +1,5 @@
 import {formatCount, formatDuration, formatRate} from '../core/durations.js';
-import {pollIntervalMs} from '../core/interval.js';
+import {rowCadenceMs} from '../core/cadence.js';
 import {isPolledPhase} from '../core/phase.js';
 import {eta, isStale, percent, rate} from '../core/progress.js';
 import {rowOutcome} from '../core/summary.js';
@@ -77,7 +77,7 @@ function nextPollText(row: TrackedRow, state: MonitorState, now: number): Detail
 		return {label, value: `credentials failing, retry in ${countdown(at, now)}`, role: 'error'};
 	}
 
-	const every = `every ${formatDuration(pollIntervalMs(row, state.options.intervalMs))}`;
+	const every = `every ${formatDuration(rowCadenceMs(state, row))}`;
 	return {label, value: row.nextPollAt > now ? `in ${countdown(row.nextPollAt, now)} (${every})` : `due now (${every})`};
 }
 

@@ -102,6 +102,11 @@ export function createMonitorCommands({store, now, wake, flush, callbacks, canSt
 			wake();
 			flush();
 		},
+		focus(keys) {
+			store.dispatch({type: 'focused', keys, now: now()});
+			// Rows that came into view may be due now. The screen shows them already: nothing to flush.
+			wake();
+		},
 		clearFinished() {
 			const rows = store.getState().rows.filter((row) => isFinishedPhase(row.phase));
 			store.dispatch({type: 'clear-finished'});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {elapsed, eta, isStale, percent, rate, rowElapsed} from '../../source/core/progress.js';
-import {collecting, keyOf, poll, row, seed, stateWith} from './fixtures.js';
+import {apply, collecting, fail, keyOf, poll, row, seed, serverError, stateWith} from './fixtures.js';
 
 describe('rate', () => {
 	it('is undefined with fewer than two samples or no time between them', () => {
@@ -96,6 +96,17 @@ describe('isStale', () => {
 		const started = row(poll(stateWith([seed(1)]), keyOf(1), {status: 'STARTED'}, 0), keyOf(1));
 		expect(isStale(started, 20_000, 5000)).toBe(false);
 		expect(isStale(started, 20_001, 5000)).toBe(true);
+	});
+
+	it('follows the row\'s own schedule, not its age: a row out of view polled every minute is not stale at 40 s; a failed request is', () => {
+		let state = apply(stateWith([seed(1), seed(2)], {budget: {requests: 1, windowMs: 10_000}}), {type: 'focused', keys: [keyOf(2)], now: 0});
+		state = poll(state, keyOf(1), collecting(1), 0);
+		const outOfView = row(state, keyOf(1));
+		expect(outOfView.nextPollAt).toBeGreaterThan(40_000); // the budget leaves it fewer than one request in 40 s
+		expect(isStale(outOfView, 40_000, 5000)).toBe(false);
+		expect(isStale(outOfView, outOfView.nextPollAt + 5001, 5000)).toBe(true);
+		state = fail(state, keyOf(1), serverError, 41_000);
+		expect(isStale(row(state, keyOf(1)), 41_000, 5000)).toBe(true);
 	});
 
 	it('is never true for rows without an answer or that are no longer polled', () => {

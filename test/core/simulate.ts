@@ -19,7 +19,13 @@ export interface Send {
  */
 export function simulate(
 	initial: MonitorState,
-	options: {from: number; until: number; answer: (row: TrackedRow, now: number) => Answer},
+	options: {
+		from: number;
+		until: number;
+		answer: (row: TrackedRow, now: number) => Answer;
+		/** Sees the state at each step (after the answers due and the sends); may return it changed, e.g. by a `focused` event. */
+		step?: (state: MonitorState, now: number) => MonitorState;
+	},
 ): {state: MonitorState; sends: Send[]; idleAt?: number} {
 	let state = initial;
 	const sends: Send[] = [];
@@ -49,6 +55,14 @@ export function simulate(
 
 		if (wakeAt !== undefined && wakeAt <= now) {
 			throw new Error(`busy loop: wakeAt ${wakeAt} at ${now}`);
+		}
+
+		if (options.step !== undefined) {
+			const before = state;
+			state = options.step(state, now);
+			if (state !== before) {
+				continue; // the schedule may have changed: ask again at the same moment
+			}
 		}
 
 		const next = Math.min(wakeAt ?? Infinity, answers[0]?.at ?? Infinity);

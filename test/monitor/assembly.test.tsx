@@ -13,7 +13,7 @@ import {DEFAULT_ALERT_PREFS} from '../../source/alerts/prefs.js';
 import {MonitorScreen} from '../../source/commands/monitor/screen.js';
 import {createMonitorServices} from '../../source/commands/monitor/services.js';
 import {TenantClients} from '../../source/commands/tenant-clients.js';
-import type {RowSeed} from '../../source/core/types.js';
+import type {MonitorOptions, RowSeed} from '../../source/core/types.js';
 import {IscClient} from '../../source/isc/client.js';
 import {startSimulator} from '../../source/simulator/server.js';
 import type {Simulator, SimAggregationPlan, SimSource} from '../../source/simulator/types.js';
@@ -61,10 +61,17 @@ interface StartOptions {
 	secret?: string;
 	saveDelayMs?: number;
 	sources?: SimSource[];
+	/** Overrides of the monitor's options (interval, budget). */
+	monitor?: Partial<MonitorOptions>;
 }
 
 async function start(options: StartOptions) {
-	const sim = await startSimulator({aggregations: options.plans, ...(options.sources === undefined ? {} : {sources: options.sources})});
+	const sim = await startSimulator({
+		aggregations: options.plans,
+		...(options.sources === undefined ? {} : {sources: options.sources}),
+		// A budget above ISC's own limit needs the simulated limit off.
+		...(options.monitor?.budget === undefined ? {} : {rateLimit: false as const}),
+	});
 	running.push(sim);
 	const folder = mkdtempSync(path.join(tmpdir(), 'aggwatch-monitor-'));
 	folders.push(folder);
@@ -113,7 +120,7 @@ async function start(options: StartOptions) {
 					services={createMonitorServices(clients, ['sim'])}
 					alerts={DEFAULT_ALERT_PREFS}
 					autoDiscover={false}
-					options={{intervalMs: 100, notFoundGraceMs: 400, maxBackoffMs: 200, authRetryMs: 60_000}}
+					options={{intervalMs: 100, notFoundGraceMs: 400, maxBackoffMs: 200, authRetryMs: 60_000, ...options.monitor}}
 					saveDelayMs={options.saveDelayMs ?? 200}
 					writeRaw={(sequence) => recorded.alerts.push(sequence)}
 				/>
@@ -247,4 +254,49 @@ describe('the monitor, assembled, with the simulated tenant', () => {
 		expect(sim.log.filter((request) => request.method === 'POST' && request.path.includes('/load-accounts'))).toHaveLength(1);
 		close();
 	});
+
+	test('rows on screen are polled at --interval, rows out of view less often; scrolling moves the focus; the header says how often', async () => {
+		// 40 long aggregations, 19 of them on a 24-line screen; 1 s interval, a budget of 24 requests a second.
+		const ids = Array.from({length: 40}, (_, n) => (0xa9_00_00 + n).toString(16).padStart(32, '0'));
+		const name = (n: number) => `R${String(n).padStart(2, '0')}`;
+		const plans = ids.map((aggregationId, n) =>
+			plan(aggregationId, name(n), {sourceId: (0x50_00 + n).toString(16).padStart(32, '0'), collectMs: 100, totalAccounts: 1_000_000, accountsPerSecond: 1}),
+		);
+		const {sim, app, waitFor, close} = await start({plans, seeds: ids, monitor: {intervalMs: 1000, budget: {requests: 24, windowMs: 1000}}});
+		const onScreen = (frame: string) => ids.filter((_, n) => frame.includes(`${name(n)} `));
+		const statusRequests = (aggregationId: string, from: number, to: number) =>
+			sim.log.filter((entry) => entry.path === `/v2025/account-aggregations/${aggregationId}/status` && entry.at >= from && entry.at < to).length;
+		const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / values.length;
+		/** Status requests per row over `ms`, for the rows on screen (`shown`) and the others. */
+		const measure = async (shown: readonly string[], ms: number) => {
+			const from = Date.now();
+			await new Promise((resolve) => setTimeout(resolve, ms));
+			const to = Date.now();
+			return {
+				inView: mean(shown.map((aggregationId) => statusRequests(aggregationId, from, to))),
+				outOfView: mean(ids.filter((aggregationId) => !shown.includes(aggregationId)).map((aggregationId) => statusRequests(aggregationId, from, to))),
+			};
+		};
+
+		// Once the rows on screen are collecting, at 1 s they would take 19 of the 21.6 planned a second; rows out of
+		// view keep a fifth (4.32 a second, the rows on screen are slowed a little), so the 21 of them share it: ~5 s.
+		const first = await waitFor((frame) => frame.split('\n')[0]!.includes('live, out of view: every ~5s') && line(frame, `${name(0)} `).includes('collected'));
+		const top = onScreen(first);
+		expect(top).toHaveLength(19);
+		expect(top).toContain(ids[0]);
+		const before = await measure(top, 4000);
+		expect(before.inView).toBeGreaterThanOrEqual(2.5); // about one a second, answers included
+		expect(before.outOfView).toBeLessThan(before.inView / 2);
+
+		// Scroll to the last row: the rows now on screen get the interval, the first ones go to the shared pace.
+		await press(app.stdin, 'G');
+		const last = await waitFor((frame) => frame.includes(`${name(39)} `) && !frame.includes(`${name(0)} `));
+		const bottom = onScreen(last);
+		expect(bottom).toContain(ids[39]);
+		const after = await measure(bottom, 4000);
+		expect(after.inView).toBeGreaterThanOrEqual(2.5);
+		expect(after.outOfView).toBeLessThan(after.inView / 2);
+		expect(mean(ids.slice(0, 5).map((aggregationId) => statusRequests(aggregationId, Date.now() - 4000, Date.now())))).toBeLessThan(after.inView / 2);
+		close();
+	}, 30_000);
 });

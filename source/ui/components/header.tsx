@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {formatDuration} from '../../core/durations.js';
 import type {Summary} from '../../core/summary.js';
 import {version} from '../../version.js';
 import {authAdvice} from '../auth-advice.js';
@@ -19,6 +20,8 @@ export interface HeaderProps {
 	alert?: HeaderAlert;
 	/** Running rows that look stalled (counted among the running). */
 	stalled?: number;
+	/** Rows out of view are polled this often, slower than --interval (outOfViewEveryMs): told after "live". */
+	outOfViewMs?: number;
 }
 
 export interface HeaderAlert {
@@ -42,9 +45,10 @@ const MAX_BANNER_LINES = 3;
 
 /**
  * paused (by the user), rate-limited with the time left (the longest 429 pause of any tenant), idle (nothing left
- * to poll), or live.
+ * to poll), or live; live says how often rows out of view refresh when that is slower than --interval
+ * (`outOfViewMs`).
  */
-export function pollingState(summary: Summary, now: number): PollingState {
+export function pollingState(summary: Summary, now: number, outOfViewMs?: number): PollingState {
 	if (summary.paused) {
 		return {label: 'paused', role: 'warning', glyph: 'paused'};
 	}
@@ -58,7 +62,8 @@ export function pollingState(summary: Summary, now: number): PollingState {
 		return {label: 'idle, nothing to poll', role: 'muted', glyph: 'waiting'};
 	}
 
-	return {label: 'live', role: 'done', glyph: 'live'};
+	const every = outOfViewMs === undefined ? '' : `, out of view: every ~${formatDuration(Math.round(outOfViewMs / 1000) * 1000)}`;
+	return {label: `live${every}`, role: 'done', glyph: 'live'};
 }
 
 interface Banner {
@@ -131,11 +136,11 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 }
 
 /** Name, version, tenant, polling state and counts; then one banner per tenant whose credentials fail. */
-export function Header({tenantLabel, summary, now, width, authRetryMs, alert, stalled}: HeaderProps) {
+export function Header({tenantLabel, summary, now, width, authRetryMs, alert, stalled, outOfViewMs}: HeaderProps) {
 	const {glyphs, paint} = useTheme();
 	const polling: PollingState & {text?: string} =
 		alert === undefined
-			? pollingState(summary, now)
+			? pollingState(summary, now, outOfViewMs)
 			: {
 					label: `${alert.text}${alert.others > 0 ? ` (+${alert.others} more ended)` : ''}`,
 					role: alert.severity === 'success' ? 'done' : 'failed',

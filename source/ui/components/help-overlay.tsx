@@ -48,7 +48,7 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 		symbol(glyphs.notFound, 'not found: ISC does not know the id', 'failed'),
 		symbol(glyphs.waiting, 'waiting for a first answer', 'waiting'),
 		symbol(glyphs.expired, 'expired: ISC forgot it before it ended (about an hour after)', 'muted'),
-		symbol(`${glyphs.stale}stale`, 'no fresh answer for more than two poll intervals', 'warning'),
+		symbol(`${glyphs.stale}stale`, 'behind its poll schedule (rows out of view are polled less often)', 'warning'),
 		symbol(`${glyphs.error}net`, 'the last request failed (net, 5xx, 404, 429, bad, 4xx); details with Enter', 'error'),
 		symbol(`${glyphs.error}auth`, "the row's tenant has failing credentials (auth, 403); the header says what to do", 'error'),
 	);
