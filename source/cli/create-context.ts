@@ -10,8 +10,10 @@ import type {IscClient, RequestLogEntry} from '../isc/client.js';
 import {proxyFor} from '../isc/proxy.js';
 import {resolveBaseUrl} from '../isc/urls.js';
 import {formatDuration} from '../core/durations.js';
-import {openStore, type TrackedStore} from '../store/config.js';
+import type {openStore, TenantRecord, TrackedStore} from '../store/config.js';
+import {readSavedSettings, type SavedSettings} from '../store/saved-settings.js';
 import {SecretStore} from '../store/secrets.js';
+import {StoreError} from '../store/errors.js';
 
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -32,9 +34,31 @@ function debugWriter(file: string, tenant: string): (entry: RequestLogEntry) => 
 	};
 }
 
-/** Builds the context commands run in. Everything is lazy: --help and usage errors never touch the disk or the network. */
-export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(): Promise<void>} {
+/**
+ * Builds the context commands run in. Everything is lazy: --help and usage errors never touch the disk or the network.
+ * `storeOpener` is store/config.ts's openStore, loaded by the caller for commands that write the store; without it
+ * (status, wait, …) conf is never loaded and saved tenants are read through the read-only path, unless the file
+ * needs the full store (a migration, a file to set aside), which connect() then loads.
+ */
+export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof openStore): CliContext & {cleanup(): Promise<void>} {
 	const cleanups: Array<() => Promise<void> | void> = [];
+	let opener = storeOpener;
+	let settings: SavedSettings | undefined;
+	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
+	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} => {
+		if (opener !== undefined) {
+			const opened = context.openStore();
+			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant()};
+		}
+
+		settings ??= readSavedSettings();
+		if (!settings.usable) {
+			throw new StoreError(`cannot read saved tenants from ${settings.file}: ${settings.reason}; run "aggwatch tenant list" to repair it`);
+		}
+
+		return settings;
+	};
+
 	let connected: Promise<{client: IscClient; connection: Connection}> | undefined;
 	let store: TrackedStore | undefined;
 	let secrets: SecretStore | undefined;
@@ -74,7 +98,11 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 		},
 		openStore() {
 			if (store === undefined) {
-				const opened = openStore({demo, onWarning: line => context.warn(line)});
+				if (opener === undefined) {
+					throw new Error('the store module was not loaded for this command');
+				}
+
+				const opened = opener({demo, onWarning: line => context.warn(line)});
 				for (const warning of opened.warnings) {
 					context.warn(warning);
 				}
@@ -99,9 +127,12 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 
 			// Lazy: a command run with SAIL_* variables alone never opens (or creates) the store.
 			return {
-				names: () => Object.keys(context.openStore().listTenants()).sort(),
-				get: name => context.openStore().getTenant(name),
-				defaultName: () => context.openStore().getDefaultTenant(),
+				names: () => Object.keys(saved().tenants).sort(),
+				get(name) {
+					const {tenants} = saved();
+					return Object.hasOwn(tenants, name) ? tenants[name] : undefined;
+				},
+				defaultName: () => saved().defaultTenant,
 				secret: name => context.secrets().get(name),
 			};
 		},
@@ -150,6 +181,14 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 					cleanups.push(() => demoTenant.close());
 					connection = demoTenant.connection;
 				} else {
+					if (opener === undefined) {
+						settings ??= readSavedSettings();
+						if (!settings.usable) {
+							// An older shape to migrate or a file to set aside: the full store does that (with a warning).
+							({openStore: opener} = await import('../store/config.js'));
+						}
+					}
+
 					connection = await resolveConnection({
 						values: parsed.values,
 						env: process.env,
