@@ -42,6 +42,17 @@ function debugWriter(file: string, tenant: string): (entry: RequestLogEntry) => 
  */
 export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof openStore): CliContext & {cleanup(): Promise<void>} {
 	const cleanups: Array<() => Promise<void> | void> = [];
+	let cleanedUp = false;
+	/** Something to close on exit; made after cleanup() ran (a lazy connect still under way then), closed at once. */
+	const addCleanup = (fn: () => Promise<void> | void): void => {
+		if (cleanedUp) {
+			void Promise.resolve()
+				.then(fn)
+				.catch(() => undefined);
+		} else {
+			cleanups.push(fn);
+		}
+	};
 	let opener = storeOpener;
 	let settings: SavedSettings | undefined;
 	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
@@ -66,7 +77,7 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	const demo = parsed.values.demo === true;
 	// Made on first use: standard input is not touched by commands that never ask anything.
 	let prompter: Prompter | undefined;
-	cleanups.push(() => {
+	addCleanup(() => {
 		prompter?.close();
 	});
 
@@ -89,9 +100,13 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 		},
 		now: () => Date.now(),
 		onCleanup(fn) {
-			cleanups.push(fn);
+			addCleanup(fn);
 		},
 		async cleanup() {
+			// A connection still being made (the monitor's demo tenant starts on the first poll) finishes first, so
+			// what it opens is closed in order with the rest.
+			await connected?.catch(() => undefined);
+			cleanedUp = true;
 			for (const fn of cleanups.splice(0).reverse()) {
 				await fn();
 			}
@@ -109,7 +124,7 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 
 				store = opened.store;
 				const current = store;
-				cleanups.push(() => {
+				addCleanup(() => {
 					current.close();
 				});
 			}
@@ -167,7 +182,7 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 					...(debugFile ? {onRequest: debugWriter(debugFile, connection.tenant)} : {}),
 				},
 			);
-			cleanups.push(() => {
+			addCleanup(() => {
 				client.close();
 			});
 			return client;
@@ -178,7 +193,7 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 				if (demo) {
 					const {startDemoTenant} = await import('../commands/demo-tenant.js');
 					const demoTenant = await startDemoTenant();
-					cleanups.push(() => demoTenant.close());
+					addCleanup(async () => demoTenant.close());
 					connection = demoTenant.connection;
 				} else {
 					if (opener === undefined) {
