@@ -16,7 +16,8 @@ import {timeWhen} from './screen-wait.js';
 import {summarize, type Summary} from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+/** The built CLI; BENCH_CLI points elsewhere (another build, e.g. to compare before and after a change). */
+const cli = process.env['BENCH_CLI'] ?? path.join(root, 'dist', 'cli.js');
 
 export interface FirstFrameResult {
 	aggwatchMs: Summary;

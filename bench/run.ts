@@ -7,8 +7,8 @@
  *   BENCH_CPU_SECONDS, BENCH_RSS_SECONDS, BENCH_FIRST_FRAME_RUNS, BENCH_STARTUP_RUNS, BENCH_RENDER_FRAMES, BENCH_TOKEN_LIFETIME_SEC
  *
  * For investigating: BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds Node flags to the
- * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there
- * (e.g. an unminified one, for readable profiles).
+ * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there and
+ * in the first-frame and start-up figures (e.g. an unminified one for readable profiles, or an older one to compare).
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';

@@ -15,7 +15,8 @@ import {fixed, type Figure} from './figure.js';
 import {summarize, type Summary} from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+/** The built CLI; BENCH_CLI points elsewhere (another build, e.g. to compare before and after a change). */
+const cli = process.env['BENCH_CLI'] ?? path.join(root, 'dist', 'cli.js');
 const TIME = '/usr/bin/time';
 
 export const VERSION_RATIO_BUDGET = 1.25;
