@@ -12,18 +12,26 @@ import {fileURLToPath} from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * got imports http2-wrapper, which builds a TLS socket (and with it a secure context with every root certificate)
- * as it loads: 20-30 ms of every `status` or `wait`, even against an http:// tenant. aggwatch never asks got for
- * HTTP/2 (got only reaches for the wrapper when `http2: true`), so the bundle gets a stand-in that says so.
+ * Stand-ins for packages a dependency imports but aggwatch never uses; each throws if it is used after all.
+ * - http2-wrapper: got imports it, and it builds a TLS socket (with it a secure context holding every root
+ *   certificate) as it loads: 20-30 ms of every `status` or `wait`, even against an http:// tenant. got only reaches
+ *   for it when asked for HTTP/2 (`http2: true`), which aggwatch never does.
+ * - ajv, ajv-formats: conf imports them for its `schema` option; aggwatch validates the store by hand
+ *   (source/store/schema.ts) and passes no schema, so 150 KB of code need not load with every store.
  */
-const withoutHttp2 = {
-	name: 'without-http2',
+const LEFT_OUT = {
+	'http2-wrapper': 'export default {auto: off, get globalAgent() { return off(); }};',
+	'ajv/dist/2020.js': 'export class Ajv2020 { constructor() { off(); } }',
+	'ajv-formats': 'export default {default: off};',
+};
+
+const leaveOut = {
+	name: 'leave-out',
 	setup(pluginBuild) {
-		pluginBuild.onResolve({filter: /^http2-wrapper$/}, () => ({path: 'http2-wrapper', namespace: 'without-http2'}));
-		pluginBuild.onLoad({filter: /.*/, namespace: 'without-http2'}, () => ({
-			contents:
-				"const off = () => { throw new Error('HTTP/2 is not part of the aggwatch bundle (see scripts/bundle.mjs)'); };" +
-				'export default {auto: off, get globalAgent() { return off(); }};',
+		const names = Object.keys(LEFT_OUT).map(name => name.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+		pluginBuild.onResolve({filter: new RegExp(`^(${names.join('|')})$`)}, ({path: name}) => ({path: name, namespace: 'leave-out'}));
+		pluginBuild.onLoad({filter: /.*/, namespace: 'leave-out'}, ({path: name}) => ({
+			contents: `const off = () => { throw new Error(${JSON.stringify(`${name} is not part of the aggwatch bundle (see scripts/bundle.mjs)`)}); };\n${LEFT_OUT[name]}`,
 			loader: 'js',
 		}));
 	},
@@ -55,6 +63,10 @@ export async function bundle(outdir, options = {}) {
 		define: {
 			'process.env.NODE_ENV': '"production"',
 			AGGWATCH_VERSION: JSON.stringify(pkg.version),
+			// yoga-layout's WebAssembly loader (Ink's layout) looks for a global fetch, and touching it makes Node load
+			// its fetch implementation (undici): 15-20 ms of the monitor's first frame. Nothing in aggwatch fetches;
+			// without fetch the loader instantiates its inline binary directly.
+			fetch: 'undefined',
 		},
 		// Ink only imports react-devtools-core when DEV=true; it is not installed.
 		external: ['react-devtools-core'],
@@ -62,7 +74,7 @@ export async function bundle(outdir, options = {}) {
 			// Some bundled CommonJS dependencies call require(); give them one.
 			js: "import {createRequire as __aggwatchCreateRequire} from 'node:module';const require=__aggwatchCreateRequire(import.meta.url);",
 		},
-		plugins: [withoutHttp2],
+		plugins: [leaveOut],
 		logLevel: 'warning',
 	});
 
