@@ -8,6 +8,8 @@ export interface BenchConfig {
 	quick: boolean;
 	/** Spawns of `aggwatch --demo` (and of the Ink hello-world) for the first-frame median. */
 	firstFrameRuns: number;
+	/** Interleaved runs of `node -e 0`, `aggwatch --version` and `aggwatch status ID` for the start-up ratios. */
+	startupRuns: number;
 	/** Length of the measured window of the 20-aggregation run (CPU, bytes). */
 	cpuSeconds: number;
 	/** Token lifetime the simulator grants during the 20-aggregation run. */
@@ -40,6 +42,7 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2)): Ben
 	return {
 		quick,
 		firstFrameRuns: Math.round(numberFrom('BENCH_FIRST_FRAME_RUNS', quick ? 3 : 7)),
+		startupRuns: Math.round(numberFrom('BENCH_STARTUP_RUNS', quick ? 11 : 31)),
 		cpuSeconds: numberFrom('BENCH_CPU_SECONDS', quick ? 15 : 60),
 		tokenLifetimeSec: numberFrom('BENCH_TOKEN_LIFETIME_SEC', quick ? 10 : 20),
 		rssSeconds: numberFrom('BENCH_RSS_SECONDS', quick ? 10 : 40),

@@ -4,11 +4,11 @@
  *
  *   npm run bench                       about 3 minutes
  *   BENCH_QUICK=1 npm run bench         about 1 minute (also: npm run bench -- --quick)
- *   BENCH_CPU_SECONDS, BENCH_RSS_SECONDS, BENCH_FIRST_FRAME_RUNS, BENCH_RENDER_FRAMES, BENCH_TOKEN_LIFETIME_SEC
+ *   BENCH_CPU_SECONDS, BENCH_RSS_SECONDS, BENCH_FIRST_FRAME_RUNS, BENCH_STARTUP_RUNS, BENCH_RENDER_FRAMES, BENCH_TOKEN_LIFETIME_SEC
  *
  * For investigating: BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds Node flags to the
- * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there
- * (e.g. an unminified one, for readable profiles).
+ * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there and
+ * in the first-frame and start-up figures (e.g. an unminified one for readable profiles, or an older one to compare).
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import type {Figure} from './figure.js';
 import {firstFrameFigures} from './first-frame-figures.js';
 import {measureFirstFrame} from './first-frame.js';
 import {cpuFigure} from './idle-cpu.js';
+import {measureStartup, startupFigures} from './startup.js';
 import {machineInfo} from './proc.js';
 import {measureRenderTimeInWorker} from './render-figure.js';
 import {measureRss} from './rss-run.js';
@@ -48,11 +49,18 @@ log(`aggwatch ${version} benchmark (${config.quick ? 'quick' : 'full'}): node ${
 
 const figures: Figure[] = [];
 
-log(`First frame: ${config.firstFrameRuns} runs each of aggwatch --demo and an Ink hello-world`);
+log(`First frame: ${config.firstFrameRuns} runs each of aggwatch --demo and a bundled Ink hello-world`);
 try {
 	figures.push(...firstFrameFigures(await measureFirstFrame(config, log)));
 } catch (error) {
-	figures.push(failed('first_frame_ms', 'First frame, aggwatch --demo', error));
+	figures.push(failed('first_frame_ratio', 'First frame ÷ bundled Ink hello-world', error));
+}
+
+log(`Start-up: ${config.startupRuns} interleaved runs each of node -e 0, aggwatch --version and aggwatch status ID`);
+try {
+	figures.push(...startupFigures(await measureStartup(config, log)));
+} catch (error) {
+	figures.push(failed('status_ratio', 'aggwatch status ID ÷ node -e 0', error));
 }
 
 log(`20 running aggregations: ${config.cpuSeconds} s measured, ${config.tokenLifetimeSec} s tokens`);

@@ -7,7 +7,8 @@ function pad(text: string, width: number): string {
 
 export function verdict(figure: Figure): string {
 	if (figure.ok === undefined) {
-		return '?';
+		// A figure reported without a budget has no verdict; one that could not be judged gets a question mark.
+		return figure.budget === 'reported' ? '' : '?';
 	}
 
 	return figure.ok ? 'ok' : 'OVER';

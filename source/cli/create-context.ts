@@ -10,8 +10,10 @@ import type {IscClient, RequestLogEntry} from '../isc/client.js';
 import {proxyFor} from '../isc/proxy.js';
 import {resolveBaseUrl} from '../isc/urls.js';
 import {formatDuration} from '../core/durations.js';
-import {openStore, type TrackedStore} from '../store/config.js';
+import type {openStore, TenantRecord, TrackedStore} from '../store/config.js';
+import {readSavedSettings, type SavedSettings} from '../store/saved-settings.js';
 import {SecretStore} from '../store/secrets.js';
+import {StoreError} from '../store/errors.js';
 
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -32,9 +34,42 @@ function debugWriter(file: string, tenant: string): (entry: RequestLogEntry) => 
 	};
 }
 
-/** Builds the context commands run in. Everything is lazy: --help and usage errors never touch the disk or the network. */
-export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(): Promise<void>} {
+/**
+ * Builds the context commands run in. Everything is lazy: --help and usage errors never touch the disk or the network.
+ * `storeOpener` is store/config.ts's openStore, loaded by the caller for commands that write the store; without it
+ * (status, wait, …) conf is never loaded and saved tenants are read through the read-only path, unless the file
+ * needs the full store (a migration, a file to set aside), which connect() then loads.
+ */
+export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof openStore): CliContext & {cleanup(): Promise<void>} {
 	const cleanups: Array<() => Promise<void> | void> = [];
+	let cleanedUp = false;
+	/** Something to close on exit; made after cleanup() ran (a lazy connect still under way then), closed at once. */
+	const addCleanup = (fn: () => Promise<void> | void): void => {
+		if (cleanedUp) {
+			void Promise.resolve()
+				.then(fn)
+				.catch(() => undefined);
+		} else {
+			cleanups.push(fn);
+		}
+	};
+	let opener = storeOpener;
+	let settings: SavedSettings | undefined;
+	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
+	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} => {
+		if (opener !== undefined) {
+			const opened = context.openStore();
+			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant()};
+		}
+
+		settings ??= readSavedSettings();
+		if (!settings.usable) {
+			throw new StoreError(`cannot read saved tenants from ${settings.file}: ${settings.reason}; run "aggwatch tenant list" to repair it`);
+		}
+
+		return settings;
+	};
+
 	let connected: Promise<{client: IscClient; connection: Connection}> | undefined;
 	let store: TrackedStore | undefined;
 	let secrets: SecretStore | undefined;
@@ -42,7 +77,7 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 	const demo = parsed.values.demo === true;
 	// Made on first use: standard input is not touched by commands that never ask anything.
 	let prompter: Prompter | undefined;
-	cleanups.push(() => {
+	addCleanup(() => {
 		prompter?.close();
 	});
 
@@ -65,23 +100,31 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 		},
 		now: () => Date.now(),
 		onCleanup(fn) {
-			cleanups.push(fn);
+			addCleanup(fn);
 		},
 		async cleanup() {
+			// A connection still being made (the monitor's demo tenant starts on the first poll) finishes first, so
+			// what it opens is closed in order with the rest.
+			await connected?.catch(() => undefined);
+			cleanedUp = true;
 			for (const fn of cleanups.splice(0).reverse()) {
 				await fn();
 			}
 		},
 		openStore() {
 			if (store === undefined) {
-				const opened = openStore({demo, onWarning: line => context.warn(line)});
+				if (opener === undefined) {
+					throw new Error('the store module was not loaded for this command');
+				}
+
+				const opened = opener({demo, onWarning: line => context.warn(line)});
 				for (const warning of opened.warnings) {
 					context.warn(warning);
 				}
 
 				store = opened.store;
 				const current = store;
-				cleanups.push(() => {
+				addCleanup(() => {
 					current.close();
 				});
 			}
@@ -99,9 +142,12 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 
 			// Lazy: a command run with SAIL_* variables alone never opens (or creates) the store.
 			return {
-				names: () => Object.keys(context.openStore().listTenants()).sort(),
-				get: name => context.openStore().getTenant(name),
-				defaultName: () => context.openStore().getDefaultTenant(),
+				names: () => Object.keys(saved().tenants).sort(),
+				get(name) {
+					const {tenants} = saved();
+					return Object.hasOwn(tenants, name) ? tenants[name] : undefined;
+				},
+				defaultName: () => saved().defaultTenant,
 				secret: name => context.secrets().get(name),
 			};
 		},
@@ -137,7 +183,7 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 					...(debugFile ? {onRequest: debugWriter(debugFile, connection.tenant)} : {}),
 				},
 			);
-			cleanups.push(() => {
+			addCleanup(() => {
 				client.close();
 			});
 			return client;
@@ -148,9 +194,17 @@ export function createContext(parsed: ParsedCommandLine): CliContext & {cleanup(
 				if (demo) {
 					const {startDemoTenant} = await import('../commands/demo-tenant.js');
 					const demoTenant = await startDemoTenant();
-					cleanups.push(() => demoTenant.close());
+					addCleanup(async () => demoTenant.close());
 					connection = demoTenant.connection;
 				} else {
+					if (opener === undefined) {
+						settings ??= readSavedSettings();
+						if (!settings.usable) {
+							// An older shape to migrate or a file to set aside: the full store does that (with a warning).
+							({openStore: opener} = await import('../store/config.js'));
+						}
+					}
+
 					connection = await resolveConnection({
 						values: parsed.values,
 						env: process.env,

@@ -46,7 +46,10 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	let adHoc: Connection | undefined;
 	let target: string;
 	const choice = context.chooseTenant();
-	if (demo || choice?.kind === 'ad-hoc') {
+	if (demo && choice !== undefined) {
+		// The simulated tenant (and the HTTP client) start when the first row is polled, after the first frame.
+		target = choice.name;
+	} else if (choice?.kind === 'ad-hoc') {
 		adHoc = (await context.connect()).connection;
 		target = adHoc.tenant;
 	} else if (choice?.kind === 'saved') {
@@ -82,9 +85,13 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	}
 
 	const clients = new TenantClients({
-		resolve(tenant) {
+		async resolve(tenant) {
 			if (adHoc !== undefined && tenant === adHoc.tenant) {
 				return adHoc;
+			}
+
+			if (demo && tenant === target) {
+				return (await context.connect()).connection;
 			}
 
 			const record = demo ? undefined : store.getTenant(tenant);
@@ -100,7 +107,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		clients.close();
 	});
 
-	const tenants = [...new Set([...(adHoc ? [adHoc.tenant] : []), ...(demo ? [] : Object.keys(store.listTenants()).sort())])];
+	const tenants = [...new Set([...(adHoc ? [adHoc.tenant] : demo ? [target] : []), ...(demo ? [] : Object.keys(store.listTenants()).sort())])];
 	const services = createMonitorServices(clients, named === undefined ? tenants : [named]);
 	let history: HistoryFile | undefined;
 	try {
