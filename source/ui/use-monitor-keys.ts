@@ -48,6 +48,11 @@ const NO_KEY: Key = {
 const NO_FEATURES: readonly Feature[] = [];
 
 const LOOKS_LIKE_ID = /[\da-f]{32}/i;
+/** The flags of one character of a chunk, as Ink gives them for the key alone (Enter in "jjj⏎" is Enter). */
+function keyOfChar(char: string): Key {
+	return {...NO_KEY, shift: /[A-Z]/.test(char), return: char === '\r', tab: char === '\t', delete: char === '\u007F'};
+}
+
 /** Bracketed-paste markers (ESC [200~ and ESC [201~), as Ink hands them over once it has dropped the ESC. */
 const PASTE_MARKER = /^\[20[01]~$/;
 
@@ -93,7 +98,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 				if (isPickerMode(mode) && [...text].length > 1 && isPlain(flags)) {
 					// A paste or fast typing in a picker: one key at a time, so a Space in it marks as a typed one does.
 					for (const char of text) {
-						dispatchKey(char, {...NO_KEY, shift: /[A-Z]/.test(char)});
+						dispatchKey(char, keyOfChar(char));
 					}
 
 					return;
@@ -121,7 +126,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 
 					// Keys typed faster than a frame: one at a time, so "a" followed by text types into the prompt.
 					for (const char of text) {
-						dispatchKey(char, {...NO_KEY, shift: /[A-Z]/.test(char)});
+						dispatchKey(char, keyOfChar(char));
 					}
 				}
 			};

@@ -332,6 +332,15 @@ describe('remove and clear', () => {
 		expect(m.lastFrame()).not.toContain('Stop tracking Active Directory');
 	});
 
+	test('Enter at the end of a chunk of keys opens the details of the row they moved to', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW, initialPrefs: {detail: false}});
+		await m.waitFor((frame) => frame.includes('Workday'));
+		// "j⏎" in one read, as tmux send-keys or a fast typist delivers it: the Enter is Enter, not a stray character.
+		m.stdin.write('j\r');
+		const text = await m.waitFor((frame) => frame.includes('Details: Workday'));
+		expect(lineOf(text, 'Workday')).toMatch(/^› /);
+	});
+
 	test('c clears finished rows after confirmation', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
 		await m.waitFor((frame) => frame.includes('Workday'));

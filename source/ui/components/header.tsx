@@ -101,8 +101,8 @@ interface Count {
 
 function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 	const result: Count[] = [];
-	const add = (glyph: string, value: number, word: string, role: ColorRole) => {
-		result.push({text: `${glyph} ${value} ${word}`, short: `${glyph}${value}`, role});
+	const add = (glyph: string, value: number, word: string, role: ColorRole, shortGlyph = glyph) => {
+		result.push({text: `${glyph} ${value} ${word}`, short: `${shortGlyph}${value}`, role});
 	};
 
 	add(glyphs.started, summary.running, 'running', 'running');
@@ -116,11 +116,12 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 
 	add(glyphs.completed, summary.done, 'done', 'done');
 	if (summary.warnings > 0) {
-		add(glyphs.warning, summary.warnings, 'with warnings', 'warning');
+		// Short forms say "completed, with": ✖ alone is a failed run.
+		add(glyphs.warning, summary.warnings, 'with warnings', 'warning', `${glyphs.completed}${glyphs.warning}`);
 	}
 
 	if (summary.errors > 0) {
-		add(glyphs.terminated, summary.errors, 'with errors', 'error');
+		add(glyphs.terminated, summary.errors, 'with errors', 'error', `${glyphs.completed}${glyphs.terminated}`);
 	}
 
 	add(glyphs.terminated, summary.failed, 'failed', summary.failed > 0 ? 'failed' : 'muted');
