@@ -1,18 +1,9 @@
-import React from 'react';
-import {Text} from 'ink';
 import {badgeSymbol, type Badge} from '../badge.js';
 import {fit} from '../layout.js';
-import {useTheme} from '../theme.js';
+import type {Glyphs} from '../theme.js';
 
-export interface StatusBadgeProps {
-	badge: Badge;
-	/** Pad or cut to this many cells; the full text otherwise. */
-	width?: number;
-}
-
-/** Symbol, word and colour: any one of them tells the status. */
-export function StatusBadge({badge, width}: StatusBadgeProps) {
-	const {glyphs, paint} = useTheme();
+/** Symbol and word, cut or padded to `width` cells (the full text without one): with its colour, any one tells the status. */
+export function badgeText(badge: Badge, glyphs: Glyphs, width?: number): string {
 	const text = `${badgeSymbol(badge, glyphs)} ${badge.text}`;
-	return <Text color={paint(badge.role)}>{width === undefined ? text : fit(text, width, 'left', glyphs.ellipsis)}</Text>;
+	return width === undefined ? text : fit(text, width, 'left', glyphs.ellipsis);
 }
