@@ -1,6 +1,7 @@
 import {isIscError} from '../isc/errors.js';
 import type {AggregationStatus} from '../isc/status.js';
 import {toErrorInfo} from './error-info.js';
+import {findRow} from './row-index.js';
 import {nextRequests} from './schedule.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from './types.js';
 
@@ -150,7 +151,7 @@ export function createPoller(options: PollerOptions): Poller {
 		const state = getState();
 		const {due, wakeAt} = nextRequests(state, now);
 		for (const key of due) {
-			const row = state.rows.find(candidate => candidate.key === key);
+			const row = findRow(state.rows, key);
 			if (row === undefined) {
 				continue;
 			}

@@ -3,6 +3,7 @@ import type {IscErrorInfo} from '../isc/errors.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
+import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
 import {
 	rowKey,
@@ -177,10 +178,11 @@ function keepRows(state: MonitorState, keep: (row: TrackedRow) => boolean): Moni
 	return rows.length === state.rows.length ? state : {...state, rows};
 }
 
+/** Replaces one row, found by key without a scan (the copy shares the rows' index: see row-index.ts). */
 function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) => TrackedRow): MonitorState {
-	const index = state.rows.findIndex(row => row.key === key);
-	const row = state.rows[index];
-	if (row === undefined) {
+	const index = rowIndex(state.rows).get(key);
+	const row = index === undefined ? undefined : state.rows[index];
+	if (index === undefined || row === undefined) {
 		return state;
 	}
 
@@ -191,6 +193,7 @@ function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) =
 
 	const rows = [...state.rows];
 	rows[index] = next;
+	sameRowOrder(state.rows, rows);
 	return {...state, rows};
 }
 
@@ -238,7 +241,7 @@ function pollNow(state: MonitorState, keys: readonly RowKey[] | undefined, now: 
 }
 
 function requested(state: MonitorState, key: RowKey, now: number): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}
@@ -257,7 +260,7 @@ function settle(row: TrackedRow): TrackedRow {
 }
 
 function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now: number): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}
@@ -336,7 +339,7 @@ function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolea
 }
 
 function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}

@@ -1,6 +1,7 @@
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {createMonitorStore} from '../core/monitor-store.js';
 import {isFinishedPhase} from '../core/phase.js';
+import {findRow} from '../core/row-index.js';
 import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../core/poller.js';
 import {rowKey, type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
 import type {AggregationStatus} from '../isc/status.js';
@@ -178,22 +179,41 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			}
 		};
 
-		const unsubscribe = store.subscribe(() => {
+		let previousRows = store.getState().rows;
+		const note = (row: TrackedRow): void => {
+			const before = previous.get(row.key);
+			if (before !== undefined && before !== row && savedFieldsChanged(before, row)) {
+				pending.set(row.key, row);
+			}
+		};
+
+		const unsubscribe = store.subscribe((event) => {
 			const rows = store.getState().rows;
-			for (const row of rows) {
-				const before = previous.get(row.key);
-				if (before !== undefined && before !== row && savedFieldsChanged(before, row)) {
-					pending.set(row.key, row);
+			if (rows === previousRows) {
+				return; // a tenant's budget or the pause changed, no row
+			}
+
+			if ('key' in event && rows.length === previousRows.length) {
+				// An event about one row (request, answer, failure, name) replaced only that row: no scan of the others.
+				const row = findRow(rows, event.key);
+				if (row !== undefined) {
+					note(row);
+					previous.set(row.key, row);
+				}
+			} else {
+				for (const row of rows) {
+					note(row);
+				}
+
+				previous = new Map(rows.map((row) => [row.key, row]));
+				for (const key of pending.keys()) {
+					if (!previous.has(key)) {
+						pending.delete(key);
+					}
 				}
 			}
 
-			previous = new Map(rows.map((row) => [row.key, row]));
-			for (const key of pending.keys()) {
-				if (!previous.has(key)) {
-					pending.delete(key);
-				}
-			}
-
+			previousRows = rows;
 			if (pending.size > 0 && handle === undefined) {
 				handle = clock.setTimeout(flush, saveDelayMs);
 			}
