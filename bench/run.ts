@@ -74,16 +74,16 @@ if (runs('steady')) {
 if (runs('rss')) {
 	log(`1,000 tracked aggregations: ${config.rssSeconds} s`);
 	try {
-		figures.push(await measureRss(config, log));
+		figures.push(...(await measureRss(config, log)));
 	} catch (error) {
 		figures.push(failed('rss_mb_1000', 'RSS, 1,000 tracked', error));
 	}
 }
 
 if (runs('render')) {
-	log(`Render time: ${config.renderFrames} frames of 1,000 rows, in-process (a child process with NODE_ENV=production)`);
+	log(`Render time (${config.renderFrames} frames of 1,000 rows), 10 to 5,000 rows driven on a simulated clock, output layers: in-process (a child process with NODE_ENV=production)`);
 	try {
-		figures.push(await measureRenderTimeInWorker());
+		figures.push(...(await measureRenderTimeInWorker()));
 	} catch (error) {
 		figures.push(failed('render_ms_1000', 'Render per frame, 1,000 rows (120×40)', error));
 	}
