@@ -120,9 +120,8 @@ function MonitorScreen({
 		for (const [rowTenant, ids] of unlabelled(state, asked.current)) {
 			services.labels(rowTenant, ids).then(
 				labels => {
-					for (const [id, label] of labels) {
-						dispatch({type: 'labelled', key: rowKey(rowTenant, id), label});
-					}
+					// One frame for the whole answer, not one per name.
+					dispatch([...labels].map(([id, label]) => ({type: 'labelled', key: rowKey(rowTenant, id), label})));
 				},
 				() => {
 					// Names are a nicety: rows keep their short id, and a failing tenant shows its errors on its rows.
@@ -131,21 +130,23 @@ function MonitorScreen({
 		}
 	}, [state, services, dispatch]);
 
-	// Every end seen while the monitor runs goes into the history, once.
+	// Every end seen while the monitor runs goes into the history, once. The detail pane's earlier runs see the
+	// new entries at the next tick's frame (read at render), not in a frame of their own.
 	const previous = useRef<MonitorState | undefined>(undefined);
-	const [entries, setEntries] = React.useState(() => history?.list() ?? []);
+	const recorded = useRef(history?.list() ?? []);
 	useEffect(() => {
 		const ended = previous.current === undefined ? [] : endedRows(previous.current, state);
 		previous.current = state;
 		if (history !== undefined && ended.length > 0) {
 			try {
 				history.recordEnded(ended);
-				setEntries(history.list());
+				recorded.current = history.list();
 			} catch {
 				// The history is set aside with a warning by the history file itself; the monitor goes on.
 			}
 		}
 	}, [state, history]);
+	const entries = recorded.current;
 
 	// --discover: newly started aggregations are tracked on their own, one task-status look per tenant a minute.
 	const {track} = monitor.commands;

@@ -49,8 +49,11 @@ export interface MonitorHandle {
 	state: MonitorState;
 	now: number;
 	commands: MonitorCommands;
-	/** For events from outside the screen: rows another aggwatch added to the store, source names (`labelled`). */
-	dispatch(event: MonitorEvent): void;
+	/**
+	 * For events from outside the screen: rows another aggwatch added to the store, source names (`labelled`).
+	 * Several events at once reach the screen as one frame.
+	 */
+	dispatch(events: MonitorEvent | readonly MonitorEvent[]): void;
 }
 
 export const systemClock: PollerClock = {
@@ -320,8 +323,11 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 	}, [store, clock, canStart, view]);
 
 	const dispatch = useMemo(
-		() => (event: MonitorEvent) => {
-			store.dispatch(event);
+		() => (events: MonitorEvent | readonly MonitorEvent[]) => {
+			for (const event of Array.isArray(events) ? events : [events]) {
+				store.dispatch(event as MonitorEvent);
+			}
+
 			poller.current?.wake();
 			view.flush();
 		},
