@@ -54,21 +54,11 @@ export function tenantReadyAt(
 }
 
 interface TenantQueue {
-	/** Rows that could be requested, in state order. */
-	idle: TrackedRow[];
+	/** The most overdue row that could be requested (the first in state order among equals), and the next one. */
+	first?: TrackedRow;
+	second?: TrackedRow;
 	/** Some row of the tenant has a request in flight. */
 	busy: boolean;
-}
-
-function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow): TrackedRow | undefined {
-	let best: TrackedRow | undefined;
-	for (const row of rows) {
-		if (row !== except && (best === undefined || row.nextPollAt < best.nextPollAt)) {
-			best = row;
-		}
-	}
-
-	return best;
 }
 
 /**
@@ -83,6 +73,7 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		return {due: []};
 	}
 
+	// One scan, no copies: each tenant's two most overdue idle rows.
 	const queues = new Map<string, TenantQueue>();
 	for (const row of state.rows) {
 		if (!isPolledPhase(row.phase)) {
@@ -91,14 +82,17 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 
 		let queue = queues.get(row.tenant);
 		if (queue === undefined) {
-			queue = {idle: [], busy: false};
+			queue = {busy: false};
 			queues.set(row.tenant, queue);
 		}
 
 		if (row.inFlight) {
 			queue.busy = true;
-		} else {
-			queue.idle.push(row);
+		} else if (queue.first === undefined || row.nextPollAt < queue.first.nextPollAt) {
+			queue.second = queue.first;
+			queue.first = row;
+		} else if (queue.second === undefined || row.nextPollAt < queue.second.nextPollAt) {
+			queue.second = row;
 		}
 	}
 
@@ -111,7 +105,7 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 	for (const [name, queue] of queues) {
 		const tenant = state.tenants[name];
 		const probing = tenant?.authError !== undefined;
-		const first = mostOverdue(queue.idle);
+		const {first, second} = queue;
 		if (first === undefined || (probing && queue.busy)) {
 			continue; // nothing to send, or the auth probe's answer will decide
 		}
@@ -124,7 +118,6 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		}
 
 		due.push(first);
-		const second = mostOverdue(queue.idle, first);
 		if (probing || second === undefined) {
 			continue; // a probe is now in flight, or the tenant has nothing else to send
 		}
