@@ -18,6 +18,7 @@ import {LineDiffOutput, TerminalSizeProvider} from '../source/ui/terminal/index.
 import {ThemeProvider} from '../source/ui/theme-provider.js';
 import type {BenchConfig} from './config.js';
 import {FakeStdout, IdleStdin} from './fake-terminal.js';
+import {inkFloorCpuMs} from './ink-floor.js';
 import {fixed, type Figure} from './figure.js';
 import {summarize} from './stats.js';
 
@@ -169,6 +170,7 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 		const spinner = summarize(spinnerMs);
 		const ink = summarize(inkOutputMs);
 		const cpu = summarize(cpuMs);
+		const floor = await inkFloorCpuMs(config, config.renderFrames);
 		log(`  render: ${frames} rerenders and ${spinnerMs.length} spinner frames timed`);
 		return {
 			key: 'render_ms_1000',
@@ -180,9 +182,9 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 			ok: all.p95 < budgetMs,
 			notes: [
 				`${all.count} frames: ${breakdown.join('; ')} written per frame; spinner p50 ${fixed(spinner.median)} / p95 ${fixed(spinner.p95)} ms (n=${spinner.count})`,
-				`CPU time per rerender p50 ${fixed(cpu.median)} / p95 ${fixed(cpu.p95)} ms; Ink's output stage alone p50 ${fixed(ink.median)} / p95 ${fixed(ink.p95)} ms; ${fixed(screen / Math.max(1, all.count), 0)} B written per frame`,
+				`CPU time per rerender p50 ${fixed(cpu.median)} / p95 ${fixed(cpu.p95)} ms, ${fixed(cpu.median / floor.median, 2)}× Ink's own floor in this run (39 full styled lines, one Text each, in Ink: p50 ${fixed(floor.median)} ms, see ink-floor.tsx); Ink's output stage alone p50 ${fixed(ink.median)} / p95 ${fixed(ink.p95)} ms; ${fixed(screen / Math.max(1, all.count), 0)} B written per frame`,
 			],
-			details: {all, spinner, cpuPerRerender: cpu, bytesByKind: Object.fromEntries(bytesByKind), inkOutputStage: ink, byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, summarize(values)]))},
+			details: {all, spinner, cpuPerRerender: cpu, inkFloorCpu: floor, bytesByKind: Object.fromEntries(bytesByKind), inkOutputStage: ink, byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, summarize(values)]))},
 		};
 	} finally {
 		timing = false;
