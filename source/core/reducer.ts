@@ -3,6 +3,7 @@ import type {IscErrorInfo} from '../isc/errors.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
+import {rowReplaced} from './poll-order.js';
 import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
 import {
@@ -194,6 +195,7 @@ function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) =
 	const rows = [...state.rows];
 	rows[index] = next;
 	sameRowOrder(state.rows, rows);
+	rowReplaced(state.rows, rows, row, next);
 	return {...state, rows};
 }
 

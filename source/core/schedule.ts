@@ -1,4 +1,4 @@
-import {isPolledPhase} from './phase.js';
+import {pollOrder} from './poll-order.js';
 import type {MonitorOptions, MonitorState, RowKey, TenantState, TrackedRow} from './types.js';
 
 export interface Schedule {
@@ -53,14 +53,6 @@ export function tenantReadyAt(
 	return ready;
 }
 
-interface TenantQueue {
-	/** The most overdue row that could be requested (the first in state order among equals), and the next one. */
-	first?: TrackedRow;
-	second?: TrackedRow;
-	/** Some row of the tenant has a request in flight. */
-	busy: boolean;
-}
-
 /**
  * Which rows to request now, and when to look again. Pure: same state and time, same answer.
  * Rules: nothing while the user paused; only rows in phases waiting and running that are not in flight; per tenant at
@@ -73,40 +65,18 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		return {due: []};
 	}
 
-	// One scan, no copies: each tenant's two most overdue idle rows.
-	const queues = new Map<string, TenantQueue>();
-	for (const row of state.rows) {
-		if (!isPolledPhase(row.phase)) {
-			continue;
-		}
-
-		let queue = queues.get(row.tenant);
-		if (queue === undefined) {
-			queue = {busy: false};
-			queues.set(row.tenant, queue);
-		}
-
-		if (row.inFlight) {
-			queue.busy = true;
-		} else if (queue.first === undefined || row.nextPollAt < queue.first.nextPollAt) {
-			queue.second = queue.first;
-			queue.first = row;
-		} else if (queue.second === undefined || row.nextPollAt < queue.second.nextPollAt) {
-			queue.second = row;
-		}
-	}
-
 	const due: TrackedRow[] = [];
 	let wakeAt: number | undefined;
 	const wakeNoLaterThan = (at: number): void => {
 		wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at);
 	};
 
-	for (const [name, queue] of queues) {
+	// Each tenant's polled rows, most overdue first: kept up to date from answer to answer (see poll-order.ts).
+	for (const [name, queue] of pollOrder(state.rows)) {
 		const tenant = state.tenants[name];
 		const probing = tenant?.authError !== undefined;
-		const {first, second} = queue;
-		if (first === undefined || (probing && queue.busy)) {
+		const [first, second] = queue.idle;
+		if (first === undefined || (probing && queue.inFlight > 0)) {
 			continue; // nothing to send, or the auth probe's answer will decide
 		}
 
