@@ -14,7 +14,7 @@ export interface BenchConfig {
 	cpuSeconds: number;
 	/** Token lifetime the simulator grants during the 20-aggregation run. */
 	tokenLifetimeSec: number;
-	/** How long the 1,000-aggregation monitor runs (polling) before and while RSS is sampled. */
+	/** How long the 1,000-aggregation monitor runs (polling) while RSS is sampled; its CPU is taken over the second half. */
 	rssSeconds: number;
 	/** Timed rerenders of the 1,000-row MonitorView. */
 	renderFrames: number;
@@ -45,7 +45,7 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2)): Ben
 		startupRuns: Math.round(numberFrom('BENCH_STARTUP_RUNS', quick ? 11 : 31)),
 		cpuSeconds: numberFrom('BENCH_CPU_SECONDS', quick ? 15 : 60),
 		tokenLifetimeSec: numberFrom('BENCH_TOKEN_LIFETIME_SEC', quick ? 10 : 20),
-		rssSeconds: numberFrom('BENCH_RSS_SECONDS', quick ? 10 : 40),
+		rssSeconds: numberFrom('BENCH_RSS_SECONDS', quick ? 20 : 40),
 		renderFrames: Math.round(numberFrom('BENCH_RENDER_FRAMES', quick ? 120 : 400)),
 		columns: 120,
 		rows: 40,

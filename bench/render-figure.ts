@@ -1,4 +1,4 @@
-/** Runs the render-time figure in a child process with NODE_ENV=production (see render-worker.tsx). */
+/** Runs the in-process figures (render time, driver runs, output layers) in a child process with NODE_ENV=production (see render-worker.tsx). */
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
@@ -7,7 +7,7 @@ import type {Figure} from './figure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function measureRenderTimeInWorker(): Promise<Figure> {
+export async function measureRenderTimeInWorker(): Promise<Figure[]> {
 	const child = spawn(process.execPath, [path.join(root, 'scripts', 'run-ts.mjs'), path.join(root, 'bench', 'render-worker.tsx'), ...process.argv.slice(2)], {
 		cwd: root,
 		env: {...process.env, NODE_ENV: 'production'},
@@ -27,5 +27,5 @@ export async function measureRenderTimeInWorker(): Promise<Figure> {
 	}
 
 	const line = stdout.trim().split('\n').at(-1) ?? '';
-	return JSON.parse(line) as Figure;
+	return JSON.parse(line) as Figure[];
 }

@@ -18,6 +18,7 @@ import {LineDiffOutput, TerminalSizeProvider} from '../source/ui/terminal/index.
 import {ThemeProvider} from '../source/ui/theme-provider.js';
 import type {BenchConfig} from './config.js';
 import {FakeStdout, IdleStdin} from './fake-terminal.js';
+import {inkFloorCpuMs} from './ink-floor.js';
 import {fixed, type Figure} from './figure.js';
 import {summarize} from './stats.js';
 
@@ -53,6 +54,7 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 	const inkOutputMs: number[] = [];
 	const spinnerMs: number[] = [];
 	const byKind = new Map<FrameKind, number[]>(kinds.map((kind) => [kind, []]));
+	const bytesByKind = new Map<FrameKind, number>(kinds.map((kind) => [kind, 0]));
 	/** CPU time (this process, all threads) per rerender: less sensitive to other load than wall time. */
 	const cpuMs: number[] = [];
 
@@ -134,6 +136,7 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 			}
 
 			const received = output.framesReceived;
+			const bytesAtStart = stdout.bytes;
 			// A spinner frame not drawn yet is drawn by this rerender: it has no time of its own.
 			spinnerStartedAt = undefined;
 			inRerender = true;
@@ -148,6 +151,7 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 			}
 
 			if (timing) {
+				bytesByKind.set(kind, (bytesByKind.get(kind) ?? 0) + stdout.bytes - bytesAtStart);
 				byKind.get(kind)?.push(elapsed);
 				cpuMs.push((cpu.user + cpu.system) / 1000);
 				frames++;
@@ -161,11 +165,12 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 		const all = summarize([...rerenders, ...spinnerMs]);
 		const breakdown = kinds.map((kind) => {
 			const stats = summarize(byKind.get(kind) ?? []);
-			return `${kind} p50 ${fixed(stats.median)} / p95 ${fixed(stats.p95)}`;
+			return `${kind} p50 ${fixed(stats.median)} / p95 ${fixed(stats.p95)} ms, ${fixed((bytesByKind.get(kind) ?? 0) / Math.max(1, stats.count), 0)} B`;
 		});
 		const spinner = summarize(spinnerMs);
 		const ink = summarize(inkOutputMs);
 		const cpu = summarize(cpuMs);
+		const floor = await inkFloorCpuMs(config, config.renderFrames);
 		log(`  render: ${frames} rerenders and ${spinnerMs.length} spinner frames timed`);
 		return {
 			key: 'render_ms_1000',
@@ -176,10 +181,10 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 			budget: `p95 < ${budgetMs} ms`,
 			ok: all.p95 < budgetMs,
 			notes: [
-				`${all.count} frames: ${breakdown.join('; ')}; spinner p50 ${fixed(spinner.median)} / p95 ${fixed(spinner.p95)} ms (n=${spinner.count})`,
-				`CPU time per rerender p50 ${fixed(cpu.median)} / p95 ${fixed(cpu.p95)} ms; Ink's output stage alone p50 ${fixed(ink.median)} / p95 ${fixed(ink.p95)} ms; ${fixed(screen / Math.max(1, all.count), 0)} B written per frame`,
+				`${all.count} frames: ${breakdown.join('; ')} written per frame; spinner p50 ${fixed(spinner.median)} / p95 ${fixed(spinner.p95)} ms (n=${spinner.count})`,
+				`CPU time per rerender p50 ${fixed(cpu.median)} / p95 ${fixed(cpu.p95)} ms, ${fixed(cpu.median / floor.median, 2)}× Ink's own floor in this run (39 full styled lines, one Text each, in Ink: p50 ${fixed(floor.median)} ms, see ink-floor.tsx); Ink's output stage alone p50 ${fixed(ink.median)} / p95 ${fixed(ink.p95)} ms; ${fixed(screen / Math.max(1, all.count), 0)} B written per frame`,
 			],
-			details: {all, spinner, cpuPerRerender: cpu, inkOutputStage: ink, byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, summarize(values)]))},
+			details: {all, spinner, cpuPerRerender: cpu, inkFloorCpu: floor, bytesByKind: Object.fromEntries(bytesByKind), inkOutputStage: ink, byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, summarize(values)]))},
 		};
 	} finally {
 		timing = false;

@@ -6,6 +6,8 @@
  *   BENCH_QUICK=1 npm run bench         about 1 minute (also: npm run bench -- --quick)
  *   BENCH_CPU_SECONDS, BENCH_RSS_SECONDS, BENCH_FIRST_FRAME_RUNS, BENCH_STARTUP_RUNS, BENCH_RENDER_FRAMES, BENCH_TOKEN_LIFETIME_SEC
  *
+ * BENCH_ONLY=first-frame,steady,rss,render runs only the named parts (while iterating on one figure).
+ *
  * For investigating: BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds Node flags to the
  * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there and
  * in the first-frame and start-up figures (e.g. an unminified one for readable profiles, or an older one to compare).
@@ -48,41 +50,53 @@ const startedAt = performance.now();
 log(`aggwatch ${version} benchmark (${config.quick ? 'quick' : 'full'}): node ${before.node}, ${before.cpus} × ${before.cpuModel}, load ${before.loadAverage.map((load) => load.toFixed(2)).join(' ')}`);
 
 const figures: Figure[] = [];
+const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+const runs = (part: string): boolean => only.size === 0 || only.has(part);
 
-log(`First frame: ${config.firstFrameRuns} runs each of aggwatch --demo and a bundled Ink hello-world`);
-try {
-	figures.push(...firstFrameFigures(await measureFirstFrame(config, log)));
-} catch (error) {
-	figures.push(failed('first_frame_ratio', 'First frame ÷ bundled Ink hello-world', error));
+if (runs('first-frame')) {
+	log(`First frame: ${config.firstFrameRuns} runs each of aggwatch --demo and a bundled Ink hello-world`);
+	try {
+		figures.push(...firstFrameFigures(await measureFirstFrame(config, log)));
+	} catch (error) {
+		figures.push(failed('first_frame_ratio', 'First frame ÷ bundled Ink hello-world', error));
+	}
 }
 
-log(`Start-up: ${config.startupRuns} interleaved runs each of node -e 0, aggwatch --version and aggwatch status ID`);
-try {
-	figures.push(...startupFigures(await measureStartup(config, log)));
-} catch (error) {
-	figures.push(failed('status_ratio', 'aggwatch status ID ÷ node -e 0', error));
+if (runs('startup')) {
+	log(`Start-up: ${config.startupRuns} interleaved runs each of node -e 0, aggwatch --version and aggwatch status ID`);
+	try {
+		figures.push(...startupFigures(await measureStartup(config, log)));
+	} catch (error) {
+		figures.push(failed('status_ratio', 'aggwatch status ID ÷ node -e 0', error));
+	}
 }
 
-log(`20 running aggregations: ${config.cpuSeconds} s measured, ${config.tokenLifetimeSec} s tokens`);
-try {
-	const steady = await runSteady(config, log);
-	figures.push(cpuFigure(steady), bytesFigure(steady), endStateFigure(steady), tokenFigure(steady));
-} catch (error) {
-	figures.push(failed('cpu_percent', 'CPU, 20 running (5 s interval)', error));
+if (runs('steady')) {
+	log(`20 running aggregations: ${config.cpuSeconds} s measured, ${config.tokenLifetimeSec} s tokens`);
+	try {
+		const steady = await runSteady(config, log);
+		figures.push(cpuFigure(steady), bytesFigure(steady), endStateFigure(steady), tokenFigure(steady));
+	} catch (error) {
+		figures.push(failed('cpu_percent', 'CPU, 20 running (5 s interval)', error));
+	}
 }
 
-log(`1,000 tracked aggregations: ${config.rssSeconds} s`);
-try {
-	figures.push(await measureRss(config, log));
-} catch (error) {
-	figures.push(failed('rss_mb_1000', 'RSS, 1,000 tracked', error));
+if (runs('rss')) {
+	log(`1,000 tracked aggregations: ${config.rssSeconds} s`);
+	try {
+		figures.push(...(await measureRss(config, log)));
+	} catch (error) {
+		figures.push(failed('rss_mb_1000', 'RSS, 1,000 tracked', error));
+	}
 }
 
-log(`Render time: ${config.renderFrames} frames of 1,000 rows, in-process (a child process with NODE_ENV=production)`);
-try {
-	figures.push(await measureRenderTimeInWorker());
-} catch (error) {
-	figures.push(failed('render_ms_1000', 'Render per frame, 1,000 rows (120×40)', error));
+if (runs('render')) {
+	log(`Render time (${config.renderFrames} frames of 1,000 rows), 10 to 5,000 rows driven on a simulated clock, output layers: in-process (a child process with NODE_ENV=production)`);
+	try {
+		figures.push(...(await measureRenderTimeInWorker()));
+	} catch (error) {
+		figures.push(failed('render_ms_1000', 'Render per frame, 1,000 rows (120×40)', error));
+	}
 }
 
 const after = machineInfo();

@@ -8,13 +8,13 @@ import type {MonitorEvent, MonitorState} from './types.js';
 export interface MonitorStore {
 	getState(): MonitorState;
 	dispatch(event: MonitorEvent): void;
-	/** Called after every dispatch that changed the state. Returns the unsubscribe function. */
-	subscribe(listener: () => void): () => void;
+	/** Called after every dispatch that changed the state, with its event. Returns the unsubscribe function. */
+	subscribe(listener: (event: MonitorEvent) => void): () => void;
 }
 
 export function createMonitorStore(initial: MonitorState): MonitorStore {
 	let state = initial;
-	const listeners = new Set<() => void>();
+	const listeners = new Set<(event: MonitorEvent) => void>();
 	return {
 		getState: () => state,
 		dispatch(event) {
@@ -25,7 +25,7 @@ export function createMonitorStore(initial: MonitorState): MonitorStore {
 
 			state = next;
 			for (const listener of [...listeners]) {
-				listener();
+				listener(event);
 			}
 		},
 		subscribe(listener) {

@@ -2,6 +2,7 @@ import {isIscError} from '../domain/errors.js';
 import type {AggregationStatus} from '../domain/status.js';
 import {toErrorInfo} from './error-info.js';
 import type {TaskOutcome} from '../domain/outcome.js';
+import {findRow} from './row-index.js';
 import {nextRequests, sendReadyAt} from './schedule.js';
 import {requestKind} from './task-reads.js';
 import type {MonitorEvent, MonitorState, TrackedRow} from './types.js';
@@ -219,7 +220,7 @@ export function createPoller(options: PollerOptions): Poller {
 		const state = getState();
 		const {due, wakeAt} = nextRequests(state, now);
 		for (const key of due) {
-			const row = state.rows.find(candidate => candidate.key === key);
+			const row = findRow(state.rows, key);
 			const kind = row === undefined ? undefined : requestKind(row);
 			if (kind === 'task' && fetchTask === undefined) {
 				continue;

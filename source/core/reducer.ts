@@ -4,6 +4,8 @@ import {pullIntoFocus, rowCadenceMs} from './cadence.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
+import {rowReplaced} from './poll-order.js';
+import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
 import {taskAnswered, taskFailed, taskRequested, withExistenceRead, withOutcomeRead} from './task-reads.js';
 import {
@@ -209,10 +211,11 @@ function keepRows(state: MonitorState, keep: (row: TrackedRow) => boolean): Moni
 	return rows.length === state.rows.length ? state : {...state, rows};
 }
 
+/** Replaces one row, found by key without a scan (the copy shares the rows' index: see row-index.ts). */
 function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) => TrackedRow): MonitorState {
-	const index = state.rows.findIndex(row => row.key === key);
-	const row = state.rows[index];
-	if (row === undefined) {
+	const index = rowIndex(state.rows).get(key);
+	const row = index === undefined ? undefined : state.rows[index];
+	if (index === undefined || row === undefined) {
 		return state;
 	}
 
@@ -223,6 +226,8 @@ function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) =
 
 	const rows = [...state.rows];
 	rows[index] = next;
+	sameRowOrder(state.rows, rows);
+	rowReplaced(state.rows, rows, row, next);
 	return {...state, rows};
 }
 
@@ -270,7 +275,7 @@ function pollNow(state: MonitorState, keys: readonly RowKey[] | undefined, now: 
 }
 
 function requested(state: MonitorState, key: RowKey, now: number, read: 'status' | 'task'): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}
@@ -291,7 +296,7 @@ function settle(row: TrackedRow): TrackedRow {
 }
 
 function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now: number): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}
@@ -407,7 +412,7 @@ function pauseTenant(state: MonitorState, name: string, error: IscErrorInfo, now
 }
 
 function taskReadFailed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}
@@ -417,7 +422,7 @@ function taskReadFailed(state: MonitorState, key: RowKey, error: IscErrorInfo, n
 }
 
 function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
-	const row = state.rows.find(candidate => candidate.key === key);
+	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
 	}

@@ -1,6 +1,6 @@
 import {focusOf} from './cadence.js';
-import {isPolledPhase} from './phase.js';
-import {isBusy, requestDueAt} from './task-reads.js';
+import {pollOrder} from './poll-order.js';
+import {requestDueAt} from './task-reads.js';
 import type {MonitorOptions, MonitorState, RowKey, TenantState, TrackedRow} from './types.js';
 
 export interface Schedule {
@@ -83,24 +83,6 @@ export function sendReadyAt(state: MonitorState, tenantName: string, now: number
 	return budgetReadyAt(tenant, sent, now, state.options);
 }
 
-interface TenantQueue {
-	/** Rows that could be requested, in state order. */
-	idle: TrackedRow[];
-	/** Some row of the tenant has a request in flight. */
-	busy: boolean;
-}
-
-function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow, among?: (row: TrackedRow) => boolean): TrackedRow | undefined {
-	let best: TrackedRow | undefined;
-	for (const row of rows) {
-		if (row !== except && (among === undefined || among(row)) && (best === undefined || requestDueAt(row) < requestDueAt(best))) {
-			best = row;
-		}
-	}
-
-	return best;
-}
-
 /**
  * Which rows to request now, and when to look again. Pure: same state and time, same answer.
  * Rules: nothing while the user paused; only rows in phases waiting and running that are not in flight; per tenant at
@@ -109,29 +91,24 @@ function mostOverdue(rows: readonly TrackedRow[], except?: TrackedRow, among?: (
  * probe is in flight; of each tenant, the most overdue row in focus (state.focus: on screen or selected) goes first,
  * then the most overdue of the others.
  */
+/** The most overdue row of `idle` (most overdue first) that is due and in focus: only the due rows are looked at. */
+function firstDueInFocus(idle: readonly TrackedRow[], focus: ReadonlySet<string>, now: number): TrackedRow | undefined {
+	for (const row of idle) {
+		if (requestDueAt(row) > now) {
+			return undefined;
+		}
+
+		if (focus.has(row.key)) {
+			return row;
+		}
+	}
+
+	return undefined;
+}
+
 export function nextRequests(state: MonitorState, now: number): Schedule {
 	if (state.paused) {
 		return {due: []};
-	}
-
-	const queues = new Map<string, TenantQueue>();
-	for (const row of state.rows) {
-		// Task reads (task-reads.ts) share the queue, the spacing and the budget with status polls.
-		if (!isPolledPhase(row.phase) && row.taskRead === undefined) {
-			continue;
-		}
-
-		let queue = queues.get(row.tenant);
-		if (queue === undefined) {
-			queue = {idle: [], busy: false};
-			queues.set(row.tenant, queue);
-		}
-
-		if (isBusy(row)) {
-			queue.busy = true;
-		} else {
-			queue.idle.push(row);
-		}
 	}
 
 	const focus = focusOf(state);
@@ -141,11 +118,12 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at);
 	};
 
-	for (const [name, queue] of queues) {
+	// Each tenant's polled rows, most overdue first: kept up to date from answer to answer (see poll-order.ts).
+	for (const [name, queue] of pollOrder(state.rows)) {
 		const tenant = state.tenants[name];
 		const probing = tenant?.authError !== undefined;
-		const earliest = mostOverdue(queue.idle);
-		if (earliest === undefined || (probing && queue.busy)) {
+		const [earliest] = queue.idle;
+		if (earliest === undefined || (probing && queue.inFlight > 0)) {
 			continue; // nothing to send, or the auth probe's answer will decide
 		}
 
@@ -157,9 +135,9 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		}
 
 		// The user looks at the rows in focus: a due one goes before rows out of view that are more overdue.
-		const first = (focus === undefined ? undefined : mostOverdue(queue.idle, undefined, row => requestDueAt(row) <= now && focus.has(row.key))) ?? earliest;
+		const first = (focus === undefined ? undefined : firstDueInFocus(queue.idle, focus, now)) ?? earliest;
 		due.push(first);
-		const second = mostOverdue(queue.idle, first);
+		const second = first === earliest ? queue.idle[1] : earliest;
 		if (probing || second === undefined) {
 			continue; // a probe is now in flight, or the tenant has nothing else to send
 		}

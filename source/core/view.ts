@@ -37,12 +37,26 @@ function byNumber(a: number | undefined, b: number | undefined, direction: 1 | -
 	return (a - b) * direction;
 }
 
+function inAddedOrder(rows: readonly TrackedRow[]): boolean {
+	for (let index = 1; index < rows.length; index++) {
+		if ((rows[index]?.addedAt ?? 0) < (rows[index - 1]?.addedAt ?? 0)) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
 /**
  * A sorted copy (the input is left alone). Ties keep the added order.
  * added: when added, oldest first. status: OUTCOME_RANK. progress: percent done, highest first, unknown last.
  * start: the aggregation's start time, oldest first, unknown last.
  */
 export function sortRows(rows: readonly TrackedRow[], key: SortKey): TrackedRow[] {
+	if (key === 'added' && inAddedOrder(rows)) {
+		return [...rows]; // the usual case (rows are kept in the order they were added): no sort on every tick
+	}
+
 	const compare: (a: TrackedRow, b: TrackedRow) => number = {
 		added: () => 0,
 		status: (a: TrackedRow, b: TrackedRow) => OUTCOME_RANK[rowOutcome(a)] - OUTCOME_RANK[rowOutcome(b)],

@@ -1,3 +1,4 @@
+import {findRow} from '../core/row-index.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 import type {EndedRow} from './entry.js';
 
@@ -6,11 +7,15 @@ import type {EndedRow} from './entry.js';
  * saw it running), ready for HistoryFile.recordEnded. `previous` undefined: every ended row is new.
  */
 export function endedRows(previous: MonitorState | undefined, next: MonitorState): Array<TrackedRow & EndedRow> {
-	const before = new Map(previous?.rows.map(row => [row.key, row]));
 	const ended: Array<TrackedRow & EndedRow> = [];
 	for (const row of next.rows) {
-		const previousRow = before.get(row.key);
-		if (row.phase !== 'ended' || previousRow?.phase === 'ended') {
+		if (row.phase !== 'ended') {
+			continue;
+		}
+
+		// The previous rows' key index is shared by every state an answer made (see row-index): no map per call.
+		const previousRow = previous === undefined ? undefined : findRow(previous.rows, row.key);
+		if (previousRow?.phase === 'ended') {
 			continue;
 		}
 

@@ -1,6 +1,7 @@
 import type {Alert} from '../alerts/end-alert.js';
 import {endAlert} from '../alerts/end-alert.js';
 import {isPolledPhase} from '../core/phase.js';
+import {findRow} from '../core/row-index.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
 import type {Flash} from './view-state.js';
 import {idShortener} from '../core/short-ids.js';
@@ -23,10 +24,14 @@ export function endTransitions(previous: MonitorState, next: MonitorState, since
 		return [];
 	}
 
-	const before = new Map(previous.rows.map((row) => [row.key, row]));
 	const ended: EndTransition[] = [];
-	for (const row of next.rows) {
-		const old = before.get(row.key);
+	for (const [index, row] of next.rows.entries()) {
+		// An unchanged row is the same object: only rows an event replaced are looked up (by key, without a scan).
+		if (row === previous.rows[index]) {
+			continue;
+		}
+
+		const old = findRow(previous.rows, row.key);
 		if (old === undefined || old === row || !isPolledPhase(old.phase) || isPolledPhase(row.phase)) {
 			continue;
 		}

@@ -49,12 +49,6 @@ export interface SpinnerProps {
 	color?: string;
 }
 
-/** A spinner glyph driven by the nearest SpinnerClock. */
-export function Spinner({color}: SpinnerProps) {
-	const glyph = useSpinnerFrame();
-	return <Text color={color}>{glyph}</Text>;
-}
-
 /**
  * A spinner for a short wait (a list loading): ink-spinner with the glyph set's frames ("dots", or "line" for ASCII
  * terminals), or a still first frame when animation is off.

@@ -32,7 +32,7 @@ export interface Glyphs {
 	ellipsis: string;
 	/** Separates header items. */
 	separator: string;
-	/** Status symbols (see status-badge). */
+	/** Status symbols (see badge.ts). */
 	started: string;
 	collected: string;
 	completed: string;

@@ -1,5 +1,6 @@
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {createMonitorStore} from '../core/monitor-store.js';
+import {findRow} from '../core/row-index.js';
 import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../core/poller.js';
 import {type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
 import type {AggregationStatus} from '../domain/status.js';
@@ -51,8 +52,11 @@ export interface MonitorHandle {
 	state: MonitorState;
 	now: number;
 	commands: MonitorCommands;
-	/** For events from outside the screen: rows another aggwatch added to the store, source names (`labelled`). */
-	dispatch(event: MonitorEvent): void;
+	/**
+	 * For events from outside the screen: rows another aggwatch added to the store, source names (`labelled`).
+	 * Several events at once reach the screen as one frame.
+	 */
+	dispatch(events: MonitorEvent | readonly MonitorEvent[]): void;
 	/** The state as of the last event (not the ticked view): for a budget gate that must see every send at once. */
 	getState(): MonitorState;
 }
@@ -193,22 +197,41 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			}
 		};
 
-		const unsubscribe = store.subscribe(() => {
+		let previousRows = store.getState().rows;
+		const note = (row: TrackedRow): void => {
+			const before = previous.get(row.key);
+			if (before !== undefined && before !== row && savedFieldsChanged(before, row)) {
+				pending.set(row.key, row);
+			}
+		};
+
+		const unsubscribe = store.subscribe((event) => {
 			const rows = store.getState().rows;
-			for (const row of rows) {
-				const before = previous.get(row.key);
-				if (before !== undefined && before !== row && savedFieldsChanged(before, row)) {
-					pending.set(row.key, row);
+			if (rows === previousRows) {
+				return; // a tenant's budget or the pause changed, no row
+			}
+
+			if ('key' in event && rows.length === previousRows.length) {
+				// An event about one row (request, answer, failure, name) replaced only that row: no scan of the others.
+				const row = findRow(rows, event.key);
+				if (row !== undefined) {
+					note(row);
+					previous.set(row.key, row);
+				}
+			} else {
+				for (const row of rows) {
+					note(row);
+				}
+
+				previous = new Map(rows.map((row) => [row.key, row]));
+				for (const key of pending.keys()) {
+					if (!previous.has(key)) {
+						pending.delete(key);
+					}
 				}
 			}
 
-			previous = new Map(rows.map((row) => [row.key, row]));
-			for (const key of pending.keys()) {
-				if (!previous.has(key)) {
-					pending.delete(key);
-				}
-			}
-
+			previousRows = rows;
 			if (pending.size > 0 && handle === undefined) {
 				handle = clock.setTimeout(flush, saveDelayMs);
 			}
@@ -242,8 +265,11 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 	);
 
 	const dispatch = useMemo(
-		() => (event: MonitorEvent) => {
-			store.dispatch(event);
+		() => (events: MonitorEvent | readonly MonitorEvent[]) => {
+			for (const event of Array.isArray(events) ? events : [events]) {
+				store.dispatch(event as MonitorEvent);
+			}
+
 			poller.current?.wake();
 			view.flush();
 		},

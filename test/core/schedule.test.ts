@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {nextRequests, requestSpacingMs, sendReadyAt} from '../../source/core/schedule.js';
 import type {MonitorState, RowSeed} from '../../source/core/types.js';
@@ -141,5 +142,66 @@ describe('the budget counts real send times', () => {
 		state = apply(state, {type: 'failed', key: keyOf(1), error: {kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3400}, now: 1600});
 		expect(sendReadyAt(state, T1, 1600, 400)).toBe(5000);
 		expect(sendReadyAt(state, T1, 1600)).toBe(5000);
+	});
+});
+
+describe('nextRequests as the monitor goes', () => {
+	it('picks the same rows, in the same order, as a fresh look at the state, whatever answered before', () => {
+		// The order of the polled rows is carried from answer to answer (poll-order.ts); a copy of the rows array has no
+		// order yet and gets one built from scratch.
+		const event = fc.record({
+			row: fc.integer({min: 1, max: 12}),
+			kind: fc.constantFrom('requested', 'polled', 'ended', 'failed', 'poll-now', 'removed', 'added'),
+			step: fc.integer({min: 0, max: 3000}),
+		});
+		fc.assert(
+			fc.property(fc.array(event, {maxLength: 80}), events => {
+				let state = stateWith(Array.from({length: 12}, (_, index) => seed(index + 1, index % 3 === 0 ? {tenant: T2} : {})));
+				let now = 0;
+				for (const {row, kind, step} of events) {
+					now += step;
+					const key = keyOf(row, (row - 1) % 3 === 0 ? T2 : T1);
+					switch (kind) {
+						case 'requested': {
+							state = apply(state, {type: 'requested', key, now});
+							break;
+						}
+
+						case 'polled': {
+							state = poll(state, key, collecting(now % 997), now);
+							break;
+						}
+
+						case 'ended': {
+							state = poll(state, key, {status: 'COMPLETED'}, now);
+							break;
+						}
+
+						case 'failed': {
+							state = apply(state, {type: 'failed', key, error: {kind: 'server', message: 'boom', status: 503}, now});
+							break;
+						}
+
+						case 'poll-now': {
+							state = apply(state, {type: 'poll-now', keys: [key], now});
+							break;
+						}
+
+						case 'removed': {
+							state = apply(state, {type: 'removed', keys: [key]});
+							break;
+						}
+
+						case 'added': {
+							state = apply(state, {type: 'added', rows: [seed(row, (row - 1) % 3 === 0 ? {tenant: T2} : {})], now});
+							break;
+						}
+					}
+
+					expect(nextRequests(state, now)).toEqual(nextRequests({...state, rows: [...state.rows]}, now));
+				}
+			}),
+			{numRuns: 200},
+		);
 	});
 });

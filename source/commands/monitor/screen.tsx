@@ -60,12 +60,6 @@ function unlabelled(state: MonitorState, asked: Set<string>): Map<string, string
 	return byTenant;
 }
 
-/**
- * The monitor assembled, the one place it is: rows come from the store at start, snapshots go back to it (batched),
- * additions and removals are written at once, and rows another aggwatch process adds or removes appear and
- * disappear here too. Statuses, discovery, sources and starts go through `services`; ends are recorded in the
- * history and announced (bell, OSC 9) through `writeRaw`. Render it inside a ThemeProvider (runMonitorScreen does).
- */
 /** How far back the history view looks for runs that ended on the tenant while nobody watched. */
 const FOUND_ON_TENANT_WINDOW_MS = 24 * 3_600_000;
 
@@ -80,6 +74,12 @@ async function withFoundOnTenant(entries: readonly HistoryEntry[], services: Mon
 	}
 }
 
+/**
+ * The monitor assembled, the one place it is: rows come from the store at start, snapshots go back to it (batched),
+ * additions and removals are written at once, and rows another aggwatch process adds or removes appear and
+ * disappear here too. Statuses, discovery, sources and starts go through `services`; ends are recorded in the
+ * history and announced (bell, OSC 9) through `writeRaw`. Render it inside a ThemeProvider (runMonitorScreen does).
+ */
 export function MonitorScreen({
 	store,
 	tenant,
@@ -159,9 +159,8 @@ export function MonitorScreen({
 		for (const [rowTenant, ids] of unlabelled(state, asked.current)) {
 			services.labels(rowTenant, ids).then(
 				labels => {
-					for (const [id, label] of labels) {
-						dispatch({type: 'labelled', key: rowKey(rowTenant, id), label});
-					}
+					// One frame for the whole answer, not one per name.
+					dispatch([...labels].map(([id, label]) => ({type: 'labelled', key: rowKey(rowTenant, id), label})));
 				},
 				() => {
 					// Names are a nicety: rows keep their short id, and a failing tenant shows its errors on its rows.
@@ -170,21 +169,23 @@ export function MonitorScreen({
 		}
 	}, [state, services, dispatch]);
 
-	// Every end seen while the monitor runs goes into the history, once.
+	// Every end seen while the monitor runs goes into the history, once. The detail pane's earlier runs see the
+	// new entries at the next tick's frame (read at render), not in a frame of their own.
 	const previous = useRef<MonitorState | undefined>(undefined);
-	const [entries, setEntries] = React.useState(() => history?.list() ?? []);
+	const recorded = useRef(history?.list() ?? []);
 	useEffect(() => {
 		const ended = previous.current === undefined ? [] : endedRows(previous.current, state);
 		previous.current = state;
 		if (history !== undefined && ended.length > 0) {
 			try {
 				history.recordEnded(ended);
-				setEntries(history.list());
+				recorded.current = history.list();
 			} catch {
 				// The history is set aside with a warning by the history file itself; the monitor goes on.
 			}
 		}
 	}, [state, history]);
+	const entries = recorded.current;
 
 	// --discover: newly started aggregations are tracked on their own, one task-status look per tenant a minute.
 	const {track} = monitor.commands;

@@ -1,15 +1,15 @@
 import React, {memo} from 'react';
-import {Box, Text} from 'ink';
 import type {RowInsight} from '../../core/insight.js';
 import type {ErrorNote, TrackedRow} from '../../core/types.js';
 import {badgeText} from '../badge.js';
 import {marksText, rowNotes, type RowNote} from '../insight-text.js';
 import {fit, type RowLayout} from '../layout.js';
 import {rowCells} from '../row-cells.js';
-import {Spinner} from '../spinner-clock.js';
+import type {Segment} from '../segments.js';
+import {useSpinnerFrame} from '../spinner-clock.js';
 import {useTheme} from '../theme.js';
-import {barText, ProgressBar} from './progress-bar.js';
-import {StatusBadge} from './status-badge.js';
+import {barSegments, barText} from './progress-bar.js';
+import {StyledLine} from './styled-line.js';
 
 export interface AggregationRowProps {
 	row: TrackedRow;
@@ -36,9 +36,9 @@ export interface AggregationRowProps {
 }
 
 /**
- * One list line, as a row of small Text cells. Ink measures every Text by its whole string and caches the result
- * for the life of the process, so a line that is one Text (with a spinner frame and an elapsed time in it) would
- * add a cache entry on every tick. As cells, the changing parts are short strings that repeat.
+ * One list line: the cells of rowCells, each with its leading gap, as styled segments drawn by one StyledLine (one
+ * Ink node per row). A selected line is reversed; a flashing line is reversed and bold in the outcome's colour
+ * (a coloured bar across the screen; without colour, reversed and bold).
  */
 export const AggregationRow = memo(function AggregationRow({
 	row,
@@ -54,6 +54,7 @@ export const AggregationRow = memo(function AggregationRow({
 	insight,
 }: AggregationRowProps) {
 	const {glyphs, paint} = useTheme();
+	const spinnerFrame = useSpinnerFrame();
 	const tenantColumn = withTenant && layout.tenant > 0;
 	const cells = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError, idText);
 	const percentText = cells.percent === undefined ? '' : `${Math.floor(cells.percent)}%`;
@@ -68,67 +69,35 @@ export const AggregationRow = memo(function AggregationRow({
 	const {text: marks, role: marksRole} = marksText(notes, layout.marks);
 
 	const {ellipsis} = glyphs;
-	// A flashing line is reversed in the outcome's colour (a coloured bar across the screen); without colour, reversed and bold.
 	const inverse = selected || flash !== undefined;
 	const flashColor = flash === undefined ? undefined : paint(flash === 'success' ? 'done' : 'failed');
 	const bold = flash !== undefined;
+	/** The style of a plain cell; a flashing line is all in the flash's colour. */
+	const plain: Omit<Segment, 'text'> = {inverse, bold, color: flashColor};
 	// Each cell carries its leading gap, so inverse video runs unbroken along a selected line.
-	const cell = (text: string, width: number, align: 'left' | 'right' = 'right') =>
-		width > 0 ? (
-			<Text inverse={inverse} color={flashColor} bold={bold}>
-				{' '}
-				{fit(text, width, align, ellipsis)}
-			</Text>
-		) : null;
-	return (
-		<Box flexDirection="row" height={1} flexShrink={0}>
-			<Text inverse={inverse} bold={bold} color={flashColor ?? (selected ? undefined : paint('accent'))}>
-				{selected ? glyphs.cursor : ' '}{' '}
-			</Text>
-			{cells.spinning && !paused ? (
-				<Text inverse={inverse}>
-					<Spinner color={flashColor ?? paint(cells.badge.role)} />
-				</Text>
-			) : (
-				<Text inverse={inverse} color={flashColor}>
-					{' '}
-				</Text>
-			)}
-			{tenantColumn ? (
-				<Text inverse={inverse} bold={bold} color={flashColor ?? paint('accent')}>
-					{' '}
-					{fit(row.tenant, layout.tenant, 'left', ellipsis)}
-				</Text>
-			) : null}
-			<Text inverse={inverse} bold={selected || bold} color={flashColor}>
-				{' '}
-				{fit(cells.label, layout.label, 'left', ellipsis)}
-			</Text>
-			<Text inverse={inverse} color={flashColor} bold={bold}>
-				{' '}
-				{flash === undefined ? (
-					<StatusBadge badge={cells.badge} width={layout.badge} />
-				) : (
-					fit(badgeText(cells.badge, glyphs), layout.badge, 'left', ellipsis)
-				)}
-			</Text>
-			{layout.bar > 0 ? (
-				<Text inverse={inverse} color={flashColor}>
-					{' '}
-					{flash === undefined ? <ProgressBar percent={cells.percent} width={layout.bar} /> : barText(cells.percent, layout.bar, glyphs)}
-				</Text>
-			) : null}
-			{cell(cells.counts, layout.counts)}
-			{cell(percentText, layout.percent)}
-			{cell(cells.rate, layout.rate)}
-			{cell(cells.eta, layout.eta)}
-			{cell(cells.elapsed, layout.elapsed)}
-			{marks === '' ? null : (
-				<Text inverse={inverse} color={flashColor ?? (marksRole === undefined ? undefined : paint(marksRole))}>
-					{' '}
-					{fit(marks, layout.marks, 'left', ellipsis)}
-				</Text>
-			)}
-		</Box>
-	);
+	const cell = (text: string, width: number, align: 'left' | 'right' = 'right', style = plain): Segment[] =>
+		width > 0 ? [{...style, text: ` ${fit(text, width, align, ellipsis)}`}] : [];
+
+	const segments: Segment[] = [
+		{inverse, bold, color: flashColor ?? (selected ? undefined : paint('accent')), text: `${selected ? glyphs.cursor : ' '} `},
+		cells.spinning && !paused ? {inverse, color: flashColor ?? paint(cells.badge.role), text: spinnerFrame} : {inverse, color: flashColor, text: ' '},
+		...(tenantColumn ? cell(row.tenant, layout.tenant, 'left', {...plain, color: flashColor ?? paint('accent')}) : []),
+		...cell(cells.label, layout.label, 'left', {...plain, bold: selected || bold}),
+		...(flash === undefined
+			? [{...plain, text: ' '}, {...plain, color: paint(cells.badge.role), text: fit(badgeText(cells.badge, glyphs), layout.badge, 'left', ellipsis)}]
+			: cell(badgeText(cells.badge, glyphs), layout.badge, 'left')),
+		...(layout.bar > 0
+			? [
+					{inverse, color: flashColor, text: ' '},
+					...(flash === undefined ? barSegments(cells.percent, layout.bar, glyphs, paint, {inverse}) : [{inverse, color: flashColor, text: barText(cells.percent, layout.bar, glyphs)}]),
+				]
+			: []),
+		...cell(cells.counts, layout.counts),
+		...cell(percentText, layout.percent),
+		...cell(cells.rate, layout.rate),
+		...cell(cells.eta, layout.eta),
+		...cell(cells.elapsed, layout.elapsed),
+		...(marks === '' ? [] : cell(marks, layout.marks, 'left', {inverse, color: flashColor ?? (marksRole === undefined ? undefined : paint(marksRole))})),
+	];
+	return <StyledLine segments={segments} />;
 });

@@ -1,13 +1,5 @@
-import React from 'react';
-import {Text} from 'ink';
-import {useTheme, type Glyphs} from '../theme.js';
-
-export interface ProgressBarProps {
-	/** 0 to 100; undefined draws an empty track (counts not known yet). */
-	percent?: number;
-	/** Cells. */
-	width: number;
-}
+import type {Segment} from '../segments.js';
+import type {ColorRole, Glyphs} from '../theme.js';
 
 function filledCells(percent: number | undefined, width: number): number {
 	return percent === undefined ? 0 : Math.max(0, Math.min(width, Math.floor((percent / 100) * width)));
@@ -23,18 +15,24 @@ export function barText(percent: number | undefined, width: number, glyphs: Glyp
 	return glyphs.barFilled.repeat(filled) + glyphs.barEmpty.repeat(width - filled);
 }
 
-/** Filled and empty cells use different glyphs, so the bar reads without colour. */
-export function ProgressBar({percent, width}: ProgressBarProps) {
-	const {glyphs, paint} = useTheme();
+/**
+ * The bar as two segments, filled and empty cells (`percent` undefined draws an empty track: counts not known yet).
+ * Filled and empty cells use different glyphs, so the bar reads without colour.
+ */
+export function barSegments(
+	percent: number | undefined,
+	width: number,
+	glyphs: Glyphs,
+	paint: (role: ColorRole) => string | undefined,
+	style: Omit<Segment, 'text' | 'color'> = {},
+): Segment[] {
 	if (width <= 0) {
-		return null;
+		return [];
 	}
 
 	const filled = filledCells(percent, width);
-	return (
-		<Text>
-			<Text color={paint('barFilled')}>{glyphs.barFilled.repeat(filled)}</Text>
-			<Text color={paint('barEmpty')}>{glyphs.barEmpty.repeat(width - filled)}</Text>
-		</Text>
-	);
+	return [
+		{...style, text: glyphs.barFilled.repeat(filled), color: paint('barFilled')},
+		{...style, text: glyphs.barEmpty.repeat(width - filled), color: paint('barEmpty')},
+	];
 }
