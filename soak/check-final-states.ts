@@ -3,11 +3,14 @@
  * processes' NDJSON summaries? The truth is the last live status each simulator reported (aggregations()), so
  * an aggregation that expired during the run still has its end status. Accepted:
  * - ended with exactly the true end status;
- * - expired (404 after being seen), only for aggregations that really expired (GONE) during the run;
+ * - expired (404 after being seen, or a 404 again once its task had ended), only for aggregations that really expired
+ *   (GONE) during the run; where the process read its task, the task's completion status must be the one the
+ *   simulator gives that end status (an expired row completes its outcome from the task);
  * - not-found, only for ids no tenant ever knew (and such ids must be not-found).
  */
 import type {StoredRow} from '../source/store/config.js';
 import {parseWaitOutput} from './check-processes.js';
+import {completionStatusOf} from '../source/simulator/task-status.js';
 import {figure, type Figure} from './figure.js';
 import type {SoakObservations} from './observations.js';
 import type {SoakAggregation} from './plans.js';
@@ -20,6 +23,8 @@ export interface Observed {
 	outcome: string;
 	processedAccounts?: number;
 	totalAccounts?: number;
+	/** The completion status of its task, once the process read one. */
+	taskCompletion?: string;
 }
 
 export interface Judgement {
@@ -49,7 +54,10 @@ export function judge(aggregation: SoakAggregation, truth: TruthRecord | undefin
 
 	const expired = truth?.goneAt !== undefined;
 	if (expired && observed.outcome === 'expired') {
-		return {ok: true, expected: `${final} or expired`};
+		const completion = completionStatusOf(aggregation.plan, final);
+		return observed.taskCompletion === undefined || observed.taskCompletion === completion
+			? {ok: true, expected: `${final} or expired`}
+			: {ok: false, expected: `${final}, or expired with task ${completion ?? 'unknown'}`};
 	}
 
 	if (expired && !seenAlive) {
@@ -69,8 +77,10 @@ function storedOutcome(row: StoredRow | undefined): Observed {
 	}
 
 	const outcome = row.phase === 'ended' ? (row.snapshot?.status ?? 'ended without a status') : (row.phase ?? (row.snapshot?.status === undefined ? 'waiting' : 'running'));
+	const completion = row.task?.completionStatus;
 	return {
 		outcome,
+		...(typeof completion === 'string' ? {taskCompletion: completion} : {}),
 		...(row.snapshot?.processedAccounts === undefined ? {} : {processedAccounts: row.snapshot.processedAccounts}),
 		...(row.snapshot?.totalAccounts === undefined ? {} : {totalAccounts: row.snapshot.totalAccounts}),
 	};
@@ -82,10 +92,20 @@ function waitOutcome(result: Record<string, unknown> | undefined): Observed {
 	}
 
 	const phase = result['outcome'];
-	const outcome = phase === 'not-found' || phase === 'expired' || phase === 'waiting' || phase === 'running' ? phase : typeof result['status'] === 'string' ? result['status'] : String(phase);
+	const status = result['status'];
+	// An expired row says EXPIRED as its status while its outcome comes from the task (wait-report.ts toEvent).
+	const outcome =
+		status === 'EXPIRED' ? 'expired' : phase === 'not-found' || phase === 'expired' || phase === 'waiting' || phase === 'running' ? phase : typeof status === 'string' ? status : String(phase);
 	const processed = result['processedAccounts'];
 	const total = result['totalAccounts'];
-	return {outcome, ...(typeof processed === 'number' ? {processedAccounts: processed} : {}), ...(typeof total === 'number' ? {totalAccounts: total} : {})};
+	const task = result['task'];
+	const completion = typeof task === 'object' && task !== null ? (task as Record<string, unknown>)['completionStatus'] : undefined;
+	return {
+		outcome,
+		...(typeof processed === 'number' ? {processedAccounts: processed} : {}),
+		...(typeof total === 'number' ? {totalAccounts: total} : {}),
+		...(typeof completion === 'string' ? {taskCompletion: completion} : {}),
+	};
 }
 
 function describe(observed: Observed): string {

@@ -1,4 +1,5 @@
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
+import {isTaskComplete} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
 import {pullIntoFocus, rowCadenceMs} from './cadence.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
@@ -366,12 +367,14 @@ function withProgress(next: TrackedRow, row: TrackedRow, status: AggregationStat
 }
 
 /**
- * A 404 (or a NOT_FOUND body). A row seen before has expired: ISC forgets an aggregation about an hour after it ends.
+ * A 404 (or a NOT_FOUND body). A row seen before, or whose task has ended, has expired: ISC forgets an aggregation
+ * about an hour after it ends.
  * A row never seen is retried with backoff for notFoundGraceMs from its first 404 (the id may not be visible yet),
  * then it is not-found. The last retry is timed to land at the end of the grace period.
  */
 function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolean, options: MonitorOptions): TrackedRow {
-	if (seen) {
+	// A row never seen whose task has ended is past the hour too: while within it, the status endpoint would answer.
+	if (seen || isTaskComplete(row.task)) {
 		return withOutcomeRead(
 			{
 				...row,

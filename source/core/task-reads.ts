@@ -13,7 +13,8 @@ import type {MonitorOptions, TaskRead, TrackedRow} from './types.js';
  *   taskGiveUpMs the row gives up and says so.
  * - exists: an id never seen answered 404 on the status endpoint. If the task answers 404 too, the id is unknown:
  *   not-found at once. If the task exists, the status may still appear: the not-found grace applies. If the task has
- *   ended, the aggregation ended over an hour ago: the row is expired with its outcome from the task.
+ *   ended, the status is asked again at once: the 404 may have come before the run started. Another 404 means the
+ *   aggregation ended over an hour ago: the row is expired with its outcome from the task.
  */
 
 /** How long after a read of an unfinished task the next one goes. */
@@ -99,8 +100,10 @@ export function taskAnswered(row: TrackedRow, task: TaskOutcome, now: number, op
 	const withTask: TrackedRow = {...row, task};
 	if (read.purpose === 'exists') {
 		if (isTaskComplete(task) && isPolledPhase(row.phase) && row.snapshot === undefined) {
-			// Ended over an hour ago: the status endpoint will not answer again; the task tells how it went.
-			return {...withoutRead(withTask), phase: 'expired', inFlight: false};
+			// The run has ended, but the 404 may have come before it started (not visible yet) rather than past the
+			// hour: the status endpoint decides, at once. Within the hour it answers the end status and its counts;
+			// past it, 404 again, and the row is expired with its outcome from the task (reducer missing()).
+			return {...withoutRead(withTask), nextPollAt: now};
 		}
 
 		// The task exists: the status may still appear, within the not-found grace.

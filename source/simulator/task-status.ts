@@ -94,6 +94,16 @@ function figures(plan: SimAggregationPlan, changes: number, deleted: number): Re
 	};
 }
 
+/** The task's completionStatus once the plan's run ends with `status` (undefined while it runs). */
+export function completionStatusOf(plan: SimAggregationPlan, status: string | undefined): string | undefined {
+	if (status === 'COMPLETED') {
+		const taskPlan = plan.task ?? {};
+		return taskPlan.completionStatus ?? ((taskPlan.errors ?? []).length > 0 ? 'ERROR' : (taskPlan.warnings ?? []).length > 0 ? 'WARNING' : 'SUCCESS');
+	}
+
+	return status === undefined ? undefined : COMPLETION[status];
+}
+
 /**
  * The TaskStatus of an aggregation at `now`, or undefined before it starts and 90 days after its end. Task records
  * outlive the status endpoint's one-hour window, so an expired aggregation still appears here.
@@ -120,7 +130,7 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 	}
 
 	const taskPlan = plan.task ?? {};
-	let completionStatus = COMPLETION[status] ?? null;
+	const completionStatus = completionStatusOf(plan, status) ?? null;
 	let attributes: Record<string, unknown> = {};
 	if (status === 'COMPLETED') {
 		for (const text of taskPlan.warnings ?? []) {
@@ -130,8 +140,6 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 		for (const text of taskPlan.errors ?? []) {
 			messages.push(message('ERROR', text));
 		}
-
-		completionStatus = taskPlan.completionStatus ?? ((taskPlan.errors ?? []).length > 0 ? 'ERROR' : (taskPlan.warnings ?? []).length > 0 ? 'WARNING' : 'SUCCESS');
 	}
 
 	if (phase.endedAt !== undefined) {

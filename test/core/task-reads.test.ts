@@ -113,9 +113,28 @@ describe('task reads for outcomes', () => {
 		let state = stateWith([seed(1)], READ);
 		state = fail(state, keyOf(1), notFound, 1000);
 		state = apply(state, {type: 'task-read', key: keyOf(1), task: warned, now: 1100});
+		// The first 404 may have come before the run started: the status endpoint is asked again, at once.
+		expect(row(state, keyOf(1)).phase).toBe('waiting');
+		expect(requestKind(row(state, keyOf(1)))).toBe('status');
+		expect(row(state, keyOf(1)).nextPollAt).toBe(1100);
+		state = fail(state, keyOf(1), notFound, 1200);
 		expect(row(state, keyOf(1)).phase).toBe('expired');
 		expect(rowOutcome(row(state, keyOf(1)))).toBe('completed');
 		expect(nextRequests(state, 100_000).due).toEqual([]);
+	});
+
+	it('an id that answered 404 before its run started, whose run has ended by the time its task is read, ends with its status and counts', () => {
+		let state = stateWith([seed(1)], READ);
+		state = fail(state, keyOf(1), notFound, 1000);
+		state = apply(state, {type: 'task-read', key: keyOf(1), task: task('SUCCESS', {counts: {total: 50}}), now: 9000});
+		expect(nextRequests(state, 9000).due).toEqual([keyOf(1)]);
+		state = poll(state, keyOf(1), {status: 'COMPLETED', processedAccounts: 49, totalAccounts: 50}, 9100);
+		const ended = row(state, keyOf(1));
+		expect(ended.phase).toBe('ended');
+		expect(ended.snapshot).toMatchObject({status: 'COMPLETED', processedAccounts: 49, totalAccounts: 50});
+		expect(rowOutcome(ended)).toBe('completed');
+		// Its task is already known: no second read.
+		expect(requestKind(ended)).toBeUndefined();
 	});
 
 	it('a failing task read backs off and the not-found of an outcome read gives up', () => {

@@ -133,6 +133,13 @@ describe('end states', () => {
 		expect(judge(aggregation, {lastLive: 'ACCOUNTS_COLLECTED'}, {outcome: 'ACCOUNTS_COLLECTED'}).ok).toBe(false);
 	});
 
+	it('accepts an expired row with its outcome from the task only when the task tells the true end', () => {
+		const gone = {lastLive: 'COMPLETED', processedAccounts: 10, totalAccounts: 10, goneAt: 5};
+		expect(judge(aggregation, gone, {outcome: 'expired', taskCompletion: 'SUCCESS'}).ok).toBe(true);
+		expect(judge(aggregation, gone, {outcome: 'expired', taskCompletion: 'ERROR'}).ok).toBe(false);
+		expect(judge(aggregation, {lastLive: 'COMPLETED', processedAccounts: 10, totalAccounts: 10}, {outcome: 'expired', taskCompletion: 'SUCCESS'}).ok).toBe(false);
+	});
+
 	it('accepts waiting for an aggregation that expired before it was ever answered, and only then', () => {
 		const gone = {lastLive: 'COMPLETED', processedAccounts: 10, totalAccounts: 10, goneAt: 5};
 		expect(judge(aggregation, gone, {outcome: 'waiting'}, false).ok).toBe(true);
