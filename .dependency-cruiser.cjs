@@ -42,7 +42,11 @@ module.exports = {
 		exclude: {path: 'node_modules'},
 		tsPreCompilationDeps: true,
 		tsConfig: {fileName: 'tsconfig.json'},
-		enhancedResolveOptions: {exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js']},
+		enhancedResolveOptions: {
+			exportsFields: ['exports'],
+			conditionNames: ['import', 'require', 'node', 'default', 'types'],
+			extensions: ['.ts', '.tsx', '.js'],
+		},
 		reporterOptions: {text: {highlightFocused: true}},
 	},
 };

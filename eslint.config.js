@@ -1,14 +1,10 @@
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-	{ignores: ['dist/**', 'node_modules/**', 'coverage/**']},
-	...tseslint.configs.recommended,
-	{
-		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
-			'no-console': 'off',
-			eqeqeq: ['error', 'smart'],
-			'prefer-const': 'error',
-		},
+export default tseslint.config({ignores: ['dist/**', 'node_modules/**', 'coverage/**']}, ...tseslint.configs.recommended, {
+	rules: {
+		'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+		'no-console': 'off',
+		eqeqeq: ['error', 'smart'],
+		'prefer-const': 'error',
 	},
-);
+});

@@ -38,7 +38,9 @@ function numberFrom(name: string, fallback: number): number {
 }
 
 export function readConfig(argv: readonly string[] = process.argv.slice(2)): BenchConfig {
-	const quick = argv.includes('--quick') || (process.env['BENCH_QUICK'] !== undefined && process.env['BENCH_QUICK'] !== '' && process.env['BENCH_QUICK'] !== '0');
+	const quick =
+		argv.includes('--quick') ||
+		(process.env['BENCH_QUICK'] !== undefined && process.env['BENCH_QUICK'] !== '' && process.env['BENCH_QUICK'] !== '0');
 	return {
 		quick,
 		firstFrameRuns: Math.round(numberFrom('BENCH_FIRST_FRAME_RUNS', quick ? 3 : 7)),

@@ -48,14 +48,20 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 	return (used.user + used.system) / 1000;
 }
 
-export async function runDriver(options: {rows: number; seconds: number; warmupSeconds: number; columns: number; terminalRows: number}): Promise<DriverRun> {
+export async function runDriver(options: {
+	rows: number;
+	seconds: number;
+	warmupSeconds: number;
+	columns: number;
+	terminalRows: number;
+}): Promise<DriverRun> {
 	const start = Math.ceil(Date.UTC(2025, 5, 2, 9, 30) / TICK_MS) * TICK_MS + 1;
 	const clock = new ManualClock(start);
 	const initialState = sampleMonitorState({count: options.rows, now: start});
 	const stdout = new FakeStdout(options.columns, options.terminalRows);
 	const output = new LineDiffOutput({stdout, minIntervalMs: 0});
 	// The list shows the first rows in the added order: rows past the screen's height are out of view.
-	const inView = new Set(initialState.rows.slice(0, options.terminalRows).map((row) => row.key));
+	const inView = new Set(initialState.rows.slice(0, options.terminalRows).map(row => row.key));
 	let frames = 0;
 	let answers = 0;
 	let answersOutOfView = 0;
@@ -73,7 +79,7 @@ export async function runDriver(options: {rows: number; seconds: number; warmupS
 	const instance = render(
 		<TerminalSizeProvider source={output}>
 			<ThemeProvider color>
-				<MonitorApp initialState={initialState} tenant="acme" fetchStatus={fetchStatus} clock={clock}tenantLabel="acme" />
+				<MonitorApp initialState={initialState} tenant="acme" fetchStatus={fetchStatus} clock={clock} tenantLabel="acme" />
 			</ThemeProvider>
 		</TerminalSizeProvider>,
 		{

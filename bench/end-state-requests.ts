@@ -12,10 +12,10 @@ export function endStateFigure(run: SteadyRun): Figure {
 	let excess = 0;
 	let rawAfter = 0;
 	const notSeen: string[] = [];
-	for (const plan of run.plans.filter((candidate) => run.endingIds.includes(candidate.id))) {
+	for (const plan of run.plans.filter(candidate => run.endingIds.includes(candidate.id))) {
 		const endedAt = run.simulatorStartedAt + (plan.startAtMs ?? 0) + planDurationMs(plan);
-		const requests = run.log.filter((entry) => statusRequestId(entry) === plan.id);
-		const endAnswer = requests.findIndex((entry) => entry.at >= endedAt && entry.status === 200);
+		const requests = run.log.filter(entry => statusRequestId(entry) === plan.id);
+		const endAnswer = requests.findIndex(entry => entry.at >= endedAt && entry.status === 200);
 		const after = endAnswer === -1 ? 0 : requests.length - endAnswer - 1;
 		perId[plan.id] = {
 			endedAtMs: endedAt - run.simulatorStartedAt,
@@ -30,7 +30,9 @@ export function endStateFigure(run: SteadyRun): Figure {
 		excess += Math.max(0, after - 1);
 	}
 
-	const notes = [`${run.endingIds.length} aggregations ended during the run; ${rawAfter} request(s) after an end answer, 1 per id allowed in flight`];
+	const notes = [
+		`${run.endingIds.length} aggregations ended during the run; ${rawAfter} request(s) after an end answer, 1 per id allowed in flight`,
+	];
 	if (notSeen.length > 0) {
 		notes.push(`never asked after its end (the end was not seen): ${notSeen.join(', ')}`);
 	}

@@ -85,7 +85,9 @@ export async function measureFirstFrame(config: BenchConfig, log: (line: string)
 			}
 
 			nodeTimes.push(await timeHello(config, ['-e', 'process.stdout.write("node is up")'], 'node is up'));
-			log(`  first frame run ${run + 1}/${config.firstFrameRuns}: aggwatch ${aggwatch.at(-1)?.toFixed(0)} ms, bundled ink hello ${helloTimes.at(-1)?.toFixed(0)} ms, bare node ${nodeTimes.at(-1)?.toFixed(0)} ms`);
+			log(
+				`  first frame run ${run + 1}/${config.firstFrameRuns}: aggwatch ${aggwatch.at(-1)?.toFixed(0)} ms, bundled ink hello ${helloTimes.at(-1)?.toFixed(0)} ms, bare node ${nodeTimes.at(-1)?.toFixed(0)} ms`,
+			);
 		}
 
 		const aggwatchMs = summarize(aggwatch);

@@ -37,7 +37,9 @@ export async function buildBundledHello(): Promise<BundledHello> {
 			// As in scripts/build.mjs: Ink imports react-devtools-core only when DEV=true, and it is not installed.
 			external: ['react-devtools-core'],
 			// `import.meta['url']`: scripts/run-ts.mjs rewrites the dotted form in bench sources to the source file's URL.
-			banner: {js: "import {createRequire as __helloCreateRequire} from 'node:module';const require=__helloCreateRequire(import.meta['url']);"},
+			banner: {
+				js: "import {createRequire as __helloCreateRequire} from 'node:module';const require=__helloCreateRequire(import.meta['url']);",
+			},
 			logLevel: 'warning',
 		});
 	} catch (error) {

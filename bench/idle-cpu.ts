@@ -9,7 +9,16 @@ export function cpuFigure(run: SteadyRun): Figure {
 	const first = run.readings[0];
 	const last = run.readings.at(-1);
 	if (first === undefined || last === undefined || last.at <= first.at) {
-		return {key: 'cpu_percent', name: 'CPU, 20 running (5 s interval)', value: Number.NaN, unit: '% of a core', display: 'n/a', budget: `< ${budgetPercent} %`, ok: undefined, notes: ['no readings']};
+		return {
+			key: 'cpu_percent',
+			name: 'CPU, 20 running (5 s interval)',
+			value: Number.NaN,
+			unit: '% of a core',
+			display: 'n/a',
+			budget: `< ${budgetPercent} %`,
+			ok: undefined,
+			notes: ['no readings'],
+		};
 	}
 
 	const percent = ((last.cpuMs - first.cpuMs) / (last.at - first.at)) * 100;

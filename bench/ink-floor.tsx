@@ -46,7 +46,7 @@ export async function inkFloorCpuMs(config: BenchConfig, frames: number): Promis
 				cpu.push((used.user + used.system) / 1000);
 			}
 
-			await new Promise((resolve) => setImmediate(resolve));
+			await new Promise(resolve => setImmediate(resolve));
 		}
 	} finally {
 		instance.unmount();

@@ -48,10 +48,10 @@ export class ManualClock implements PollerClock {
 			this.#now = Math.max(this.#now, next.at);
 			next.callback();
 			// Answers are promises: let them land (and the poller react) before the next timer.
-			await new Promise((resolve) => setImmediate(resolve));
+			await new Promise(resolve => setImmediate(resolve));
 		}
 
 		this.#now = target;
-		await new Promise((resolve) => setImmediate(resolve));
+		await new Promise(resolve => setImmediate(resolve));
 	}
 }

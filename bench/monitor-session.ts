@@ -61,7 +61,7 @@ export async function startMonitorSession(config: BenchConfig, options: MonitorS
 	if (options.storeIds !== undefined && options.storeIds.length > 0) {
 		const {store} = openStore({cwd: storeDir, onWarning() {}});
 		const addedAt = Date.now();
-		store.addTracked(options.storeIds.map((id) => ({id, tenant, addedAt})));
+		store.addTracked(options.storeIds.map(id => ({id, tenant, addedAt})));
 		store.close();
 	}
 

@@ -61,7 +61,7 @@ interface LayerRun {
 }
 
 async function sleep(ms: number): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, ms));
+	await new Promise(resolve => setTimeout(resolve, ms));
 }
 
 async function runLayer(layer: 'line-diff' | 'ink-incremental', config: BenchConfig, frames: number): Promise<LayerRun> {
@@ -88,7 +88,7 @@ async function runLayer(layer: 'line-diff' | 'ink-incremental', config: BenchCon
 		exitOnCtrlC: false,
 		isScreenReaderEnabled: false,
 	});
-	const collecting = state.rows.filter((row) => row.snapshot?.status === 'ACCOUNTS_COLLECTED').map((row) => row.key);
+	const collecting = state.rows.filter(row => row.snapshot?.status === 'ACCOUNTS_COLLECTED').map(row => row.key);
 	const cpu: number[] = [];
 	let bytesBefore = 0;
 	try {
@@ -111,9 +111,14 @@ async function runLayer(layer: 'line-diff' | 'ink-incremental', config: BenchCon
 
 			now += 1000;
 			const key = collecting[(index * 7) % collecting.length];
-			const row = state.rows.find((candidate) => candidate.key === key);
+			const row = state.rows.find(candidate => candidate.key === key);
 			if (row?.snapshot !== undefined) {
-				state = reduce(state, {type: 'polled', key: row.key, status: {...row.snapshot, processedAccounts: (row.snapshot.processedAccounts ?? 0) + 37}, now});
+				state = reduce(state, {
+					type: 'polled',
+					key: row.key,
+					status: {...row.snapshot, processedAccounts: (row.snapshot.processedAccounts ?? 0) + 37},
+					now,
+				});
 			}
 
 			const before = process.cpuUsage();

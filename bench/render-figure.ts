@@ -8,11 +8,15 @@ import type {Figure} from './figure.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function measureRenderTimeInWorker(): Promise<Figure[]> {
-	const child = spawn(process.execPath, [path.join(root, 'scripts', 'run-ts.mjs'), path.join(root, 'bench', 'render-worker.tsx'), ...process.argv.slice(2)], {
-		cwd: root,
-		env: {...process.env, NODE_ENV: 'production'},
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[path.join(root, 'scripts', 'run-ts.mjs'), path.join(root, 'bench', 'render-worker.tsx'), ...process.argv.slice(2)],
+		{
+			cwd: root,
+			env: {...process.env, NODE_ENV: 'production'},
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	let stdout = '';
 	child.stdout.setEncoding('utf8');
 	child.stdout.on('data', (chunk: string) => {

@@ -31,7 +31,7 @@ type FrameKind = 'tick' | 'poll in view' | 'poll out of view';
 const kinds: FrameKind[] = ['tick', 'poll in view', 'poll out of view'];
 
 function collecting(state: MonitorState): TrackedRow[] {
-	return state.rows.filter((row) => row.phase === 'running' && row.snapshot?.status === 'ACCOUNTS_COLLECTED');
+	return state.rows.filter(row => row.phase === 'running' && row.snapshot?.status === 'ACCOUNTS_COLLECTED');
 }
 
 /** A new answer for `row`: a few more accounts processed. */
@@ -43,7 +43,7 @@ function answer(state: MonitorState, row: TrackedRow, now: number): MonitorState
 }
 
 async function nextTurn(): Promise<void> {
-	await new Promise((resolve) => setImmediate(resolve));
+	await new Promise(resolve => setImmediate(resolve));
 }
 
 export async function measureRenderTime(config: BenchConfig, log: (line: string) => void): Promise<Figure> {
@@ -53,8 +53,8 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 	const output = new LineDiffOutput({stdout, minIntervalMs: 0});
 	const inkOutputMs: number[] = [];
 	const spinnerMs: number[] = [];
-	const byKind = new Map<FrameKind, number[]>(kinds.map((kind) => [kind, []]));
-	const bytesByKind = new Map<FrameKind, number>(kinds.map((kind) => [kind, 0]));
+	const byKind = new Map<FrameKind, number[]>(kinds.map(kind => [kind, []]));
+	const bytesByKind = new Map<FrameKind, number>(kinds.map(kind => [kind, 0]));
 	/** CPU time (this process, all threads) per rerender: less sensitive to other load than wall time. */
 	const cpuMs: number[] = [];
 
@@ -113,8 +113,12 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 	});
 	try {
 		await nextTurn();
-		const inView = collecting(state).slice(0, 20).map((row) => row.key);
-		const outOfView = collecting(state).slice(-200).map((row) => row.key);
+		const inView = collecting(state)
+			.slice(0, 20)
+			.map(row => row.key);
+		const outOfView = collecting(state)
+			.slice(-200)
+			.map(row => row.key);
 		let frames = 0;
 		let bytesBefore = 0;
 		for (let index = 0; index < warmupFrames + config.renderFrames; index++) {
@@ -129,7 +133,7 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 				now += 1000;
 			} else {
 				const key = keys[index % keys.length];
-				const row = state.rows.find((candidate) => candidate.key === key);
+				const row = state.rows.find(candidate => candidate.key === key);
 				if (row !== undefined) {
 					state = answer(state, row, now);
 				}
@@ -163,7 +167,7 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 		const screen = stdout.bytes - bytesBefore;
 		const rerenders = [...byKind.values()].flat();
 		const all = summarize([...rerenders, ...spinnerMs]);
-		const breakdown = kinds.map((kind) => {
+		const breakdown = kinds.map(kind => {
 			const stats = summarize(byKind.get(kind) ?? []);
 			return `${kind} p50 ${fixed(stats.median)} / p95 ${fixed(stats.p95)} ms, ${fixed((bytesByKind.get(kind) ?? 0) / Math.max(1, stats.count), 0)} B`;
 		});
@@ -184,7 +188,15 @@ export async function measureRenderTime(config: BenchConfig, log: (line: string)
 				`${all.count} frames: ${breakdown.join('; ')} written per frame; spinner p50 ${fixed(spinner.median)} / p95 ${fixed(spinner.p95)} ms (n=${spinner.count})`,
 				`CPU time per rerender p50 ${fixed(cpu.median)} / p95 ${fixed(cpu.p95)} ms, ${fixed(cpu.median / floor.median, 2)}× Ink's own floor in this run (39 full styled lines, one Text each, in Ink: p50 ${fixed(floor.median)} ms, see ink-floor.tsx); Ink's output stage alone p50 ${fixed(ink.median)} / p95 ${fixed(ink.p95)} ms; ${fixed(screen / Math.max(1, all.count), 0)} B written per frame`,
 			],
-			details: {all, spinner, cpuPerRerender: cpu, inkFloorCpu: floor, bytesByKind: Object.fromEntries(bytesByKind), inkOutputStage: ink, byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, summarize(values)]))},
+			details: {
+				all,
+				spinner,
+				cpuPerRerender: cpu,
+				inkFloorCpu: floor,
+				bytesByKind: Object.fromEntries(bytesByKind),
+				inkOutputStage: ink,
+				byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, summarize(values)])),
+			},
 		};
 	} finally {
 		timing = false;

@@ -24,11 +24,13 @@ const log = (line: string) => {
 const figures: Figure[] = [await measureRenderTime(config, log)];
 const runs: DriverRun[] = [];
 for (const rows of [10, 100, 1000, 5000]) {
-	runs.push(await runDriver({rows, seconds: config.quick ? 10 : 30, warmupSeconds: 40, columns: config.columns, terminalRows: config.rows}));
+	runs.push(
+		await runDriver({rows, seconds: config.quick ? 10 : 30, warmupSeconds: 40, columns: config.columns, terminalRows: config.rows}),
+	);
 	log(`  driver: ${rows} rows simulated`);
 }
 
-const thousand = runs.find((run) => run.rows === 1000);
+const thousand = runs.find(run => run.rows === 1000);
 if (thousand !== undefined) {
 	figures.push(outOfViewFigure(thousand));
 }

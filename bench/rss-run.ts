@@ -19,20 +19,48 @@ function plan(index: number): SimAggregationPlan {
 	const base = {id: benchId(0xc0, index), sourceId: benchId(0x52, index % 40), sourceName: `Source ${(index % 40) + 1}`};
 	switch (index % 10) {
 		case 6: {
-			return {...base, startAtMs: -minute, collectMs: 600 * minute, totalAccounts: 50_000, accountsPerSecond: 100, outcome: {type: 'COMPLETED'}};
+			return {
+				...base,
+				startAtMs: -minute,
+				collectMs: 600 * minute,
+				totalAccounts: 50_000,
+				accountsPerSecond: 100,
+				outcome: {type: 'COMPLETED'},
+			};
 		}
 
 		case 7: {
 			// Completed 20 minutes ago (its status is still there).
-			return {...base, startAtMs: -30 * minute, collectMs: 60_000, totalAccounts: 54_000, accountsPerSecond: 100, outcome: {type: 'COMPLETED'}};
+			return {
+				...base,
+				startAtMs: -30 * minute,
+				collectMs: 60_000,
+				totalAccounts: 54_000,
+				accountsPerSecond: 100,
+				outcome: {type: 'COMPLETED'},
+			};
 		}
 
 		case 8: {
-			return {...base, startAtMs: -20 * minute, collectMs: 60_000, totalAccounts: 500_000, accountsPerSecond: 100, outcome: {type: 'CANCELLED', afterMs: 5 * minute}};
+			return {
+				...base,
+				startAtMs: -20 * minute,
+				collectMs: 60_000,
+				totalAccounts: 500_000,
+				accountsPerSecond: 100,
+				outcome: {type: 'CANCELLED', afterMs: 5 * minute},
+			};
 		}
 
 		case 9: {
-			return {...base, startAtMs: -5 * minute, collectMs: 60_000, totalAccounts: 0, accountsPerSecond: 1, outcome: {type: 'TERMINATED', retries: 10, retryMs: 60 * minute}};
+			return {
+				...base,
+				startAtMs: -5 * minute,
+				collectMs: 60_000,
+				totalAccounts: 0,
+				accountsPerSecond: 1,
+				outcome: {type: 'TERMINATED', retries: 10, retryMs: 60 * minute},
+			};
 		}
 
 		default: {
@@ -49,7 +77,7 @@ function plan(index: number): SimAggregationPlan {
 }
 
 async function sleep(ms: number): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, ms));
+	await new Promise(resolve => setTimeout(resolve, ms));
 }
 
 const cpuBudgetPercent = 4;
@@ -57,7 +85,7 @@ const cpuBudgetPercent = 4;
 /** RSS, and the CPU of the steady state: the second half of the run (the first is start-up, names, first answers). */
 export async function measureRss(config: BenchConfig, log: (line: string) => void): Promise<Figure[]> {
 	const plans = Array.from({length: count}, (_, index) => plan(index));
-	const monitor = await startMonitorSession(config, {aggregations: plans, storeIds: plans.map((entry) => entry.id)});
+	const monitor = await startMonitorSession(config, {aggregations: plans, storeIds: plans.map(entry => entry.id)});
 	const {session, simulator} = monitor;
 	try {
 		await session.waitFor('the 1,000 rows', () => /row \d+ of 1,?000\b/.test(session.screenText()), {timeoutMs: 60_000});
@@ -84,14 +112,14 @@ export async function measureRss(config: BenchConfig, log: (line: string) => voi
 		const cpuPercent = ((cpuEnd - cpuBefore) / (performance.now() - startedAt)) * 100;
 		const steadyPercent = steady === undefined ? Number.NaN : ((cpuEnd - steady.cpuMs) / (performance.now() - steady.at)) * 100;
 		const steadySeconds = steady === undefined ? 0 : (performance.now() - steady.at) / 1000;
-		const polledIds = new Set(simulator.log.map((entry) => statusRequestId(entry)).filter((id) => id !== undefined));
-		const statusRequests = simulator.log.filter((entry) => statusRequestId(entry) !== undefined);
-		const limited = statusRequests.filter((entry) => entry.status === 429).length;
-		const mb = samples.map((bytes) => bytes / 1024 / 1024);
+		const polledIds = new Set(simulator.log.map(entry => statusRequestId(entry)).filter(id => id !== undefined));
+		const statusRequests = simulator.log.filter(entry => statusRequestId(entry) !== undefined);
+		const limited = statusRequests.filter(entry => entry.status === 429).length;
+		const mb = samples.map(bytes => bytes / 1024 / 1024);
 		const summary = summarize(mb);
 		const last = mb.at(-1) ?? Number.NaN;
 		log(`  1,000-aggregation run: ${polledIds.size} ids polled, RSS max ${fixed(summary.max)} MB`);
-		const steadyStatus = statusRequests.filter((entry) => steady !== undefined && entry.at >= Date.now() - steadySeconds * 1000).length;
+		const steadyStatus = statusRequests.filter(entry => steady !== undefined && entry.at >= Date.now() - steadySeconds * 1000).length;
 		return [
 			{
 				key: 'rss_mb_1000',

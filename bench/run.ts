@@ -39,7 +39,7 @@ function log(line: string): void {
 }
 
 function failed(key: string, name: string, error: unknown): Figure {
-	const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+	const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 	log(`  ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 	return {key, name, value: Number.NaN, unit: '', display: 'failed', budget: '', ok: undefined, notes: [`failed: ${message}`]};
 }
@@ -47,10 +47,17 @@ function failed(key: string, name: string, error: unknown): Figure {
 const config = readConfig();
 const before = machineInfo();
 const startedAt = performance.now();
-log(`aggwatch ${version} benchmark (${config.quick ? 'quick' : 'full'}): node ${before.node}, ${before.cpus} × ${before.cpuModel}, load ${before.loadAverage.map((load) => load.toFixed(2)).join(' ')}`);
+log(
+	`aggwatch ${version} benchmark (${config.quick ? 'quick' : 'full'}): node ${before.node}, ${before.cpus} × ${before.cpuModel}, load ${before.loadAverage.map(load => load.toFixed(2)).join(' ')}`,
+);
 
 const figures: Figure[] = [];
-const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+const only = new Set(
+	(process.env['BENCH_ONLY'] ?? '')
+		.split(',')
+		.map(part => part.trim())
+		.filter(Boolean),
+);
 const runs = (part: string): boolean => only.size === 0 || only.has(part);
 
 if (runs('first-frame')) {
@@ -91,7 +98,9 @@ if (runs('rss')) {
 }
 
 if (runs('render')) {
-	log(`Render time (${config.renderFrames} frames of 1,000 rows), 10 to 5,000 rows driven on a simulated clock, output layers: in-process (a child process with NODE_ENV=production)`);
+	log(
+		`Render time (${config.renderFrames} frames of 1,000 rows), 10 to 5,000 rows driven on a simulated clock, output layers: in-process (a child process with NODE_ENV=production)`,
+	);
 	try {
 		figures.push(...(await measureRenderTimeInWorker()));
 	} catch (error) {
@@ -101,7 +110,7 @@ if (runs('render')) {
 
 const after = machineInfo();
 const seconds = (performance.now() - startedAt) / 1000;
-const load = (values: readonly number[]) => values.map((value) => value.toFixed(2)).join(' ');
+const load = (values: readonly number[]) => values.map(value => value.toFixed(2)).join(' ');
 const table = formatTable(figures);
 process.stdout.write(`\n${table}\n\n`);
 process.stdout.write(
@@ -122,7 +131,7 @@ writeFileSync(
 			seconds,
 			config,
 			machine: {...after, loadAverageAtStart: before.loadAverage},
-			figures: figures.map((figure) => ({...figure, verdict: verdict(figure)})),
+			figures: figures.map(figure => ({...figure, verdict: verdict(figure)})),
 		},
 		null,
 		'\t',

@@ -34,12 +34,12 @@ export function scaleFigure(runs: readonly DriverRun[]): Figure {
 		name: `Cost per answer, ${first === undefined ? '?' : rows(first)} → ${last === undefined ? '?' : rows(last)} tracked`,
 		value: growth,
 		unit: '× (CPU per answer, largest ÷ smallest)',
-		display: `${fixed(growth, 1)}× (${runs.map((run) => `${fixed(run.cpuPerAnswerMs, 2)}`).join(' / ')} ms)`,
+		display: `${fixed(growth, 1)}× (${runs.map(run => `${fixed(run.cpuPerAnswerMs, 2)}`).join(' / ')} ms)`,
 		budget: '≤ 2× (flat)',
 		ok: Number.isFinite(growth) ? growth <= 2 : undefined,
 		notes: [
 			`CPU per answer / per tick's frame (p50) / per simulated second, without HTTP: ${runs
-				.map((run) => `${rows(run)} rows ${fixed(run.cpuPerAnswerMs, 2)} / ${fixed(run.tickCpuMs.median)} / ${fixed(run.cpuMsPerSecond)} ms`)
+				.map(run => `${rows(run)} rows ${fixed(run.cpuPerAnswerMs, 2)} / ${fixed(run.tickCpuMs.median)} / ${fixed(run.cpuMsPerSecond)} ms`)
 				.join('; ')}`,
 		],
 		details: {runs},

@@ -32,6 +32,6 @@ export async function timeWhen(session: PtySession, description: string, predica
 			throw new Error(`timed out waiting for ${description}.\nScreen:\n${session.screenText()}`);
 		}
 
-		await new Promise((resolve) => setTimeout(resolve, pollMs));
+		await new Promise(resolve => setTimeout(resolve, pollMs));
 	}
 }

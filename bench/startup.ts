@@ -76,7 +76,16 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 	const sim = await startSimulator({
 		clients: [CLIENT],
 		aggregations: [
-			{id: AGGREGATION, sourceId: 'bench-source', sourceName: 'Bench', startAtMs: -120_000, collectMs: 1000, totalAccounts: 50, accountsPerSecond: 50, outcome: {type: 'COMPLETED'}},
+			{
+				id: AGGREGATION,
+				sourceId: 'bench-source',
+				sourceName: 'Bench',
+				startAtMs: -120_000,
+				collectMs: 1000,
+				totalAccounts: 50,
+				accountsPerSecond: 50,
+				outcome: {type: 'COMPLETED'},
+			},
 		],
 		rateLimit: false,
 	});
@@ -85,13 +94,18 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 	const env = {PATH: process.env['PATH'] ?? '', HOME: home, AGGWATCH_CONFIG_DIR: path.join(home, 'config'), AGGWATCH_KEYRING: 'off'};
 	try {
 		await new Promise<void>((resolve, reject) => {
-			execFile(process.execPath, [cli, 'tenant', 'add', 'local', '--base-url', sim.url, '--client-id', CLIENT.clientId], {env: {...env, SAIL_CLIENT_SECRET: CLIENT.clientSecret}}, error => {
-				if (error) {
-					reject(error);
-				} else {
-					resolve();
-				}
-			});
+			execFile(
+				process.execPath,
+				[cli, 'tenant', 'add', 'local', '--base-url', sim.url, '--client-id', CLIENT.clientId],
+				{env: {...env, SAIL_CLIENT_SECRET: CLIENT.clientSecret}},
+				error => {
+					if (error) {
+						reject(error);
+					} else {
+						resolve();
+					}
+				},
+			);
 		});
 		const cases = {
 			node: () => run(process.execPath, ['-e', '0'], env),
@@ -126,7 +140,9 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 		const nodeMs = summarize(times.node);
 		const versionMs = summarize(times.version);
 		const statusMs = summarize(times.status);
-		log(`  ${config.startupRuns} runs: node -e 0 ${fixed(nodeMs.median, 0)} ms, --version ${fixed(versionMs.median, 0)} ms, status ${fixed(statusMs.median, 0)} ms (medians)`);
+		log(
+			`  ${config.startupRuns} runs: node -e 0 ${fixed(nodeMs.median, 0)} ms, --version ${fixed(versionMs.median, 0)} ms, status ${fixed(statusMs.median, 0)} ms (medians)`,
+		);
 		return {
 			runs: config.startupRuns,
 			nodeMs,
@@ -165,11 +181,22 @@ export function startupFigures(result: StartupResult): Figure[] {
 			display: `${fixed(statusRatio, 2)}× (${fixed(statusMs.median, 0)} ms vs ${fixed(nodeMs.median, 0)} ms)`,
 			budget: `≤ ${fixed(STATUS_RATIO_BUDGET, 1)}×`,
 			ok: statusRatio <= STATUS_RATIO_BUDGET,
-			notes: [`${interleaved}; a saved tenant (secret in the file, AGGWATCH_KEYRING=off) served by the simulator on loopback: token and status requests`],
+			notes: [
+				`${interleaved}; a saved tenant (secret in the file, AGGWATCH_KEYRING=off) served by the simulator on loopback: token and status requests`,
+			],
 			details: {statusMs, nodeMs},
 		},
 		statusRssMb === undefined
-			? {key: 'status_rss_mb', name: 'Peak RSS, aggwatch status ID', value: Number.NaN, unit: 'MB', display: 'n/a', budget: `< ${STATUS_RSS_BUDGET_MB} MB`, ok: undefined, notes: [`${TIME} is not installed`]}
+			? {
+					key: 'status_rss_mb',
+					name: 'Peak RSS, aggwatch status ID',
+					value: Number.NaN,
+					unit: 'MB',
+					display: 'n/a',
+					budget: `< ${STATUS_RSS_BUDGET_MB} MB`,
+					ok: undefined,
+					notes: [`${TIME} is not installed`],
+				}
 			: {
 					key: 'status_rss_mb',
 					name: 'Peak RSS, aggwatch status ID',
@@ -178,7 +205,9 @@ export function startupFigures(result: StartupResult): Figure[] {
 					display: `${fixed(statusRssMb.median)} MB (max ${fixed(statusRssMb.max)})`,
 					budget: `< ${STATUS_RSS_BUDGET_MB} MB`,
 					ok: statusRssMb.median < STATUS_RSS_BUDGET_MB,
-					notes: [`median over ${runs} runs of GNU time's maximum resident set size (each run's peak); a bare node -e 0 peaks at ${fixed(nodeRssMb?.median ?? Number.NaN)} MB`],
+					notes: [
+						`median over ${runs} runs of GNU time's maximum resident set size (each run's peak); a bare node -e 0 peaks at ${fixed(nodeRssMb?.median ?? Number.NaN)} MB`,
+					],
 					details: {statusRssMb, nodeRssMb},
 				},
 	];

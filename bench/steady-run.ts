@@ -53,7 +53,13 @@ function runningPlans(): SimAggregationPlan[] {
 			plans.push({...base, collectMs: 10 * hour, totalAccounts: 10_000, accountsPerSecond: 100, outcome: {type: 'COMPLETED'}});
 		} else {
 			// RETRIED for hours.
-			plans.push({...base, collectMs: 5000, totalAccounts: 0, accountsPerSecond: 1, outcome: {type: 'TERMINATED', retries: 20, retryMs: hour}});
+			plans.push({
+				...base,
+				collectMs: 5000,
+				totalAccounts: 0,
+				accountsPerSecond: 1,
+				outcome: {type: 'TERMINATED', retries: 20, retryMs: hour},
+			});
 		}
 	}
 
@@ -61,7 +67,12 @@ function runningPlans(): SimAggregationPlan[] {
 }
 
 function endingPlans(): SimAggregationPlan[] {
-	const source = (index: number) => ({id: benchId(0xe0, index), sourceId: benchId(0x51, index), sourceName: `Ending ${index + 1}`, startAtMs: 0});
+	const source = (index: number) => ({
+		id: benchId(0xe0, index),
+		sourceId: benchId(0x51, index),
+		sourceName: `Ending ${index + 1}`,
+		startAtMs: 0,
+	});
 	return [
 		// COMPLETED at 3 s.
 		{...source(0), collectMs: 1000, totalAccounts: 2000, accountsPerSecond: 1000, outcome: {type: 'COMPLETED'}},
@@ -82,25 +93,25 @@ export function statusRequestId(entry: SimLogEntry): string | undefined {
 }
 
 async function sleep(ms: number): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, ms));
+	await new Promise(resolve => setTimeout(resolve, ms));
 }
 
 export async function runSteady(config: BenchConfig, log: (line: string) => void): Promise<SteadyRun> {
 	const running = runningPlans();
 	const ending = endingPlans();
 	const plans = [...running, ...ending];
-	const runningIds = running.map((plan) => plan.id);
-	const endingIds = ending.map((plan) => plan.id);
+	const runningIds = running.map(plan => plan.id);
+	const endingIds = ending.map(plan => plan.id);
 	const spawnedAtEpoch = Date.now();
 	const monitor = await startMonitorSession(config, {
 		aggregations: plans,
-		argvIds: plans.map((plan) => plan.id),
+		argvIds: plans.map(plan => plan.id),
 		simulator: {tokenLifetimeSec: config.tokenLifetimeSec},
 	});
 	const {session, simulator} = monitor;
 	try {
 		const pid = session.pid;
-		const allIds = plans.map((plan) => plan.id);
+		const allIds = plans.map(plan => plan.id);
 		const spawned = performance.now();
 		await timeWhen(session, `${allIds.length} rows`, () => rowsOnScreen(session.screenLines(), allIds) >= allIds.length, 30_000);
 		// Warm-up: every end answered by the simulator and the 20 shown as running.
@@ -109,10 +120,12 @@ export async function runSteady(config: BenchConfig, log: (line: string) => void
 			() => {
 				const now = Date.now();
 				const answered = new Set(
-					simulator.log.filter((entry) => entry.status === 200 && entry.at >= now - 10 * 60_000).map((entry) => statusRequestId(entry)),
+					simulator.log.filter(entry => entry.status === 200 && entry.at >= now - 10 * 60_000).map(entry => statusRequestId(entry)),
 				);
-				const ended = simulator.aggregations().filter((view) => endingIds.includes(view.id) && ['COMPLETED', 'CANCELLED', 'TERMINATED'].includes(view.status));
-				return ended.length === endingIds.length && endingIds.every((id) => answered.has(id)) && /\b20 running\b/.test(session.screenText());
+				const ended = simulator
+					.aggregations()
+					.filter(view => endingIds.includes(view.id) && ['COMPLETED', 'CANCELLED', 'TERMINATED'].includes(view.status));
+				return ended.length === endingIds.length && endingIds.every(id => answered.has(id)) && /\b20 running\b/.test(session.screenText());
 			},
 			{timeoutMs: 90_000},
 		);

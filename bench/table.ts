@@ -16,10 +16,14 @@ export function verdict(figure: Figure): string {
 
 export function formatTable(figures: readonly Figure[]): string {
 	const header = ['Figure', 'Value', 'Budget', ''];
-	const rows = figures.map((figure) => [figure.name, figure.display, figure.budget, verdict(figure)]);
-	const widths = header.map((title, column) => Math.max([...title].length, ...rows.map((row) => [...(row[column] ?? '')].length)));
-	const line = (cells: readonly string[]) => cells.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd();
-	const lines = [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map((row) => line(row))];
+	const rows = figures.map(figure => [figure.name, figure.display, figure.budget, verdict(figure)]);
+	const widths = header.map((title, column) => Math.max([...title].length, ...rows.map(row => [...(row[column] ?? '')].length)));
+	const line = (cells: readonly string[]) =>
+		cells
+			.map((cell, column) => pad(cell, widths[column] ?? 0))
+			.join('  ')
+			.trimEnd();
+	const lines = [line(header), widths.map(width => '─'.repeat(width)).join('  '), ...rows.map(row => line(row))];
 	lines.push('');
 	for (const figure of figures) {
 		for (const note of figure.notes) {

@@ -9,7 +9,16 @@ export function bytesFigure(run: SteadyRun): Figure {
 	const first = run.readings[0];
 	const last = run.readings.at(-1);
 	if (first === undefined || last === undefined || last.at <= first.at) {
-		return {key: 'bytes_per_second', name: 'Terminal output, same run', value: Number.NaN, unit: 'B/s', display: 'n/a', budget: '< 2 KB/s', ok: undefined, notes: ['no readings']};
+		return {
+			key: 'bytes_per_second',
+			name: 'Terminal output, same run',
+			value: Number.NaN,
+			unit: 'B/s',
+			display: 'n/a',
+			budget: '< 2 KB/s',
+			ok: undefined,
+			notes: ['no readings'],
+		};
 	}
 
 	const seconds = (last.at - first.at) / 1000;
@@ -32,7 +41,9 @@ export function bytesFigure(run: SteadyRun): Figure {
 		display: `${fixed(rate, 0)} B/s`,
 		budget: '< 2 KB/s',
 		ok: rate < budgetBytesPerSecond,
-		notes: [`${last.bytes - first.bytes} B in ${fixed(seconds, 0)} s; per 5 s slice p50 ${fixed(perSlice.median, 0)}, p95 ${fixed(perSlice.p95, 0)} B/s`],
+		notes: [
+			`${last.bytes - first.bytes} B in ${fixed(seconds, 0)} s; per 5 s slice p50 ${fixed(perSlice.median, 0)}, p95 ${fixed(perSlice.p95, 0)} B/s`,
+		],
 		details: {seconds, bytes: last.bytes - first.bytes, perSliceBytesPerSecond: perSlice},
 	};
 }

@@ -6,8 +6,8 @@ import {fixed, type Figure} from './figure.js';
 import type {SteadyRun} from './steady-run.js';
 
 export function tokenFigure(run: SteadyRun): Figure {
-	const tokens = run.log.filter((entry) => entry.method === 'POST' && entry.path === '/oauth/token');
-	const rejected = run.log.filter((entry) => entry.status === 401).length;
+	const tokens = run.log.filter(entry => entry.method === 'POST' && entry.path === '/oauth/token');
+	const rejected = run.log.filter(entry => entry.status === 401).length;
 	const firstAt = tokens[0]?.at ?? run.spawnedAtEpoch;
 	const seconds = (run.endedAtEpoch - firstAt) / 1000;
 	const lifetimes = seconds / run.tokenLifetimeSec;

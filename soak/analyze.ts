@@ -27,7 +27,12 @@ function faultNotes(observations: SoakObservations, tenants: readonly TenantRequ
 	const answered = new Map<string, number>();
 	for (const {attribution} of tenants) {
 		for (const request of attribution.requests) {
-			const kind = request.entry.fault === undefined ? undefined : request.entry.fault === 'status' ? `status ${request.entry.status}` : request.entry.fault;
+			const kind =
+				request.entry.fault === undefined
+					? undefined
+					: request.entry.fault === 'status'
+						? `status ${request.entry.status}`
+						: request.entry.fault;
 			if (kind !== undefined) {
 				answered.set(kind, (answered.get(kind) ?? 0) + 1);
 			}
@@ -37,7 +42,10 @@ function faultNotes(observations: SoakObservations, tenants: readonly TenantRequ
 	const expiries = actions.filter(({action}) => action.kind === 'expire-tokens').length;
 	const rotation = actions
 		.filter(({action}) => action.kind === 'rotate' || action.kind === 'restore')
-		.map(({action, at}) => `${action.kind === 'rotate' ? 'rotated' : 'restored'} ${schedule.rotation.tenant}'s monitor secret ${runTime(at - runStart)}`);
+		.map(
+			({action, at}) =>
+				`${action.kind === 'rotate' ? 'rotated' : 'restored'} ${schedule.rotation.tenant}'s monitor secret ${runTime(at - runStart)}`,
+		);
 	const total = tenants.reduce((sum, {attribution}) => sum + attribution.requests.length, 0);
 	const unattributed = tenants.reduce((sum, {attribution}) => sum + attribution.unattributed, 0);
 	return [

@@ -61,7 +61,10 @@ export function judge(aggregation: SoakAggregation, truth: TruthRecord | undefin
 	}
 
 	if (expired && !seenAlive) {
-		return {ok: observed.outcome === 'waiting' || observed.outcome === 'not-found', expected: 'waiting or not-found (expired before it was ever answered)'};
+		return {
+			ok: observed.outcome === 'waiting' || observed.outcome === 'not-found',
+			expected: 'waiting or not-found (expired before it was ever answered)',
+		};
 	}
 
 	const sameCounts = observed.processedAccounts === truth?.processedAccounts && observed.totalAccounts === truth?.totalAccounts;
@@ -76,7 +79,10 @@ function storedOutcome(row: StoredRow | undefined): Observed {
 		return {outcome: 'missing from the store'};
 	}
 
-	const outcome = row.phase === 'ended' ? (row.snapshot?.status ?? 'ended without a status') : (row.phase ?? (row.snapshot?.status === undefined ? 'waiting' : 'running'));
+	const outcome =
+		row.phase === 'ended'
+			? (row.snapshot?.status ?? 'ended without a status')
+			: (row.phase ?? (row.snapshot?.status === undefined ? 'waiting' : 'running'));
 	const completion = row.task?.completionStatus;
 	return {
 		outcome,
@@ -95,7 +101,13 @@ function waitOutcome(result: Record<string, unknown> | undefined): Observed {
 	const status = result['status'];
 	// An expired row says EXPIRED as its status while its outcome comes from the task (wait-report.ts toEvent).
 	const outcome =
-		status === 'EXPIRED' ? 'expired' : phase === 'not-found' || phase === 'expired' || phase === 'waiting' || phase === 'running' ? phase : typeof status === 'string' ? status : String(phase);
+		status === 'EXPIRED'
+			? 'expired'
+			: phase === 'not-found' || phase === 'expired' || phase === 'waiting' || phase === 'running'
+				? phase
+				: typeof status === 'string'
+					? status
+					: String(phase);
 	const processed = result['processedAccounts'];
 	const total = result['totalAccounts'];
 	const task = result['task'];
@@ -109,11 +121,15 @@ function waitOutcome(result: Record<string, unknown> | undefined): Observed {
 }
 
 function describe(observed: Observed): string {
-	return observed.processedAccounts === undefined && observed.totalAccounts === undefined ? observed.outcome : `${observed.outcome} with ${counts(observed.processedAccounts, observed.totalAccounts)}`;
+	return observed.processedAccounts === undefined && observed.totalAccounts === undefined
+		? observed.outcome
+		: `${observed.outcome} with ${counts(observed.processedAccounts, observed.totalAccounts)}`;
 }
 
 function describeMismatches(misses: ReadonlyArray<{aggregation: SoakAggregation; observed: Observed; expected: string}>): string[] {
-	const shown = misses.slice(0, 12).map(miss => `${miss.aggregation.tenant}/${miss.aggregation.id}: ${describe(miss.observed)}, expected ${miss.expected}`);
+	const shown = misses
+		.slice(0, 12)
+		.map(miss => `${miss.aggregation.tenant}/${miss.aggregation.id}: ${describe(miss.observed)}, expected ${miss.expected}`);
 	return misses.length > shown.length ? [...shown, `… and ${misses.length - shown.length} more`] : shown;
 }
 
@@ -127,7 +143,8 @@ export type AliveAnswers = ReadonlyMap<string, ReadonlySet<string>>;
 
 export function finalStateFigures(observations: SoakObservations, alive: AliveAnswers): Figure[] {
 	const {layout, truth, monitor, waits, schedule} = observations;
-	const seen = (process: string, aggregation: SoakAggregation) => alive.get(process)?.has(`${aggregation.tenant}/${aggregation.id}`) ?? false;
+	const seen = (process: string, aggregation: SoakAggregation) =>
+		alive.get(process)?.has(`${aggregation.tenant}/${aggregation.id}`) ?? false;
 	const neverSeen: string[] = [];
 	const figures: Figure[] = [];
 
@@ -163,7 +180,10 @@ export function finalStateFigures(observations: SoakObservations, alive: AliveAn
 		byOutcome.set(entry.observed.outcome, (byOutcome.get(entry.observed.outcome) ?? 0) + 1);
 	}
 
-	const breakdown = [...byOutcome].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+	const breakdown = [...byOutcome]
+		.sort((a, b) => b[1] - a[1])
+		.map(([outcome, count]) => `${count} ${outcome}`)
+		.join(', ');
 	figures.push(
 		figure(
 			'monitor store after q: rows at their true end',
@@ -173,7 +193,9 @@ export function finalStateFigures(observations: SoakObservations, alive: AliveAn
 			[
 				...(monitor.storeError === undefined ? [] : [`store unreadable: ${monitor.storeError}`]),
 				`saved outcomes: ${breakdown}`,
-				...(neverSeen.length === 0 ? [] : [`expired before the monitor was ever answered for them (so waiting or not-found is right): ${neverSeen.join(', ')}`]),
+				...(neverSeen.length === 0
+					? []
+					: [`expired before the monitor was ever answered for them (so waiting or not-found is right): ${neverSeen.join(', ')}`]),
 				...describeMismatches(misses),
 			],
 		),
@@ -198,7 +220,9 @@ export function finalStateFigures(observations: SoakObservations, alive: AliveAn
 		const {summary} = parseWaitOutput(wait.stdout);
 		const results = Array.isArray(summary?.results) ? (summary.results as Array<Record<string, unknown>>) : [];
 		const byId = new Map(results.map(result => [String(result['id']), result]));
-		const rows = wait.spec.ids.map(id => layout.aggregations.find(aggregation => aggregation.id === id && aggregation.tenant === wait.spec.tenant));
+		const rows = wait.spec.ids.map(id =>
+			layout.aggregations.find(aggregation => aggregation.id === id && aggregation.tenant === wait.spec.tenant),
+		);
 		const waitMisses: Array<{aggregation: SoakAggregation; observed: Observed; expected: string}> = [];
 		for (const aggregation of rows) {
 			if (aggregation === undefined) {

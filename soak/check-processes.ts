@@ -119,7 +119,9 @@ export function processFigures(observations: SoakObservations): Figure[] {
 		}
 	}
 
-	figures.push(figure('crash signs in any output (Unhandled, TypeError…, stack frames)', String(signs.length), '0', signs.length === 0, signs));
+	figures.push(
+		figure('crash signs in any output (Unhandled, TypeError…, stack frames)', String(signs.length), '0', signs.length === 0, signs),
+	);
 	figures.push(
 		figure(
 			'terminal after q',

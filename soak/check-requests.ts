@@ -71,7 +71,9 @@ export function budgetFigures(observations: SoakObservations, tenants: readonly 
 	const figures: Figure[] = [];
 	for (const {tenant, attribution} of tenants) {
 		for (const process of tenant.talkers) {
-			const times = attribution.requests.filter(request => mayBeFrom(request, process) && isStatusRequest(request.entry)).map(request => request.sentAt);
+			const times = attribution.requests
+				.filter(request => mayBeFrom(request, process) && isStatusRequest(request.entry))
+				.map(request => request.sentAt);
 			const {count, at} = maxInWindow(times, WINDOW_MS - SEND_TIME_TOLERANCE_MS);
 			figures.push(
 				figure(
@@ -97,9 +99,18 @@ export function budgetFigures(observations: SoakObservations, tenants: readonly 
 		}
 	}
 
-	figures.push(figure('requests of any kind in any 10 s per client id (arrivals, max)', `${worst.count} (${worst.who})`, `≤ ${ISC_LIMIT} (ISC)`, worst.count <= ISC_LIMIT));
+	figures.push(
+		figure(
+			'requests of any kind in any 10 s per client id (arrivals, max)',
+			`${worst.count} (${worst.who})`,
+			`≤ ${ISC_LIMIT} (ISC)`,
+			worst.count <= ISC_LIMIT,
+		),
+	);
 	const limiter = tenants.flatMap(({tenant, attribution}) =>
-		attribution.requests.filter(request => request.entry.status === 429 && request.entry.fault === undefined).map(request => ({tenant, request})),
+		attribution.requests
+			.filter(request => request.entry.status === 429 && request.entry.fault === undefined)
+			.map(request => ({tenant, request})),
 	);
 	figures.push(
 		figure(
@@ -107,7 +118,9 @@ export function budgetFigures(observations: SoakObservations, tenants: readonly 
 			String(limiter.length),
 			'0',
 			limiter.length === 0,
-			limiter.slice(0, 5).map(({tenant, request}) => `${request.process ?? '?'} → ${tenant.name} at ${runTime(request.entry.at - runStart)}`),
+			limiter
+				.slice(0, 5)
+				.map(({tenant, request}) => `${request.process ?? '?'} → ${tenant.name} at ${runTime(request.entry.at - runStart)}`),
 		),
 	);
 	return figures;
@@ -126,7 +139,14 @@ export function retryAfterFigure(observations: SoakObservations, tenants: readon
 
 			rateLimited++;
 			const runAt = limited.entry.at - runStart;
-			const window = schedule.faults.find(fault => fault.tenant === tenant.name && fault.fromMs <= runAt && runAt < fault.untilMs && fault.fault.type === 'status' && fault.fault.status === 429);
+			const window = schedule.faults.find(
+				fault =>
+					fault.tenant === tenant.name &&
+					fault.fromMs <= runAt &&
+					runAt < fault.untilMs &&
+					fault.fault.type === 'status' &&
+					fault.fault.status === 429,
+			);
 			const deadline =
 				limited.entry.fault === undefined || window === undefined
 					? limited.entry.at + LIMITER_MIN_RETRY_MS
@@ -136,7 +156,10 @@ export function retryAfterFigure(observations: SoakObservations, tenants: readon
 					break;
 				}
 
-				const sameSender = limited.process === undefined ? later.candidates.some(candidate => limited.candidates.includes(candidate)) : mayBeFrom(later, limited.process);
+				const sameSender =
+					limited.process === undefined
+						? later.candidates.some(candidate => limited.candidates.includes(candidate))
+						: mayBeFrom(later, limited.process);
 				if (sameSender && later.sentAt > limited.answeredAt + ANSWER_SLACK_MS) {
 					violations.push(
 						`${later.process ?? '?'} → ${tenant.name}: ${later.entry.method} ${later.entry.path} sent ${runTime(later.sentAt - runStart)}, ` +
@@ -173,7 +196,12 @@ export function tokenFigures(observations: SoakObservations, tenants: readonly T
 
 			const first = Math.min(...own.map(request => request.sentAt));
 			const last = Math.max(...own.map(request => request.sentAt));
-			const forced = actions.filter(({action, at}) => at > first && at < last && (action.kind === 'expire-tokens' || (action.kind === 'restore' && action.tenant === tenant.name && process === 'monitor'))).length;
+			const forced = actions.filter(
+				({action, at}) =>
+					at > first &&
+					at < last &&
+					(action.kind === 'expire-tokens' || (action.kind === 'restore' && action.tenant === tenant.name && process === 'monitor')),
+			).length;
 			const natural = Math.floor((last - first) / renewEveryMs) + 1;
 			const allowed = natural + forced + 2;
 			const ok = granted >= 1 && granted <= allowed;

@@ -20,7 +20,10 @@ function monitorRequests(tenants: readonly TenantRequests[], name: string): Attr
 
 /** The screen line that names the tenant together with an auth problem, if any. */
 export function authErrorLine(screen: string | undefined, tenant: string): string | undefined {
-	return screen?.split('\n').find(line => line.includes(tenant) && /refused|credential|secret|auth/i.test(line))?.trim();
+	return screen
+		?.split('\n')
+		.find(line => line.includes(tenant) && /refused|credential|secret|auth/i.test(line))
+		?.trim();
 }
 
 export function rotationFigures(observations: SoakObservations, tenants: readonly TenantRequests[]): Figure[] {
@@ -41,17 +44,24 @@ export function rotationFigures(observations: SoakObservations, tenants: readonl
 	figures.push(
 		figure(
 			`${name}: auth failure while its secret was rotated`,
-			firstFailure === undefined ? 'no refused token request' : `token refused ${runTime(firstFailure - runStart)}; ${screenLine === undefined ? 'no auth error on screen' : 'auth error on screen'}`,
+			firstFailure === undefined
+				? 'no refused token request'
+				: `token refused ${runTime(firstFailure - runStart)}; ${screenLine === undefined ? 'no auth error on screen' : 'auth error on screen'}`,
 			'refused, and shown',
 			firstFailure !== undefined && screenLine !== undefined,
-			screenLine === undefined ? [`last screen while rotated:\n${monitor.rotationScreen ?? '(none)'}`] : [`screen: "${screenLine.slice(0, 140)}"`],
+			screenLine === undefined
+				? [`last screen while rotated:\n${monitor.rotationScreen ?? '(none)'}`]
+				: [`screen: "${screenLine.slice(0, 140)}"`],
 		),
 	);
 
-	const recovered = own.find(request => isStatusRequest(request.entry) && request.entry.status === 200 && request.entry.at > restoredAt)?.entry.at;
+	const recovered = own.find(request => isStatusRequest(request.entry) && request.entry.status === 200 && request.entry.at > restoredAt)
+		?.entry.at;
 	if (firstFailure !== undefined) {
 		const until = recovered ?? observations.quitAt;
-		const probes = own.filter(request => request.entry.path === TOKEN_PATH && request.entry.at > firstFailure + FIRST_FAILURE_BURST_MS && request.entry.at < until).length;
+		const probes = own.filter(
+			request => request.entry.path === TOKEN_PATH && request.entry.at > firstFailure + FIRST_FAILURE_BURST_MS && request.entry.at < until,
+		).length;
 		const allowed = Math.floor((until - firstFailure) / config.authRetryMs) + 1;
 		figures.push(
 			figure(
@@ -68,7 +78,10 @@ export function rotationFigures(observations: SoakObservations, tenants: readonl
 			continue;
 		}
 
-		const answered = monitorRequests(tenants, tenant.name).filter(request => isStatusRequest(request.entry) && request.entry.status === 200 && request.entry.at >= rotatedAt && request.entry.at < restoredAt).length;
+		const answered = monitorRequests(tenants, tenant.name).filter(
+			request =>
+				isStatusRequest(request.entry) && request.entry.status === 200 && request.entry.at >= rotatedAt && request.entry.at < restoredAt,
+		).length;
 		figures.push(figure(`${tenant.name} kept working while ${name} was rotated`, `${answered} status answers`, '> 0', answered > 0));
 	}
 
@@ -79,7 +92,9 @@ export function rotationFigures(observations: SoakObservations, tenants: readonl
 				recovered === undefined ? 'not in this run' : `first answer ${runTime(recovered - runStart)}`,
 				`needs ${config.authRetryMs / 60_000} min after the failure`,
 				undefined,
-				[`not checked: the monitor retries an auth-failed tenant every ${config.authRetryMs / 60_000} min (authRetryMs, no flag); this run is too short for a retry after the restore at ${runTime(restoredAt - runStart)}`],
+				[
+					`not checked: the monitor retries an auth-failed tenant every ${config.authRetryMs / 60_000} min (authRetryMs, no flag); this run is too short for a retry after the restore at ${runTime(restoredAt - runStart)}`,
+				],
 			),
 		);
 		return figures;

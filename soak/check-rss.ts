@@ -12,7 +12,12 @@ function lowest(values: readonly number[]): number | undefined {
 	return values.length === 0 ? undefined : Math.min(...values);
 }
 
-export function rssGrowth(samples: readonly RssSample[], baselineAt: number, endAt: number, windowMs: number): {base?: number; end?: number} {
+export function rssGrowth(
+	samples: readonly RssSample[],
+	baselineAt: number,
+	endAt: number,
+	windowMs: number,
+): {base?: number; end?: number} {
 	const base = lowest(samples.filter(sample => sample.at >= baselineAt && sample.at < baselineAt + windowMs).map(sample => sample.bytes));
 	const end = lowest(samples.filter(sample => sample.at > endAt - windowMs && sample.at <= endAt).map(sample => sample.bytes));
 	return {...(base === undefined ? {} : {base}), ...(end === undefined ? {} : {end})};
@@ -21,7 +26,7 @@ export function rssGrowth(samples: readonly RssSample[], baselineAt: number, end
 export function rssFigure(observations: SoakObservations): Figure {
 	const {config, rss, runStart, quitAt} = observations;
 	const windowMs = Math.max(3 * config.rssSampleSec * 1000, Math.min(30_000, runMs(config) * 0.2));
-	const baselineAt = runStart + (config.rssBaselineSec * 1000);
+	const baselineAt = runStart + config.rssBaselineSec * 1000;
 	const {base, end} = rssGrowth(rss, baselineAt, quitAt, windowMs);
 	const name = `monitor RSS growth, ${runTime(baselineAt - runStart)} → end`;
 	const limit = `< ${config.rssGrowthLimitPercent} %`;

@@ -67,7 +67,11 @@ export function waitEventFigures(observations: SoakObservations): Figure[] {
 				problems.push(`${id}: processedAccounts went back from ${before.processed} to ${processed}`);
 			}
 
-			last.set(id, {rank: Math.max(rank, before?.rank ?? -1), status, ...(processed === undefined ? (before?.processed === undefined ? {} : {processed: before.processed}) : {processed})});
+			last.set(id, {
+				rank: Math.max(rank, before?.rank ?? -1),
+				status,
+				...(processed === undefined ? (before?.processed === undefined ? {} : {processed: before.processed}) : {processed}),
+			});
 		}
 
 		figures.push(

@@ -17,7 +17,11 @@ export interface CommandResult {
 }
 
 /** Runs `node <cli> ...args` to its end (killed after timeoutMs). */
-export async function runCommand(cli: string, args: readonly string[], options: {env: Record<string, string>; cwd: string; timeoutMs?: number}): Promise<CommandResult> {
+export async function runCommand(
+	cli: string,
+	args: readonly string[],
+	options: {env: Record<string, string>; cwd: string; timeoutMs?: number},
+): Promise<CommandResult> {
 	const child = spawn(process.execPath, [cli, ...args], {cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';

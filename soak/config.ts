@@ -118,7 +118,8 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
  */
 export function readSoakConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): SoakConfig {
 	const minutes = numberFrom(flagValue(argv, '--minutes'), '--minutes') ?? numberFrom(env['SOAK_MINUTES'], 'SOAK_MINUTES');
-	const aggregations = numberFrom(flagValue(argv, '--aggregations'), '--aggregations') ?? numberFrom(env['SOAK_AGGREGATIONS'], 'SOAK_AGGREGATIONS');
+	const aggregations =
+		numberFrom(flagValue(argv, '--aggregations'), '--aggregations') ?? numberFrom(env['SOAK_AGGREGATIONS'], 'SOAK_AGGREGATIONS');
 	const seed = numberFrom(flagValue(argv, '--seed'), '--seed') ?? numberFrom(env['SOAK_SEED'], 'SOAK_SEED');
 	const short = argv.includes('--short') || (env['SOAK_SHORT'] !== undefined && env['SOAK_SHORT'] !== '' && env['SOAK_SHORT'] !== '0');
 	const config: SoakConfig = {

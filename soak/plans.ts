@@ -63,8 +63,26 @@ const LATEST_START = 0.15;
 
 /** The outcome mix, cycled: 13 in 20 complete, 4 are cancelled (1 while still STARTED), 3 end TERMINATED after RETRIED. */
 const OUTCOMES = [
-	'COMPLETED', 'COMPLETED', 'CANCELLED', 'COMPLETED', 'TERMINATED', 'COMPLETED', 'COMPLETED', 'CANCELLED-EARLY', 'COMPLETED', 'COMPLETED',
-	'TERMINATED', 'COMPLETED', 'CANCELLED', 'COMPLETED', 'COMPLETED', 'TERMINATED', 'COMPLETED', 'CANCELLED', 'COMPLETED', 'COMPLETED',
+	'COMPLETED',
+	'COMPLETED',
+	'CANCELLED',
+	'COMPLETED',
+	'TERMINATED',
+	'COMPLETED',
+	'COMPLETED',
+	'CANCELLED-EARLY',
+	'COMPLETED',
+	'COMPLETED',
+	'TERMINATED',
+	'COMPLETED',
+	'CANCELLED',
+	'COMPLETED',
+	'COMPLETED',
+	'TERMINATED',
+	'COMPLETED',
+	'CANCELLED',
+	'COMPLETED',
+	'COMPLETED',
 ] as const;
 
 const SOURCES = ['Active Directory', 'Workday', 'ServiceNow', 'Okta', 'SAP', 'Salesforce', 'GitHub', 'Azure AD'];
@@ -90,11 +108,17 @@ function aggregationId(tenantIndex: number, index: number, random: Random): stri
 	return `${(0xa0 + tenantIndex).toString(16)}${index.toString(16).padStart(6, '0')}${random.hex(24)}`;
 }
 
-function planFor(id: string, tenant: SoakTenant, index: number, random: Random, length: number): {plan: SimAggregationPlan; endAtMs: number; planned: FinalStatus} {
+function planFor(
+	id: string,
+	tenant: SoakTenant,
+	index: number,
+	random: Random,
+	length: number,
+): {plan: SimAggregationPlan; endAtMs: number; planned: FinalStatus} {
 	const outcome = OUTCOMES[index % OUTCOMES.length] ?? 'COMPLETED';
 	const lateStart = tenant !== 'bravo' && random.next() < 0.2;
 	const startAtMs = Math.round(lateStart ? random.between(0.02, LATEST_START) * length : -random.between(0, 0.1) * length);
-	const earliestEnd = Math.max(EARLIEST_END * length, startAtMs + (0.1 * length));
+	const earliestEnd = Math.max(EARLIEST_END * length, startAtMs + 0.1 * length);
 	const endAtMs = Math.round(random.between(earliestEnd, LATEST_END * length));
 	const duration = endAtMs - startAtMs;
 	const source = SOURCES[index % SOURCES.length] ?? 'Source';
@@ -105,7 +129,13 @@ function planFor(id: string, tenant: SoakTenant, index: number, random: Random, 
 			const collectMs = Math.round(duration * random.between(0.05, 0.3));
 			const processingSec = (duration - collectMs) / 1000;
 			return {
-				plan: {...base, collectMs, accountsPerSecond: totalAccounts / processingSec, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: Math.floor(totalAccounts / 50)},
+				plan: {
+					...base,
+					collectMs,
+					accountsPerSecond: totalAccounts / processingSec,
+					outcome: {type: 'COMPLETED'},
+					totalAccountsMarkedForDeletion: Math.floor(totalAccounts / 50),
+				},
 				endAtMs,
 				planned: 'COMPLETED',
 			};
@@ -114,20 +144,33 @@ function planFor(id: string, tenant: SoakTenant, index: number, random: Random, 
 		case 'CANCELLED': {
 			// Cancelled while counting: the natural end would come well after the cancellation.
 			const collectMs = Math.round(duration * random.between(0.05, 0.3));
-			const naturalSec = ((duration * 2) - collectMs) / 1000;
-			return {plan: {...base, collectMs, accountsPerSecond: totalAccounts / naturalSec, outcome: {type: 'CANCELLED', afterMs: duration}}, endAtMs, planned: 'CANCELLED'};
+			const naturalSec = (duration * 2 - collectMs) / 1000;
+			return {
+				plan: {...base, collectMs, accountsPerSecond: totalAccounts / naturalSec, outcome: {type: 'CANCELLED', afterMs: duration}},
+				endAtMs,
+				planned: 'CANCELLED',
+			};
 		}
 
 		case 'CANCELLED-EARLY': {
 			// Cancelled while still STARTED: no counts ever.
-			return {plan: {...base, collectMs: duration * 2, accountsPerSecond: 100, outcome: {type: 'CANCELLED', afterMs: duration}}, endAtMs, planned: 'CANCELLED'};
+			return {
+				plan: {...base, collectMs: duration * 2, accountsPerSecond: 100, outcome: {type: 'CANCELLED', afterMs: duration}},
+				endAtMs,
+				planned: 'CANCELLED',
+			};
 		}
 
 		case 'TERMINATED': {
 			const retries = 1 + (index % 3);
 			const collectMs = Math.round(duration * 0.2);
 			return {
-				plan: {...base, collectMs, accountsPerSecond: 100, outcome: {type: 'TERMINATED', retries, retryMs: (duration - collectMs) / retries}},
+				plan: {
+					...base,
+					collectMs,
+					accountsPerSecond: 100,
+					outcome: {type: 'TERMINATED', retries, retryMs: (duration - collectMs) / retries},
+				},
 				endAtMs,
 				planned: 'TERMINATED',
 			};

@@ -56,11 +56,15 @@ export function startMonitor(cli: string, box: Sandbox, config: SoakConfig): Mon
 
 export function startWait(cli: string, box: Sandbox, config: SoakConfig, spec: WaitSpec): WaitProcess {
 	const debugFile = path.join(box.work, `${spec.name}-requests.jsonl`);
-	const child = spawn(process.execPath, [cli, 'wait', '--json', '--tenant', spec.savedTenant, ...pollFlags(config), '--debug', debugFile, ...spec.ids], {
-		cwd: box.work,
-		env: cleanEnvironment(box.env),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		[cli, 'wait', '--json', '--tenant', spec.savedTenant, ...pollFlags(config), '--debug', debugFile, ...spec.ids],
+		{
+			cwd: box.work,
+			env: cleanEnvironment(box.env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let stdout = '';
 	let stderr = '';
 	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {

@@ -22,7 +22,7 @@ export function seededRandom(seed: number): Random {
 
 	return {
 		next,
-		between: (min, max) => min + (next() * (max - min)),
+		between: (min, max) => min + next() * (max - min),
 		int: (min, max) => min + Math.floor(next() * (max - min + 1)),
 		hex(length) {
 			let text = '';

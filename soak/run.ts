@@ -38,7 +38,10 @@ function describeConfig(config: SoakConfig): string {
 }
 
 function machine(): string {
-	const load = os.loadavg().map(value => value.toFixed(2)).join(' ');
+	const load = os
+		.loadavg()
+		.map(value => value.toFixed(2))
+		.join(' ');
 	return `node ${process.version}, ${os.platform()} ${os.release()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, load ${load}`;
 }
 
@@ -74,5 +77,7 @@ const resultsDir = path.join(here, 'results');
 mkdirSync(resultsDir, {recursive: true});
 const file = path.join(resultsDir, 'latest.md');
 writeFileSync(file, markdown(result, formatMarkdownTable(result.analysis.figures)));
-process.stdout.write(`${result.analysis.ok ? 'every check passed' : 'SOME CHECKS FAILED'}; results: ${path.relative(process.cwd(), file)}\n`);
+process.stdout.write(
+	`${result.analysis.ok ? 'every check passed' : 'SOME CHECKS FAILED'}; results: ${path.relative(process.cwd(), file)}\n`,
+);
 process.exitCode = result.analysis.ok ? 0 : 1;

@@ -94,16 +94,69 @@ interface WindowSpec {
 const FIVE_XX = [500, 502, 503, 504] as const;
 
 const WINDOWS: readonly WindowSpec[] = [
-	{label: '5xx bursts', from: 0.05, until: 0.11, pulse: {onMs: 1500, offMs: 4500}, fault: n => ({type: 'status', status: FIVE_XX[n % FIVE_XX.length] ?? 500}), pathPrefix: STATUS_PREFIX},
-	{label: '429 storm (Retry-After: 3)', from: 0.13, until: 0.17, fault: () => ({type: 'status', status: 429, retryAfterSec: 3}), pathPrefix: STATUS_PREFIX},
-	{label: 'token endpoint 500s', from: 0.19, until: 0.23, fault: () => ({type: 'status', status: 500}), pathPrefix: TOKEN_PATH, expireAtStart: true},
+	{
+		label: '5xx bursts',
+		from: 0.05,
+		until: 0.11,
+		pulse: {onMs: 1500, offMs: 4500},
+		fault: n => ({type: 'status', status: FIVE_XX[n % FIVE_XX.length] ?? 500}),
+		pathPrefix: STATUS_PREFIX,
+	},
+	{
+		label: '429 storm (Retry-After: 3)',
+		from: 0.13,
+		until: 0.17,
+		fault: () => ({type: 'status', status: 429, retryAfterSec: 3}),
+		pathPrefix: STATUS_PREFIX,
+	},
+	{
+		label: 'token endpoint 500s',
+		from: 0.19,
+		until: 0.23,
+		fault: () => ({type: 'status', status: 500}),
+		pathPrefix: TOKEN_PATH,
+		expireAtStart: true,
+	},
 	{label: 'connection resets', from: 0.27, until: 0.32, pulse: {onMs: 1000, offMs: 3000}, fault: () => ({type: 'reset'})},
 	{label: 'hung responses', from: 0.34, until: 0.37, fault: () => ({type: 'hang'}), pathPrefix: STATUS_PREFIX, count: 2},
-	{label: 'malformed bodies', from: 0.42, until: 0.46, pulse: {onMs: 1000, offMs: 2000}, fault: () => ({type: 'malformed'}), expireAtStart: true},
-	{label: 'non-JSON bodies', from: 0.48, until: 0.52, pulse: {onMs: 1000, offMs: 2000}, fault: () => ({type: 'non-json'}), expireAtStart: true},
-	{label: 'truncated bodies', from: 0.54, until: 0.57, pulse: {onMs: 1000, offMs: 3000}, fault: () => ({type: 'truncated'}), pathPrefix: STATUS_PREFIX},
-	{label: '429 storm (Retry-After as HTTP date)', from: 0.59, until: 0.62, fault: () => ({type: 'status', status: 429, retryAfterSec: 4, retryAfterDate: true}), pathPrefix: STATUS_PREFIX},
-	{label: '5xx and resets', from: 0.64, until: 0.7, pulse: {onMs: 1000, offMs: 4000}, fault: n => (n % 2 === 0 ? {type: 'status', status: 503} : {type: 'reset'})},
+	{
+		label: 'malformed bodies',
+		from: 0.42,
+		until: 0.46,
+		pulse: {onMs: 1000, offMs: 2000},
+		fault: () => ({type: 'malformed'}),
+		expireAtStart: true,
+	},
+	{
+		label: 'non-JSON bodies',
+		from: 0.48,
+		until: 0.52,
+		pulse: {onMs: 1000, offMs: 2000},
+		fault: () => ({type: 'non-json'}),
+		expireAtStart: true,
+	},
+	{
+		label: 'truncated bodies',
+		from: 0.54,
+		until: 0.57,
+		pulse: {onMs: 1000, offMs: 3000},
+		fault: () => ({type: 'truncated'}),
+		pathPrefix: STATUS_PREFIX,
+	},
+	{
+		label: '429 storm (Retry-After as HTTP date)',
+		from: 0.59,
+		until: 0.62,
+		fault: () => ({type: 'status', status: 429, retryAfterSec: 4, retryAfterDate: true}),
+		pathPrefix: STATUS_PREFIX,
+	},
+	{
+		label: '5xx and resets',
+		from: 0.64,
+		until: 0.7,
+		pulse: {onMs: 1000, offMs: 4000},
+		fault: n => (n % 2 === 0 ? {type: 'status', status: 503} : {type: 'reset'}),
+	},
 ];
 
 /** Fault windows are laid out as fractions of [FIRST_FAULT, LAST_FAULT] of the run. */
@@ -116,7 +169,7 @@ const LAST_FAULT = 0.7;
  */
 export function warmUpMs(config: SoakConfig, rowsPerTenant: number): number {
 	const firstPass = (rowsPerTenant * 10_000) / config.budget;
-	return Math.max(FIRST_FAULT * runMs(config), (1.5 * firstPass) + 2000);
+	return Math.max(FIRST_FAULT * runMs(config), 1.5 * firstPass + 2000);
 }
 
 /** The fault schedule of a run. */
@@ -124,19 +177,27 @@ export function buildSchedule(config: SoakConfig, rowsPerTenant = Math.ceil(conf
 	const length = runMs(config);
 	// Fractions of [FIRST_FAULT, LAST_FAULT] are squeezed into [warm-up, LAST_FAULT] when the warm-up is longer.
 	const start = Math.min(warmUpMs(config, rowsPerTenant), 0.3 * length);
-	const at = (fraction: number) => Math.round(start + (((fraction - FIRST_FAULT) / (LAST_FAULT - FIRST_FAULT)) * ((LAST_FAULT * length) - start)));
+	const at = (fraction: number) =>
+		Math.round(start + ((fraction - FIRST_FAULT) / (LAST_FAULT - FIRST_FAULT)) * (LAST_FAULT * length - start));
 	const rotateAtMs = Math.round(length * 0.25);
 	const restoreAtMs = Math.round(length * 0.4);
 	// The auth probe comes authRetryMs after the first failure, which follows the rotation at once.
 	const recoveryExpected = rotateAtMs + config.authRetryMs + 45_000 <= length;
-	const rotation: RotationPlan = {tenant: 'charlie', rotateAtMs, restoreAtMs, recoveryExpected, calmUntilMs: rotateAtMs + config.authRetryMs + 60_000};
+	const rotation: RotationPlan = {
+		tenant: 'charlie',
+		rotateAtMs,
+		restoreAtMs,
+		recoveryExpected,
+		calmUntilMs: rotateAtMs + config.authRetryMs + 60_000,
+	};
 
 	const faults: FaultWindow[] = [];
 	const actions: SoakAction[] = [];
 	for (const spec of WINDOWS) {
 		const fromMs = at(spec.from);
 		const untilMs = at(spec.until);
-		const shape = spec.pulse === undefined ? [[fromMs, untilMs] as [number, number]] : pulses(fromMs, untilMs, spec.pulse.onMs, spec.pulse.offMs);
+		const shape =
+			spec.pulse === undefined ? [[fromMs, untilMs] as [number, number]] : pulses(fromMs, untilMs, spec.pulse.onMs, spec.pulse.offMs);
 		for (const tenant of SOAK_TENANTS) {
 			const windows = tenant === rotation.tenant ? without(shape, rotateAtMs, rotation.calmUntilMs) : shape;
 			for (const [index, [from, until]] of windows.entries()) {
@@ -188,5 +249,5 @@ export function retryAfterDeadline(fault: FaultKind, arrivedAt: number): number 
 
 	const seconds = fault.retryAfterSec ?? 2;
 	// The simulator writes an HTTP date rounded up to the whole second.
-	return fault.retryAfterDate === true ? Math.ceil((arrivedAt + (seconds * 1000)) / 1000) * 1000 : arrivedAt + (seconds * 1000);
+	return fault.retryAfterDate === true ? Math.ceil((arrivedAt + seconds * 1000) / 1000) * 1000 : arrivedAt + seconds * 1000;
 }

@@ -82,7 +82,9 @@ function perform(action: SoakAction, tenants: readonly SoakSimulator[]): void {
 	}
 }
 
-async function quitMonitor(monitor: MonitorProcess): Promise<Pick<MonitorObservation, 'exit' | 'rawOutput' | 'alternateScreenAfter' | 'cursorVisibleAfter'>> {
+async function quitMonitor(
+	monitor: MonitorProcess,
+): Promise<Pick<MonitorObservation, 'exit' | 'rawOutput' | 'alternateScreenAfter' | 'cursorVisibleAfter'>> {
 	const {session} = monitor;
 	let exit = session.exited;
 	if (exit === undefined) {
@@ -95,7 +97,12 @@ async function quitMonitor(monitor: MonitorProcess): Promise<Pick<MonitorObserva
 	}
 
 	await session.settled();
-	return {...(exit === undefined ? {} : {exit}), rawOutput: session.rawOutput(), alternateScreenAfter: session.isAlternateScreen(), cursorVisibleAfter: session.cursorVisible()};
+	return {
+		...(exit === undefined ? {} : {exit}),
+		rawOutput: session.rawOutput(),
+		alternateScreenAfter: session.isAlternateScreen(),
+		cursorVisibleAfter: session.cursorVisible(),
+	};
 }
 
 async function endWaits(waits: readonly WaitProcess[]): Promise<void> {
@@ -138,9 +145,22 @@ function keepRecords(dir: string, observations: SoakObservations): void {
 	}
 
 	writeFileSync(path.join(dir, 'monitor-terminal.txt'), observations.monitor.rawOutput);
-	writeFileSync(path.join(dir, 'rss.json'), JSON.stringify(observations.rss.map(sample => ({t: sample.at - observations.runStart, mb: sample.bytes / 1024 / 1024}))));
-	writeFileSync(path.join(dir, 'actions.json'), JSON.stringify(observations.actions.map(({action, at}) => ({...action, t: at - observations.runStart})), null, '\t'));
-	writeFileSync(path.join(dir, 'run.json'), JSON.stringify({runStart: observations.runStart, quitAt: observations.quitAt, settledAt: observations.settledAt}));
+	writeFileSync(
+		path.join(dir, 'rss.json'),
+		JSON.stringify(observations.rss.map(sample => ({t: sample.at - observations.runStart, mb: sample.bytes / 1024 / 1024}))),
+	);
+	writeFileSync(
+		path.join(dir, 'actions.json'),
+		JSON.stringify(
+			observations.actions.map(({action, at}) => ({...action, t: at - observations.runStart})),
+			null,
+			'\t',
+		),
+	);
+	writeFileSync(
+		path.join(dir, 'run.json'),
+		JSON.stringify({runStart: observations.runStart, quitAt: observations.quitAt, settledAt: observations.settledAt}),
+	);
 }
 
 export async function runSoak(config: SoakConfig, options: SoakOptions): Promise<SoakResult> {
@@ -156,7 +176,9 @@ export async function runSoak(config: SoakConfig, options: SoakOptions): Promise
 	let monitor: MonitorProcess | undefined;
 	const waits: WaitProcess[] = [];
 	try {
-		log(`set-up: ${layout.tenants.length} tenants, ${layout.aggregations.length} aggregations, tracked through the CLI (store ${box.config})`);
+		log(
+			`set-up: ${layout.tenants.length} tenants, ${layout.aggregations.length} aggregations, tracked through the CLI (store ${box.config})`,
+		);
 		await setUpStore(options.cli, box, tenants, layout);
 
 		const runStart = Date.now();
@@ -173,10 +195,13 @@ export async function runSoak(config: SoakConfig, options: SoakOptions): Promise
 		const actions: SoakObservations['actions'] = [];
 		for (const action of schedule.actions) {
 			timers.push(
-				setTimeout(() => {
-					perform(action, tenants);
-					actions.push({action, at: Date.now()});
-				}, runStart + action.atMs - Date.now()),
+				setTimeout(
+					() => {
+						perform(action, tenants);
+						actions.push({action, at: Date.now()});
+					},
+					runStart + action.atMs - Date.now(),
+				),
 			);
 		}
 
@@ -203,7 +228,7 @@ export async function runSoak(config: SoakConfig, options: SoakOptions): Promise
 		const wanted = finishable(layout.aggregations, schedule.rotation).map(aggregation => `${aggregation.tenant}/${aggregation.id}`);
 		let settledAt: number | undefined;
 		const plannedEnd = runStart + length;
-		const settleDeadline = plannedEnd + (config.settleMaxSec * 1000);
+		const settleDeadline = plannedEnd + config.settleMaxSec * 1000;
 		const progressEvery = Math.max(10_000, length / 20);
 		let nextProgress = runStart + progressEvery;
 		for (;;) {
@@ -247,7 +272,9 @@ export async function runSoak(config: SoakConfig, options: SoakOptions): Promise
 		const saved = savedRows(box.config);
 		const sent: SentRequest[] = [];
 		let badDebugLines = 0;
-		for (const [name, file] of [[MONITOR, monitor.debugFile], ...waits.map(wait => [wait.name, wait.debugFile])] as Array<[string, string]>) {
+		for (const [name, file] of [[MONITOR, monitor.debugFile], ...waits.map(wait => [wait.name, wait.debugFile])] as Array<
+			[string, string]
+		>) {
 			const {requests, bad} = readDebugLog(file, name);
 			sent.push(...requests);
 			badDebugLines += bad;
@@ -283,7 +310,12 @@ export async function runSoak(config: SoakConfig, options: SoakOptions): Promise
 			tenants: tenantObservations,
 			truth,
 			actions,
-			monitor: {...screen, ...(rotationScreen === undefined ? {} : {rotationScreen}), storeRows: saved.rows, ...(saved.error === undefined ? {} : {storeError: saved.error})},
+			monitor: {
+				...screen,
+				...(rotationScreen === undefined ? {} : {rotationScreen}),
+				storeRows: saved.rows,
+				...(saved.error === undefined ? {} : {storeError: saved.error}),
+			},
 			waits: waitObservations,
 			rss: rss.samples,
 			sent,

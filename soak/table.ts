@@ -20,9 +20,18 @@ export function formatTextTable(figures: readonly Figure[]): string {
 	const header = ['Figure', 'Value', 'Limit', ''];
 	const rows = figures.map(figure => [figure.name, figure.value, figure.limit, figure.verdict]);
 	const widths = header.map((title, column) => Math.max([...title].length, ...rows.map(row => [...(row[column] ?? '')].length)));
-	const line = (cells: readonly string[]) => cells.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd();
+	const line = (cells: readonly string[]) =>
+		cells
+			.map((cell, column) => pad(cell, widths[column] ?? 0))
+			.join('  ')
+			.trimEnd();
 	const notes = notesOf(figures);
-	return [line(header), widths.map(width => '─'.repeat(width)).join('  '), ...rows.map(row => line(row)), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
+	return [
+		line(header),
+		widths.map(width => '─'.repeat(width)).join('  '),
+		...rows.map(row => line(row)),
+		...(notes.length > 0 ? ['', ...notes] : []),
+	].join('\n');
 }
 
 function cell(text: string): string {

@@ -43,7 +43,6 @@ if (process.argv[2] === 'incremental') {
 	await runFullscreen(<AppRoot />);
 }
 
-
 function AppRoot() {
 	const {exit} = useApp();
 	return <App onQuit={() => exit()} />;

@@ -75,12 +75,20 @@ function make(row: TrackedRow, title: string, body: string, severity: AlertSever
 	return {id: row.id, tenant: row.tenant, title, body, text: body === '' ? title : `${title}, ${body}`, severity};
 }
 
-function endingAlert(row: TrackedRow, previousRow: TrackedRow | undefined, outcome: RowOutcome, now: number, short: (id: string) => string): Alert {
+function endingAlert(
+	row: TrackedRow,
+	previousRow: TrackedRow | undefined,
+	outcome: RowOutcome,
+	now: number,
+	short: (id: string) => string,
+): Alert {
 	const name = nameOf(row, short);
 	const elapsed = elapsedMs(row, previousRow, now);
 	switch (outcome) {
 		case 'completed': {
-			const parts = [accountsPhrase(row, true), elapsed === undefined ? undefined : `in ${formatDuration(elapsed)}`].filter(part => part !== undefined);
+			const parts = [accountsPhrase(row, true), elapsed === undefined ? undefined : `in ${formatDuration(elapsed)}`].filter(
+				part => part !== undefined,
+			);
 			return make(row, `${name}: COMPLETED`, parts.join(' '), 'success');
 		}
 
@@ -94,7 +102,9 @@ function endingAlert(row: TrackedRow, previousRow: TrackedRow | undefined, outco
 
 		default: {
 			// CANCELLED, TERMINATED.
-			const parts = [accountsPhrase(row, false), elapsed === undefined ? undefined : `after ${formatDuration(elapsed)}`].filter(part => part !== undefined);
+			const parts = [accountsPhrase(row, false), elapsed === undefined ? undefined : `after ${formatDuration(elapsed)}`].filter(
+				part => part !== undefined,
+			);
 			return make(row, `${name}: ${row.snapshot?.status ?? outcome.toUpperCase()}`, parts.join(', '), 'failure');
 		}
 	}
@@ -114,10 +124,17 @@ export function endAlert(
 ): Alert | undefined {
 	const outcome = rowOutcome(row);
 	if (ENDINGS.has(outcome)) {
-		return previousRow !== undefined && rowOutcome(previousRow) === outcome ? undefined : endingAlert(row, previousRow, outcome, now, short);
+		return previousRow !== undefined && rowOutcome(previousRow) === outcome
+			? undefined
+			: endingAlert(row, previousRow, outcome, now, short);
 	}
 
-	if (isPolled(row) && row.lastError !== undefined && row.failures >= PERSISTENT_FAILURES && (previousRow?.failures ?? 0) < PERSISTENT_FAILURES) {
+	if (
+		isPolled(row) &&
+		row.lastError !== undefined &&
+		row.failures >= PERSISTENT_FAILURES &&
+		(previousRow?.failures ?? 0) < PERSISTENT_FAILURES
+	) {
 		return make(row, `${nameOf(row, short)}: failing`, `${row.lastError.message} (${row.failures} requests in a row)`, 'failure');
 	}
 

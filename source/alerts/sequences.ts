@@ -9,7 +9,10 @@ const MAX_NOTIFICATION_LENGTH = 200;
  * the sequence early or start another: ESC, BEL, ST) become spaces, runs of spaces one, and it is cut to `max`.
  */
 export function sanitizeTerminalText(text: string, max = MAX_NOTIFICATION_LENGTH): string {
-	const flat = text.replaceAll(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replaceAll(/\s+/g, ' ').trim();
+	const flat = text
+		.replaceAll(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+		.replaceAll(/\s+/g, ' ')
+		.trim();
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

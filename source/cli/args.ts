@@ -14,7 +14,19 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
-	start: [...CONNECTION, 'json', 'disable-optimization', 'wait', 'timeout', 'interval', 'budget', 'no-bell', 'no-notify', 'stall-after', 'fail-on-warning'],
+	start: [
+		...CONNECTION,
+		'json',
+		'disable-optimization',
+		'wait',
+		'timeout',
+		'interval',
+		'budget',
+		'no-bell',
+		'no-notify',
+		'stall-after',
+		'fail-on-warning',
+	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };
 

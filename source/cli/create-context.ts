@@ -177,7 +177,9 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 						? {}
 						: {
 								onRetry(decision) {
-									context.warn(`${decision.error.message}; retrying in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt + 1})`);
+									context.warn(
+										`${decision.error.message}; retrying in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt + 1})`,
+									);
 								},
 							}),
 					...(debugFile ? {onRequest: debugWriter(debugFile, connection.tenant)} : {}),

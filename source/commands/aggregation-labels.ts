@@ -40,7 +40,11 @@ export interface LabelOptions {
  * batched, one request after the other (they count against the tenant's budget). Ids the tenant does not know
  * (older than its 90 days of task history, or never an aggregation) are absent from the map.
  */
-export async function labelForAggregation(client: TaskStatusQuery, ids: readonly string[], options: LabelOptions = {}): Promise<Map<string, string>> {
+export async function labelForAggregation(
+	client: TaskStatusQuery,
+	ids: readonly string[],
+	options: LabelOptions = {},
+): Promise<Map<string, string>> {
 	const size = Math.min(MAX_BATCH_SIZE, Math.max(1, Math.floor(options.batchSize ?? LABEL_BATCH_SIZE)));
 	const unique = [...new Set(ids)];
 	const call: CallOptions = {

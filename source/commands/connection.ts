@@ -7,7 +7,6 @@ import type {StoredSecret} from '../store/secrets.js';
 import {UsageError} from '../domain/usage-error.js';
 import {stringOption, type ParsedCommandLine} from './options.js';
 
-
 /** A tenant to connect to and with what. The secret never leaves this object except to the token request. */
 export interface Connection {
 	/** Short name shown in the UI and stored with tracked rows (a saved tenant's name). */
@@ -43,9 +42,7 @@ export interface ConnectionInputs {
 }
 
 /** Which tenant a command works on, decided before any secret is read. */
-export type TenantChoice =
-	| {kind: 'saved'; name: string; record: TenantRecord}
-	| {kind: 'ad-hoc'; name: string; baseUrl: Picked};
+export type TenantChoice = {kind: 'saved'; name: string; record: TenantRecord} | {kind: 'ad-hoc'; name: string; baseUrl: Picked};
 
 interface Picked {
 	value: string;
@@ -125,7 +122,12 @@ function adHocBaseUrl(inputs: ConnectionInputs): Picked | undefined {
 export async function resolveConnection(inputs: ConnectionInputs): Promise<Connection> {
 	const choice = chooseTenant(inputs);
 	if (choice?.kind === 'saved') {
-		return savedConnection(choice.name, choice.record, inputs.saved?.secret(choice.name), apiVersionOf(inputs.values, choice.record.apiVersion));
+		return savedConnection(
+			choice.name,
+			choice.record,
+			inputs.saved?.secret(choice.name),
+			apiVersionOf(inputs.values, choice.record.apiVersion),
+		);
 	}
 
 	if (choice === undefined && !hasAdHocInput(inputs)) {
@@ -169,7 +171,9 @@ export async function adHocConnection(inputs: ConnectionInputs): Promise<Connect
 	}
 
 	if (!baseUrl) {
-		throw new UsageError('no tenant URL: set SAIL_BASE_URL or pass --base-url (a tenant name like acme, or a URL), or use a saved tenant with --tenant');
+		throw new UsageError(
+			'no tenant URL: set SAIL_BASE_URL or pass --base-url (a tenant name like acme, or a URL), or use a saved tenant with --tenant',
+		);
 	}
 
 	if (!clientId) {

@@ -57,26 +57,62 @@ export function demoHistory(now: number): HistoryEntry[] {
 		{
 			name: workday.name,
 			runs: [28, 31, 27, 30, 29, 33].map((seconds, index) => ({
-				durationMs: seconds * 1000, processed: 12_300 + index * 40, total: 12_300 + index * 40, marked: [3, 2, 4, 3, 3, 5][index]!, deleted: [3, 2, 4, 3, 3, 5][index]!, gapMs: 5000, startedMs: 5000,
+				durationMs: seconds * 1000,
+				processed: 12_300 + index * 40,
+				total: 12_300 + index * 40,
+				marked: [3, 2, 4, 3, 3, 5][index]!,
+				deleted: [3, 2, 4, 3, 3, 5][index]!,
+				gapMs: 5000,
+				startedMs: 5000,
 			})),
 		},
 		{
 			name: activeDirectory.name,
 			runs: [4.4, 4.6, 4.3, 4.8, 4.5].map((minutes, index) => ({
-				durationMs: minutes * MIN, processed: 249_000 + index * 300, total: 249_000 + index * 300, marked: 3100 + index * 50, deleted: 3100 + index * 50, gapMs: 10_000, startedMs: 20_000,
+				durationMs: minutes * MIN,
+				processed: 249_000 + index * 300,
+				total: 249_000 + index * 300,
+				marked: 3100 + index * 50,
+				deleted: 3100 + index * 50,
+				gapMs: 10_000,
+				startedMs: 20_000,
 			})),
 		},
 		{
 			name: serviceNow.name,
-			runs: [110, 125, 118].map(seconds => ({durationMs: seconds * 1000, processed: 39_500, total: 40_000, marked: 0, deleted: 0, gapMs: 5000, startedMs: 5000})),
+			runs: [110, 125, 118].map(seconds => ({
+				durationMs: seconds * 1000,
+				processed: 39_500,
+				total: 40_000,
+				marked: 0,
+				deleted: 0,
+				gapMs: 5000,
+				startedMs: 5000,
+			})),
 		},
 		{
 			name: ldap.name,
-			runs: [42, 45, 40, 47, 44, 46].map(seconds => ({durationMs: seconds * 1000, processed: 30_000, total: 30_000, marked: 4, deleted: 4, gapMs: 5000, startedMs: 5000})),
+			runs: [42, 45, 40, 47, 44, 46].map(seconds => ({
+				durationMs: seconds * 1000,
+				processed: 30_000,
+				total: 30_000,
+				marked: 4,
+				deleted: 4,
+				gapMs: 5000,
+				startedMs: 5000,
+			})),
 		},
 		{
 			name: okta.name,
-			runs: [25, 24, 26, 27, 25].map((seconds, index) => ({durationMs: seconds * 1000, processed: 4000, total: 4000, marked: [2, 1, 3, 2, 2][index]!, deleted: [2, 1, 3, 2, 2][index]!, gapMs: 5000, startedMs: 4000})),
+			runs: [25, 24, 26, 27, 25].map((seconds, index) => ({
+				durationMs: seconds * 1000,
+				processed: 4000,
+				total: 4000,
+				marked: [2, 1, 3, 2, 2][index]!,
+				deleted: [2, 1, 3, 2, 2][index]!,
+				gapMs: 5000,
+				startedMs: 4000,
+			})),
 		},
 	];
 	return sources.flatMap(({name, runs}, sourceIndex) => runs.map((spec, run) => entry({...spec, source: name}, sourceIndex, run, now)));

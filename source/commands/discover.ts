@@ -37,7 +37,10 @@ export async function runDiscover(context: CommandContext, positionals: string[]
 
 	for (const flag of ['since', 'failed'] as const) {
 		if (context.values[flag] !== undefined) {
-			throw new UsageError(`--${flag} goes with --ended, e.g. aggwatch discover --ended --${flag === 'since' ? 'since 24h' : 'failed'}`, 'discover');
+			throw new UsageError(
+				`--${flag} goes with --ended, e.g. aggwatch discover --ended --${flag === 'since' ? 'since 24h' : 'failed'}`,
+				'discover',
+			);
 		}
 	}
 
@@ -127,7 +130,9 @@ async function runDiscoverEnded(context: CommandContext): Promise<number> {
 			context.out(JSON.stringify(endedJson(row, connection.tenant)));
 		}
 	} else if (rows.length === 0) {
-		context.error(`no account aggregation${failedOnly ? ' failed' : ' ended'} on ${connection.tenant} in the last ${formatDuration(windowMs)}`);
+		context.error(
+			`no account aggregation${failedOnly ? ' failed' : ' ended'} on ${connection.tenant} in the last ${formatDuration(windowMs)}`,
+		);
 	} else {
 		for (const line of formatEndedTable(rows)) {
 			context.out(line);
@@ -155,5 +160,7 @@ function trackAll(context: CommandContext, store: TrackedStore, tenant: string, 
 	}
 
 	const already = existing.length === 0 ? '' : ` (${existing.length} tracked already)`;
-	context.error(`tracking ${added.length} new aggregation${added.length === 1 ? '' : 's'}${already}; watch them with: aggwatch${demoSuffix(context)}`);
+	context.error(
+		`tracking ${added.length} new aggregation${added.length === 1 ? '' : 's'}${already}; watch them with: aggwatch${demoSuffix(context)}`,
+	);
 }

@@ -51,7 +51,10 @@ export async function listEnded(client: Pick<IscClient, 'listTaskStatus'>, optio
 	const maxPages = options.maxPages ?? 200;
 	const byId = new Map<string, TaskStatus>();
 	for (let page = 0; page < maxPages; page++) {
-		const tasks = await client.listTaskStatus({filters: ACCOUNT_AGGREGATIONS_FILTER, sorters: '-created', limit, offset: page * limit}, options.call);
+		const tasks = await client.listTaskStatus(
+			{filters: ACCOUNT_AGGREGATIONS_FILTER, sorters: '-created', limit, offset: page * limit},
+			options.call,
+		);
 		let fresh = 0;
 		let reachedBack = false;
 		for (const task of tasks) {

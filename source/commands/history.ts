@@ -14,7 +14,10 @@ import {formatHistoryTable} from './history-format.js';
  */
 export async function runHistory(context: CommandContext, positionals: string[]): Promise<number> {
 	if (positionals.length > 0) {
-		throw new UsageError(`history takes no arguments, found "${positionals[0]}"; to pick a source use --source "${positionals.join(' ')}"`, 'history');
+		throw new UsageError(
+			`history takes no arguments, found "${positionals[0]}"; to pick a source use --source "${positionals.join(' ')}"`,
+			'history',
+		);
 	}
 
 	const source = stringFlag(context.values, 'source', 'history');
@@ -46,7 +49,11 @@ export async function runHistory(context: CommandContext, positionals: string[])
 		}
 	} else if (entries.length === 0) {
 		const filtered = source !== undefined || tenant !== undefined || sinceMs !== undefined;
-		context.error(filtered ? 'no recorded aggregation matches' : 'no aggregations recorded yet: aggwatch records each one it sees end (in the monitor, wait and start --wait)');
+		context.error(
+			filtered
+				? 'no recorded aggregation matches'
+				: 'no aggregations recorded yet: aggwatch records each one it sees end (in the monitor, wait and start --wait)',
+		);
 	} else {
 		for (const line of formatHistoryTable(entries)) {
 			context.out(line);

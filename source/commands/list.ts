@@ -95,7 +95,9 @@ export async function runList(context: CliContext, positionals: string[]): Promi
 	}
 
 	if (rows.length === 0) {
-		context.out(tenant === undefined ? 'Nothing is tracked. Add aggregations with "aggwatch track <id...>".' : `Nothing is tracked on ${tenant}.`);
+		context.out(
+			tenant === undefined ? 'Nothing is tracked. Add aggregations with "aggwatch track <id...>".' : `Nothing is tracked on ${tenant}.`,
+		);
 		return ExitCode.ok;
 	}
 

@@ -40,7 +40,7 @@ function newestFirst(a: TaskStatus, b: TaskStatus): number {
 	};
 
 	const [left, right] = [at(a), at(b)];
-	return left === right ? 0 : (right > left ? 1 : -1);
+	return left === right ? 0 : right > left ? 1 : -1;
 }
 
 /** Filters that select the running account aggregations of one source. */
@@ -67,7 +67,10 @@ export async function findRunningOfSource(
  * Every running account aggregation, newest first: GET /v2025/task-status page by page (offset += limit) until a
  * page comes back short. An aggregation seen on two pages (one started meanwhile and shifted the pages) is kept once.
  */
-export async function listAllRunning(client: Pick<IscClient, 'listRunningAggregations'>, options: ListRunningOptions = {}): Promise<TaskStatus[]> {
+export async function listAllRunning(
+	client: Pick<IscClient, 'listRunningAggregations'>,
+	options: ListRunningOptions = {},
+): Promise<TaskStatus[]> {
 	const limit = Math.min(DEFAULT_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)));
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 	const call: CallOptions = {
@@ -96,7 +99,11 @@ export async function listAllRunning(client: Pick<IscClient, 'listRunningAggrega
 }
 
 /** Tasks as rows to show, with their source names (looked up, cached, where the task does not carry one). */
-export async function describeRunning(tasks: readonly TaskStatus[], names: SourceNames, options: Pick<CallOptions, 'signal'> = {}): Promise<RunningAggregation[]> {
+export async function describeRunning(
+	tasks: readonly TaskStatus[],
+	names: SourceNames,
+	options: Pick<CallOptions, 'signal'> = {},
+): Promise<RunningAggregation[]> {
 	return Promise.all(
 		tasks.map(async task => {
 			const sourceName = await names.nameFor(task, options);

@@ -4,18 +4,19 @@ import type {TaskStatus} from '../isc/task-status.js';
 import {findRunningOfSource} from './running-aggregations.js';
 
 /** What starting an aggregation of a source came to. */
-export type StartAttempt = (
+export type StartAttempt =
 	/** ISC started one: `id` is the new aggregation. */
-	| {kind: 'started'; id: string; created?: string}
-	/**
-	 * One was running already: `task` is it. `sent` says whether the POST went out (false: the check before it found
-	 * the running one; true: ISC refused the start, saying one is running, and this is the one found afterwards).
-	 */
-	| {kind: 'running'; task: TaskStatus; sent: boolean}
-) & {
-	/** The check for a running aggregation before the POST failed (the start went ahead); for a warning. */
-	checkError?: IscError;
-};
+	(
+		| {kind: 'started'; id: string; created?: string}
+		/**
+		 * One was running already: `task` is it. `sent` says whether the POST went out (false: the check before it found
+		 * the running one; true: ISC refused the start, saying one is running, and this is the one found afterwards).
+		 */
+		| {kind: 'running'; task: TaskStatus; sent: boolean}
+	) & {
+		/** The check for a running aggregation before the POST failed (the start went ahead); for a warning. */
+		checkError?: IscError;
+	};
 
 export interface StartAttemptOptions {
 	disableOptimization?: boolean;
@@ -77,7 +78,8 @@ export async function startOrFindRunning(
 		throw new IscError({
 			kind: 'request',
 			status: 202,
-			message: 'ISC started nothing because an aggregation of the source is already running, but none is running now (it may just have ended); start it again',
+			message:
+				'ISC started nothing because an aggregation of the source is already running, but none is running now (it may just have ended); start it again',
 		});
 	}
 

@@ -74,9 +74,9 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 
 		if (isDelimitedFileSource(source)) {
 			context.error(
-				`"${source.name}" is a delimited-file source: its aggregation needs the CSV file uploaded with the request, which aggwatch does not do. `
-				+ 'Start it in ISC (Sources > Import Data > Account Aggregation, or POST /v2025/sources/{id}/load-accounts with a "file" part), '
-				+ `then follow it with aggwatch discover --track${demoSuffix(context)}. Nothing was sent.`,
+				`"${source.name}" is a delimited-file source: its aggregation needs the CSV file uploaded with the request, which aggwatch does not do. ` +
+					'Start it in ISC (Sources > Import Data > Account Aggregation, or POST /v2025/sources/{id}/load-accounts with a "file" part), ' +
+					`then follow it with aggwatch discover --track${demoSuffix(context)}. Nothing was sent.`,
 			);
 			return ExitCode.usage;
 		}
@@ -91,19 +91,23 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 
 			if (mayHaveStarted(error)) {
 				context.error(
-					`the request to start an account aggregation of "${source.name}" failed: ${formatErrorLine(undefined, error)}. `
-					+ 'It may or may not have started an aggregation; it was not sent again, so that a lost answer cannot start a second one. '
-					+ `Check before starting again: aggwatch discover${demoSuffix(context)} lists the running aggregations with their sources.`,
+					`the request to start an account aggregation of "${source.name}" failed: ${formatErrorLine(undefined, error)}. ` +
+						'It may or may not have started an aggregation; it was not sent again, so that a lost answer cannot start a second one. ' +
+						`Check before starting again: aggwatch discover${demoSuffix(context)} lists the running aggregations with their sources.`,
 				);
 				return ExitCode.requestFailed;
 			}
 
-			context.error(`could not start an account aggregation of "${source.name}": ${formatErrorLine(undefined, error)}. No aggregation was started.`);
+			context.error(
+				`could not start an account aggregation of "${source.name}": ${formatErrorLine(undefined, error)}. No aggregation was started.`,
+			);
 			return exitCodeForError(error);
 		}
 
 		if (attempt.checkError !== undefined) {
-			context.warn(`could not check for a running aggregation of "${source.name}" first (${formatErrorLine(undefined, attempt.checkError)}); started anyway`);
+			context.warn(
+				`could not check for a running aggregation of "${source.name}" first (${formatErrorLine(undefined, attempt.checkError)}); started anyway`,
+			);
 		}
 
 		const id = attempt.kind === 'started' ? attempt.id : attempt.task.id;
@@ -139,7 +143,8 @@ export async function runStart(context: CommandContext, positionals: string[]): 
 				);
 			} else {
 				context.out(id);
-				const when = since === undefined ? '' : ` since ${utcTime(Date.parse(since))} (${formatDuration(Math.max(0, now - Date.parse(since)))} ago)`;
+				const when =
+					since === undefined ? '' : ` since ${utcTime(Date.parse(since))} (${formatDuration(Math.max(0, now - Date.parse(since)))} ago)`;
 				const how = attempt.sent ? 'ISC started no other: ' : 'nothing was sent: ';
 				context.error(`an account aggregation of "${source.name}" is already running${when}; ${how}tracking it: ${id}${next}`);
 			}

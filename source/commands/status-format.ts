@@ -36,7 +36,12 @@ export function formatStatusBlock(id: string, status: AggregationStatus, now: nu
 
 	if (status.start) {
 		const started = Date.parse(status.start);
-		lines.push(`  Started       ${new Date(started).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${formatDuration(Math.max(0, now - started))} ago)`);
+		lines.push(
+			`  Started       ${new Date(started)
+				.toISOString()
+				.replace('T', ' ')
+				.replace(/\.\d+Z$/, ' UTC')} (${formatDuration(Math.max(0, now - started))} ago)`,
+		);
 	} else if (status.start === null) {
 		lines.push('  Started       not yet');
 	}

@@ -95,7 +95,9 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 			if (json) {
 				context.out(JSON.stringify({id: result.id, ...result.status, ...(result.task === undefined ? {} : {task: result.task})}));
 			} else if (notFound) {
-				context.error(`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, or one not visible yet)`);
+				context.error(
+					`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, or one not visible yet)`,
+				);
 			} else {
 				const lines = [formatStatusBlock(result.id, result.status, context.now())];
 				if (result.task !== undefined) {

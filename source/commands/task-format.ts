@@ -57,6 +57,7 @@ export function formatTaskLines(task: TaskOutcome): string[] {
  * still has (90 days): what the task says.
  */
 export function formatTaskBlock(id: string, task: TaskOutcome): string {
-	const state = task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
+	const state =
+		task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
 	return [`${id}  ${state}`, ...formatTaskLines(task)].join('\n');
 }

@@ -90,10 +90,13 @@ async function gather(context: CliContext): Promise<{candidates: Candidate[]; ac
 }
 
 function describe(candidate: Candidate): string {
-	const missing = [candidate.clientId === undefined ? 'client id' : undefined, candidate.clientSecret === undefined ? 'client secret' : undefined].filter(
-		part => part !== undefined,
-	);
-	return missing.length === 0 ? 'client id and secret from the file' : `${missing.join(' and ')} will be asked for (${candidate.missingReason})`;
+	const missing = [
+		candidate.clientId === undefined ? 'client id' : undefined,
+		candidate.clientSecret === undefined ? 'client secret' : undefined,
+	].filter(part => part !== undefined);
+	return missing.length === 0
+		? 'client id and secret from the file'
+		: `${missing.join(' and ')} will be asked for (${candidate.missingReason})`;
 }
 
 /**
@@ -137,7 +140,8 @@ export async function runTenantImport(context: CliContext, args: string[]): Prom
 	const saved: string[] = [];
 	for (const candidate of candidates) {
 		const clientId = candidate.clientId ?? (await context.prompt.line(`Client id for ${candidate.name}: `))?.trim();
-		const clientSecret = candidate.clientSecret ?? (await context.prompt.secret(`Client secret for ${candidate.name} (not shown): `))?.trim();
+		const clientSecret =
+			candidate.clientSecret ?? (await context.prompt.secret(`Client secret for ${candidate.name} (not shown): `))?.trim();
 		if (!clientId || !clientSecret) {
 			context.error(`${candidate.name}: no ${clientId ? 'client secret' : 'client id'} given; not imported`);
 			codes.push(ExitCode.usage);

@@ -63,7 +63,9 @@ export async function runTenantList(context: CliContext): Promise<number> {
 	}
 
 	// The ad-hoc tenant wins over the default: say so, or the listing misleads.
-	const adHoc = context.env['SAIL_BASE_URL'] || (typeof readSdkConfig(context.cwd).BaseURL === 'string' ? String(readSdkConfig(context.cwd).BaseURL) : '');
+	const adHoc =
+		context.env['SAIL_BASE_URL'] ||
+		(typeof readSdkConfig(context.cwd).BaseURL === 'string' ? String(readSdkConfig(context.cwd).BaseURL) : '');
 	if (adHoc) {
 		const from = context.env['SAIL_BASE_URL'] ? 'SAIL_BASE_URL is set' : './config.json names a tenant';
 		context.out(`Note: ${from} (${tenantLabel(adHoc)}), so commands without --tenant use that one rather than the default.`);

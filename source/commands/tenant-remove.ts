@@ -22,7 +22,9 @@ export async function runTenantRemove(context: CliContext, args: string[]): Prom
 	const rows = store.listTracked().filter(row => row.tenant === name);
 	let drop = context.values['drop-rows'] === true;
 	if (rows.length > 0 && !drop && context.values['keep-rows'] !== true && context.prompt.interactive) {
-		drop = await context.prompt.confirm(`${name} has ${rows.length === 1 ? 'one tracked aggregation' : `${rows.length} tracked aggregations`}. Stop tracking ${rows.length === 1 ? 'it' : 'them'} too?`);
+		drop = await context.prompt.confirm(
+			`${name} has ${rows.length === 1 ? 'one tracked aggregation' : `${rows.length} tracked aggregations`}. Stop tracking ${rows.length === 1 ? 'it' : 'them'} too?`,
+		);
 	}
 
 	const wasDefault = store.getDefaultTenant() === name;

@@ -23,7 +23,9 @@ export async function runTenant(context: CliContext, positionals: string[]): Pro
 	const [subcommand, ...args] = positionals;
 	if (!isSubcommand(subcommand)) {
 		throw new UsageError(
-			subcommand === undefined ? `tenant needs a subcommand: ${SUBCOMMANDS.join(', ')}` : `unknown tenant subcommand "${subcommand}"; use ${SUBCOMMANDS.join(', ')}`,
+			subcommand === undefined
+				? `tenant needs a subcommand: ${SUBCOMMANDS.join(', ')}`
+				: `unknown tenant subcommand "${subcommand}"; use ${SUBCOMMANDS.join(', ')}`,
 			'tenant',
 		);
 	}

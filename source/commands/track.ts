@@ -6,13 +6,15 @@ import type {RowRef, StoredRow} from '../store/config.js';
 import type {CliContext} from './context.js';
 import {isHexId} from '../domain/guards.js';
 
-const NO_TARGET =
-	'no tenant for these ids: pass --tenant NAME, set SAIL_BASE_URL, or pick a default with "aggwatch tenant use NAME"';
+const NO_TARGET = 'no tenant for these ids: pass --tenant NAME, set SAIL_BASE_URL, or pick a default with "aggwatch tenant use NAME"';
 
 function uniqueIds(ids: string[], command: 'track' | 'untrack'): string[] {
 	const unique = [...new Set(ids)];
 	if (unique.length === 0) {
-		throw new UsageError(`${command} needs at least one aggregation id, e.g. aggwatch ${command} 2c91808477a6b0c60177a81146b8110b`, command);
+		throw new UsageError(
+			`${command} needs at least one aggregation id, e.g. aggwatch ${command} 2c91808477a6b0c60177a81146b8110b`,
+			command,
+		);
 	}
 
 	return unique;
@@ -39,7 +41,9 @@ export async function runTrack(context: CliContext, ids: string[]): Promise<numb
 	const now = context.now();
 	const {added, existing} = store.addTracked(unique.map((id): StoredRow => ({id, tenant: choice.name, addedAt: now})));
 	if (added.length > 0) {
-		context.out(`Tracking ${added.length === 1 ? 'one aggregation' : `${added.length} aggregations`} on ${choice.name}: ${added.map(row => row.id).join(', ')}`);
+		context.out(
+			`Tracking ${added.length === 1 ? 'one aggregation' : `${added.length} aggregations`} on ${choice.name}: ${added.map(row => row.id).join(', ')}`,
+		);
 	}
 
 	if (existing.length > 0) {
@@ -57,7 +61,10 @@ export async function runTrack(context: CliContext, ids: string[]): Promise<numb
 export async function runUntrack(context: CliContext, ids: string[]): Promise<number> {
 	const unique = uniqueIds(ids, 'untrack');
 	const baseUrl = stringOption(context.values, 'base-url');
-	const tenant = context.values.demo === true ? 'demo' : (stringOption(context.values, 'tenant') ?? (baseUrl === undefined ? undefined : tenantLabel(baseUrl)));
+	const tenant =
+		context.values.demo === true
+			? 'demo'
+			: (stringOption(context.values, 'tenant') ?? (baseUrl === undefined ? undefined : tenantLabel(baseUrl)));
 	const store = context.openStore();
 	const wanted = new Set(unique);
 	const refs: RowRef[] = store

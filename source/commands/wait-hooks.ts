@@ -129,10 +129,12 @@ export function createWaitHooks(context: CommandContext, options: WaitHooksOptio
 			const ended = endedRows(previous, next);
 			if (history !== false && ended.length > 0 && !historyFailed) {
 				try {
-					history.recordEnded(ended.map(row => {
-						const label = labelOf(row);
-						return label === undefined ? row : {...row, label};
-					}));
+					history.recordEnded(
+						ended.map(row => {
+							const label = labelOf(row);
+							return label === undefined ? row : {...row, label};
+						}),
+					);
 				} catch (error) {
 					historyFailed = true;
 					context.warn(`could not record the history: ${(error as Error).message}`);

@@ -68,7 +68,10 @@ export function toEvent(row: TrackedRow, now: number): WaitEvent {
 		id: row.id,
 		tenant: row.tenant,
 		// An expired row keeps saying so even once its task told the outcome (the status endpoint no longer knows it).
-		status: row.phase === 'not-found' || row.phase === 'expired' ? row.phase.toUpperCase().replace('-', '_') : (snapshot?.status ?? outcome.toUpperCase()),
+		status:
+			row.phase === 'not-found' || row.phase === 'expired'
+				? row.phase.toUpperCase().replace('-', '_')
+				: (snapshot?.status ?? outcome.toUpperCase()),
 		outcome,
 		...(snapshot?.processedAccounts === undefined ? {} : {processedAccounts: snapshot.processedAccounts}),
 		...(snapshot?.totalAccounts === undefined ? {} : {totalAccounts: snapshot.totalAccounts}),

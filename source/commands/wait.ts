@@ -60,7 +60,11 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			dispatch: store.dispatch,
 			fetchStatus: (row, options) => client.getAggregationStatus(row.id, {retries: 0, ...options}),
 			fetchTask: async (row, options) => toTaskOutcome(await client.getTaskStatus(row.id, {retries: 0, ...options})),
-			clock: {now: context.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)},
+			clock: {
+				now: context.now,
+				setTimeout: (fn, ms) => setTimeout(fn, ms),
+				clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>),
+			},
 		});
 
 		const finish = (timedOut: boolean, authFailed: boolean, forcedCode?: number) => {
@@ -87,7 +91,12 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 					results: state.rows.map(row => ({...toEvent(row, now), exitCode: rowExitCode(row, timedOut, rules)})),
 				});
 			} else if (timedOut) {
-				context.error(`timed out after ${formatDuration(now - start)}; still running: ${state.rows.filter(row => isPolled(row)).map(row => row.id).join(', ')}`);
+				context.error(
+					`timed out after ${formatDuration(now - start)}; still running: ${state.rows
+						.filter(row => isPolled(row))
+						.map(row => row.id)
+						.join(', ')}`,
+				);
 			}
 
 			resolve(code);
@@ -144,7 +153,9 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 						at: new Date(now).toISOString(),
 					});
 				} else {
-					context.out(`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  ${stallPhrase(stall)} (threshold ${roughDuration(stall.thresholdMs)})`);
+					context.out(
+						`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  ${stallPhrase(stall)} (threshold ${roughDuration(stall.thresholdMs)})`,
+					);
 				}
 
 				hooks.onStall?.(row, stall);

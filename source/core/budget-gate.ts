@@ -38,9 +38,12 @@ export function createBudgetGate(clock: PollerClock): BudgetGate {
 			if (readyAt > now) {
 				timers.set(
 					tenant,
-					clock.setTimeout(() => {
-						drain(tenant);
-					}, Math.ceil(readyAt - now)),
+					clock.setTimeout(
+						() => {
+							drain(tenant);
+						},
+						Math.ceil(readyAt - now),
+					),
 				);
 				return;
 			}

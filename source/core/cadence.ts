@@ -82,7 +82,10 @@ export function tenantCadence(rows: readonly TrackedRow[], focus: ReadonlySet<Ro
 	const focusRate = capacity - outRate;
 	const cadence: TenantCadence = {focusScale: focusDemand > focusRate ? focusDemand / focusRate : 1};
 	if (outRate < outDemand) {
-		cadence.outOfViewMs = sharedInterval(outOwns.sort((a, b) => a - b), outRate);
+		cadence.outOfViewMs = sharedInterval(
+			outOwns.sort((a, b) => a - b),
+			outRate,
+		);
 	}
 
 	return cadence;
@@ -107,7 +110,12 @@ export function focusOf(state: Pick<MonitorState, 'focus'>): ReadonlySet<RowKey>
 	return set;
 }
 
-function intervalIn(cadence: TenantCadence, row: Pick<TrackedRow, 'key' | 'snapshot'>, focus: ReadonlySet<RowKey> | undefined, options: MonitorOptions): number {
+function intervalIn(
+	cadence: TenantCadence,
+	row: Pick<TrackedRow, 'key' | 'snapshot'>,
+	focus: ReadonlySet<RowKey> | undefined,
+	options: MonitorOptions,
+): number {
 	const own = pollIntervalMs(row, options.intervalMs);
 	if (focus === undefined || focus.has(row.key)) {
 		return own * cadence.focusScale;
@@ -195,7 +203,14 @@ export function pullIntoFocus(state: MonitorState, previous: ReadonlySet<RowKey>
 
 	let changed = false;
 	const rows = state.rows.map(row => {
-		if (!focus.has(row.key) || previous?.has(row.key) === true || !isPolledPhase(row.phase) || row.inFlight || row.failures > 0 || row.lastOkAt === undefined) {
+		if (
+			!focus.has(row.key) ||
+			previous?.has(row.key) === true ||
+			!isPolledPhase(row.phase) ||
+			row.inFlight ||
+			row.failures > 0 ||
+			row.lastOkAt === undefined
+		) {
 			return row;
 		}
 

@@ -31,7 +31,11 @@ export interface DeletionRisk {
  * The deletion figures of a row, or undefined when it has marked and deleted nothing (or ISC did not say).
  * `over` needs a known threshold and basis; `heldBack` only needs the end.
  */
-export function deletionRisk(snapshot: AggregationStatus | undefined, phase: RowPhase, context: DeletionContext = {}): DeletionRisk | undefined {
+export function deletionRisk(
+	snapshot: AggregationStatus | undefined,
+	phase: RowPhase,
+	context: DeletionContext = {},
+): DeletionRisk | undefined {
 	const marked = snapshot?.totalAccountsMarkedForDeletion ?? 0;
 	const deleted = snapshot?.deletedAccounts ?? 0;
 	if (marked <= 0 && deleted <= 0) {

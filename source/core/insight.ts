@@ -40,7 +40,9 @@ export function rowInsight(row: TrackedRow, now: number, context: InsightContext
 						...(snapshot?.status === undefined ? {} : {status: snapshot.status}),
 						counts: {
 							...(snapshot?.processedAccounts === undefined ? {} : {processedAccounts: snapshot.processedAccounts}),
-							...(snapshot?.totalAccountsMarkedForDeletion === undefined ? {} : {totalAccountsMarkedForDeletion: snapshot.totalAccountsMarkedForDeletion}),
+							...(snapshot?.totalAccountsMarkedForDeletion === undefined
+								? {}
+								: {totalAccountsMarkedForDeletion: snapshot.totalAccountsMarkedForDeletion}),
 							...(snapshot?.deletedAccounts === undefined ? {} : {deletedAccounts: snapshot.deletedAccounts}),
 						},
 					},

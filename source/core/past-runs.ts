@@ -80,7 +80,9 @@ export interface Comparison {
 
 /** The median duration of the earlier COMPLETED runs whose end was seen in time, and how many there were. */
 export function usualDuration(past: readonly PastRun[]): {medianMs: number; runs: number} | undefined {
-	const durations = past.filter(run => run.status === 'COMPLETED' && run.durationMs !== undefined && run.approximate !== true).map(run => run.durationMs!);
+	const durations = past
+		.filter(run => run.status === 'COMPLETED' && run.durationMs !== undefined && run.approximate !== true)
+		.map(run => run.durationMs!);
 	const value = median(durations);
 	return value === undefined || durations.length < MIN_RUNS || value <= 0 ? undefined : {medianMs: value, runs: durations.length};
 }
@@ -129,5 +131,9 @@ export function compareWithPast(current: CurrentRunFigures, past: readonly PastR
 		return undefined;
 	}
 
-	return {...(duration === undefined ? {} : {duration}), counts, departure: duration?.departure === true || counts.some(count => count.departure)};
+	return {
+		...(duration === undefined ? {} : {duration}),
+		counts,
+		departure: duration?.departure === true || counts.some(count => count.departure),
+	};
 }

@@ -38,11 +38,7 @@ export const NOT_FOUND_STATUS_MESSAGE = 'ISC answered with status NOT_FOUND';
  * rows that can still be polled are due at once; rows restored as ended, not-found or expired are never polled.
  * Throws a RangeError for unusable options.
  */
-export function createMonitorState(
-	options: Partial<MonitorOptions> = {},
-	seeds: readonly RowSeed[] = [],
-	now = 0,
-): MonitorState {
+export function createMonitorState(options: Partial<MonitorOptions> = {}, seeds: readonly RowSeed[] = [], now = 0): MonitorState {
 	const state: MonitorState = {options: resolveOptions(options), rows: [], tenants: {}, paused: false};
 	return addRows(state, seeds, now);
 }
@@ -311,7 +307,13 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 	if (status.status === 'NOT_FOUND') {
 		// A NOT_FOUND body is treated exactly like a 404: expired if the row was seen before, else not-found after the grace.
 		return updateRow(next, key, current =>
-			missing(current, {kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200}, now, current.snapshot !== undefined, next.options),
+			missing(
+				current,
+				{kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200},
+				now,
+				current.snapshot !== undefined,
+				next.options,
+			),
 		);
 	}
 
@@ -331,10 +333,7 @@ function answered(row: TrackedRow, status: AggregationStatus, now: number, every
 		failures: 0,
 		inFlight: false,
 		nextPollAt: now + every,
-		samples:
-			status.processedAccounts === undefined
-				? row.samples
-				: addSample(row.samples, {at: now, processed: status.processedAccounts}),
+		samples: status.processedAccounts === undefined ? row.samples : addSample(row.samples, {at: now, processed: status.processedAccounts}),
 	};
 	if (ended) {
 		next.endedAt = row.endedAt ?? now;
@@ -348,10 +347,10 @@ function answered(row: TrackedRow, status: AggregationStatus, now: number, every
 function withProgress(next: TrackedRow, row: TrackedRow, status: AggregationStatus, now: number): TrackedRow {
 	const before = row.snapshot;
 	const moved =
-		row.progressAt === undefined
-		|| before?.status !== status.status
-		|| before?.processedAccounts !== status.processedAccounts
-		|| before?.processedIdentities !== status.processedIdentities;
+		row.progressAt === undefined ||
+		before?.status !== status.status ||
+		before?.processedAccounts !== status.processedAccounts ||
+		before?.processedIdentities !== status.processedIdentities;
 	if (moved) {
 		next.progressAt = now;
 		if (row.progressAt !== undefined && before?.status !== undefined && before.status !== 'STARTED') {

@@ -51,12 +51,7 @@ export function budgetReadyAt(tenant: TenantState | undefined, sent: readonly nu
  * The earliest time a tenant may send its next request, given its send history `sent` (oldest first).
  * Combines the budget (budgetReadyAt) and, for a tenant with an auth failure, the slow probe pace.
  */
-export function tenantReadyAt(
-	tenant: TenantState | undefined,
-	sent: readonly number[],
-	now: number,
-	options: MonitorOptions,
-): number {
+export function tenantReadyAt(tenant: TenantState | undefined, sent: readonly number[], now: number, options: MonitorOptions): number {
 	let ready = budgetReadyAt(tenant, sent, now, options);
 	if (tenant?.authError !== undefined) {
 		ready = Math.max(ready, tenant.authProbeAt ?? tenant.authError.at + options.authRetryMs);

@@ -42,7 +42,10 @@ export function idShortener(ids: Iterable<string>, minimum = SHORT_ID_LENGTH): (
 		return id => (id.length > minimum ? id.slice(0, minimum) : id);
 	}
 
-	const suffix = uniquePrefixLength(unique.map(id => reversed(id)), minimum);
+	const suffix = uniquePrefixLength(
+		unique.map(id => reversed(id)),
+		minimum,
+	);
 	if (suffix < prefix) {
 		return id => (id.length > suffix ? `…${id.slice(-suffix)}` : id);
 	}

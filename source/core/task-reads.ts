@@ -159,5 +159,8 @@ export function taskFailed(row: TrackedRow, error: IscErrorInfo, now: number, op
 	}
 
 	const failures = read.failures + 1;
-	return {...row, taskRead: {...read, inFlight: false, failures, dueAt: now + backoffMs(TASK_RETRY_MS, failures - 1, options.maxBackoffMs)}};
+	return {
+		...row,
+		taskRead: {...read, inFlight: false, failures, dueAt: now + backoffMs(TASK_RETRY_MS, failures - 1, options.maxBackoffMs)},
+	};
 }

@@ -72,15 +72,16 @@ export function sortRows(rows: readonly TrackedRow[], key: SortKey): TrackedRow[
  * ISC status or outcome (e.g. "expired", "not-found") of the row. Blank text returns `rows` itself.
  */
 export function filterRows(rows: readonly TrackedRow[], text: string): readonly TrackedRow[] {
-	const words = text.toLowerCase().split(/\s+/).filter(word => word !== '');
+	const words = text
+		.toLowerCase()
+		.split(/\s+/)
+		.filter(word => word !== '');
 	if (words.length === 0) {
 		return rows;
 	}
 
 	return rows.filter(row => {
-		const haystack = [row.label ?? '', row.id, row.tenant, row.snapshot?.status ?? '', rowOutcome(row)]
-			.join('\n')
-			.toLowerCase();
+		const haystack = [row.label ?? '', row.id, row.tenant, row.snapshot?.status ?? '', rowOutcome(row)].join('\n').toLowerCase();
 		return words.every(word => haystack.includes(word));
 	});
 }

@@ -9,15 +9,7 @@
  * - bad-response: a body that is not JSON, is truncated, or does not match the contract
  * - request: any other 4xx (a request the tenant refused as malformed)
  */
-export type IscErrorKind =
-	| 'auth'
-	| 'forbidden'
-	| 'not-found'
-	| 'rate-limited'
-	| 'server'
-	| 'network'
-	| 'bad-response'
-	| 'request';
+export type IscErrorKind = 'auth' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'network' | 'bad-response' | 'request';
 
 export interface IscErrorInit {
 	kind: IscErrorKind;

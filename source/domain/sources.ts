@@ -11,6 +11,11 @@ export interface ConnectorKind {
  */
 export function isDelimitedFileSource(source: ConnectorKind): boolean {
 	return [source.type, source.connector, source.connectorName].some(
-		value => value !== undefined && value.toLowerCase().replaceAll(/[\s_-]/g, '').includes('delimitedfile'),
+		value =>
+			value !== undefined &&
+			value
+				.toLowerCase()
+				.replaceAll(/[\s_-]/g, '')
+				.includes('delimitedfile'),
 	);
 }

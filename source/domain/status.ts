@@ -2,15 +2,7 @@
  * The statuses ISC documents. Any other string is kept and shown, never rejected; only its control characters
  * (C0, DEL, C1) are replaced by U+FFFD, so a status cannot carry terminal escape sequences.
  */
-export const KNOWN_STATUSES = [
-	'STARTED',
-	'ACCOUNTS_COLLECTED',
-	'COMPLETED',
-	'CANCELLED',
-	'RETRIED',
-	'TERMINATED',
-	'NOT_FOUND',
-] as const;
+export const KNOWN_STATUSES = ['STARTED', 'ACCOUNTS_COLLECTED', 'COMPLETED', 'CANCELLED', 'RETRIED', 'TERMINATED', 'NOT_FOUND'] as const;
 
 /** Statuses after which an aggregation never changes again: polling stops for good. */
 export const END_STATUSES: readonly string[] = ['COMPLETED', 'CANCELLED', 'TERMINATED'];

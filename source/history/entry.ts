@@ -43,9 +43,8 @@ export interface HistoryEntry {
  * What recordEnded reads from a row: the monitor's TrackedRow and the store's StoredRow both fit.
  * `lastRunningAt`: when the row was last seen running (the previous row's lastOkAt; see endedRows), if known.
  */
-export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'>
-	& Partial<Pick<TrackedRow, 'longestGapMs' | 'leftStartedAt'>>
-	& {phase?: TrackedRow['phase']; lastRunningAt?: number};
+export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'> &
+	Partial<Pick<TrackedRow, 'longestGapMs' | 'leftStartedAt'>> & {phase?: TrackedRow['phase']; lastRunningAt?: number};
 
 /** An end seen more than this long after the last running answer is only an upper bound of the real end. */
 export const APPROXIMATE_END_MS = 120_000;
@@ -91,7 +90,9 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 		status,
 		...(Number.isFinite(startMs) ? {start: isoOf(startMs), durationMs: Math.max(0, endMs - startMs)} : {}),
 		end: isoOf(endMs),
-		...(row.lastRunningAt === undefined || !Number.isFinite(row.lastRunningAt) ? {} : {lastSeenRunning: isoOf(Math.min(row.lastRunningAt, endMs))}),
+		...(row.lastRunningAt === undefined || !Number.isFinite(row.lastRunningAt)
+			? {}
+			: {lastSeenRunning: isoOf(Math.min(row.lastRunningAt, endMs))}),
 		counts,
 		...(row.longestGapMs === undefined ? {} : {longestGapMs: row.longestGapMs}),
 		...(row.leftStartedAt !== undefined && Number.isFinite(startMs) ? {startedMs: Math.max(0, row.leftStartedAt - startMs)} : {}),

@@ -13,9 +13,11 @@ export interface HistoryQuery {
 export function queryHistory(entries: readonly HistoryEntry[], query: HistoryQuery): HistoryEntry[] {
 	const source = query.source?.trim().toLowerCase();
 	return entries
-		.filter(entry =>
-			(query.tenant === undefined || entry.tenant === query.tenant)
-			&& (source === undefined || entry.source?.toLowerCase() === source)
-			&& (query.endedSince === undefined || Date.parse(entry.end) >= query.endedSince))
+		.filter(
+			entry =>
+				(query.tenant === undefined || entry.tenant === query.tenant) &&
+				(source === undefined || entry.source?.toLowerCase() === source) &&
+				(query.endedSince === undefined || Date.parse(entry.end) >= query.endedSince),
+		)
 		.sort(newestFirst);
 }

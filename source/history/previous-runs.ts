@@ -34,7 +34,9 @@ export function earlierEntries(
 	const current = history.find(entry => entry.tenant === tenant && entry.id === beforeId);
 	const cutoff = current === undefined ? Number.POSITIVE_INFINITY : Date.parse(current.end);
 	return history
-		.filter(entry => entry.tenant === tenant && entry.id !== beforeId && sameName(entry.source, sourceName) && Date.parse(entry.end) <= cutoff)
+		.filter(
+			entry => entry.tenant === tenant && entry.id !== beforeId && sameName(entry.source, sourceName) && Date.parse(entry.end) <= cutoff,
+		)
 		.sort(newestFirst)
 		.slice(0, options.limit ?? 10);
 }
@@ -51,19 +53,18 @@ export function previousRuns(
 	beforeId: string,
 	options: PreviousRunsOptions = {},
 ): PreviousRun[] {
-	return earlierEntries(history, tenant, sourceName, beforeId, options)
-		.map(entry => {
-			const accounts = entryAccounts(entry);
-			return {
-				id: entry.id,
-				status: entry.status,
-				...(entry.start === undefined ? {} : {start: entry.start}),
-				end: entry.end,
-				...(entry.durationMs === undefined ? {} : {durationMs: entry.durationMs}),
-				...(isEndApproximate(entry) ? {approximate: true} : {}),
-				...(accounts === undefined ? {} : {accounts}),
-			};
-		});
+	return earlierEntries(history, tenant, sourceName, beforeId, options).map(entry => {
+		const accounts = entryAccounts(entry);
+		return {
+			id: entry.id,
+			status: entry.status,
+			...(entry.start === undefined ? {} : {start: entry.start}),
+			end: entry.end,
+			...(entry.durationMs === undefined ? {} : {durationMs: entry.durationMs}),
+			...(isEndApproximate(entry) ? {approximate: true} : {}),
+			...(accounts === undefined ? {} : {accounts}),
+		};
+	});
 }
 
 /**

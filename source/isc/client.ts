@@ -136,7 +136,7 @@ export function tenantOf(baseUrl: string): string {
 function tokenClaims(token: string): Record<string, unknown> | undefined {
 	try {
 		const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-		return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? claims as Record<string, unknown> : undefined;
+		return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
 	} catch {
 		return undefined;
 	}
@@ -386,7 +386,13 @@ export class IscClient {
 			{
 				method: 'GET',
 				path,
-				query: queryString({limit: query.limit ?? 250, offset: query.offset ?? 0, filters: query.filters, sorters: query.sorters, ...extra}),
+				query: queryString({
+					limit: query.limit ?? 250,
+					offset: query.offset ?? 0,
+					filters: query.filters,
+					sorters: query.sorters,
+					...extra,
+				}),
 				idempotent: true,
 				what,
 				parse,

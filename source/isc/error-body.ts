@@ -79,7 +79,8 @@ function pickMessageText(messages: unknown, secrets: readonly string[]): string 
 	}
 
 	const items = messages.filter(
-		(item): item is Record<string, unknown> => item !== null && typeof item === 'object' && typeof (item as Record<string, unknown>)['text'] === 'string',
+		(item): item is Record<string, unknown> =>
+			item !== null && typeof item === 'object' && typeof (item as Record<string, unknown>)['text'] === 'string',
 	);
 	const english = items.find(item => typeof item['locale'] === 'string' && item['locale'].toLowerCase() === 'en-us');
 	return clean((english ?? items[0])?.['text'], secrets);
@@ -105,9 +106,7 @@ function summarise(parts: {messageText?: string; description?: string; message?:
 	}
 
 	if (parts.description !== undefined) {
-		return parts.error === undefined || parts.error === parts.description
-			? parts.description
-			: `${parts.description} (${parts.error})`;
+		return parts.error === undefined || parts.error === parts.description ? parts.description : `${parts.description} (${parts.error})`;
 	}
 
 	return parts.message ?? parts.error;

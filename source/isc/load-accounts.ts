@@ -113,7 +113,7 @@ function parseMessages(value: unknown): LoadAccountsMessage[] | undefined {
 export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 	const source = asObject(body, 'load-accounts answer');
 	const value = source['task'];
-	const task: JsonObject = value !== null && typeof value === 'object' && !Array.isArray(value) ? value as JsonObject : {};
+	const task: JsonObject = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
 	const rawId = task['id'];
 	const id = typeof rawId === 'string' && rawId !== '' ? rawId : undefined;
 	const success = lenientBoolean(source['success']);
@@ -129,7 +129,7 @@ export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 
 	return compact({
 		success,
-		alreadyRunning: alreadyRunning ? true as const : undefined,
+		alreadyRunning: alreadyRunning ? (true as const) : undefined,
 		task: compact({
 			id: id ?? '',
 			type: lenientString(task, 'type'),

@@ -64,11 +64,7 @@ export function fromRequestFailure(error: unknown, context: NetworkErrorContext)
 	if (error instanceof TimeoutError) {
 		const {event} = error;
 		const bound =
-			event === 'request'
-				? context.timeouts.requestMs
-				: event === 'response'
-					? context.timeouts.responseMs
-					: context.timeouts.connectMs;
+			event === 'request' ? context.timeouts.requestMs : event === 'response' ? context.timeouts.responseMs : context.timeouts.connectMs;
 		const phase = event === 'response' ? 'for an answer' : event === 'request' ? 'for the whole request' : `to ${event}`;
 		return new IscError({
 			kind: 'network',
@@ -102,7 +98,7 @@ export function fromRequestFailure(error: unknown, context: NetworkErrorContext)
 			kind: 'network',
 			code,
 			message: `Cannot reach the proxy ${context.proxy} (on the way to ${context.host}): ${REASONS[code] === undefined ? error.message : REASONS[code]!.replace(/; check .*$/, '')} (${code})`,
-			hint: 'Check HTTPS_PROXY / HTTP_PROXY (or the tenant\'s proxy setting), or NO_PROXY for hosts to reach directly',
+			hint: "Check HTTPS_PROXY / HTTP_PROXY (or the tenant's proxy setting), or NO_PROXY for hosts to reach directly",
 		});
 	}
 

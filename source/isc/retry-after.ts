@@ -1,7 +1,8 @@
 const SECONDS = /^\d+(?:\.\d+)?$/;
 
 /** The three HTTP-date forms: IMF-fixdate, RFC 850 and asctime. All carry a month name and an hh:mm:ss time. */
-const HTTP_DATE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ -].*\d{1,2}:\d{2}:\d{2}|\d{1,2}:\d{2}:\d{2}.*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const HTTP_DATE =
+	/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ -].*\d{1,2}:\d{2}:\d{2}|\d{1,2}:\d{2}:\d{2}.*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /**
  * Reads a Retry-After header: delay-seconds (`2`) or an HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`).

@@ -5,7 +5,12 @@ import type {TaskStatus} from './task-status.js';
 
 /** "Workday [source]" (what ISC puts in a task's target) → "Workday". Other names are returned trimmed and otherwise as they are. */
 export function stripSourceSuffix(name: string): string {
-	return safeText(name.trim().replace(/(?:^|\s)\[source\]$/i, '').trimEnd());
+	return safeText(
+		name
+			.trim()
+			.replace(/(?:^|\s)\[source\]$/i, '')
+			.trimEnd(),
+	);
 }
 
 export interface SourceNamesOptions {

@@ -88,7 +88,12 @@ function parseMessages(value: unknown): TaskMessage[] {
 		}
 
 		const localized = item['localizedText'];
-		const text = isObject(localized) && typeof localized['message'] === 'string' ? localized['message'] : typeof item['key'] === 'string' ? item['key'] : undefined;
+		const text =
+			isObject(localized) && typeof localized['message'] === 'string'
+				? localized['message']
+				: typeof item['key'] === 'string'
+					? item['key']
+					: undefined;
 		if (text === undefined) {
 			continue;
 		}

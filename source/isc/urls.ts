@@ -58,10 +58,7 @@ export function resolveBaseUrl(input: string): string {
 	const trimmed = input.trim();
 	const given = withoutCredentials(input);
 	if (trimmed === '') {
-		throw new BaseUrlError(
-			`No tenant given; pass a tenant name such as "acme" or a base URL such as ${EXAMPLE}`,
-			given,
-		);
+		throw new BaseUrlError(`No tenant given; pass a tenant name such as "acme" or a base URL such as ${EXAMPLE}`, given);
 	}
 
 	// A tenant name, or a bare host (which needs a dot or a port, or it would be a tenant name), is read as an https
@@ -106,10 +103,7 @@ export function resolveBaseUrl(input: string): string {
 
 	const origin = `${url.protocol}//${url.host}`;
 	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-		throw new BaseUrlError(
-			`http:// is only allowed for loopback hosts; use https://${url.host}`,
-			given,
-		);
+		throw new BaseUrlError(`http:// is only allowed for loopback hosts; use https://${url.host}`, given);
 	}
 
 	if (url.search !== '' || url.hash !== '') {
@@ -117,10 +111,7 @@ export function resolveBaseUrl(input: string): string {
 	}
 
 	if (url.pathname.replace(/\/+$/, '') !== '') {
-		throw new BaseUrlError(
-			`The base URL must not have a path ("${url.pathname}"); use ${origin}`,
-			given,
-		);
+		throw new BaseUrlError(`The base URL must not have a path ("${url.pathname}"); use ${origin}`, given);
 	}
 
 	return origin;
@@ -133,7 +124,5 @@ export function resolveBaseUrl(input: string): string {
  */
 export function statusPath(apiVersion: ApiVersion, id: string): string {
 	const encoded = encodeURIComponent(id);
-	return apiVersion === 'v1'
-		? `/account-aggregations/v1/${encoded}/status`
-		: `/${apiVersion}/account-aggregations/${encoded}/status`;
+	return apiVersion === 'v1' ? `/account-aggregations/v1/${encoded}/status` : `/${apiVersion}/account-aggregations/${encoded}/status`;
 }

@@ -49,7 +49,10 @@ export function applyCollection<T>(items: readonly T[], query: Record<string, st
 	checkSupport(terms, spec.filterSupport);
 	let selected = items.filter(item => matchesFilters(terms, field => spec.read(item, field)));
 
-	const sorters = (query['sorters'] ?? '').split(',').map(part => part.trim()).filter(part => part !== '');
+	const sorters = (query['sorters'] ?? '')
+		.split(',')
+		.map(part => part.trim())
+		.filter(part => part !== '');
 	const comparers = sorters.map(sorter => {
 		const descending = sorter.startsWith('-');
 		const field = descending ? sorter.slice(1) : sorter;
@@ -61,7 +64,7 @@ export function applyCollection<T>(items: readonly T[], query: Record<string, st
 		return (left: T, right: T): number => {
 			const a = key(left);
 			const b = key(right);
-			const order = a < b ? -1 : (a > b ? 1 : 0);
+			const order = a < b ? -1 : a > b ? 1 : 0;
 			return descending ? -order : order;
 		};
 	});

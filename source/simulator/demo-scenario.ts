@@ -59,19 +59,68 @@ export const DEMO_AGGREGATION_IDS = {
 function sources(): SimSource[] {
 	return [
 		// Start: about 25 s, completes.
-		{...DEMO_SOURCES.workday, plan: {collectMs: 5000, totalAccounts: 8000, accountsPerSecond: 400, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 40, totalIdentities: 7900}},
+		{
+			...DEMO_SOURCES.workday,
+			plan: {
+				collectMs: 5000,
+				totalAccounts: 8000,
+				accountsPerSecond: 400,
+				outcome: {type: 'COMPLETED'},
+				totalAccountsMarkedForDeletion: 40,
+				totalIdentities: 7900,
+			},
+		},
 		// Start: about 1 min, 30,000 accounts, completes.
-		{...DEMO_SOURCES.activeDirectory, plan: {collectMs: 10_000, totalAccounts: 30_000, accountsPerSecond: 600, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 150, totalIdentities: 21_000}},
+		{
+			...DEMO_SOURCES.activeDirectory,
+			plan: {
+				collectMs: 10_000,
+				totalAccounts: 30_000,
+				accountsPerSecond: 600,
+				outcome: {type: 'COMPLETED'},
+				totalAccountsMarkedForDeletion: 150,
+				totalIdentities: 21_000,
+			},
+		},
 		// Start: about 20 s, completes.
-		{...DEMO_SOURCES.serviceNow, plan: {collectMs: 4000, totalAccounts: 3200, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, totalIdentities: 3100}},
+		{
+			...DEMO_SOURCES.serviceNow,
+			plan: {collectMs: 4000, totalAccounts: 3200, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, totalIdentities: 3100},
+		},
 		// Start: the VA is unreachable again: two retries of 15 s, then TERMINATED.
-		{...DEMO_SOURCES.salesforce, plan: {collectMs: 8000, totalAccounts: 0, accountsPerSecond: 1, outcome: {type: 'TERMINATED', retries: 2, retryMs: 15_000}}},
+		{
+			...DEMO_SOURCES.salesforce,
+			plan: {collectMs: 8000, totalAccounts: 0, accountsPerSecond: 1, outcome: {type: 'TERMINATED', retries: 2, retryMs: 15_000}},
+		},
 		// Start without a CSV: 400, as in ISC. With a file: about 10 s.
-		{...DEMO_SOURCES.hrCsv, plan: {collectMs: 2000, totalAccounts: 2400, accountsPerSecond: 300, outcome: {type: 'COMPLETED'}, totalIdentities: 2400}},
+		{
+			...DEMO_SOURCES.hrCsv,
+			plan: {collectMs: 2000, totalAccounts: 2400, accountsPerSecond: 300, outcome: {type: 'COMPLETED'}, totalIdentities: 2400},
+		},
 		// Start: about 1 min, no stall.
-		{...DEMO_SOURCES.ldap, plan: {collectMs: 5000, totalAccounts: 30_000, accountsPerSecond: 500, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 4, totalIdentities: 29_000}},
+		{
+			...DEMO_SOURCES.ldap,
+			plan: {
+				collectMs: 5000,
+				totalAccounts: 30_000,
+				accountsPerSecond: 500,
+				outcome: {type: 'COMPLETED'},
+				totalAccountsMarkedForDeletion: 4,
+				totalIdentities: 29_000,
+			},
+		},
 		// Start: about 25 s, a few deletions.
-		{...DEMO_SOURCES.okta, plan: {collectMs: 4000, totalAccounts: 4000, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, totalAccountsMarkedForDeletion: 2, totalIdentities: 3900}},
+		{
+			...DEMO_SOURCES.okta,
+			plan: {
+				collectMs: 4000,
+				totalAccounts: 4000,
+				accountsPerSecond: 200,
+				outcome: {type: 'COMPLETED'},
+				totalAccountsMarkedForDeletion: 2,
+				totalIdentities: 3900,
+			},
+		},
 	];
 }
 
@@ -240,8 +289,17 @@ export function demoScenario(): SimulatorOptions {
 
 /** The ids the demo monitor tracks on its first run: every scenario aggregation but the scheduled one, plus a missing id. */
 export function demoTrackedIds(): string[] {
-	const {workdayFast, activeDirectoryLong, serviceNowCancelled, salesforceTerminated, hrCsvExpiring, ldapStalled, oktaHeldBack, activeDirectoryWarnings, serviceNowErrors} =
-		DEMO_AGGREGATION_IDS;
+	const {
+		workdayFast,
+		activeDirectoryLong,
+		serviceNowCancelled,
+		salesforceTerminated,
+		hrCsvExpiring,
+		ldapStalled,
+		oktaHeldBack,
+		activeDirectoryWarnings,
+		serviceNowErrors,
+	} = DEMO_AGGREGATION_IDS;
 	return [
 		workdayFast,
 		activeDirectoryLong,

@@ -53,7 +53,7 @@ export function statusFaultReply(fault: Extract<FaultKind, {type: 'status'}>, pa
 			const seconds = fault.retryAfterSec ?? 2;
 			if (fault.retryAfterDate === true) {
 				// An HTTP date has whole seconds: round up so the client never retries early.
-				const date = new Date(Math.ceil((now + (seconds * 1000)) / 1000) * 1000);
+				const date = new Date(Math.ceil((now + seconds * 1000) / 1000) * 1000);
 				return rateLimited(date.toUTCString());
 			}
 
@@ -98,8 +98,9 @@ export function nonJsonReply(): Reply {
 		status: 200,
 		raw: {
 			contentType: 'text/html; charset=utf-8',
-			text: '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head>'
-				+ '<body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>\n',
+			text:
+				'<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head>' +
+				'<body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>\n',
 		},
 	};
 }

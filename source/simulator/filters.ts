@@ -17,10 +17,7 @@ export class FilterError extends Error {
 	override readonly name = 'FilterError';
 }
 
-type Token =
-	| {kind: 'word'; text: string}
-	| {kind: 'string'; text: string}
-	| {kind: 'punct'; text: '(' | ')' | ','};
+type Token = {kind: 'word'; text: string} | {kind: 'string'; text: string} | {kind: 'punct'; text: '(' | ')' | ','};
 
 function tokenize(input: string): Token[] {
 	const tokens: Token[] = [];

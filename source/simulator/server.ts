@@ -1,14 +1,6 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {
-	FaultRule,
-	SimAggregationPlan,
-	SimAggregationView,
-	SimLogEntry,
-	SimSource,
-	Simulator,
-	SimulatorOptions,
-} from './types.js';
+import type {FaultRule, SimAggregationPlan, SimAggregationView, SimLogEntry, SimSource, Simulator, SimulatorOptions} from './types.js';
 import type {SimAggregation, SimContext, SimRequest} from './state.js';
 import {FaultBook, malformedReply, nonJsonReply, statusFaultReply, truncatedReply} from './faults.js';
 import {isAggregationId, newAggregationId} from './ids.js';
@@ -19,7 +11,6 @@ import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
 import {TokenStore} from './tokens.js';
 import {DEFAULT_DELETE_THRESHOLD} from './source-object.js';
-
 
 /** The plan a source without its own plan aggregates with: about 15 s, 1,000 accounts. */
 export const DEFAULT_SOURCE_PLAN: NonNullable<SimSource['plan']> = {
@@ -98,9 +89,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		faults.add(rule);
 	}
 
-	const limiter = options.rateLimit === false
-		? undefined
-		: new SlidingWindowLimiter(options.rateLimit ?? {requests: 100, windowMs: 10_000});
+	const limiter =
+		options.rateLimit === false ? undefined : new SlidingWindowLimiter(options.rateLimit ?? {requests: 100, windowMs: 10_000});
 	const aggregations = new Map<string, SimAggregation>();
 	const sources = new Map<string, {source: SimSource; createdEpochMs: number}>();
 	for (const [index, source] of (options.sources ?? []).entries()) {
@@ -109,7 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 
 		// Sources look like they were set up a while ago, a day apart.
-		sources.set(source.id, {source, createdEpochMs: startedAt - ((400 - index) * 86_400_000)});
+		sources.set(source.id, {source, createdEpochMs: startedAt - (400 - index) * 86_400_000});
 	}
 
 	const log: SimLogEntry[] = [];
@@ -123,7 +113,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			throw new Error(`Duplicate aggregation id ${plan.id}`);
 		}
 
-		const threshold = plan.deleteThreshold ?? sources.get(plan.sourceId)?.source.deleteThreshold ?? (sources.has(plan.sourceId) ? DEFAULT_DELETE_THRESHOLD : undefined);
+		const threshold =
+			plan.deleteThreshold ??
+			sources.get(plan.sourceId)?.source.deleteThreshold ??
+			(sources.has(plan.sourceId) ? DEFAULT_DELETE_THRESHOLD : undefined);
 		const aggregation: SimAggregation = {
 			plan: threshold === undefined ? plan : {...plan, deleteThreshold: threshold},
 			startEpochMs: startedAt + (plan.startAtMs ?? 0),
@@ -284,7 +277,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			}
 		}
 
-		const simRequest: SimRequest = {method: entry.method, path, query: Object.fromEntries(url.searchParams), headers: request.headers, body};
+		const simRequest: SimRequest = {
+			method: entry.method,
+			path,
+			query: Object.fromEntries(url.searchParams),
+			headers: request.headers,
+			body,
+		};
 		if (path === '/oauth/token') {
 			const {reply, clientId} = handleToken(context, simRequest, id => rateLimit(id, at));
 			if (clientId !== undefined) {
@@ -356,7 +355,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				const view: SimAggregationView = {
 					id: plan.id,
 					sourceName: plan.sourceName,
-					status: phase.kind === 'live' ? phase.body.status : (phase.kind === 'gone' ? 'GONE' : 'PENDING'),
+					status: phase.kind === 'live' ? phase.body.status : phase.kind === 'gone' ? 'GONE' : 'PENDING',
 				};
 				if (phase.kind === 'live' && phase.body.processedAccounts !== undefined) {
 					view.processedAccounts = phase.body.processedAccounts;

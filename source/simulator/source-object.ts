@@ -12,11 +12,36 @@ interface ConnectorInfo {
 
 /** Known connector types; anything else gets a connector name derived from its type. */
 const CONNECTORS: Record<string, ConnectorInfo> = {
-	'Active Directory - Direct': {connector: 'active-directory', connectorName: 'Active Directory', connectorClass: 'sailpoint.connector.ADLDAPConnector', connectionType: 'direct'},
-	Workday: {connector: 'workday', connectorName: 'Workday', connectorClass: 'sailpoint.connector.WorkdayConnector', connectionType: 'direct'},
-	ServiceNow: {connector: 'servicenow', connectorName: 'ServiceNow', connectorClass: 'sailpoint.connector.ServiceNowConnector', connectionType: 'direct'},
-	Salesforce: {connector: 'salesforce', connectorName: 'Salesforce', connectorClass: 'sailpoint.connector.SalesforceConnector', connectionType: 'direct'},
-	DelimitedFile: {connector: 'delimited-file', connectorName: 'Delimited File', connectorClass: 'sailpoint.connector.DelimitedFileConnector', connectionType: 'file'},
+	'Active Directory - Direct': {
+		connector: 'active-directory',
+		connectorName: 'Active Directory',
+		connectorClass: 'sailpoint.connector.ADLDAPConnector',
+		connectionType: 'direct',
+	},
+	Workday: {
+		connector: 'workday',
+		connectorName: 'Workday',
+		connectorClass: 'sailpoint.connector.WorkdayConnector',
+		connectionType: 'direct',
+	},
+	ServiceNow: {
+		connector: 'servicenow',
+		connectorName: 'ServiceNow',
+		connectorClass: 'sailpoint.connector.ServiceNowConnector',
+		connectionType: 'direct',
+	},
+	Salesforce: {
+		connector: 'salesforce',
+		connectorName: 'Salesforce',
+		connectorClass: 'sailpoint.connector.SalesforceConnector',
+		connectionType: 'direct',
+	},
+	DelimitedFile: {
+		connector: 'delimited-file',
+		connectorName: 'Delimited File',
+		connectorClass: 'sailpoint.connector.DelimitedFileConnector',
+		connectionType: 'file',
+	},
 };
 
 export function isDelimitedFile(type: string): boolean {
@@ -24,12 +49,17 @@ export function isDelimitedFile(type: string): boolean {
 }
 
 function connectorFor(type: string): ConnectorInfo {
-	return CONNECTORS[type] ?? {
-		connector: type.toLowerCase().replaceAll(/[^a-z\d]+/g, '-').replaceAll(/^-|-$/g, ''),
-		connectorName: type,
-		connectorClass: 'sailpoint.connector.OpenConnectorAdapter',
-		connectionType: 'direct',
-	};
+	return (
+		CONNECTORS[type] ?? {
+			connector: type
+				.toLowerCase()
+				.replaceAll(/[^a-z\d]+/g, '-')
+				.replaceAll(/^-|-$/g, ''),
+			connectorName: type,
+			connectorClass: 'sailpoint.connector.OpenConnectorAdapter',
+			connectionType: 'direct',
+		}
+	);
 }
 
 /** The `Source` object for one simulated source: the required fields plus what a source list screen would show. */

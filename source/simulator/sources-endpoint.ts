@@ -52,7 +52,11 @@ export function handleSourceList(context: SimContext, request: SimRequest, clien
 				created: record => record.createdEpochMs,
 			},
 		});
-		return json(200, page.items.map(record => toSourceObject(record)), page.headers);
+		return json(
+			200,
+			page.items.map(record => toSourceObject(record)),
+			page.headers,
+		);
 	} catch (error) {
 		if (error instanceof FilterError) {
 			return errorResponseDto(400, error.message);

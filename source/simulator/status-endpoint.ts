@@ -16,7 +16,8 @@ export function handleStatus(context: SimContext, id: string, clientId: string):
 	}
 
 	const aggregation = context.aggregations.get(id);
-	const phase = aggregation === undefined ? undefined : phaseAt(aggregation.plan, aggregation.startEpochMs, context.now(), context.expiryMs);
+	const phase =
+		aggregation === undefined ? undefined : phaseAt(aggregation.plan, aggregation.startEpochMs, context.now(), context.expiryMs);
 	if (phase?.kind !== 'live') {
 		return context.notFoundAnswer === 'status-not-found' ? json(200, {status: 'NOT_FOUND'}) : errorResponseDto(404);
 	}

@@ -98,7 +98,10 @@ function figures(plan: SimAggregationPlan, changes: number, deleted: number): Re
 export function completionStatusOf(plan: SimAggregationPlan, status: string | undefined): string | undefined {
 	if (status === 'COMPLETED') {
 		const taskPlan = plan.task ?? {};
-		return taskPlan.completionStatus ?? ((taskPlan.errors ?? []).length > 0 ? 'ERROR' : (taskPlan.warnings ?? []).length > 0 ? 'WARNING' : 'SUCCESS');
+		return (
+			taskPlan.completionStatus ??
+			((taskPlan.errors ?? []).length > 0 ? 'ERROR' : (taskPlan.warnings ?? []).length > 0 ? 'WARNING' : 'SUCCESS')
+		);
 	}
 
 	return status === undefined ? undefined : COMPLETION[status];
@@ -190,7 +193,8 @@ function dateWriter(dates: SimContext['dates']): (epochMs: number) => string | n
 }
 
 /** The warning ISC puts in the 202 answer of a start refused because an aggregation of the source is running. */
-export const ALREADY_RUNNING_MESSAGE = 'This aggregation failed because the currently running aggregation must complete before the next one can start.';
+export const ALREADY_RUNNING_MESSAGE =
+	'This aggregation failed because the currently running aggregation must complete before the next one can start.';
 
 /** The 202 body of POST /sources/{id}/load-accounts (`LoadAccountsTask`). */
 export function toLoadAccountsTask(aggregation: SimAggregation, dates: SimContext['dates'] = 'iso'): unknown {

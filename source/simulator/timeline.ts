@@ -18,13 +18,13 @@ export type Phase =
 	/** Ended more than expiryMs ago: the status endpoint answers 404 again. */
 	| {kind: 'gone'; endedAt: number}
 	| {
-		kind: 'live';
-		body: StatusBody;
-		/** Epoch ms of the end, when it has ended. */
-		endedAt?: number;
-		/** 0..1, how far account processing has come (1 once completed). */
-		fraction: number;
-	};
+			kind: 'live';
+			body: StatusBody;
+			/** Epoch ms of the end, when it has ended. */
+			endedAt?: number;
+			/** 0..1, how far account processing has come (1 once completed). */
+			fraction: number;
+	  };
 
 /** How long account processing takes at the plan's rate (ms). */
 export function processingMs(plan: SimAggregationPlan): number {
@@ -71,7 +71,7 @@ export function planDurationMs(plan: SimAggregationPlan): number {
 		}
 
 		case 'TERMINATED': {
-			return plan.collectMs + (plan.outcome.retries * plan.outcome.retryMs);
+			return plan.collectMs + plan.outcome.retries * plan.outcome.retryMs;
 		}
 	}
 }
@@ -149,6 +149,7 @@ export function phaseAt(plan: SimAggregationPlan, startEpochMs: number, now: num
 		return {kind: 'live', body: {start, status: 'ACCOUNTS_COLLECTED', ...body}, fraction};
 	}
 
-	const status = outcome.type === 'CANCELLED' && outcome.afterMs < plan.collectMs + processingMs(plan) + stallMs(plan) ? 'CANCELLED' : 'COMPLETED';
+	const status =
+		outcome.type === 'CANCELLED' && outcome.afterMs < plan.collectMs + processingMs(plan) + stallMs(plan) ? 'CANCELLED' : 'COMPLETED';
 	return {kind: 'live', body: {start, status, ...body}, endedAt, fraction};
 }

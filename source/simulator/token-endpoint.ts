@@ -37,7 +37,12 @@ export function handleToken(
 		return {reply: limited, clientId};
 	}
 
-	const {token, jti} = context.tokens.issue(clientId, context.now(), context.tokenLifetimeSec, context.profiles.get(clientId)?.userContext ?? true);
+	const {token, jti} = context.tokens.issue(
+		clientId,
+		context.now(),
+		context.tokenLifetimeSec,
+		context.profiles.get(clientId)?.userContext ?? true,
+	);
 	return {
 		reply: json(200, {
 			access_token: token,

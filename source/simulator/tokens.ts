@@ -5,9 +5,7 @@ interface TokenRecord {
 	expiresAt: number;
 }
 
-export type TokenCheck =
-	| {ok: true; clientId: string}
-	| {ok: false; reason: 'missing' | 'unknown' | 'expired'; clientId?: string};
+export type TokenCheck = {ok: true; clientId: string} | {ok: false; reason: 'missing' | 'unknown' | 'expired'; clientId?: string};
 
 function base64url(value: string | Buffer): string {
 	return Buffer.from(value).toString('base64url');
@@ -27,7 +25,7 @@ export class TokenStore {
 		const user = userContext ? {user_name: `user-${clientId}`, identity_id: '2c9180857182305e0171993735622948'} : {};
 		const payload = base64url(JSON.stringify({client_id: clientId, ...user, jti, exp: Math.floor(now / 1000) + lifetimeSec}));
 		const token = `${header}.${payload}.${base64url(randomBytes(32))}`;
-		this.#tokens.set(token, {clientId, expiresAt: now + (lifetimeSec * 1000)});
+		this.#tokens.set(token, {clientId, expiresAt: now + lifetimeSec * 1000});
 		return {token, jti};
 	}
 

@@ -48,7 +48,11 @@ function parseFile(bytes: Buffer): ReadResult {
 
 	const version = parsed['schemaVersion'];
 	if (typeof version === 'number' && version > HISTORY_SCHEMA_VERSION) {
-		return {ok: false, bytes, reason: `it was written by a newer aggwatch (history version ${version}; this one reads ${HISTORY_SCHEMA_VERSION})`};
+		return {
+			ok: false,
+			bytes,
+			reason: `it was written by a newer aggwatch (history version ${version}; this one reads ${HISTORY_SCHEMA_VERSION})`,
+		};
 	}
 
 	const {entries, schemaVersion: _version, ...rest} = parsed;
@@ -167,7 +171,9 @@ export class HistoryFile {
 		}
 
 		const warning = setAside(this.path, result.bytes, result.reason, this.#now());
-		this.#onWarning(warning.replace('The store file', 'The history file').replace('starting with an empty store', 'starting a new history'));
+		this.#onWarning(
+			warning.replace('The store file', 'The history file').replace('starting with an empty store', 'starting a new history'),
+		);
 		return {entries: [], rest: {}};
 	}
 

@@ -1,4 +1,16 @@
-import {closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats} from 'node:fs';
+import {
+	closeSync,
+	linkSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	statSync,
+	unlinkSync,
+	writeFileSync,
+	writeSync,
+	type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import {hostname} from 'node:os';
 import process from 'node:process';

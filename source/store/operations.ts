@@ -1,4 +1,13 @@
-import {DEFAULT_PREFS, SORT_KEYS, ROW_PHASES, type Prefs, type RowRef, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
+import {
+	DEFAULT_PREFS,
+	SORT_KEYS,
+	ROW_PHASES,
+	type Prefs,
+	type RowRef,
+	type StoreData,
+	type StoredRow,
+	type TenantRecord,
+} from './schema.js';
 import {isRecord} from '../domain/guards.js';
 
 /**
@@ -195,7 +204,14 @@ export function mergePrefs(data: StoreData, partial: Partial<Prefs>): Prefs {
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function assertTenantName(name: string): void {
-	if (typeof name !== 'string' || name.trim() !== name || name === '' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name) || RESERVED_NAMES.has(name)) {
+	if (
+		typeof name !== 'string' ||
+		name.trim() !== name ||
+		name === '' ||
+		name.length > 100 ||
+		/[\u0000-\u001f\u007f]/.test(name) ||
+		RESERVED_NAMES.has(name)
+	) {
 		throw new TypeError(`"${String(name)}" is not a usable tenant name`);
 	}
 }

@@ -6,8 +6,7 @@ import {preflightProblem, readBytes} from './set-aside.js';
 
 /** The saved tenants and the default one, as a command that only reads them needs them. */
 export type SavedSettings =
-	| {usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined}
-	| {usable: false; file: string; reason: string};
+	{usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} | {usable: false; file: string; reason: string};
 
 /**
  * Reads the saved tenants straight from the store's file, without conf (and what it loads: ajv, semver): the

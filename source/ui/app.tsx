@@ -162,7 +162,12 @@ export function MonitorView({
 	const sourcesData = useSourcesState({width, body});
 	const historyData = useHistoryState({detail: view.historyDetail, now, width, body});
 
-	const discoverKeys = useDiscover({view: store, commands, picker: discoverData.picker, ...(features.includes('discover') ? {load: discover} : {})});
+	const discoverKeys = useDiscover({
+		view: store,
+		commands,
+		picker: discoverData.picker,
+		...(features.includes('discover') ? {load: discover} : {}),
+	});
 	const sourcesKeys = useSources({
 		view: store,
 		commands,
@@ -187,7 +192,15 @@ export function MonitorView({
 	});
 	const screens = {list: listKeys, help: helpKeys, discover: discoverKeys, sources: sourcesKeys, history: historyKeys};
 	useMonitorKeys({store, screens, onQuit, isActive, features});
-	useEndAlerts({state, now, store, multiTenant: list.multiTenant, insights, ...(onAlert === undefined ? {} : {onAlert}), ...(alerts === undefined ? {} : {alerts})});
+	useEndAlerts({
+		state,
+		now,
+		store,
+		multiTenant: list.multiTenant,
+		insights,
+		...(onAlert === undefined ? {} : {onAlert}),
+		...(alerts === undefined ? {} : {alerts}),
+	});
 
 	useStallAlerts({insights, state, now, multiTenant: list.multiTenant, apply: store.apply, onAlert, alerts});
 	const stalledCount = useMemo(() => [...(insights?.values() ?? [])].filter(insight => insight.stall !== undefined).length, [insights]);
@@ -195,7 +208,9 @@ export function MonitorView({
 	// The rows the user looks at (on screen, and the selected one) are polled at --interval: tell the monitor when
 	// they change. Other screens (help, pickers) keep the list's last focus: the user comes back to it.
 	const visible = list.shownRows.slice(list.window.start, list.window.end);
-	const focusKeys = list.hasList ? [...visible.map(row => row.key), ...(list.selected === undefined ? [] : [list.selected.key])] : undefined;
+	const focusKeys = list.hasList
+		? [...visible.map(row => row.key), ...(list.selected === undefined ? [] : [list.selected.key])]
+		: undefined;
 	const focusText = focusKeys === undefined ? undefined : [...new Set(focusKeys)].join('\n');
 	useEffect(() => {
 		if (focusText !== undefined) {

@@ -107,7 +107,14 @@ function taskLines(row: TrackedRow, now: number): DetailField[] {
 		return row.taskRead?.purpose === 'outcome' ? [{label: 'Outcome', value: 'reading the task…'}] : [];
 	}
 
-	const role = task.completionStatus === 'SUCCESS' ? 'done' : task.completionStatus === 'WARNING' ? 'warning' : task.completionStatus === null ? undefined : 'error';
+	const role =
+		task.completionStatus === 'SUCCESS'
+			? 'done'
+			: task.completionStatus === 'WARNING'
+				? 'warning'
+				: task.completionStatus === null
+					? undefined
+					: 'error';
 	const gaveUp = row.taskGaveUp === true && task.completionStatus === null ? ' (gave up waiting for it)' : '';
 	const lines: DetailField[] = [{label: 'Outcome', value: outcomeText(task) + gaveUp, ...(role === undefined ? {} : {role})}];
 	const launched = taskTime(task.launched, now);

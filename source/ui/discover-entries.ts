@@ -24,7 +24,7 @@ export function discoverText(item: DiscoveredAggregation): string {
 /** Items not tracked already (`tracked` holds row keys), newest start first as discover gave them. */
 export function untracked(items: readonly DiscoveredAggregation[], tracked: ReadonlySet<string>): DiscoveredAggregation[] {
 	const seen = new Set<string>();
-	return items.filter((item) => {
+	return items.filter(item => {
 		const key = discoverKey(item);
 		if (tracked.has(key) || seen.has(key)) {
 			return false;

@@ -99,7 +99,7 @@ export function activeFlash(flashes: readonly Flash[], key: string, now: number)
 
 /** What the header says at `now`: the newest end still within ALERT_MESSAGE_MS, and how many others are. */
 export function headerAlert(flashes: readonly Flash[], now: number): {flash: Flash; others: number} | undefined {
-	const recent = flashes.filter((flash) => now - flash.at < ALERT_MESSAGE_MS);
+	const recent = flashes.filter(flash => now - flash.at < ALERT_MESSAGE_MS);
 	const newest = recent.at(-1);
 	return newest === undefined ? undefined : {flash: newest, others: recent.length - 1};
 }

@@ -123,11 +123,17 @@ export function historyDetail(entry: HistoryEntry, now: number, glyphs: Glyphs):
 		{label: 'Ended', value: when(entry.end, now)},
 		{
 			label: 'Duration',
-			value: entry.durationMs === undefined ? '-' : `${durationText(entry, glyphs)}${isEndApproximate(entry) ? ' (the end was seen late: at most this)' : ''}`,
+			value:
+				entry.durationMs === undefined
+					? '-'
+					: `${durationText(entry, glyphs)}${isEndApproximate(entry) ? ' (the end was seen late: at most this)' : ''}`,
 		},
 		{label: 'Accounts', value: pair(counts.processedAccounts, counts.totalAccounts)},
 		{label: 'Identities', value: pair(counts.processedIdentities, counts.totalIdentities)},
-		{label: 'Marked for deletion', value: counts.totalAccountsMarkedForDeletion === undefined ? '-' : formatCount(counts.totalAccountsMarkedForDeletion)},
+		{
+			label: 'Marked for deletion',
+			value: counts.totalAccountsMarkedForDeletion === undefined ? '-' : formatCount(counts.totalAccountsMarkedForDeletion),
+		},
 		{label: 'Deleted', value: counts.deletedAccounts === undefined ? '-' : formatCount(counts.deletedAccounts)},
 	];
 	return {fields, lines: []};

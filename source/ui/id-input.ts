@@ -40,7 +40,9 @@ function illegalCharacters(token: string): string {
 		}
 	}
 
-	return [...found].map((char) => (/[\x00-\x1f\x7f]/.test(char) ? `U+${char.codePointAt(0)!.toString(16).padStart(4, '0')}` : char)).join(' ');
+	return [...found]
+		.map(char => (/[\x00-\x1f\x7f]/.test(char) ? `U+${char.codePointAt(0)!.toString(16).padStart(4, '0')}` : char))
+		.join(' ');
 }
 
 export function parseIdInput(text: string, tracked: ReadonlySet<string> = new Set()): IdInput {

@@ -67,12 +67,16 @@ export function comparisonSummary(comparison: Comparison | undefined, glyphs: Gl
 	}
 
 	const duration = durationPhrase(comparison, glyphs);
-	return [...(duration === undefined ? [] : [duration]), ...comparison.counts.filter(count => count.departure).map(count => countPhrase(count))];
+	return [
+		...(duration === undefined ? [] : [duration]),
+		...comparison.counts.filter(count => count.departure).map(count => countPhrase(count)),
+	];
 }
 
 /** "900 marked (22.5% of 4,000), over the deleteThreshold of 10%", or the held-back sentence at the end. */
 export function deletionPhrase(risk: DeletionRisk): string {
-	const threshold = risk.thresholdPercent === undefined ? 'deleteThreshold not known' : `deleteThreshold ${percentText(risk.thresholdPercent)}`;
+	const threshold =
+		risk.thresholdPercent === undefined ? 'deleteThreshold not known' : `deleteThreshold ${percentText(risk.thresholdPercent)}`;
 	if (risk.heldBack) {
 		return `deletions held back: ${formatCount(risk.marked)} marked, ${formatCount(risk.deleted)} deleted (the source's ${threshold})`;
 	}
@@ -82,10 +86,15 @@ export function deletionPhrase(risk: DeletionRisk): string {
 		return `${counts} (${threshold}; the source's account count is not known)`;
 	}
 
-	const of = risk.basis.from === 'last-run'
-		? `of the ${formatCount(risk.basis.accounts)} accounts in its last run`
-		: `of this run's ${formatCount(risk.basis.accounts)} accounts (no earlier run recorded)`;
-	const verdict = risk.over ? `, over the ${threshold}: ISC will probably skip the deletions` : risk.thresholdPercent === undefined ? ` (${threshold})` : `, under the ${threshold}`;
+	const of =
+		risk.basis.from === 'last-run'
+			? `of the ${formatCount(risk.basis.accounts)} accounts in its last run`
+			: `of this run's ${formatCount(risk.basis.accounts)} accounts (no earlier run recorded)`;
+	const verdict = risk.over
+		? `, over the ${threshold}: ISC will probably skip the deletions`
+		: risk.thresholdPercent === undefined
+			? ` (${threshold})`
+			: `, under the ${threshold}`;
 	return `${counts}: ${percentText(risk.sharePercent)} ${of}${verdict}`;
 }
 
@@ -103,11 +112,23 @@ export function rowNotes(insight: RowInsight | undefined, glyphs: Glyphs): RowNo
 
 	if (deletion !== undefined) {
 		if (deletion.heldBack) {
-			notes.push({long: `deletions held back ${formatCount(deletion.deleted)}/${formatCount(deletion.marked)}`, short: 'held back', role: 'warning'});
+			notes.push({
+				long: `deletions held back ${formatCount(deletion.deleted)}/${formatCount(deletion.marked)}`,
+				short: 'held back',
+				role: 'warning',
+			});
 		} else if (deletion.over) {
-			notes.push({long: `${formatCount(deletion.marked)} to delete > ${percentText(deletion.thresholdPercent!)}`, short: `del>${percentText(deletion.thresholdPercent!)}`, role: 'warning'});
+			notes.push({
+				long: `${formatCount(deletion.marked)} to delete > ${percentText(deletion.thresholdPercent!)}`,
+				short: `del>${percentText(deletion.thresholdPercent!)}`,
+				role: 'warning',
+			});
 		} else {
-			notes.push({long: `deleted ${formatCount(deletion.deleted)}/${formatCount(deletion.marked)}`, short: `del ${formatCount(deletion.deleted)}`, role: 'muted'});
+			notes.push({
+				long: `deleted ${formatCount(deletion.deleted)}/${formatCount(deletion.marked)}`,
+				short: `del ${formatCount(deletion.deleted)}`,
+				role: 'muted',
+			});
 		}
 	}
 
@@ -119,7 +140,11 @@ export function rowNotes(insight: RowInsight | undefined, glyphs: Glyphs): RowNo
 			const factor = factorText(slower ? duration.factor : 1 / duration.factor, glyphs);
 			notes.push({long: `${factor} ${slower ? 'slower' : 'faster'} than usual`, short: `${factor} usual`, role: 'warning'});
 		} else if (count !== undefined) {
-			notes.push({long: `${COUNT_WORDS[count.field](formatCount(count.value))} (usually ${usual(count.median)})`, short: 'unusual', role: 'warning'});
+			notes.push({
+				long: `${COUNT_WORDS[count.field](formatCount(count.value))} (usually ${usual(count.median)})`,
+				short: 'unusual',
+				role: 'warning',
+			});
 		}
 	}
 
@@ -132,7 +157,11 @@ function thresholdSource(thresholdMs: number, stallAfterMs: number, glyphs: Glyp
 }
 
 /** Detail-pane lines: the stall, the deletion figures, and the comparison with the source's past runs. */
-export function insightLines(insight: RowInsight | undefined, context: Pick<InsightContext, 'stallAfterMs'>, glyphs: Glyphs): DetailField[] {
+export function insightLines(
+	insight: RowInsight | undefined,
+	context: Pick<InsightContext, 'stallAfterMs'>,
+	glyphs: Glyphs,
+): DetailField[] {
 	if (insight === undefined) {
 		return [];
 	}
@@ -148,11 +177,17 @@ export function insightLines(insight: RowInsight | undefined, context: Pick<Insi
 	}
 
 	if (deletion !== undefined) {
-		lines.push({label: 'Deletions', value: deletionPhrase(deletion), ...(deletion.over || deletion.heldBack ? {role: 'warning' as const} : {})});
+		lines.push({
+			label: 'Deletions',
+			value: deletionPhrase(deletion),
+			...(deletion.over || deletion.heldBack ? {role: 'warning' as const} : {}),
+		});
 	}
 
 	if (comparison !== undefined) {
-		const parts = [durationPhrase(comparison, glyphs), ...comparison.counts.map(count => countPhrase(count))].filter(part => part !== undefined);
+		const parts = [durationPhrase(comparison, glyphs), ...comparison.counts.map(count => countPhrase(count))].filter(
+			part => part !== undefined,
+		);
 		if (parts.length > 0) {
 			lines.push({label: 'Against usual', value: parts.join('; '), ...(comparison.departure ? {role: 'warning' as const} : {})});
 		}

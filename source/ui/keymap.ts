@@ -49,17 +49,7 @@ export type Command =
 export type Feature = 'discover' | 'start' | 'history';
 
 /** The flags of Ink's `Key` a chord may require. */
-export type KeyFlag =
-	| 'upArrow'
-	| 'downArrow'
-	| 'pageUp'
-	| 'pageDown'
-	| 'home'
-	| 'end'
-	| 'return'
-	| 'escape'
-	| 'delete'
-	| 'backspace';
+export type KeyFlag = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'delete' | 'backspace';
 
 /** One way to press a binding: a printable `input` (exact, case-sensitive), or a special key flag, optionally with Ctrl. */
 export interface Chord {
@@ -136,7 +126,7 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'up',
 		modes: lists,
 		chords: [{key: 'upArrow'}, {input: 'k'}],
-		keys: (g) => `${g.up}/k`,
+		keys: g => `${g.up}/k`,
 		hint: 'move',
 		help: 'Select the previous row (in pickers: the arrow keys only, letters filter)',
 		section: 'Navigate',
@@ -145,7 +135,7 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'down',
 		modes: lists,
 		chords: [{key: 'downArrow'}, {input: 'j'}],
-		keys: (g) => `${g.down}/j`,
+		keys: g => `${g.down}/j`,
 		hint: 'move',
 		help: 'Select the next row',
 		section: 'Navigate',
@@ -190,8 +180,8 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'toggle-detail',
 		modes: ['normal', 'history'],
 		chords: [{key: 'return'}],
-		keys: (g) => g.enter,
-		hint: (context) => (context.detailOpen ? 'hide details' : 'details'),
+		keys: g => g.enter,
+		hint: context => (context.detailOpen ? 'hide details' : 'details'),
 		help: 'Show or hide the details of the selected row, with earlier runs of its source',
 		footer: 2,
 		relevant: hasRows,
@@ -266,10 +256,10 @@ export const KEYMAP: readonly Binding[] = [
 		modes: normal,
 		chords: [{input: 'p'}],
 		keys: () => 'p',
-		hint: (context) => (context.paused ? 'resume' : 'pause'),
+		hint: context => (context.paused ? 'resume' : 'pause'),
 		help: 'Pause or resume polling',
 		footer: 8,
-		relevant: (context) => context.total > 0,
+		relevant: context => context.total > 0,
 		section: 'Aggregations',
 	},
 	{
@@ -280,7 +270,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'clear finished',
 		help: 'Stop tracking every finished row: ended, not found or expired (asks first)',
 		footer: 13,
-		relevant: (context) => context.finished > 0,
+		relevant: context => context.finished > 0,
 		section: 'Aggregations',
 	},
 	// View
@@ -292,7 +282,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'filter',
 		help: 'Filter rows by text (label, id, tenant or status)',
 		footer: 11,
-		relevant: (context) => context.total > 0 || context.mode === 'history',
+		relevant: context => context.total > 0 || context.mode === 'history',
 		section: 'View',
 	},
 	{
@@ -303,7 +293,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'clear filter',
 		help: 'Clear the filter',
 		footer: 3,
-		relevant: (context) => context.filtered,
+		relevant: context => context.filtered,
 		section: 'View',
 	},
 	{
@@ -314,7 +304,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'sort',
 		help: 'Cycle the sort order: added, status, progress, start time',
 		footer: 12,
-		relevant: (context) => context.total > 1,
+		relevant: context => context.total > 1,
 		section: 'View',
 	},
 	{
@@ -322,10 +312,10 @@ export const KEYMAP: readonly Binding[] = [
 		modes: normal,
 		chords: [{input: 't'}],
 		keys: () => 't',
-		hint: (context) => (context.tenantFilter === undefined ? 'tenant' : `tenant: ${context.tenantFilter}`),
+		hint: context => (context.tenantFilter === undefined ? 'tenant' : `tenant: ${context.tenantFilter}`),
 		help: 'Show one tenant at a time: all tenants, then each tenant in turn, then all again',
 		footer: 7,
-		relevant: (context) => (context.tenants ?? 0) > 1,
+		relevant: context => (context.tenants ?? 0) > 1,
 		section: 'View',
 	},
 	{
@@ -333,7 +323,7 @@ export const KEYMAP: readonly Binding[] = [
 		modes: ['normal', 'history'],
 		chords: [{input: 'H'}],
 		keys: () => 'H',
-		hint: (context) => (context.mode === 'history' ? 'close history' : 'history'),
+		hint: context => (context.mode === 'history' ? 'close history' : 'history'),
 		help: 'Show the finished aggregations aggwatch saw, newest first (H again goes back)',
 		footer: 6,
 		requires: 'history',
@@ -344,7 +334,7 @@ export const KEYMAP: readonly Binding[] = [
 		modes: ['history'],
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
-		hint: (context) => (context.filtered ? 'clear filter' : 'back'),
+		hint: context => (context.filtered ? 'clear filter' : 'back'),
 		help: 'History: clear the filter, else go back to the monitor',
 		footer: 3,
 		section: 'View',
@@ -365,9 +355,8 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'choose',
 		modes: pickers,
 		chords: [{key: 'return'}],
-		keys: (g) => g.enter,
-		hint: (context) =>
-			context.mode === 'sources' ? 'start' : (context.marked ?? 0) > 0 ? `track ${context.marked} marked` : 'track',
+		keys: g => g.enter,
+		hint: context => (context.mode === 'sources' ? 'start' : (context.marked ?? 0) > 0 ? `track ${context.marked} marked` : 'track'),
 		help: 'Pickers: track the marked aggregations (the highlighted one if none is marked), or start the highlighted source',
 		footer: 1,
 		requires: ['discover', 'start'],
@@ -389,8 +378,8 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'submit',
 		modes: prompts,
 		chords: [{key: 'return'}],
-		keys: (g) => g.enter,
-		hint: (context) => (context.mode === 'adding' ? 'add' : 'keep filter'),
+		keys: g => g.enter,
+		hint: context => (context.mode === 'adding' ? 'add' : 'keep filter'),
 		help: 'Accept what is typed',
 		footer: 1,
 		section: 'Prompts',
@@ -438,7 +427,7 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'deny',
 		modes: confirms,
 		chords: [{input: 'n'}, {input: 'N'}, {key: 'escape'}, {key: 'return'}],
-		keys: (g) => `n/Esc/${g.enter}`,
+		keys: g => `n/Esc/${g.enter}`,
 		hint: 'no',
 		help: 'No, leave it (the default)',
 		footer: 2,
@@ -497,7 +486,7 @@ function offered(binding: Binding, features: readonly Feature[]): boolean {
 		return true;
 	}
 
-	return typeof requires === 'string' ? features.includes(requires) : requires.some((feature) => features.includes(feature));
+	return typeof requires === 'string' ? features.includes(requires) : requires.some(feature => features.includes(feature));
 }
 
 /**
@@ -593,7 +582,7 @@ export function helpSections(glyphs: Glyphs, features: readonly Feature[] = []):
 			continue;
 		}
 
-		let section = sections.find((s) => s.title === binding.section);
+		let section = sections.find(s => s.title === binding.section);
 		if (!section) {
 			section = {title: binding.section, entries: []};
 			sections.push(section);

@@ -29,7 +29,7 @@ export interface MonitorCommandsOptions {
 export function createMonitorCommands({store, now, wake, flush, callbacks, canStart}: MonitorCommandsOptions): MonitorCommands {
 	/** Tracks rows not tracked yet, each on its own tenant: the one add path of a, D and S. */
 	const track = (wanted: readonly RowSeed[]): void => {
-		const known = new Set(store.getState().rows.map((row) => row.key));
+		const known = new Set(store.getState().rows.map(row => row.key));
 		const seeds: RowSeed[] = [];
 		for (const seed of wanted) {
 			const key = rowKey(seed.tenant, seed.id);
@@ -51,7 +51,12 @@ export function createMonitorCommands({store, now, wake, flush, callbacks, canSt
 
 	const discovered = (items: readonly DiscoveredAggregation[]): RowSeed[] => {
 		const at = now();
-		return items.map((item) => ({id: item.id, tenant: item.tenant, addedAt: at, ...(item.sourceName === undefined ? {} : {label: item.sourceName})}));
+		return items.map(item => ({
+			id: item.id,
+			tenant: item.tenant,
+			addedAt: at,
+			...(item.sourceName === undefined ? {} : {label: item.sourceName}),
+		}));
 	};
 
 	return {
@@ -82,12 +87,12 @@ export function createMonitorCommands({store, now, wake, flush, callbacks, canSt
 			: {}),
 		remove(keys) {
 			const wanted = new Set(keys);
-			const rows = store.getState().rows.filter((row) => wanted.has(row.key));
+			const rows = store.getState().rows.filter(row => wanted.has(row.key));
 			store.dispatch({type: 'removed', keys});
 			flush();
 			if (rows.length > 0) {
 				callbacks().onRowsRemoved?.(
-					rows.map((row) => row.key),
+					rows.map(row => row.key),
 					rows,
 				);
 			}
@@ -108,12 +113,12 @@ export function createMonitorCommands({store, now, wake, flush, callbacks, canSt
 			wake();
 		},
 		clearFinished() {
-			const rows = store.getState().rows.filter((row) => isFinishedPhase(row.phase));
+			const rows = store.getState().rows.filter(row => isFinishedPhase(row.phase));
 			store.dispatch({type: 'clear-finished'});
 			flush();
 			if (rows.length > 0) {
 				callbacks().onRowsRemoved?.(
-					rows.map((row) => row.key),
+					rows.map(row => row.key),
 					rows,
 				);
 			}

@@ -109,9 +109,7 @@ export function reducePicker<T>(state: PickerState<T>, action: PickerAction<T>):
 		}
 
 		case 'toggle-mark': {
-			const marked = state.marked.includes(action.key)
-				? state.marked.filter((key) => key !== action.key)
-				: [...state.marked, action.key];
+			const marked = state.marked.includes(action.key) ? state.marked.filter(key => key !== action.key) : [...state.marked, action.key];
 			return {...state, marked, message: undefined};
 		}
 
@@ -126,13 +124,16 @@ export function reducePicker<T>(state: PickerState<T>, action: PickerAction<T>):
  * Blank filter: `items` itself.
  */
 export function filterItems<T>(items: readonly T[], filter: string, textOf: (item: T) => string): readonly T[] {
-	const words = filter.toLowerCase().split(/\s+/).filter((word) => word !== '');
+	const words = filter
+		.toLowerCase()
+		.split(/\s+/)
+		.filter(word => word !== '');
 	if (words.length === 0) {
 		return items;
 	}
 
-	return items.filter((item) => {
+	return items.filter(item => {
 		const text = textOf(item).toLowerCase();
-		return words.every((word) => text.includes(word));
+		return words.every(word => text.includes(word));
 	});
 }

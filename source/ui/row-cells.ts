@@ -52,7 +52,14 @@ export function rowLabel(row: TrackedRow, withTenant = false, idText?: string): 
  * @param withTenant Put the tenant in front of the label (rows of several tenants, no room for a tenant column).
  * @param tenantError The row's tenant has failing credentials: still-polled rows are marked with it.
  */
-export function rowCells(row: TrackedRow, now: number, intervalMs: number, withTenant = false, tenantError?: ErrorNote, idText?: string): RowCells {
+export function rowCells(
+	row: TrackedRow,
+	now: number,
+	intervalMs: number,
+	withTenant = false,
+	tenantError?: ErrorNote,
+	idText?: string,
+): RowCells {
 	const snapshot = row.snapshot;
 	const polled = isPolledPhase(row.phase);
 	const done = percent(snapshot);
@@ -76,6 +83,12 @@ export function rowCells(row: TrackedRow, now: number, intervalMs: number, withT
 		eta: remaining === undefined ? '' : formatDuration(remaining),
 		elapsed: elapsedMs === undefined ? '' : formatDuration(elapsedMs),
 		stale: isStale(row, now, intervalMs),
-		error: !polled ? '' : row.lastError !== undefined ? errorWord(row.lastError.kind) : tenantError === undefined ? '' : errorWord(tenantError.kind),
+		error: !polled
+			? ''
+			: row.lastError !== undefined
+				? errorWord(row.lastError.kind)
+				: tenantError === undefined
+					? ''
+					: errorWord(tenantError.kind),
 	};
 }

@@ -85,15 +85,19 @@ export function rowInsights(rows: readonly TrackedRow[], now: number, inputs: Ro
 		const cached = inputs.history.insights.get(row);
 		let insight: RowInsight;
 		if (
-			cached !== undefined
-			&& cached.past === past
-			&& cached.threshold === threshold
-			&& cached.stallAfterMs === inputs.stallAfterMs
-			&& (row.phase !== 'running' || cached.insight.comparison?.duration === undefined || Math.abs(now - cached.at) < REFRESH_MS)
+			cached !== undefined &&
+			cached.past === past &&
+			cached.threshold === threshold &&
+			cached.stallAfterMs === inputs.stallAfterMs &&
+			(row.phase !== 'running' || cached.insight.comparison?.duration === undefined || Math.abs(now - cached.at) < REFRESH_MS)
 		) {
 			insight = cached.insight;
 		} else {
-			insight = rowInsight(row, now, {stallAfterMs: inputs.stallAfterMs, past, ...(threshold === undefined ? {} : {thresholdPercent: threshold})});
+			insight = rowInsight(row, now, {
+				stallAfterMs: inputs.stallAfterMs,
+				past,
+				...(threshold === undefined ? {} : {thresholdPercent: threshold}),
+			});
 			inputs.history.insights.set(row, {insight, at: now, past, threshold, stallAfterMs: inputs.stallAfterMs});
 		}
 

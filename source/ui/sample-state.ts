@@ -29,7 +29,14 @@ function statusFor(index: number, start: string): AggregationStatus | undefined 
 		case 1:
 		case 2:
 		case 3: {
-			return {start, status: 'ACCOUNTS_COLLECTED', totalAccounts: total, processedAccounts: Math.floor(total * ((index % 97) / 100)), totalIdentities: total, processedIdentities: Math.floor(total * ((index % 89) / 100))};
+			return {
+				start,
+				status: 'ACCOUNTS_COLLECTED',
+				totalAccounts: total,
+				processedAccounts: Math.floor(total * ((index % 97) / 100)),
+				totalIdentities: total,
+				processedIdentities: Math.floor(total * ((index % 89) / 100)),
+			};
 		}
 
 		case 4: {
@@ -37,7 +44,16 @@ function statusFor(index: number, start: string): AggregationStatus | undefined 
 		}
 
 		case 5: {
-			return {start, status: 'COMPLETED', totalAccounts: total, processedAccounts: total, totalIdentities: total, processedIdentities: total, totalAccountsMarkedForDeletion: 3, deletedAccounts: 3};
+			return {
+				start,
+				status: 'COMPLETED',
+				totalAccounts: total,
+				processedAccounts: total,
+				totalIdentities: total,
+				processedIdentities: total,
+				totalAccountsMarkedForDeletion: 3,
+				deletedAccounts: 3,
+			};
 		}
 
 		case 6: {

@@ -24,9 +24,7 @@ export function needsFileUpload(source: StartableSource): boolean {
 
 /** Sorted by name (then tenant), the way a person looks for one. */
 export function sortSources(sources: readonly StartableSource[]): StartableSource[] {
-	return [...sources].sort(
-		(a, b) => a.name.localeCompare(b.name, undefined, {sensitivity: 'base'}) || a.tenant.localeCompare(b.tenant),
-	);
+	return [...sources].sort((a, b) => a.name.localeCompare(b.name, undefined, {sensitivity: 'base'}) || a.tenant.localeCompare(b.tenant));
 }
 
 export function sourceSegments(source: StartableSource, withTenant: boolean, ellipsis: string): Segment[] {

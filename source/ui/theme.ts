@@ -165,7 +165,7 @@ export function createTheme({color, ascii}: ThemeOptions): Theme {
 		color,
 		ascii,
 		glyphs: ascii ? asciiGlyphs : unicodeGlyphs,
-		paint: color ? (role) => palette[role] : () => undefined,
+		paint: color ? role => palette[role] : () => undefined,
 	};
 }
 

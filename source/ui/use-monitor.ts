@@ -64,7 +64,7 @@ export interface MonitorHandle {
 export const systemClock: PollerClock = {
 	now: () => Date.now(),
 	setTimeout: (callback, ms) => setTimeout(callback, ms),
-	clearTimeout: (handle) => {
+	clearTimeout: handle => {
 		clearTimeout(handle as ReturnType<typeof setTimeout>);
 	},
 };
@@ -185,7 +185,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 	}, [clock, period, view]);
 
 	useEffect(() => {
-		let previous = new Map(store.getState().rows.map((row) => [row.key, row]));
+		let previous = new Map(store.getState().rows.map(row => [row.key, row]));
 		const pending = new Map<RowKey, TrackedRow>();
 		let handle: unknown;
 		const flush = () => {
@@ -205,7 +205,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			}
 		};
 
-		const unsubscribe = store.subscribe((event) => {
+		const unsubscribe = store.subscribe(event => {
 			const rows = store.getState().rows;
 			if (rows === previousRows) {
 				return; // a tenant's budget or the pause changed, no row
@@ -223,7 +223,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 					note(row);
 				}
 
-				previous = new Map(rows.map((row) => [row.key, row]));
+				previous = new Map(rows.map(row => [row.key, row]));
 				for (const key of pending.keys()) {
 					if (!previous.has(key)) {
 						pending.delete(key);

@@ -57,7 +57,7 @@ export function usePickerState<T>(): PickerStore<T> {
 			const {request} = latest.current;
 			// A getter that throws synchronously fails the same way as a rejected promise.
 			void (async () => source())().then(
-				(items) => {
+				items => {
 					apply({type: 'loaded', request, items});
 				},
 				(error: unknown) => {

@@ -52,7 +52,12 @@ export function useStallAlerts({insights, state, now, multiTenant, apply, onAler
 			const alert = stallAlert(row, stall);
 			return [{alert: {...alert, text: alertText(alert, withTenant)}, key}];
 		});
-		apply({type: 'alerted', flashes: found.map(({alert, key}) => ({key, at, text: alert.text, severity: 'failure' as const})), now: at, keepMs: ALERT_MESSAGE_MS});
+		apply({
+			type: 'alerted',
+			flashes: found.map(({alert, key}) => ({key, at, text: alert.text, severity: 'failure' as const})),
+			now: at,
+			keepMs: ALERT_MESSAGE_MS,
+		});
 		const prefs = chosen ?? DEFAULT_ALERT_PREFS;
 		if (tell !== undefined && (prefs.bell || prefs.notify)) {
 			for (const {alert} of found) {

@@ -88,7 +88,11 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 		}
 
 		case 'open-screen': {
-			return toScreen(view, {mode: action.mode}, {notice: undefined, historyDetail: action.mode === 'history' ? view.historyDetail : false});
+			return toScreen(
+				view,
+				{mode: action.mode},
+				{notice: undefined, historyDetail: action.mode === 'history' ? view.historyDetail : false},
+			);
 		}
 
 		case 'close-screen': {

@@ -12,9 +12,19 @@ function started(label?: string) {
 
 describe('endAlert', () => {
 	it('tells a completion as a success with accounts and duration: "Workday: COMPLETED, 5,210 accounts in 14m 03s"', () => {
-		const before = poll(started('Workday'), keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 5000, totalAccounts: 5210}, START + (14 * MIN));
-		const after = poll(before, keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'COMPLETED', processedAccounts: 5210, totalAccounts: 5210}, START + (14 * MIN) + 3000);
-		const alert = endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + (15 * MIN));
+		const before = poll(
+			started('Workday'),
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 5000, totalAccounts: 5210},
+			START + 14 * MIN,
+		);
+		const after = poll(
+			before,
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'COMPLETED', processedAccounts: 5210, totalAccounts: 5210},
+			START + 14 * MIN + 3000,
+		);
+		const alert = endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + 15 * MIN);
 		expect(alert).toEqual({
 			id: taskId(1),
 			tenant: 'acme',
@@ -26,16 +36,41 @@ describe('endAlert', () => {
 	});
 
 	it('gives no duration when the end was only seen long after the last running answer', () => {
-		const before = poll(started('Workday'), keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 10, totalAccounts: 20}, START + MIN);
-		const after = poll(before, keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'COMPLETED', processedAccounts: 20, totalAccounts: 20}, START + (60 * MIN));
-		expect(endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + (60 * MIN))?.text).toBe('Workday: COMPLETED, 20 accounts');
-		const firstAnswer = poll(started('Workday'), keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'COMPLETED', processedAccounts: 20, totalAccounts: 20}, START + MIN);
+		const before = poll(
+			started('Workday'),
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 10, totalAccounts: 20},
+			START + MIN,
+		);
+		const after = poll(
+			before,
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'COMPLETED', processedAccounts: 20, totalAccounts: 20},
+			START + 60 * MIN,
+		);
+		expect(endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + 60 * MIN)?.text).toBe('Workday: COMPLETED, 20 accounts');
+		const firstAnswer = poll(
+			started('Workday'),
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'COMPLETED', processedAccounts: 20, totalAccounts: 20},
+			START + MIN,
+		);
 		expect(endAlert(row(firstAnswer, keyOf(1)), undefined, START + MIN)?.text).toBe('Workday: COMPLETED, 20 accounts');
 	});
 
 	it('tells a cancellation as a failure, with how far it got', () => {
-		const before = poll(started('ServiceNow'), keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 1000, totalAccounts: 3200}, START + 30_000);
-		const after = poll(before, keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'CANCELLED', processedAccounts: 1200, totalAccounts: 3200}, START + 40_000);
+		const before = poll(
+			started('ServiceNow'),
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 1000, totalAccounts: 3200},
+			START + 30_000,
+		);
+		const after = poll(
+			before,
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'CANCELLED', processedAccounts: 1200, totalAccounts: 3200},
+			START + 40_000,
+		);
 		expect(endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + 41_000)).toMatchObject({
 			text: 'ServiceNow: CANCELLED, 1,200 of 3,200 accounts, after 40s',
 			severity: 'failure',
@@ -56,19 +91,27 @@ describe('endAlert', () => {
 		let state = started();
 		state = fail(state, keyOf(1), notFound, START);
 		const before = state;
-		state = fail(state, keyOf(1), notFound, START + (4 * MIN));
+		state = fail(state, keyOf(1), notFound, START + 4 * MIN);
 		expect(row(state, keyOf(1)).phase).toBe('not-found');
-		expect(endAlert(row(state, keyOf(1)), row(before, keyOf(1)), START + (4 * MIN))).toMatchObject({
+		expect(endAlert(row(state, keyOf(1)), row(before, keyOf(1)), START + 4 * MIN)).toMatchObject({
 			title: `${taskId(1).slice(0, 8)}…: not found`,
 			severity: 'failure',
 		});
 	});
 
 	it('tells an aggregation ISC forgot before it ended as a failure with an unknown outcome', () => {
-		const before = poll(started('AD'), keyOf(1), {start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 5, totalAccounts: 9}, START);
+		const before = poll(
+			started('AD'),
+			keyOf(1),
+			{start: '2025-01-15T09:00:00Z', status: 'ACCOUNTS_COLLECTED', processedAccounts: 5, totalAccounts: 9},
+			START,
+		);
 		const after = fail(before, keyOf(1), notFound, START + MIN);
 		expect(row(after, keyOf(1)).phase).toBe('expired');
-		expect(endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + MIN)).toMatchObject({title: 'AD: outcome unknown', severity: 'failure'});
+		expect(endAlert(row(after, keyOf(1)), row(before, keyOf(1)), START + MIN)).toMatchObject({
+			title: 'AD: outcome unknown',
+			severity: 'failure',
+		});
 	});
 
 	it('alerts once for an end: not again while the row stays ended, and not for progress', () => {
@@ -90,8 +133,8 @@ describe('endAlert', () => {
 		let state = poll(started('Okta'), keyOf(1), {status: 'STARTED'}, START);
 		const alerts: string[] = [];
 		for (let attempt = 1; attempt <= PERSISTENT_FAILURES + 2; attempt++) {
-			const next = fail(state, keyOf(1), serverError, START + (attempt * MIN));
-			const alert = endAlert(row(next, keyOf(1)), row(state, keyOf(1)), START + (attempt * MIN));
+			const next = fail(state, keyOf(1), serverError, START + attempt * MIN);
+			const alert = endAlert(row(next, keyOf(1)), row(state, keyOf(1)), START + attempt * MIN);
 			if (alert !== undefined) {
 				alerts.push(`${attempt}: ${alert.text} (${alert.severity})`);
 			}

@@ -4,7 +4,14 @@ import type {Alert} from '../../source/alerts/end-alert.js';
 import {alertPrefsFromEnv, DEFAULT_ALERT_PREFS} from '../../source/alerts/prefs.js';
 import {bellSequence, osc9Sequence, sanitizeTerminalText} from '../../source/alerts/sequences.js';
 
-const ALERT: Alert = {id: 'x', tenant: 'acme', title: 'Workday: COMPLETED', body: '10 accounts in 4s', text: 'Workday: COMPLETED, 10 accounts in 4s', severity: 'success'};
+const ALERT: Alert = {
+	id: 'x',
+	tenant: 'acme',
+	title: 'Workday: COMPLETED',
+	body: '10 accounts in 4s',
+	text: 'Workday: COMPLETED, 10 accounts in 4s',
+	severity: 'success',
+};
 
 describe('terminal sequences', () => {
 	it('rings with BEL and notifies with OSC 9 ended by BEL', () => {
@@ -46,6 +53,8 @@ describe('alert prefs', () => {
 		expect(alertPrefsFromEnv({AGGWATCH_ALERTS: 'Notify'})).toEqual({bell: false, notify: true});
 		expect(alertPrefsFromEnv({AGGWATCH_ALERTS: 'bell, notify'})).toEqual({bell: true, notify: true});
 		expect(alertPrefsFromEnv({AGGWATCH_ALERTS: 'none'})).toEqual({bell: false, notify: false});
-		expect(() => alertPrefsFromEnv({AGGWATCH_ALERTS: 'loud'})).toThrow(/AGGWATCH_ALERTS takes bell, notify, "bell,notify" or none, not "loud"/);
+		expect(() => alertPrefsFromEnv({AGGWATCH_ALERTS: 'loud'})).toThrow(
+			/AGGWATCH_ALERTS takes bell, notify, "bell,notify" or none, not "loud"/,
+		);
 	});
 });

@@ -67,7 +67,10 @@ describe('wait with the alert and history hooks', () => {
 
 		const entries = openHistory({cwd: h.configDir}).list();
 		expect(entries.map(entry => [entry.id, entry.source, entry.status])).toEqual(
-			expect.arrayContaining([[DONE, 'Workday', 'COMPLETED'], [CANCELLED, undefined, 'CANCELLED']]),
+			expect.arrayContaining([
+				[DONE, 'Workday', 'COMPLETED'],
+				[CANCELLED, undefined, 'CANCELLED'],
+			]),
 		);
 		expect(entries).toHaveLength(2);
 		expect(entries.find(entry => entry.id === DONE)).toMatchObject({tenant: TENANT, counts: {processedAccounts: 50, totalAccounts: 50}});
@@ -79,7 +82,17 @@ describe('wait with the alert and history hooks', () => {
 describe('wait and stalls', () => {
 	const STALLS = aggregationId(3);
 	/** 0.3 s collecting, then 300 accounts at 100/s, standing still at 100 for 4 s. */
-	const stalling = {id: STALLS, sourceId: WORKDAY.id, sourceName: 'Workday', startAtMs: 0, collectMs: 300, totalAccounts: 300, accountsPerSecond: 100, stall: {atMs: 1000, forMs: 4000}, outcome: {type: 'COMPLETED' as const}};
+	const stalling = {
+		id: STALLS,
+		sourceId: WORKDAY.id,
+		sourceName: 'Workday',
+		startAtMs: 0,
+		collectMs: 300,
+		totalAccounts: 300,
+		accountsPerSecond: 100,
+		stall: {atMs: 1000, forMs: 4000},
+		outcome: {type: 'COMPLETED' as const},
+	};
 
 	async function stallingTenant(): Promise<CommandHarness> {
 		harness = await commandHarness({sources: [WORKDAY], aggregations: [stalling]});
@@ -93,13 +106,23 @@ describe('wait and stalls', () => {
 		const context = h.context({interval: '1', 'stall-after': '1s'});
 		expect(await runWait(context, [STALLS], createWaitHooks(context, {alertStream: stream}))).toBe(ExitCode.ok);
 		expect(context.captured.out.filter(line => line.includes('stalled?'))).toHaveLength(1);
-		expect(written.filter(text => text.includes('stalled?'))).toEqual([expect.stringMatching(/^\x07\x1b\]9;Workday: stalled\? no progress for \ds \(threshold 1s\)\x07$/)]);
+		expect(written.filter(text => text.includes('stalled?'))).toEqual([
+			expect.stringMatching(/^\x07\x1b\]9;Workday: stalled\? no progress for \ds \(threshold 1s\)\x07$/),
+		]);
 	}, 30_000);
 
-	it('goes by the source\'s past runs: a pause 3× shorter than the longest one seen before is no stall', async () => {
+	it("goes by the source's past runs: a pause 3× shorter than the longest one seen before is no stall", async () => {
 		const h = await stallingTenant();
 		const end = Date.now() - 86_400_000;
-		const past = {tenant: TENANT, source: 'Workday', status: 'COMPLETED', end: new Date(end).toISOString(), counts: {}, longestGapMs: 2000, recordedAt: new Date(end).toISOString()};
+		const past = {
+			tenant: TENANT,
+			source: 'Workday',
+			status: 'COMPLETED',
+			end: new Date(end).toISOString(),
+			counts: {},
+			longestGapMs: 2000,
+			recordedAt: new Date(end).toISOString(),
+		};
 		openHistory({cwd: h.configDir}).reset([{...past, id: aggregationId(8)}]);
 		const context = h.context({interval: '1', 'stall-after': '1s'});
 		expect(await runWait(context, [STALLS], createWaitHooks(context, {alertStream: terminal(true).stream}))).toBe(ExitCode.ok);

@@ -18,18 +18,37 @@ const OLD_CANCELLED_ID = 'b0000000000000000000000000000005';
 const MISSING_ID = 'b00000000000000000000000000000ff';
 
 function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPlan {
-	return {id, sourceId: `src-${id.slice(-1)}`, sourceName: `Source ${id.slice(-1)}`, startAtMs: 0, collectMs: 300, totalAccounts: 200, accountsPerSecond: 400, outcome: {type: 'COMPLETED'}, ...fields};
+	return {
+		id,
+		sourceId: `src-${id.slice(-1)}`,
+		sourceName: `Source ${id.slice(-1)}`,
+		startAtMs: 0,
+		collectMs: 300,
+		totalAccounts: 200,
+		accountsPerSecond: 400,
+		outcome: {type: 'COMPLETED'},
+		...fields,
+	};
 }
 
 const PLANS = [
 	plan(WARN_ID, {task: {warnings: ['Account "x" was skipped', 'Account "y" was skipped'], scannedAccounts: 1000}}),
 	plan(ERROR_ID, {task: {errors: ['Page 3 could not be read']}}),
 	// Ended about two hours ago: the status endpoint answers 404, the task still answers.
-	plan(OLD_WARN_ID, {startAtMs: -2 * HOUR, totalAccounts: 2000, task: {warnings: ['Group "Everyone" was truncated'], scannedAccounts: 5000}}),
+	plan(OLD_WARN_ID, {
+		startAtMs: -2 * HOUR,
+		totalAccounts: 2000,
+		task: {warnings: ['Group "Everyone" was truncated'], scannedAccounts: 5000},
+	}),
 	// Ended about three hours ago, with errors.
 	plan(OLD_ERROR_ID, {startAtMs: -3 * HOUR, totalAccounts: 2000, task: {errors: ['Connection reset', 'Timeout on page 9']}}),
 	// Cancelled 30 minutes ago (its task ends TERMINATED).
-	plan(OLD_CANCELLED_ID, {startAtMs: -30 * 60_000, totalAccounts: 100_000, accountsPerSecond: 100, outcome: {type: 'CANCELLED', afterMs: 5000}}),
+	plan(OLD_CANCELLED_ID, {
+		startAtMs: -30 * 60_000,
+		totalAccounts: 100_000,
+		accountsPerSecond: 100,
+		outcome: {type: 'CANCELLED', afterMs: 5000},
+	}),
 ];
 
 let sim: Simulator;
@@ -128,7 +147,9 @@ describe('aggwatch wait and task outcomes', () => {
 	it('exits 2 for a run that COMPLETED while its task ended ERROR', async () => {
 		const result = await cli(['wait', '--interval', '1', '--json', ERROR_ID]);
 		expect(result.code).toBe(2);
-		expect(lines(result).at(-1)).toMatchObject({results: [{id: ERROR_ID, status: 'COMPLETED', outcome: 'completed', exitCode: 2, task: {completionStatus: 'ERROR'}}]});
+		expect(lines(result).at(-1)).toMatchObject({
+			results: [{id: ERROR_ID, status: 'COMPLETED', outcome: 'completed', exitCode: 2, task: {completionStatus: 'ERROR'}}],
+		});
 	});
 
 	it('tells a mistyped id at once: one status request, one task request, exit 3', async () => {
@@ -148,7 +169,9 @@ describe('aggwatch wait and task outcomes', () => {
 	it('an id past the hour ends at once with the outcome of its task', async () => {
 		const result = await cli(['wait', '--interval', '1', '--json', OLD_ERROR_ID]);
 		expect(result.code).toBe(2);
-		expect(lines(result).at(-1)).toMatchObject({results: [{id: OLD_ERROR_ID, status: 'EXPIRED', outcome: 'completed', exitCode: 2, task: {completionStatus: 'ERROR'}}]});
+		expect(lines(result).at(-1)).toMatchObject({
+			results: [{id: OLD_ERROR_ID, status: 'EXPIRED', outcome: 'completed', exitCode: 2, task: {completionStatus: 'ERROR'}}],
+		});
 	});
 });
 
@@ -173,7 +196,14 @@ describe('aggwatch discover --ended', () => {
 		const recent = lines(await cli(['discover', '--ended', '--since', '150m', '--json']));
 		expect(recent.map(line => line['id'])).not.toContain(OLD_ERROR_ID);
 		const old = recent.find(line => line['id'] === OLD_WARN_ID);
-		expect(old).toMatchObject({source: 'Source 3', completionStatus: 'WARNING', durationMs: 5300, warnings: 1, errors: 0, task: {counts: {total: 5000}}});
+		expect(old).toMatchObject({
+			source: 'Source 3',
+			completionStatus: 'WARNING',
+			durationMs: 5300,
+			warnings: 1,
+			errors: 0,
+			task: {counts: {total: 5000}},
+		});
 	});
 
 	it('refuses --since without --ended, with what to type', async () => {

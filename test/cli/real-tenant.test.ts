@@ -15,7 +15,12 @@ import type {SimulatorOptions} from '../../source/simulator/types.js';
 import {ensureBuilt, runCli, type CliResult} from '../helpers/cli.js';
 import {ADHOC, RUNNING_ID, tenantSimulator, testSandbox} from '../tenants/fixtures.js';
 
-const WORKDAY = {id: '2c91808a7813090a01781412a6a90001', name: 'Workday', type: 'Workday', plan: {collectMs: 100, totalAccounts: 10, accountsPerSecond: 1000, outcome: {type: 'COMPLETED' as const}}};
+const WORKDAY = {
+	id: '2c91808a7813090a01781412a6a90001',
+	name: 'Workday',
+	type: 'Workday',
+	plan: {collectMs: 100, totalAccounts: 10, accountsPerSecond: 1000, outcome: {type: 'COMPLETED' as const}},
+};
 const UNKNOWN_ID = '2c91808a7813090a01781412a6a9ffff';
 const tls = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'tenants', 'fixtures', 'tls');
 const closers: Array<() => Promise<void>> = [];
@@ -54,7 +59,9 @@ describe('permissions', () => {
 		expect(result.stderr).toContain('HTTP 403');
 		expect(result.stderr).toContain('trackingId');
 		expect(result.stderr).toContain('API client without user context');
-		expect(result.stderr).toContain(`use a personal access token (PAT) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant ${tenant}`);
+		expect(result.stderr).toContain(
+			`use a personal access token (PAT) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant ${tenant}`,
+		);
 	});
 
 	it('a SOURCE_SUBADMIN starts a source by name: the list refused (403) is asked again with for-subadmin=me', async () => {
@@ -62,7 +69,10 @@ describe('permissions', () => {
 		expect(result.stderr).toContain('started an account aggregation of "Workday"');
 		expect(result.code).toBe(0);
 		const lists = sim.log.filter(entry => entry.path === '/v2025/sources');
-		expect(lists.map(entry => [entry.status, entry.query['for-subadmin']])).toEqual([[403, undefined], [200, 'me']]);
+		expect(lists.map(entry => [entry.status, entry.query['for-subadmin']])).toEqual([
+			[403, undefined],
+			[200, 'me'],
+		]);
 		expect(sim.log.filter(entry => entry.method === 'POST' && entry.path.endsWith('/load-accounts'))).toHaveLength(1);
 	});
 });
@@ -76,13 +86,24 @@ describe('a 200 with status NOT_FOUND', () => {
 
 		const json = await cli(['status', '--json', RUNNING_ID, UNKNOWN_ID], {notFoundAnswer: 'status-not-found'});
 		expect(json.result.code).toBe(3);
-		const answers = json.result.stdout.trim().split('\n').map(line => JSON.parse(line) as {id: string; status: string});
-		expect(answers.map(answer => [answer.id, answer.status])).toEqual([[RUNNING_ID, 'ACCOUNTS_COLLECTED'], [UNKNOWN_ID, 'NOT_FOUND']]);
+		const answers = json.result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {id: string; status: string});
+		expect(answers.map(answer => [answer.id, answer.status])).toEqual([
+			[RUNNING_ID, 'ACCOUNTS_COLLECTED'],
+			[UNKNOWN_ID, 'NOT_FOUND'],
+		]);
 	});
 
 	it('wait exits 3 when an aggregation it saw running answers NOT_FOUND and its task is gone, as after a 404', async () => {
 		let skewMs = 0;
-		const sim = await tenantSimulator({clients: [ADHOC], notFoundAnswer: 'status-not-found', expiryMs: 60_000, now: () => Date.now() + skewMs});
+		const sim = await tenantSimulator({
+			clients: [ADHOC],
+			notFoundAnswer: 'status-not-found',
+			expiryMs: 60_000,
+			now: () => Date.now() + skewMs,
+		});
 		const box = testSandbox();
 		const waiting = runCli(['wait', '--interval', '1', '--timeout', '30s', '--json', RUNNING_ID], {
 			env: {...box.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
@@ -100,16 +121,25 @@ describe('a 200 with status NOT_FOUND', () => {
 		});
 		const result = await waiting;
 		expect(result.code).toBe(3);
-		const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {results: Array<{id: string; outcome: string; exitCode: number}>};
+		const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+			results: Array<{id: string; outcome: string; exitCode: number}>;
+		};
 		expect(summary.results).toEqual([expect.objectContaining({id: RUNNING_ID, outcome: 'expired', exitCode: 3})]);
 	}, 60_000);
 });
 
 describe('dates as real tenants send them', () => {
 	it('start succeeds, prints and tracks the id, and --wait follows it, when ISC writes dates in epoch ms', async () => {
-		const {sim, result} = await cli(['start', 'Workday', '--wait', '--interval', '1', '--json'], {dates: 'epoch-ms', sources: [WORKDAY], aggregations: []});
+		const {sim, result} = await cli(['start', 'Workday', '--wait', '--interval', '1', '--json'], {
+			dates: 'epoch-ms',
+			sources: [WORKDAY],
+			aggregations: [],
+		});
 		expect(result.code).toBe(0);
-		const events = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {event: string; id?: string; created?: string});
+		const events = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {event: string; id?: string; created?: string});
 		expect(events[0]).toMatchObject({event: 'started', id: sim.aggregations()[0]?.id});
 		expect(events[0]?.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		expect(events.at(-1)).toMatchObject({event: 'summary', exitCode: 0});
@@ -118,7 +148,10 @@ describe('dates as real tenants send them', () => {
 	it('discover lists running aggregations whose task dates are epoch ms', async () => {
 		const {result} = await cli(['discover', '--json'], {dates: 'epoch-ms'});
 		expect(result.code).toBe(0);
-		const rows = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {id: string; started: string});
+		const rows = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {id: string; started: string});
 		expect(rows.find(row => row.id === RUNNING_ID)?.started).toMatch(/^\d{4}-\d\d-\d\dT/);
 	});
 });
@@ -144,13 +177,19 @@ describe('network failures retrying cannot help', () => {
 	it('an untrusted TLS certificate fails at once, without a retry, naming NODE_EXTRA_CA_CERTS', async () => {
 		const sim = await tenantSimulator({clients: [ADHOC]});
 		let handshakes = 0;
-		const server = https.createServer({cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))}, (_request, response) => {
-			response.writeHead(500).end();
-		});
+		const server = https.createServer(
+			{cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))},
+			(_request, response) => {
+				response.writeHead(500).end();
+			},
+		);
 		server.on('connection', () => handshakes++);
 		const url = `https://127.0.0.1:${await listen(server)}`;
 		const box = testSandbox();
-		const result = await runCli(['status', RUNNING_ID], {env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret}, cwd: box.work});
+		const result = await runCli(['status', RUNNING_ID], {
+			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
+			cwd: box.work,
+		});
 		expect(result.code).toBe(6);
 		expect(lines(result)).toHaveLength(1);
 		expect(result.stderr).toMatch(/The TLS certificate of 127\.0\.0\.1:\d+ is not trusted/);
@@ -162,9 +201,12 @@ describe('network failures retrying cannot help', () => {
 
 	it('wait stops at once on an untrusted certificate too, rather than polling until its timeout', async () => {
 		let connections = 0;
-		const server = https.createServer({cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))}, (_request, response) => {
-			response.writeHead(500).end();
-		});
+		const server = https.createServer(
+			{cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))},
+			(_request, response) => {
+				response.writeHead(500).end();
+			},
+		);
 		server.on('connection', () => connections++);
 		const url = `https://127.0.0.1:${await listen(server)}`;
 		const box = testSandbox();
@@ -187,12 +229,20 @@ describe('network failures retrying cannot help', () => {
 		const sim = await tenantSimulator({clients: [ADHOC]});
 		const box = testSandbox();
 		const result = await runCli(['status', RUNNING_ID], {
-			env: {...box.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret, HTTP_PROXY: `http://user:pw@127.0.0.1:${proxyPort}`},
+			env: {
+				...box.env,
+				SAIL_BASE_URL: sim.url,
+				SAIL_CLIENT_ID: ADHOC.clientId,
+				SAIL_CLIENT_SECRET: ADHOC.clientSecret,
+				HTTP_PROXY: `http://user:pw@127.0.0.1:${proxyPort}`,
+			},
 			cwd: box.work,
 			timeoutMs: 60_000,
 		});
 		expect(result.code).toBe(6);
-		expect(lines(result).at(-1)).toContain(`Cannot reach the proxy http://127.0.0.1:${proxyPort} (on the way to ${new URL(sim.url).host}): the connection was refused (ECONNREFUSED)`);
+		expect(lines(result).at(-1)).toContain(
+			`Cannot reach the proxy http://127.0.0.1:${proxyPort} (on the way to ${new URL(sim.url).host}): the connection was refused (ECONNREFUSED)`,
+		);
 		expect(result.stderr).not.toContain('pw');
 		expect(sim.log).toEqual([]);
 	}, 60_000);

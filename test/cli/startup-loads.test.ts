@@ -50,40 +50,64 @@ function runRecorded(args: string[]): Promise<Loaded> {
 	const record = path.join(home, `loads-${Math.random().toString(36).slice(2)}.txt`);
 	writeFileSync(record, '');
 	return new Promise(resolve => {
-		execFile(process.execPath, ['--import', pathToFileURL(recorder).href, path.join(dir, 'cli.js'), ...args], {env: {...env, AGGWATCH_TEST_LOADS: record}, timeout: 20_000}, (error, stdout, stderr) => {
-			const prefix = pathToFileURL(dir).href + '/';
-			const files = [...new Set(readFileSync(record, 'utf8').split('\n').filter(url => url.startsWith(prefix)).map(url => url.slice(prefix.length)))];
-			const packages = new Set<string>();
-			const sources = new Set<string>();
-			for (const [output, {inputs}] of Object.entries(meta.outputs)) {
-				if (!files.includes(path.relative(dir, path.resolve(root, output)))) {
-					continue;
-				}
+		execFile(
+			process.execPath,
+			['--import', pathToFileURL(recorder).href, path.join(dir, 'cli.js'), ...args],
+			{env: {...env, AGGWATCH_TEST_LOADS: record}, timeout: 20_000},
+			(error, stdout, stderr) => {
+				const prefix = pathToFileURL(dir).href + '/';
+				const files = [
+					...new Set(
+						readFileSync(record, 'utf8')
+							.split('\n')
+							.filter(url => url.startsWith(prefix))
+							.map(url => url.slice(prefix.length)),
+					),
+				];
+				const packages = new Set<string>();
+				const sources = new Set<string>();
+				for (const [output, {inputs}] of Object.entries(meta.outputs)) {
+					if (!files.includes(path.relative(dir, path.resolve(root, output)))) {
+						continue;
+					}
 
-				for (const input of Object.keys(inputs)) {
-					const name = packageOf(input);
-					if (name === undefined) {
-						sources.add(input);
-					} else {
-						packages.add(name);
+					for (const input of Object.keys(inputs)) {
+						const name = packageOf(input);
+						if (name === undefined) {
+							sources.add(input);
+						} else {
+							packages.add(name);
+						}
 					}
 				}
-			}
 
-			resolve({code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr, files, packages, sources: [...sources].sort()});
-		});
+				resolve({
+					code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+					stdout,
+					stderr,
+					files,
+					packages,
+					sources: [...sources].sort(),
+				});
+			},
+		);
 	});
 }
 
 function saveTenant(): Promise<void> {
 	return new Promise((resolve, reject) => {
-		execFile(process.execPath, [path.join(dir, 'cli.js'), 'tenant', 'add', 'local', '--base-url', sim.url, '--client-id', 'loads-client'], {env: {...env, SAIL_CLIENT_SECRET: SECRET}}, error => {
-			if (error) {
-				reject(error);
-			} else {
-				resolve();
-			}
-		});
+		execFile(
+			process.execPath,
+			[path.join(dir, 'cli.js'), 'tenant', 'add', 'local', '--base-url', sim.url, '--client-id', 'loads-client'],
+			{env: {...env, SAIL_CLIENT_SECRET: SECRET}},
+			error => {
+				if (error) {
+					reject(error);
+				} else {
+					resolve();
+				}
+			},
+		);
 	});
 }
 
@@ -94,7 +118,18 @@ beforeAll(async () => {
 	meta = built!;
 	sim = await startSimulator({
 		clients: [{clientId: 'loads-client', clientSecret: SECRET}],
-		aggregations: [{id: ID, sourceId: 's1', sourceName: 'Workday', startAtMs: -120_000, collectMs: 1000, totalAccounts: 50, accountsPerSecond: 50, outcome: {type: 'COMPLETED'}}],
+		aggregations: [
+			{
+				id: ID,
+				sourceId: 's1',
+				sourceName: 'Workday',
+				startAtMs: -120_000,
+				collectMs: 1000,
+				totalAccounts: 50,
+				accountsPerSecond: 50,
+				outcome: {type: 'COMPLETED'},
+			},
+		],
 	});
 	env = {PATH: process.env['PATH'] ?? '', HOME: home, AGGWATCH_CONFIG_DIR: path.join(home, 'config'), AGGWATCH_KEYRING: 'off'};
 	await saveTenant();
@@ -151,7 +186,9 @@ describe('what the plain commands load (built CLI, loader hook)', () => {
 			const result = await runRecorded(['status', ID]);
 			// The tenant is found (it is the default now), and what it lacks is said in one line.
 			expect(result.code).toBe(4);
-			expect(result.stderr).toBe('aggwatch: no client id is stored for tenant "local" - run "aggwatch tenant add local" to store its credentials again\n');
+			expect(result.stderr).toBe(
+				'aggwatch: no client id is stored for tenant "local" - run "aggwatch tenant add local" to store its credentials again\n',
+			);
 			expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
 				schemaVersion: 1,
 				defaultTenant: 'local',

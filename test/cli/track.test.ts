@@ -26,9 +26,19 @@ function withTenants() {
 describe('track, untrack, list', () => {
 	it('round-trips through the store', async () => {
 		const {run} = withTenants();
-		expect(await run('track', ID_1, ID_2)).toMatchObject({code: 0, stdout: `Tracking 2 aggregations on acme: ${ID_1}, ${ID_2}\n`, stderr: ''});
-		expect(await run('track', '--tenant', 'globex', ID_2)).toMatchObject({code: 0, stdout: `Tracking one aggregation on globex: ${ID_2}\n`});
-		expect(await run('track', ID_1, ID_3)).toMatchObject({code: 0, stdout: `Tracking one aggregation on acme: ${ID_3}\nAlready tracked on acme: ${ID_1}\n`});
+		expect(await run('track', ID_1, ID_2)).toMatchObject({
+			code: 0,
+			stdout: `Tracking 2 aggregations on acme: ${ID_1}, ${ID_2}\n`,
+			stderr: '',
+		});
+		expect(await run('track', '--tenant', 'globex', ID_2)).toMatchObject({
+			code: 0,
+			stdout: `Tracking one aggregation on globex: ${ID_2}\n`,
+		});
+		expect(await run('track', ID_1, ID_3)).toMatchObject({
+			code: 0,
+			stdout: `Tracking one aggregation on acme: ${ID_3}\nAlready tracked on acme: ${ID_1}\n`,
+		});
 
 		const listed = await run('list', '--json');
 		expect(listed.code).toBe(0);
@@ -45,7 +55,9 @@ describe('track, untrack, list', () => {
 		expect(table.stdout.split('\n')[0]).toMatch(/^TENANT\s+ID\s+NAME\s+STATUS\s+ACCOUNTS\s+AS OF$/);
 		expect(table.stdout).toMatch(new RegExp(`^globex\\s+${ID_2}\\s+not polled yet$`, 'm'));
 
-		expect(JSON.parse((await run('list', '--json', '--tenant', 'globex')).stdout)).toEqual([expect.objectContaining({tenant: 'globex', id: ID_2})]);
+		expect(JSON.parse((await run('list', '--json', '--tenant', 'globex')).stdout)).toEqual([
+			expect.objectContaining({tenant: 'globex', id: ID_2}),
+		]);
 
 		// Without --tenant an id goes from whichever tenant tracks it; with --tenant only from that one.
 		expect(await run('untrack', '--tenant', 'globex', ID_2)).toMatchObject({code: 0, stdout: `Untracked ${ID_2} (globex)\n`});
@@ -67,10 +79,14 @@ describe('track, untrack, list', () => {
 		const {run} = withTenants();
 		const unknown = await run('track', '--tenant', 'initech', ID_1);
 		expect(unknown.code).toBe(1);
-		expect(unknown.stderr.split('\n')[0]).toBe('aggwatch: no saved tenant "initech" (saved: acme, globex); add it with "aggwatch tenant add initech"');
+		expect(unknown.stderr.split('\n')[0]).toBe(
+			'aggwatch: no saved tenant "initech" (saved: acme, globex); add it with "aggwatch tenant add initech"',
+		);
 		const empty = await run('track');
 		expect(empty).toMatchObject({code: 1});
-		expect(empty.stderr).toBe('aggwatch: track needs at least one aggregation id, e.g. aggwatch track 2c91808477a6b0c60177a81146b8110b\nRun "aggwatch track --help" for usage.\n');
+		expect(empty.stderr).toBe(
+			'aggwatch: track needs at least one aggregation id, e.g. aggwatch track 2c91808477a6b0c60177a81146b8110b\nRun "aggwatch track --help" for usage.\n',
+		);
 		expect(JSON.parse((await run('list', '--json')).stdout)).toEqual([]);
 	});
 

@@ -19,18 +19,25 @@ describe('help and version', () => {
 		expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
 	});
 
-	it.each([['monitor', []], ['status', ['status']], ['wait', ['wait']], ['track', ['track']], ['untrack', ['untrack']], ['list', ['list']], ['tenant', ['tenant']]] as const)(
-		'has --help with examples for %s',
-		async (_name, words) => {
-			const result = await runCli([...words, '--help']);
-			expect(result.code).toBe(0);
-			expect(result.stderr).toBe('');
-			expect(result.stdout).toMatch(/^Usage|^aggwatch: /);
-			const examples = result.stdout.slice(result.stdout.indexOf('\nExamples\n'));
-			expect(examples.length).toBeGreaterThan(10);
-			expect(examples.split('\n').filter(line => line.startsWith('  aggwatch ') || line.includes('| aggwatch ')).length).toBeGreaterThanOrEqual(2);
-		},
-	);
+	it.each([
+		['monitor', []],
+		['status', ['status']],
+		['wait', ['wait']],
+		['track', ['track']],
+		['untrack', ['untrack']],
+		['list', ['list']],
+		['tenant', ['tenant']],
+	] as const)('has --help with examples for %s', async (_name, words) => {
+		const result = await runCli([...words, '--help']);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toMatch(/^Usage|^aggwatch: /);
+		const examples = result.stdout.slice(result.stdout.indexOf('\nExamples\n'));
+		expect(examples.length).toBeGreaterThan(10);
+		expect(
+			examples.split('\n').filter(line => line.startsWith('  aggwatch ') || line.includes('| aggwatch ')).length,
+		).toBeGreaterThanOrEqual(2);
+	});
 
 	it('documents the tenant order, the proxies and the keychain fallback', async () => {
 		const main = (await runCli(['--help'])).stdout;
@@ -68,7 +75,10 @@ describe('usage errors', () => {
 		[['tenant', 'list', '--demo'], 'aggwatch: --demo does not apply to "aggwatch tenant"'],
 		[['status', '--api-version', 'v9', ID], 'aggwatch: --api-version must be one of v2025, v2024, beta, v1, not "v9"'],
 		[['status', '--interval', '5', ID], 'aggwatch: --interval does not apply to "aggwatch status"'],
-		[['stauts', ID], 'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history'],
+		[
+			['stauts', ID],
+			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history',
+		],
 	];
 
 	it.each(cases)('aggwatch %j', async (args, message) => {

@@ -53,10 +53,20 @@ describe('aggwatch wait --stall-after', () => {
 	it('--json gives one "stalled" event with how long and the threshold', async () => {
 		const result = await waitOn(['--json', STALL_ID]);
 		expect(result.code).toBe(0);
-		const events = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+		const events = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as Record<string, unknown>);
 		const stalls = events.filter(event => event['event'] === 'stalled');
 		expect(stalls).toEqual([
-			expect.objectContaining({id: STALL_ID, kind: 'no-progress', status: 'ACCOUNTS_COLLECTED', processedAccounts: 100, totalAccounts: 600, thresholdMs: 2000}),
+			expect.objectContaining({
+				id: STALL_ID,
+				kind: 'no-progress',
+				status: 'ACCOUNTS_COLLECTED',
+				processedAccounts: 100,
+				totalAccounts: 600,
+				thresholdMs: 2000,
+			}),
 		]);
 		expect(stalls[0]!['forMs']).toBeGreaterThanOrEqual(2000);
 		expect(events.at(-1)).toMatchObject({event: 'summary', exitCode: 0});

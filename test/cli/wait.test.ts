@@ -14,7 +14,17 @@ const TERMINATED_ID = 'a0000000000000000000000000000003';
 const LONG_ID = 'a0000000000000000000000000000004';
 
 function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPlan {
-	return {id, sourceId: `src-${id.slice(-1)}`, sourceName: 'Workday', startAtMs: 0, collectMs: 300, totalAccounts: 200, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, ...fields};
+	return {
+		id,
+		sourceId: `src-${id.slice(-1)}`,
+		sourceName: 'Workday',
+		startAtMs: 0,
+		collectMs: 300,
+		totalAccounts: 200,
+		accountsPerSecond: 200,
+		outcome: {type: 'COMPLETED'},
+		...fields,
+	};
 }
 
 const PLANS = [
@@ -96,7 +106,10 @@ describe('aggwatch wait', () => {
 		expect(result.code).toBe(0);
 		const events = ndjson(result);
 		const summary = checkShape(events, 0);
-		expect(summary).toMatchObject({timedOut: false, results: [{id: DONE_ID, status: 'COMPLETED', outcome: 'completed', exitCode: 0, tenant: new URL(sim.url).host}]});
+		expect(summary).toMatchObject({
+			timedOut: false,
+			results: [{id: DONE_ID, status: 'COMPLETED', outcome: 'completed', exitCode: 0, tenant: new URL(sim.url).host}],
+		});
 		const changes = events.filter(event => event.event === 'change');
 		expect(changes.at(-1)).toMatchObject({id: DONE_ID, status: 'COMPLETED', processedAccounts: 200, totalAccounts: 200});
 	}, 60_000);
@@ -144,7 +157,9 @@ describe('aggwatch wait', () => {
 		const result = await waitOn(sim, ['--json', DONE_ID, LONG_ID], 'wrong-secret');
 		expect(result.code).toBe(4);
 		expect(checkShape(ndjson(result), 4).timedOut).toBe(false);
-		expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^aggwatch: ISC refused the client credentials from SAIL_CLIENT_ID and SAIL_CLIENT_SECRET/)]);
+		expect(result.stderr.trim().split('\n')).toEqual([
+			expect.stringMatching(/^aggwatch: ISC refused the client credentials from SAIL_CLIENT_ID and SAIL_CLIENT_SECRET/),
+		]);
 	}, 60_000);
 
 	it('exits 4 when the API client may not read aggregation status (403)', async () => {
@@ -177,7 +192,10 @@ describe('aggwatch wait', () => {
 		];
 		for (const [args, message] of cases) {
 			const box = testSandbox();
-			const result = await runCli(['wait', ...args], {env: {...box.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'x', SAIL_CLIENT_SECRET: 'y'}, cwd: box.work});
+			const result = await runCli(['wait', ...args], {
+				env: {...box.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'x', SAIL_CLIENT_SECRET: 'y'},
+				cwd: box.work,
+			});
 			expect({args, code: result.code, first: result.stderr.split('\n')[0]}).toEqual({args, code: 1, first: message});
 			expect(result.stdout).toBe('');
 		}
@@ -185,4 +203,3 @@ describe('aggwatch wait', () => {
 		expect(sim.log).toEqual([]);
 	}, 60_000);
 });
-

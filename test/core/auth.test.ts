@@ -40,8 +40,7 @@ describe('auth failures', () => {
 		const {sends, state} = simulate(failing(), {
 			from: 1000,
 			until: 182_000,
-			answer: (_row, now): Answer =>
-				now < fixedAt ? {latencyMs: 100, error: unauthorized} : {latencyMs: 100, status: collecting(1)},
+			answer: (_row, now): Answer => (now < fixedAt ? {latencyMs: 100, error: unauthorized} : {latencyMs: 100, status: collecting(1)}),
 		});
 		const t1 = sends.filter(s => s.tenant === T1).map(s => s.at);
 		// A minute after the first failure, then a minute after each failed probe's answer; the third probe succeeds

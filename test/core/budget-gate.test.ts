@@ -74,7 +74,17 @@ describe('monitor services', () => {
 			rateLimit: false,
 			sources: [{id: 's1', name: 'Workday', type: 'Workday'}],
 			aggregations: [
-				{id: 'f'.repeat(32), sourceId: 's1', sourceName: 'Workday', startAtMs: -3 * 3_600_000, collectMs: 1000, totalAccounts: 10, accountsPerSecond: 10, outcome: {type: 'COMPLETED'}, task: {warnings: ['w']}},
+				{
+					id: 'f'.repeat(32),
+					sourceId: 's1',
+					sourceName: 'Workday',
+					startAtMs: -3 * 3_600_000,
+					collectMs: 1000,
+					totalAccounts: 10,
+					accountsPerSecond: 10,
+					outcome: {type: 'COMPLETED'},
+					task: {warnings: ['w']},
+				},
 			],
 		});
 		const target = sim;
@@ -87,7 +97,8 @@ describe('monitor services', () => {
 				source: {baseUrl: 'test', clientId: 'test', clientSecret: 'test'},
 				apiVersion: 'v2025',
 			}),
-			create: async connection => new IscClient({baseUrl: connection.baseUrl, clientId: connection.clientId, clientSecret: connection.clientSecret}, {retries: 0}),
+			create: async connection =>
+				new IscClient({baseUrl: connection.baseUrl, clientId: connection.clientId, clientSecret: connection.clientSecret}, {retries: 0}),
 		});
 		const store = createMonitorStore(stateWith([]));
 		const services = createMonitorServices(clients, [T1]);
@@ -97,7 +108,9 @@ describe('monitor services', () => {
 			await services.discover();
 			// The history view's runs found on the tenant: ended ones, marked, with the task's completion status.
 			const found = await services.endedOnTenants(24 * 3_600_000);
-			expect(found).toEqual([expect.objectContaining({id: 'f'.repeat(32), tenant: T1, source: 'Workday', status: 'WARNING', foundOnTenant: true})]);
+			expect(found).toEqual([
+				expect.objectContaining({id: 'f'.repeat(32), tenant: T1, source: 'Workday', status: 'WARNING', foundOnTenant: true}),
+			]);
 			await flush();
 			const apiRequests = target.log.filter(entry => entry.path.startsWith('/v2025')).length;
 			expect(apiRequests).toBeGreaterThanOrEqual(3);

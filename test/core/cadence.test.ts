@@ -91,7 +91,10 @@ describe('200 running rows, 20 on screen, a tenant answering in 600 ms', () => {
 		step(current, now) {
 			if (now > 60_000 && staleSeen.length < 5) {
 				// Past the first round (every row starts due at once), no row may be stale while the schedule keeps up.
-				staleSeen = [...staleSeen, ...current.rows.filter(candidate => isStale(candidate, now, INTERVAL)).map(candidate => ({key: candidate.key, at: now}))];
+				staleSeen = [
+					...staleSeen,
+					...current.rows.filter(candidate => isStale(candidate, now, INTERVAL)).map(candidate => ({key: candidate.key, at: now})),
+				];
 			}
 
 			return current;
@@ -179,7 +182,9 @@ describe('moving the window', () => {
 		});
 		for (const key of newWindow) {
 			const after = sendTimes(sends, key, movedAt);
-			const before = sendTimes(sends, key).filter(at => at < movedAt).at(-1)!;
+			const before = sendTimes(sends, key)
+				.filter(at => at < movedAt)
+				.at(-1)!;
 			// At their last answer + the interval (at once when that has passed), within the budget's spacing for the 20
 			// rows and the request that left just before, then every interval.
 			const due = Math.max(movedAt, before + LATENCY + INTERVAL);

@@ -1,7 +1,13 @@
 import {describe, expect, test} from 'vitest';
 import {deletionRisk} from '../../source/core/deletion-risk.js';
 
-const running = (marked: number, deleted = 0, total = 4000) => ({status: 'ACCOUNTS_COLLECTED', totalAccounts: total, processedAccounts: 100, totalAccountsMarkedForDeletion: marked, deletedAccounts: deleted});
+const running = (marked: number, deleted = 0, total = 4000) => ({
+	status: 'ACCOUNTS_COLLECTED',
+	totalAccounts: total,
+	processedAccounts: 100,
+	totalAccountsMarkedForDeletion: marked,
+	deletedAccounts: deleted,
+});
 
 describe('deletionRisk', () => {
 	test('nothing marked and nothing deleted: nothing to show', () => {
@@ -9,14 +15,25 @@ describe('deletionRisk', () => {
 		expect(deletionRisk({status: 'STARTED'}, 'running')).toBeUndefined();
 	});
 
-	test('warns while it runs when the marked share of the last run\'s accounts is over the threshold', () => {
+	test("warns while it runs when the marked share of the last run's accounts is over the threshold", () => {
 		const risk = deletionRisk(running(900), 'running', {thresholdPercent: 10, lastRunAccounts: 5000});
-		expect(risk).toMatchObject({marked: 900, deleted: 0, basis: {accounts: 5000, from: 'last-run'}, sharePercent: 18, over: true, heldBack: false});
+		expect(risk).toMatchObject({
+			marked: 900,
+			deleted: 0,
+			basis: {accounts: 5000, from: 'last-run'},
+			sharePercent: 18,
+			over: true,
+			heldBack: false,
+		});
 		expect(deletionRisk(running(400), 'running', {thresholdPercent: 10, lastRunAccounts: 5000})?.over).toBe(false);
 	});
 
-	test('without an earlier run the share is of this run\'s total, and says so', () => {
-		expect(deletionRisk(running(500, 0, 4000), 'running', {thresholdPercent: 10})).toMatchObject({basis: {accounts: 4000, from: 'this-run'}, sharePercent: 12.5, over: true});
+	test("without an earlier run the share is of this run's total, and says so", () => {
+		expect(deletionRisk(running(500, 0, 4000), 'running', {thresholdPercent: 10})).toMatchObject({
+			basis: {accounts: 4000, from: 'this-run'},
+			sharePercent: 12.5,
+			over: true,
+		});
 	});
 
 	test('without a known threshold the counts still show but nothing is called over', () => {

@@ -51,7 +51,11 @@ describe('404 for an id seen before', () => {
 	it('treats a 200 with status NOT_FOUND the same: expired at once, last values kept', () => {
 		let state = poll(stateWith([seed(1)]), keyOf(1), collecting(640), 0);
 		state = poll(state, keyOf(1), {status: 'NOT_FOUND'}, 5000);
-		expect(row(state, keyOf(1))).toMatchObject({phase: 'expired', snapshot: collecting(640), lastError: {kind: 'not-found', message: EXPIRED_MESSAGE}});
+		expect(row(state, keyOf(1))).toMatchObject({
+			phase: 'expired',
+			snapshot: collecting(640),
+			lastError: {kind: 'not-found', message: EXPIRED_MESSAGE},
+		});
 	});
 
 	it('marks the row expired at once and keeps its last values', () => {

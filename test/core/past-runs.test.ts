@@ -2,7 +2,12 @@ import {describe, expect, test} from 'vitest';
 import {compareWithPast, median, type PastRun} from '../../source/core/past-runs.js';
 
 const MIN = 60_000;
-const run = (durationMs: number, deleted = 3, extra: Partial<PastRun> = {}): PastRun => ({status: 'COMPLETED', durationMs, counts: {processedAccounts: 1000, totalAccountsMarkedForDeletion: deleted, deletedAccounts: deleted}, ...extra});
+const run = (durationMs: number, deleted = 3, extra: Partial<PastRun> = {}): PastRun => ({
+	status: 'COMPLETED',
+	durationMs,
+	counts: {processedAccounts: 1000, totalAccountsMarkedForDeletion: deleted, deletedAccounts: deleted},
+	...extra,
+});
 const six = [run(12 * MIN), run(13 * MIN), run(14 * MIN), run(14 * MIN), run(15 * MIN), run(16 * MIN)];
 
 describe('median', () => {
@@ -21,7 +26,10 @@ describe('compareWithPast', () => {
 	});
 
 	test('a usual run does not depart', () => {
-		const compared = compareWithPast({elapsedMs: 15 * MIN, running: false, status: 'COMPLETED', counts: {processedAccounts: 1100, deletedAccounts: 4}}, six);
+		const compared = compareWithPast(
+			{elapsedMs: 15 * MIN, running: false, status: 'COMPLETED', counts: {processedAccounts: 1100, deletedAccounts: 4}},
+			six,
+		);
 		expect(compared?.departure).toBe(false);
 		expect(compared?.counts.map(count => count.field)).toEqual(['processedAccounts', 'deletedAccounts']);
 	});
@@ -48,10 +56,16 @@ describe('compareWithPast', () => {
 	test('needs two completed runs; cancelled runs and late-seen ends do not count', () => {
 		expect(compareWithPast({elapsedMs: MIN, running: true, counts: {}}, [run(MIN)])).toBeUndefined();
 		const mixed = [run(MIN), run(50 * MIN, 3, {approximate: true}), run(2 * MIN, 3, {status: 'CANCELLED'}), run(3 * MIN)];
-		expect(compareWithPast({elapsedMs: 8 * MIN, running: false, status: 'COMPLETED', counts: {}}, mixed)?.duration).toMatchObject({medianMs: 2 * MIN, runs: 2, factor: 4});
+		expect(compareWithPast({elapsedMs: 8 * MIN, running: false, status: 'COMPLETED', counts: {}}, mixed)?.duration).toMatchObject({
+			medianMs: 2 * MIN,
+			runs: 2,
+			factor: 4,
+		});
 	});
 
 	test('a cancelled run is not compared: it stopped early', () => {
-		expect(compareWithPast({elapsedMs: 60 * MIN, running: false, status: 'CANCELLED', counts: {deletedAccounts: 1204}}, six)).toBeUndefined();
+		expect(
+			compareWithPast({elapsedMs: 60 * MIN, running: false, status: 'CANCELLED', counts: {deletedAccounts: 1204}}, six),
+		).toBeUndefined();
 	});
 });

@@ -44,8 +44,7 @@ function setup(seeds: RowSeed[], fetch: Fetch, options: Partial<MonitorOptions> 
 	return {clock, store, poller, calls, errors, runTo};
 }
 
-const finishesOnSecondPoll: Fetch = async (_row, attempt) =>
-	attempt === 1 ? collecting(500) : {...collecting(1000), status: 'COMPLETED'};
+const finishesOnSecondPoll: Fetch = async (_row, attempt) => (attempt === 1 ? collecting(500) : {...collecting(1000), status: 'COMPLETED'});
 
 describe('poller', () => {
 	it('polls every row to its end state, then holds no timer at all', async () => {
@@ -59,7 +58,7 @@ describe('poller', () => {
 		expect(poller.running).toBe(true);
 	});
 
-	it('spaces one tenant\'s requests by the budget and follows each row\'s interval', async () => {
+	it("spaces one tenant's requests by the budget and follows each row's interval", async () => {
 		const {poller, calls, runTo} = setup([seed(1), seed(2), seed(3)], finishesOnSecondPoll);
 		poller.start();
 		await runTo(60_000);
@@ -158,9 +157,13 @@ describe('poller', () => {
 
 	it('after stop, sends nothing new but still records the answer on its way', async () => {
 		let answer: (status: AggregationStatus) => void = () => {};
-		const {clock, store, poller, calls, runTo} = setup([seed(1), seed(2)], () => new Promise(resolve => {
-			answer = resolve;
-		}));
+		const {clock, store, poller, calls, runTo} = setup(
+			[seed(1), seed(2)],
+			() =>
+				new Promise(resolve => {
+					answer = resolve;
+				}),
+		);
 		poller.start();
 		poller.stop();
 		expect(clock.pending()).toBe(0);

@@ -6,7 +6,12 @@ describe('rate', () => {
 	it('is undefined with fewer than two samples or no time between them', () => {
 		expect(rate([])).toBeUndefined();
 		expect(rate([{at: 0, processed: 10}])).toBeUndefined();
-		expect(rate([{at: 5, processed: 10}, {at: 5, processed: 20}])).toBeUndefined();
+		expect(
+			rate([
+				{at: 5, processed: 10},
+				{at: 5, processed: 20},
+			]),
+		).toBeUndefined();
 	});
 
 	it('uses the whole span, so uneven batches average out', () => {
@@ -20,7 +25,12 @@ describe('rate', () => {
 	});
 
 	it('is 0 when nothing moves', () => {
-		expect(rate([{at: 0, processed: 7}, {at: 9000, processed: 7}])).toBe(0);
+		expect(
+			rate([
+				{at: 0, processed: 7},
+				{at: 9000, processed: 7},
+			]),
+		).toBe(0);
 	});
 });
 
@@ -89,7 +99,7 @@ describe('elapsed', () => {
 });
 
 describe('isStale', () => {
-	it('is true once the last good answer is older than two of the row\'s intervals', () => {
+	it("is true once the last good answer is older than two of the row's intervals", () => {
 		const collected = row(poll(stateWith([seed(1)]), keyOf(1), collecting(1), 0), keyOf(1));
 		expect(isStale(collected, 10_000, 5000)).toBe(false);
 		expect(isStale(collected, 10_001, 5000)).toBe(true);
@@ -98,8 +108,12 @@ describe('isStale', () => {
 		expect(isStale(started, 20_001, 5000)).toBe(true);
 	});
 
-	it('follows the row\'s own schedule, not its age: a row out of view polled every minute is not stale at 40 s; a failed request is', () => {
-		let state = apply(stateWith([seed(1), seed(2)], {budget: {requests: 1, windowMs: 10_000}}), {type: 'focused', keys: [keyOf(2)], now: 0});
+	it("follows the row's own schedule, not its age: a row out of view polled every minute is not stale at 40 s; a failed request is", () => {
+		let state = apply(stateWith([seed(1), seed(2)], {budget: {requests: 1, windowMs: 10_000}}), {
+			type: 'focused',
+			keys: [keyOf(2)],
+			now: 0,
+		});
 		state = poll(state, keyOf(1), collecting(1), 0);
 		const outOfView = row(state, keyOf(1));
 		expect(outOfView.nextPollAt).toBeGreaterThan(40_000); // the budget leaves it fewer than one request in 40 s

@@ -79,14 +79,20 @@ describe('budget over a busy minute', () => {
 		}));
 
 	it.each([T1, T2])('never exceeds 80 requests in any 10 s window on %s', tenant => {
-		const times = minute().sends.filter(s => s.tenant === tenant).map(s => s.at);
+		const times = minute()
+			.sends.filter(s => s.tenant === tenant)
+			.map(s => s.at);
 		expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(80);
 		// ...and uses the budget rather than idling: 60 s at 8/s.
 		expect(times.length).toBeGreaterThanOrEqual(470);
 	});
 
 	it.each([T1, T2])('spaces requests on %s evenly, 125 ms apart', tenant => {
-		const spacing = gaps(minute().sends.filter(s => s.tenant === tenant).map(s => s.at));
+		const spacing = gaps(
+			minute()
+				.sends.filter(s => s.tenant === tenant)
+				.map(s => s.at),
+		);
 		expect(Math.min(...spacing)).toBe(125);
 		expect(Math.max(...spacing)).toBe(125);
 	});
@@ -130,16 +136,26 @@ describe('the budget counts real send times', () => {
 		expect(sendReadyAt(state, T1, 10_000)).toBe(10_400);
 	});
 
-	it('does not count a request\'s own reservation against its first send, but counts everyone else\'s', () => {
+	it("does not count a request's own reservation against its first send, but counts everyone else's", () => {
 		let state = stateWith([seed(1), seed(2), seed(3)], {budget: {requests: 25, windowMs: 10_000}});
 		// Three requests scheduled 400 ms apart, all waiting for the first token.
-		state = apply(state, {type: 'requested', key: keyOf(1), now: 0}, {type: 'requested', key: keyOf(2), now: 400}, {type: 'requested', key: keyOf(3), now: 800});
+		state = apply(
+			state,
+			{type: 'requested', key: keyOf(1), now: 0},
+			{type: 'requested', key: keyOf(2), now: 400},
+			{type: 'requested', key: keyOf(3), now: 800},
+		);
 		// The token lands at 1 s: the first may go 400 ms after the latest reservation, not at once with the others.
 		expect(sendReadyAt(state, T1, 1000, 0)).toBe(1200);
 		state = apply(state, {type: 'sent', tenant: T1, scheduledAt: 0, now: 1200});
 		expect(sendReadyAt(state, T1, 1200, 400)).toBe(1600);
 		// A 429 pause holds every send, first or repeat.
-		state = apply(state, {type: 'failed', key: keyOf(1), error: {kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3400}, now: 1600});
+		state = apply(state, {
+			type: 'failed',
+			key: keyOf(1),
+			error: {kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3400},
+			now: 1600,
+		});
 		expect(sendReadyAt(state, T1, 1600, 400)).toBe(5000);
 		expect(sendReadyAt(state, T1, 1600)).toBe(5000);
 	});

@@ -18,7 +18,10 @@ const OLD_STYLE = ['2c9180835d191a86015d28455b4a0001', '2c9180835d191a86015d2845
 const hexId = fc.string({unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32});
 /** Ids that share long starts or ends, as ISC's do, more often than random ones would. */
 const lookalikes = fc
-	.tuple(fc.string({unit: fc.constantFrom('0', '1', 'a'), minLength: 0, maxLength: 30}), fc.array(fc.string({unit: fc.constantFrom('0', '1', 'a'), minLength: 2, maxLength: 32}), {minLength: 1, maxLength: 20}))
+	.tuple(
+		fc.string({unit: fc.constantFrom('0', '1', 'a'), minLength: 0, maxLength: 30}),
+		fc.array(fc.string({unit: fc.constantFrom('0', '1', 'a'), minLength: 2, maxLength: 32}), {minLength: 1, maxLength: 20}),
+	)
 	.map(([start, ends]) => ends.map(end => `${start}${end}`.slice(0, 32).padEnd(32, '0')));
 
 describe('idShortener', () => {
@@ -89,10 +92,15 @@ describe('where short ids are shown', () => {
 
 	it('alerts name an unlabelled row the same way', () => {
 		const before = stateOf(SEQUENTIAL.map(id => ({id, answers: [{status: {start: START, status: 'STARTED'}, ago: 2000}]})));
-		const after = stateOf(SEQUENTIAL.map((id, index) => ({
-			id,
-			answers: [{status: {start: START, status: 'STARTED'}, ago: 2000}, ...(index === 2 ? [{status: {start: START, status: 'COMPLETED', processedAccounts: 3, totalAccounts: 3}, ago: 1000}] : [])],
-		})));
+		const after = stateOf(
+			SEQUENTIAL.map((id, index) => ({
+				id,
+				answers: [
+					{status: {start: START, status: 'STARTED'}, ago: 2000},
+					...(index === 2 ? [{status: {start: START, status: 'COMPLETED', processedAccounts: 3, totalAccounts: 3}, ago: 1000}] : []),
+				],
+			})),
+		);
 		expect(stateAlerts(before, after, NOW).map(alert => alert.title)).toEqual(['…00000003: COMPLETED']);
 		// Alone, a row keeps the first 8 characters.
 		const [row] = after.rows.filter(candidate => candidate.id === SEQUENTIAL[2]);

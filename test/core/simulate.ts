@@ -47,9 +47,8 @@ export function simulate(
 			const at = now + answer.latencyMs;
 			answers.push({
 				at,
-				event: 'status' in answer
-					? {type: 'polled', key, status: answer.status, now: at}
-					: {type: 'failed', key, error: answer.error, now: at},
+				event:
+					'status' in answer ? {type: 'polled', key, status: answer.status, now: at} : {type: 'failed', key, error: answer.error, now: at},
 			});
 		}
 

@@ -22,7 +22,12 @@ describe('stallOf', () => {
 		const stuck = polledAt([MIN, collecting(100)], [2 * MIN, collecting(300)], [10 * MIN, collecting(300)], [16 * MIN, collecting(300)]);
 		expect(stallOf(stuck, 15 * MIN)).toBeUndefined();
 		const later = polledAt([MIN, collecting(100)], [2 * MIN, collecting(300)], [17 * MIN + 1000, collecting(300)]);
-		expect(stallOf(later, 15 * MIN)).toMatchObject({kind: 'no-progress', since: START + 2 * MIN, forMs: 15 * MIN + 1000, thresholdMs: 15 * MIN});
+		expect(stallOf(later, 15 * MIN)).toMatchObject({
+			kind: 'no-progress',
+			since: START + 2 * MIN,
+			forMs: 15 * MIN + 1000,
+			thresholdMs: 15 * MIN,
+		});
 	});
 
 	test('the mark clears when progress resumes', () => {
@@ -49,7 +54,10 @@ describe('stallOf', () => {
 	});
 
 	test('a RETRIED row is not called stalled: ISC is retrying it', () => {
-		const retried = polledAt([MIN, {start: '2025-01-01T00:00:00Z', status: 'RETRIED'}], [30 * MIN, {start: '2025-01-01T00:00:00Z', status: 'RETRIED'}]);
+		const retried = polledAt(
+			[MIN, {start: '2025-01-01T00:00:00Z', status: 'RETRIED'}],
+			[30 * MIN, {start: '2025-01-01T00:00:00Z', status: 'RETRIED'}],
+		);
 		expect(stallOf(retried, 15 * MIN)).toBeUndefined();
 	});
 
@@ -62,11 +70,13 @@ describe('stallOf', () => {
 	});
 
 	test('the baseline is the longest pause and the longest STARTED of earlier runs', () => {
-		expect(stallBaseline([
-			{status: 'COMPLETED', counts: {}, longestGapMs: 1000, startedMs: 9000},
-			{status: 'COMPLETED', counts: {}, longestGapMs: 4000},
-			{status: 'CANCELLED', counts: {}},
-		])).toEqual({longestGapMs: 4000, longestStartedMs: 9000});
+		expect(
+			stallBaseline([
+				{status: 'COMPLETED', counts: {}, longestGapMs: 1000, startedMs: 9000},
+				{status: 'COMPLETED', counts: {}, longestGapMs: 4000},
+				{status: 'CANCELLED', counts: {}},
+			]),
+		).toEqual({longestGapMs: 4000, longestStartedMs: 9000});
 		expect(stallBaseline([])).toEqual({});
 		expect(DEFAULT_STALL_AFTER_MS).toBe(15 * MIN);
 	});
@@ -75,7 +85,14 @@ describe('stallOf', () => {
 describe('what the reducer notes for it', () => {
 	test('the longest pause between moves after STARTED, and when STARTED ended', () => {
 		const started: AggregationStatus = {start: '2025-01-01T00:00:00Z', status: 'STARTED'};
-		const seen = polledAt([0, started], [4 * MIN, started], [5 * MIN, collecting(10)], [6 * MIN, collecting(20)], [9 * MIN, collecting(20)], [10 * MIN, collecting(30)]);
+		const seen = polledAt(
+			[0, started],
+			[4 * MIN, started],
+			[5 * MIN, collecting(10)],
+			[6 * MIN, collecting(20)],
+			[9 * MIN, collecting(20)],
+			[10 * MIN, collecting(30)],
+		);
 		expect(seen.leftStartedAt).toBe(START + 5 * MIN);
 		expect(seen.longestGapMs).toBe(4 * MIN);
 		expect(seen.progressAt).toBe(START + 10 * MIN);

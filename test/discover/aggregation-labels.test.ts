@@ -26,9 +26,17 @@ describe('labelForAggregation', () => {
 		const runningId = aggregationId(1);
 		const doneId = aggregationId(2);
 		const unknownId = aggregationId(3);
-		harness = await commandHarness({sources: [WORKDAY, AD], aggregations: [running(runningId, WORKDAY, -1000), finished(doneId, AD, {type: 'CANCELLED', afterMs: 500})]});
+		harness = await commandHarness({
+			sources: [WORKDAY, AD],
+			aggregations: [running(runningId, WORKDAY, -1000), finished(doneId, AD, {type: 'CANCELLED', afterMs: 500})],
+		});
 		const labels = await labelForAggregation(taskStatusQuery(harness.sim.url, CLIENT_ID, CLIENT_SECRET), [runningId, doneId, unknownId]);
-		expect(labels).toEqual(new Map([[runningId, 'Workday'], [doneId, 'Active Directory']]));
+		expect(labels).toEqual(
+			new Map([
+				[runningId, 'Workday'],
+				[doneId, 'Active Directory'],
+			]),
+		);
 		expect(taskRequests(harness)).toHaveLength(1);
 		expect(taskRequests(harness)[0]?.query['filters']).toBe(idInFilter([runningId, doneId, unknownId]));
 		expect(taskRequests(harness)[0]?.status).toBe(200);
@@ -49,7 +57,11 @@ describe('labelForAggregation', () => {
 	it('takes up to 250 ids per request when asked, and no more', async () => {
 		const plans = Array.from({length: 260}, (_, n) => running(aggregationId(n), WORKDAY, -1000 * (n + 1)));
 		harness = await commandHarness({sources: [WORKDAY], aggregations: plans});
-		const labels = await labelForAggregation(taskStatusQuery(harness.sim.url, CLIENT_ID, CLIENT_SECRET), plans.map(plan => plan.id), {batchSize: 1000});
+		const labels = await labelForAggregation(
+			taskStatusQuery(harness.sim.url, CLIENT_ID, CLIENT_SECRET),
+			plans.map(plan => plan.id),
+			{batchSize: 1000},
+		);
 		expect(labels.size).toBe(260);
 		expect(taskRequests(harness).map(entry => entry.query['limit'])).toEqual(['250', '10']);
 	});
@@ -57,14 +69,20 @@ describe('labelForAggregation', () => {
 	it('looks up the source by id when the task does not name it, once per source', async () => {
 		const okta = {id: '2c91808a7813090a01781412a6a90009', name: 'Okta', type: 'Okta'};
 		const nameless = {...okta, name: ''};
-		harness = await commandHarness({sources: [okta], aggregations: [running(aggregationId(1), nameless, -1000), running(aggregationId(2), nameless, -2000)]});
+		harness = await commandHarness({
+			sources: [okta],
+			aggregations: [running(aggregationId(1), nameless, -1000), running(aggregationId(2), nameless, -2000)],
+		});
 		const client = new IscClient({baseUrl: harness.sim.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET});
 		try {
 			const names = new SourceNames(client);
 			const query = taskStatusQuery(harness.sim.url, CLIENT_ID, CLIENT_SECRET);
 			expect(await labelForAggregation(query, [aggregationId(1), aggregationId(2)])).toEqual(new Map());
 			expect(await labelForAggregation(query, [aggregationId(1), aggregationId(2)], {names})).toEqual(
-				new Map([[aggregationId(1), 'Okta'], [aggregationId(2), 'Okta']]),
+				new Map([
+					[aggregationId(1), 'Okta'],
+					[aggregationId(2), 'Okta'],
+				]),
 			);
 			expect(harness.sim.log.filter(entry => entry.path === `/v2025/sources/${okta.id}`)).toHaveLength(1);
 		} finally {

@@ -22,7 +22,10 @@ export interface CommandHarness {
 	/** The store folder (AGGWATCH_CONFIG_DIR of every context made here). */
 	configDir: string;
 	/** A fresh context: flags as given, its own captured output, the shared simulator and config folder. */
-	context(values?: Record<string, string | boolean>, options?: {now?: () => number; env?: Record<string, string>}): CommandContext & {captured: Captured};
+	context(
+		values?: Record<string, string | boolean>,
+		options?: {now?: () => number; env?: Record<string, string>},
+	): CommandContext & {captured: Captured};
 	close(): Promise<void>;
 }
 

@@ -85,7 +85,10 @@ describe('aggwatch discover', () => {
 		const ids = context.captured.out.map(line => (JSON.parse(line) as {id: string}).id);
 		// Plan n started n+1 seconds ago, so newest first is plan order.
 		expect(ids).toEqual(plans.map(plan => plan.id));
-		expect(taskListRequests(harness).map(entry => [entry.query['offset'], entry.query['limit']])).toEqual([['0', '250'], ['250', '250']]);
+		expect(taskListRequests(harness).map(entry => [entry.query['offset'], entry.query['limit']])).toEqual([
+			['0', '250'],
+			['250', '250'],
+		]);
 	});
 
 	it('pages by a smaller limit until a short page, asking for the next offset each time', async () => {

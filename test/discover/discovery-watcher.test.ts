@@ -95,7 +95,12 @@ describe('createDiscoveryWatcher', () => {
 		const errors: unknown[] = [];
 		const found: string[] = [];
 		source.fail(new IscError({kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 5 * MINUTE}));
-		const watcher = createDiscoveryWatcher({list: source.list, clock, onFound: rows => found.push(...rows.map(row => row.id)), onError: error => errors.push(error)});
+		const watcher = createDiscoveryWatcher({
+			list: source.list,
+			clock,
+			onFound: rows => found.push(...rows.map(row => row.id)),
+			onError: error => errors.push(error),
+		});
 		watcher.start();
 		await flush();
 		expect(errors).toHaveLength(1);

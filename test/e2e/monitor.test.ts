@@ -14,7 +14,16 @@ const SLOW = 'bb22bb22bb22bb22bb22bb22bb22bb22';
 const LATE = 'cc33cc33cc33cc33cc33cc33cc33cc33';
 
 function plan(id: string, totalAccounts: number, accountsPerSecond: number, startAtMs = -5000): SimAggregationPlan {
-	return {id, sourceId: `src-${id.slice(0, 4)}`, sourceName: `Source ${id.slice(0, 4)}`, startAtMs, collectMs: 1000, totalAccounts, accountsPerSecond, outcome: {type: 'COMPLETED'}};
+	return {
+		id,
+		sourceId: `src-${id.slice(0, 4)}`,
+		sourceName: `Source ${id.slice(0, 4)}`,
+		startAtMs,
+		collectMs: 1000,
+		totalAccounts,
+		accountsPerSecond,
+		outcome: {type: 'COMPLETED'},
+	};
 }
 
 let sim: Simulator;
@@ -75,7 +84,14 @@ function rowOf(screen: string, id: string): string {
 beforeAll(async () => {
 	sim = await startSimulator({
 		aggregations: [plan(FAST, 40, 20), plan(SLOW, 1_000_000, 100), plan(LATE, 10, 10, 0)],
-		sources: [{id: 'src-quick', name: 'Quick Source', type: 'Workday', plan: {collectMs: 500, totalAccounts: 30, accountsPerSecond: 30, outcome: {type: 'COMPLETED'}}}],
+		sources: [
+			{
+				id: 'src-quick',
+				name: 'Quick Source',
+				type: 'Workday',
+				plan: {collectMs: 500, totalAccounts: 30, accountsPerSecond: 30, outcome: {type: 'COMPLETED'}},
+			},
+		],
 	});
 });
 
@@ -102,7 +118,10 @@ describe('the monitor in a real terminal', () => {
 		await pty.waitFor('the slow row', () => rowOf(pty.screenText(), SLOW) !== '');
 		expect(pty.isAlternateScreen()).toBe(true);
 		expect(pty.cursorVisible()).toBe(false);
-		await pty.waitFor('both rows polled', () => /completed/i.test(rowOf(pty.screenText(), FAST)) && /collected/i.test(rowOf(pty.screenText(), SLOW)));
+		await pty.waitFor(
+			'both rows polled',
+			() => /completed/i.test(rowOf(pty.screenText(), FAST)) && /collected/i.test(rowOf(pty.screenText(), SLOW)),
+		);
 
 		await pty.write('\r');
 		await pty.waitForText(`Id                  ${FAST}`);
@@ -135,7 +154,11 @@ describe('the monitor in a real terminal', () => {
 		await pty.waitForText(/remove|stop tracking/i);
 		await pty.write('y');
 		await pty.waitFor('the row to go', () => rowOf(pty.screenText(), SLOW) === '');
-		expect(openStore({cwd: dir}).store.listTracked().map(row => row.id)).toEqual([FAST]);
+		expect(
+			openStore({cwd: dir})
+				.store.listTracked()
+				.map(row => row.id),
+		).toEqual([FAST]);
 
 		await pty.write('?');
 		await pty.waitForText('Pause or resume polling');
@@ -177,7 +200,15 @@ describe('the monitor in a real terminal', () => {
 			execFile(
 				process.execPath,
 				[cli, 'track', SLOW],
-				{env: {...process.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir}},
+				{
+					env: {
+						...process.env,
+						SAIL_BASE_URL: sim.url,
+						SAIL_CLIENT_ID: 'demo-client',
+						SAIL_CLIENT_SECRET: 'demo-secret',
+						AGGWATCH_CONFIG_DIR: dir,
+					},
+				},
 				error => {
 					resolve(typeof error?.code === 'number' ? error.code : 0);
 				},
@@ -209,7 +240,11 @@ describe('the monitor in a real terminal', () => {
 		await pty.waitForText('History');
 		// The history's own row (the header above may still carry the end message); the view reads the tenant's
 		// recently ended runs too, so the rows come once that answer is in.
-		const historyRow = () => pty.screenLines().slice(1).find(text => text.includes('Quick Source') && /recorded|COMPLETED/.test(text)) ?? '';
+		const historyRow = () =>
+			pty
+				.screenLines()
+				.slice(1)
+				.find(text => text.includes('Quick Source') && /recorded|COMPLETED/.test(text)) ?? '';
 		await pty.waitFor('the history row', () => /COMPLETED\s+30/.test(historyRow()));
 		expect(historyRow()).not.toContain('[on tenant]');
 	});
@@ -251,7 +286,10 @@ describe('the monitor in a real terminal', () => {
 	])('%s: no SGR colour codes at all', async (_name, env: Record<string, string>, flags: string[]) => {
 		freshDir();
 		const pty = launch([...flags, SLOW, FAST], {cols: 120, rows: 30}, env);
-		await pty.waitFor('both rows polled', () => /completed/i.test(rowOf(pty.screenText(), FAST)) && /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
+		await pty.waitFor(
+			'both rows polled',
+			() => /completed/i.test(rowOf(pty.screenText(), FAST)) && /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)),
+		);
 		// The help overlay and the add prompt have their own colours (keys, accents, placeholders).
 		await pty.write('?');
 		await pty.waitForText('Pause or resume polling');
@@ -265,9 +303,14 @@ describe('the monitor in a real terminal', () => {
 	it('says to use wait or status when stdout is not a terminal', async () => {
 		const {execFile} = await import('node:child_process');
 		const result = await new Promise<{code: number; stderr: string}>(resolve => {
-			execFile(process.execPath, [cli, FAST], {env: {...process.env, AGGWATCH_CONFIG_DIR: path.join(tmpdir(), 'aggwatch-nontty')}}, (error, _stdout, stderr) => {
-				resolve({code: typeof error?.code === 'number' ? error.code : 0, stderr});
-			});
+			execFile(
+				process.execPath,
+				[cli, FAST],
+				{env: {...process.env, AGGWATCH_CONFIG_DIR: path.join(tmpdir(), 'aggwatch-nontty')}},
+				(error, _stdout, stderr) => {
+					resolve({code: typeof error?.code === 'number' ? error.code : 0, stderr});
+				},
+			);
 		});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/aggwatch wait .*aggwatch status/);

@@ -14,7 +14,17 @@ const FAILED = 'ee55ee55ee55ee55ee55ee55ee55ee55';
 const MISTYPED = 'ff66ff66ff66ff66ff66ff66ff66ff66';
 
 function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPlan {
-	return {id, sourceId: `src-${id.slice(0, 4)}`, sourceName: `Source ${id.slice(0, 4)}`, startAtMs: -5000, collectMs: 1000, totalAccounts: 40, accountsPerSecond: 20, outcome: {type: 'COMPLETED'}, ...fields};
+	return {
+		id,
+		sourceId: `src-${id.slice(0, 4)}`,
+		sourceName: `Source ${id.slice(0, 4)}`,
+		startAtMs: -5000,
+		collectMs: 1000,
+		totalAccounts: 40,
+		accountsPerSecond: 20,
+		outcome: {type: 'COMPLETED'},
+		...fields,
+	};
 }
 
 let sim: Simulator;
@@ -52,7 +62,11 @@ function launch(args: string[], ascii = false): PtySession {
 }
 
 function rowOf(screen: string, id: string): string {
-	return screen.split('\n').find(line => (line.includes(`Source ${id.slice(0, 4)}`) || line.includes(id.slice(0, 8))) && !/^(Id|Source) {2}/.test(line)) ?? '';
+	return (
+		screen
+			.split('\n')
+			.find(line => (line.includes(`Source ${id.slice(0, 4)}`) || line.includes(id.slice(0, 8))) && !/^(Id|Source) {2}/.test(line)) ?? ''
+	);
 }
 
 describe('outcomes in the monitor (real terminal)', () => {

@@ -23,7 +23,19 @@ beforeAll(async () => {
 	sim = await startSimulator({
 		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
 		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 200 from 3 s to 13 s.
-		aggregations: [{id: STALLING, sourceId: 'src-ldap', sourceName: 'LDAP', startAtMs: 0, collectMs: 1000, totalAccounts: 2000, accountsPerSecond: 100, stall: {atMs: 2000, forMs: 10_000}, outcome: {type: 'COMPLETED'}}],
+		aggregations: [
+			{
+				id: STALLING,
+				sourceId: 'src-ldap',
+				sourceName: 'LDAP',
+				startAtMs: 0,
+				collectMs: 1000,
+				totalAccounts: 2000,
+				accountsPerSecond: 100,
+				stall: {atMs: 2000, forMs: 10_000},
+				outcome: {type: 'COMPLETED'},
+			},
+		],
 	});
 });
 
@@ -49,7 +61,13 @@ describe('a stalled aggregation in the monitor', () => {
 		const pty = spawnPty(process.execPath, [cli, '--interval', '1', '--stall-after', '2s', STALLING], {
 			cols: 140,
 			rows: 20,
-			env: {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir, AGGWATCH_ALERTS: 'notify'},
+			env: {
+				SAIL_BASE_URL: sim.url,
+				SAIL_CLIENT_ID: 'demo-client',
+				SAIL_CLIENT_SECRET: 'demo-secret',
+				AGGWATCH_CONFIG_DIR: dir,
+				AGGWATCH_ALERTS: 'notify',
+			},
 		});
 		session = pty;
 		await pty.waitFor('the stall mark on the row', () => /stalled\? \d+s/.test(rowOf(pty.screenText())), {timeoutMs: 30_000});
@@ -58,10 +76,14 @@ describe('a stalled aggregation in the monitor', () => {
 		// The notification is written once the frame with the mark is drawn (a separate write that may arrive later).
 		await pty.waitFor('the stall notification (OSC 9)', () => pty.rawOutput().includes('\u001B]9;LDAP: stalled? no progress for'));
 
-		await pty.waitFor('the count to move again and the mark to go', () => {
-			const row = rowOf(pty.screenText());
-			return !row.includes('200/2,000') && /\d+\/2,000/.test(row) && !row.includes('stalled?');
-		}, {timeoutMs: 30_000});
+		await pty.waitFor(
+			'the count to move again and the mark to go',
+			() => {
+				const row = rowOf(pty.screenText());
+				return !row.includes('200/2,000') && /\d+\/2,000/.test(row) && !row.includes('stalled?');
+			},
+			{timeoutMs: 30_000},
+		);
 		expect(pty.rawOutput().split('\u001B]9;LDAP: stalled?')).toHaveLength(2);
 
 		await pty.write('q');

@@ -20,9 +20,14 @@ interface Run {
 
 function run(args: string[], env: Record<string, string>): Promise<Run> {
 	return new Promise(resolve => {
-		execFile(process.execPath, [cli, ...args], {env: {PATH: process.env['PATH'] ?? '', HOME: home, ...env}, timeout: 20_000}, (error, stdout, stderr) => {
-			resolve({code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr});
-		});
+		execFile(
+			process.execPath,
+			[cli, ...args],
+			{env: {PATH: process.env['PATH'] ?? '', HOME: home, ...env}, timeout: 20_000},
+			(error, stdout, stderr) => {
+				resolve({code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr});
+			},
+		);
 	});
 }
 
@@ -35,8 +40,26 @@ beforeAll(async () => {
 	sim = await startSimulator({
 		clients: [{clientId: 'ci-client', clientSecret: SECRET}],
 		aggregations: [
-			{id: RUNNING, sourceId: 's1', sourceName: 'Workday', startAtMs: -60_000, collectMs: 10_000, totalAccounts: 10_000, accountsPerSecond: 10, outcome: {type: 'COMPLETED'}},
-			{id: DONE, sourceId: 's2', sourceName: 'AD', startAtMs: -120_000, collectMs: 1000, totalAccounts: 50, accountsPerSecond: 50, outcome: {type: 'COMPLETED'}},
+			{
+				id: RUNNING,
+				sourceId: 's1',
+				sourceName: 'Workday',
+				startAtMs: -60_000,
+				collectMs: 10_000,
+				totalAccounts: 10_000,
+				accountsPerSecond: 10,
+				outcome: {type: 'COMPLETED'},
+			},
+			{
+				id: DONE,
+				sourceId: 's2',
+				sourceName: 'AD',
+				startAtMs: -120_000,
+				collectMs: 1000,
+				totalAccounts: 50,
+				accountsPerSecond: 50,
+				outcome: {type: 'COMPLETED'},
+			},
 		],
 	});
 	env = {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'ci-client', SAIL_CLIENT_SECRET: SECRET, AGGWATCH_CONFIG_DIR: path.join(home, 'config')};
@@ -51,7 +74,10 @@ describe('aggwatch status (built CLI against the simulated tenant)', () => {
 	it('prints the status object with the id added, one per line, and exits 0', async () => {
 		const result = await run(['status', '--json', RUNNING, DONE], env);
 		expect(result.code).toBe(0);
-		const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+		const lines = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(lines).toHaveLength(2);
 		expect(lines[0]).toMatchObject({id: RUNNING, status: 'ACCOUNTS_COLLECTED', totalAccounts: 10_000});
 		expect(lines[0]!['processedAccounts']).toBeGreaterThan(400);
@@ -109,7 +135,10 @@ describe('aggwatch status (built CLI against the simulated tenant)', () => {
 		const result = await run(['status', '--debug', log, RUNNING], env);
 		expect(result.code).toBe(0);
 		const text = readFileSync(log, 'utf8');
-		const entries = text.trim().split('\n').map(line => JSON.parse(line) as {method: string; url: string; status?: number});
+		const entries = text
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {method: string; url: string; status?: number});
 		expect(entries.some(entry => entry.method === 'POST' && entry.url.endsWith('/oauth/token') && entry.status === 200)).toBe(true);
 		expect(entries.some(entry => entry.url.endsWith(`/v2025/account-aggregations/${RUNNING}/status`))).toBe(true);
 		expect(text).not.toContain(SECRET);

@@ -28,7 +28,13 @@ beforeAll(async () => {
 			response.end(JSON.stringify({status: `DONE${SEQUENCES}`, totalAccounts: 2, processedAccounts: 1}));
 		} else {
 			response.statusCode = 404;
-			response.end(JSON.stringify({detailCode: '404 Not found', trackingId: `track${SEQUENCES}`, messages: [{locale: 'en-US', text: `Gone${SEQUENCES}`}]}));
+			response.end(
+				JSON.stringify({
+					detailCode: '404 Not found',
+					trackingId: `track${SEQUENCES}`,
+					messages: [{locale: 'en-US', text: `Gone${SEQUENCES}`}],
+				}),
+			);
 		}
 	});
 	server.listen(0, '127.0.0.1');
@@ -44,7 +50,9 @@ afterAll(() => {
 
 describe('escape sequences from the tenant', () => {
 	it('never reach the terminal through aggwatch status', async () => {
-		const result = await runCli(['status', HOSTILE, MISSING], {env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: 'client', SAIL_CLIENT_SECRET: 'client-secret-value'}});
+		const result = await runCli(['status', HOSTILE, MISSING], {
+			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: 'client', SAIL_CLIENT_SECRET: 'client-secret-value'},
+		});
 		expect(result.code).toBe(3);
 		// Both answers were printed: the status with its text, the error with its message.
 		expect(result.stdout).toContain('DONE');

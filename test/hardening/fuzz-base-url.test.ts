@@ -5,27 +5,67 @@ import {isLoopbackHost, resolveBaseUrl} from '../../source/isc/urls.js';
 import {expectOnly, unicodeString} from './helpers/arbitraries.js';
 
 /** Pieces of what people type for a tenant: schemes, hosts, ports, paths, queries, credentials, blanks. */
-const scheme = fc.constantFrom('', 'https://', 'http://', 'HTTPS://', 'Http://', 'ftp://', 'file://', 'javascript:', 'https:', '//', 'https:///', 'ws://');
+const scheme = fc.constantFrom(
+	'',
+	'https://',
+	'http://',
+	'HTTPS://',
+	'Http://',
+	'ftp://',
+	'file://',
+	'javascript:',
+	'https:',
+	'//',
+	'https:///',
+	'ws://',
+);
 const label = fc.stringMatching(/^[a-zA-Z\d]([a-zA-Z\d-]{0,10}[a-zA-Z\d])?$/);
 const domain = fc.oneof(
 	fc.array(label, {minLength: 1, maxLength: 4}).map(labels => labels.join('.')),
 	fc.domain(),
-	fc.constantFrom('acme.api.identitynow.com', 'localhost', 'LOCALHOST', 'localhost.', 'localhost.example.com', '127.0.0.1.nip.io', 'xn--caf-dma.example', 'café.example', 'EXAMPLE.com.'),
+	fc.constantFrom(
+		'acme.api.identitynow.com',
+		'localhost',
+		'LOCALHOST',
+		'localhost.',
+		'localhost.example.com',
+		'127.0.0.1.nip.io',
+		'xn--caf-dma.example',
+		'café.example',
+		'EXAMPLE.com.',
+	),
 );
-const ipv4 = fc.oneof(fc.ipV4(), fc.ipV4Extended(), fc.constantFrom('127.0.0.1', '127.1', '127.255.255.255', '0x7f.1', '2130706433', '0177.0.0.1', '1.2.3', '10.255.255.1', '0.0.0.0'));
-const ipv6 = fc.oneof(fc.ipV6().map(address => `[${address}]`), fc.constantFrom('[::1]', '[0:0:0:0:0:0:0:1]', '[::ffff:127.0.0.1]', '[::]', '::1'));
+const ipv4 = fc.oneof(
+	fc.ipV4(),
+	fc.ipV4Extended(),
+	fc.constantFrom('127.0.0.1', '127.1', '127.255.255.255', '0x7f.1', '2130706433', '0177.0.0.1', '1.2.3', '10.255.255.1', '0.0.0.0'),
+);
+const ipv6 = fc.oneof(
+	fc.ipV6().map(address => `[${address}]`),
+	fc.constantFrom('[::1]', '[0:0:0:0:0:0:0:1]', '[::ffff:127.0.0.1]', '[::]', '::1'),
+);
 const host = fc.oneof(domain, ipv4, ipv6);
-const port = fc.oneof(fc.constant(''), fc.integer({min: 0, max: 70_000}).map(value => `:${value}`), fc.constantFrom(':', ':443', ':80', ':0080', ':08443', ':x'));
+const port = fc.oneof(
+	fc.constant(''),
+	fc.integer({min: 0, max: 70_000}).map(value => `:${value}`),
+	fc.constantFrom(':', ':443', ':80', ':0080', ':08443', ':x'),
+);
 const userinfo = fc.oneof(fc.constant(''), fc.constantFrom('user@', 'user:pass@', ':@', '@'));
 const tail = fc.constantFrom('', '/', '//', '/v2025', '/?', '?x=1', '#top', '/#', '/%2e%2e', ' ', '\t', '\n', '/ ');
 const blank = fc.constantFrom('', ' ', '\t', '\n ', '\u00a0');
 
-const nearUrl = fc
-	.tuple(blank, scheme, userinfo, host, port, tail, blank)
-	.map(parts => parts.join(''));
+const nearUrl = fc.tuple(blank, scheme, userinfo, host, port, tail, blank).map(parts => parts.join(''));
 
 /** Inputs that once broke the properties below: kept so every run tries them. */
-const FOUND: Array<[string]> = [['xn--A'], ['0.0'], ['0.0.0.0:65536'], ['localhost:99999'], ['acme.example.com:0443'], ['127.1:443'], ['id:PW1234567@acme']];
+const FOUND: Array<[string]> = [
+	['xn--A'],
+	['0.0'],
+	['0.0.0.0:65536'],
+	['localhost:99999'],
+	['acme.example.com:0443'],
+	['127.1:443'],
+	['id:PW1234567@acme'],
+];
 
 const anyInput = fc.oneof(nearUrl, fc.webUrl({withQueryParameters: true, withFragments: true}), unicodeString(60), label);
 
@@ -78,14 +118,21 @@ describe('resolveBaseUrl on arbitrary input', () => {
 			}
 		});
 		fc.assert(
-			fc.property(blank, fc.constantFrom('http://', 'HTTP://', 'http:'), remote, port, fc.constantFrom('', '/'), (before, httpScheme, where, portText, slash) => {
-				const input = `${before}${httpScheme}${where}${portText}${slash}`;
-				const outcome = expectOnly(() => resolveBaseUrl(input), BaseUrlError);
-				if ('value' in outcome) {
-					// Only possible where the "host" was not a host at all and the input read as something else.
-					expect(outcome.value.startsWith('http:')).toBe(false);
-				}
-			}),
+			fc.property(
+				blank,
+				fc.constantFrom('http://', 'HTTP://', 'http:'),
+				remote,
+				port,
+				fc.constantFrom('', '/'),
+				(before, httpScheme, where, portText, slash) => {
+					const input = `${before}${httpScheme}${where}${portText}${slash}`;
+					const outcome = expectOnly(() => resolveBaseUrl(input), BaseUrlError);
+					if ('value' in outcome) {
+						// Only possible where the "host" was not a host at all and the input read as something else.
+						expect(outcome.value.startsWith('http:')).toBe(false);
+					}
+				},
+			),
 			{numRuns: 3000},
 		);
 	});

@@ -70,7 +70,7 @@ describe('parseDuration on arbitrary input', () => {
 		);
 	});
 
-	it('parseDuration reads formatDuration\'s output back to the same value, less the precision it drops', () => {
+	it("parseDuration reads formatDuration's output back to the same value, less the precision it drops", () => {
 		fc.assert(
 			fc.property(fc.integer({min: 1000, max: 10 ** 13}), ms => {
 				const back = parseDuration(formatDuration(ms));

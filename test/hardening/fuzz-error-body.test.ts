@@ -20,7 +20,10 @@ function expectPrintable(value: string | undefined): void {
 
 /** What parseErrorBody does to a text field: one line, runs of blanks and controls as one space, at most 200. */
 function cleaned(text: string): string | undefined {
-	const single = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+	const single = text
+		.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return single === '' ? undefined : single;
 }
 
@@ -32,7 +35,9 @@ const rateLimitBody = fc.record({message: word});
 const dtoBody = fc.record({
 	detailCode: fc.constantFrom('400.1 Bad Request Content', '403 Forbidden', '404 Not found', '500.0 Internal Fault'),
 	trackingId: fc.stringMatching(/^[\da-f]{32}$/),
-	messages: fc.array(fc.record({locale, localeOrigin: fc.constantFrom('DEFAULT', 'REQUEST'), text: word}, {requiredKeys: ['text']}), {maxLength: 3}),
+	messages: fc.array(fc.record({locale, localeOrigin: fc.constantFrom('DEFAULT', 'REQUEST'), text: word}, {requiredKeys: ['text']}), {
+		maxLength: 3,
+	}),
 });
 
 const allStatuses = fc.oneof(fc.integer({min: 100, max: 599}), fc.constantFrom(0, -1, 600, 999, 1.5));
@@ -104,7 +109,11 @@ describe('parseErrorBody', () => {
 describe('toIscError', () => {
 	const headers: fc.Arbitrary<HeaderBag> = fc.record(
 		{
-			'retry-after': fc.oneof(fc.nat({max: 3600}).map(String), unicodeString(30), fc.date({noInvalidDate: true}).map(date => date.toUTCString())),
+			'retry-after': fc.oneof(
+				fc.nat({max: 3600}).map(String),
+				unicodeString(30),
+				fc.date({noInvalidDate: true}).map(date => date.toUTCString()),
+			),
 			'content-type': fc.constant('application/json'),
 		},
 		{requiredKeys: []},
@@ -117,7 +126,12 @@ describe('toIscError', () => {
 		},
 		{requiredKeys: []},
 	);
-	const anyBody = fc.oneof(bodyText, oauthBody.map(shape => JSON.stringify(shape)), rateLimitBody.map(shape => JSON.stringify(shape)), dtoBody.map(shape => JSON.stringify(shape)));
+	const anyBody = fc.oneof(
+		bodyText,
+		oauthBody.map(shape => JSON.stringify(shape)),
+		rateLimitBody.map(shape => JSON.stringify(shape)),
+		dtoBody.map(shape => JSON.stringify(shape)),
+	);
 
 	it('maps every status and any body to an IscError of the kind the status calls for', () => {
 		fc.assert(
@@ -185,16 +199,25 @@ describe('toIscError', () => {
 		const padding = fc.stringMatching(/^[a-z ]{0,260}$/);
 		const field = fc.constantFrom('error', 'error_description', 'message', 'text', 'trackingId', 'detailCode');
 		fc.assert(
-			fc.property(fc.integer({min: 100, max: 599}), secret, padding, padding, field, fc.boolean(), context, (status, value, before, after, where, asJson, errorContext) => {
-				const inner = `${before}${value}${after}`;
-				const shape = where === 'text' ? {messages: [{locale: 'en-US', text: inner}]} : {[where]: inner};
-				const raw = asJson ? JSON.stringify(shape) : JSON.stringify(shape).slice(0, -1);
-				const error = toIscError(status, raw, {}, NOW, {...errorContext, secrets: ['some-other-token', value]});
-				const shown = [error.message, error.hint ?? '', error.trackingId ?? '', error.detailCode ?? ''].join('\n');
-				for (let start = 0; start + 6 <= value.length; start++) {
-					expect(shown).not.toContain(value.slice(start, start + 6));
-				}
-			}),
+			fc.property(
+				fc.integer({min: 100, max: 599}),
+				secret,
+				padding,
+				padding,
+				field,
+				fc.boolean(),
+				context,
+				(status, value, before, after, where, asJson, errorContext) => {
+					const inner = `${before}${value}${after}`;
+					const shape = where === 'text' ? {messages: [{locale: 'en-US', text: inner}]} : {[where]: inner};
+					const raw = asJson ? JSON.stringify(shape) : JSON.stringify(shape).slice(0, -1);
+					const error = toIscError(status, raw, {}, NOW, {...errorContext, secrets: ['some-other-token', value]});
+					const shown = [error.message, error.hint ?? '', error.trackingId ?? '', error.detailCode ?? ''].join('\n');
+					for (let start = 0; start + 6 <= value.length; start++) {
+						expect(shown).not.toContain(value.slice(start, start + 6));
+					}
+				},
+			),
 			{
 				numRuns: 1500,
 				// Once leaked: the start of a secret where a long text is cut, and a secret echoed as the tracking id.

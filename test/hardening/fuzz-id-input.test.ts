@@ -70,7 +70,10 @@ describe('parseIdInput on arbitrary input', () => {
 				const tokens = text.split(/[\s,;]+/).filter(value => value !== '');
 				const result = parseIdInput(text);
 				for (const value of tokens) {
-					const placed = result.accepted.includes(value) || result.duplicates.includes(value) || result.rejected.some(rejected => rejected.token === value);
+					const placed =
+						result.accepted.includes(value) ||
+						result.duplicates.includes(value) ||
+						result.rejected.some(rejected => rejected.token === value);
 					expect(placed).toBe(true);
 				}
 			}),

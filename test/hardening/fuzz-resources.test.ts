@@ -17,13 +17,23 @@ const PARSERS = {
 	parseTokenGrant,
 } as const;
 
-const iso = fc.date({min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-01-01T00:00:00Z'), noInvalidDate: true}).map(date => date.toISOString());
+const iso = fc
+	.date({min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-01-01T00:00:00Z'), noInvalidDate: true})
+	.map(date => date.toISOString());
 const text = fc.string({maxLength: 20});
 const id = fc.stringMatching(/^[\da-f]{32}$/);
 
 /** A field that is valid, missing, null, or of the wrong type: bodies that are almost right. */
 function sometimes<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
-	return fc.oneof({weight: 6, arbitrary: valid}, fc.constant(undefined), fc.constant(null), fc.integer(), fc.boolean(), fc.constant(''), fc.array(fc.nat(), {maxLength: 1}));
+	return fc.oneof(
+		{weight: 6, arbitrary: valid},
+		fc.constant(undefined),
+		fc.constant(null),
+		fc.integer(),
+		fc.boolean(),
+		fc.constant(''),
+		fc.array(fc.nat(), {maxLength: 1}),
+	);
 }
 
 const nearTaskStatus = fc.record({
@@ -49,7 +59,9 @@ const nearSource = fc.record({
 
 const nearLoadAccounts = fc.record({
 	success: sometimes(fc.oneof(fc.boolean(), fc.constantFrom('true', 'false'))),
-	task: sometimes(fc.record({id: sometimes(id), created: sometimes(iso), attributes: sometimes(fc.dictionary(text, fc.oneof(text, fc.integer())))})),
+	task: sometimes(
+		fc.record({id: sometimes(id), created: sometimes(iso), attributes: sometimes(fc.dictionary(text, fc.oneof(text, fc.integer())))}),
+	),
 });
 
 const nearToken = fc.record({
@@ -69,17 +81,25 @@ describe('the resource parsers on arbitrary input', () => {
 	for (const [name, parse] of Object.entries(PARSERS)) {
 		it(`${name} returns a value or throws a bad-response IscError, for any value or near-valid body`, () => {
 			fc.assert(
-				fc.property(fc.oneof(anyValue.map(body => ({body, json: false})), nearBodies.map(body => ({body, json: true}))), ({body, json}) => {
-					const outcome = expectOnly(() => parse(body), IscError);
-					if ('error' in outcome) {
-						// A 202 without a task id (or with success false) is a refusal the tenant answered: request.
-						expect((outcome.error as IscError).kind).toBe(name === 'parseLoadAccountsTask' && (outcome.error as IscError).status === 202 ? 'request' : 'bad-response');
-						expect(outcome.error.message).not.toMatch(/[\r\n]/);
-					} else if (json) {
-						// What comes back from a body JSON can carry is plain data: it survives --json output unchanged.
-						expect(JSON.parse(JSON.stringify(outcome.value))).toEqual(outcome.value);
-					}
-				}),
+				fc.property(
+					fc.oneof(
+						anyValue.map(body => ({body, json: false})),
+						nearBodies.map(body => ({body, json: true})),
+					),
+					({body, json}) => {
+						const outcome = expectOnly(() => parse(body), IscError);
+						if ('error' in outcome) {
+							// A 202 without a task id (or with success false) is a refusal the tenant answered: request.
+							expect((outcome.error as IscError).kind).toBe(
+								name === 'parseLoadAccountsTask' && (outcome.error as IscError).status === 202 ? 'request' : 'bad-response',
+							);
+							expect(outcome.error.message).not.toMatch(/[\r\n]/);
+						} else if (json) {
+							// What comes back from a body JSON can carry is plain data: it survives --json output unchanged.
+							expect(JSON.parse(JSON.stringify(outcome.value))).toEqual(outcome.value);
+						}
+					},
+				),
 				{numRuns: 1500},
 			);
 		});
@@ -99,14 +119,18 @@ describe('the resource parsers on arbitrary input', () => {
 
 	it('parseTokenGrant keeps a valid token and its lifetime, and refuses a lifetime that is not positive', () => {
 		fc.assert(
-			fc.property(fc.base64String({minLength: 4, maxLength: 200}), fc.oneof(fc.integer({min: -100, max: 10 ** 6}), fc.double({noNaN: true})), (token, expiresIn) => {
-				const outcome = expectOnly(() => parseTokenGrant({access_token: token, expires_in: expiresIn, token_type: 'bearer'}), IscError);
-				if (Number.isFinite(expiresIn) && expiresIn > 0 && token !== '') {
-					expect(outcome).toEqual({value: {accessToken: token, expiresInSec: expiresIn}});
-				} else {
-					expect('error' in outcome).toBe(true);
-				}
-			}),
+			fc.property(
+				fc.base64String({minLength: 4, maxLength: 200}),
+				fc.oneof(fc.integer({min: -100, max: 10 ** 6}), fc.double({noNaN: true})),
+				(token, expiresIn) => {
+					const outcome = expectOnly(() => parseTokenGrant({access_token: token, expires_in: expiresIn, token_type: 'bearer'}), IscError);
+					if (Number.isFinite(expiresIn) && expiresIn > 0 && token !== '') {
+						expect(outcome).toEqual({value: {accessToken: token, expiresInSec: expiresIn}});
+					} else {
+						expect('error' in outcome).toBe(true);
+					}
+				},
+			),
 		);
 	});
 });

@@ -50,7 +50,14 @@ describe('parseRetryAfter', () => {
 	it('refuses negative numbers and numbers in other notations', () => {
 		fc.assert(
 			fc.property(fc.integer({min: 1, max: 10 ** 6}), now, (seconds, at) => {
-				for (const value of [`-${seconds}`, `${seconds}e2`, `0x${seconds.toString(16)}`, `+${seconds}`, `${seconds}s`, `${seconds} ${seconds}`]) {
+				for (const value of [
+					`-${seconds}`,
+					`${seconds}e2`,
+					`0x${seconds.toString(16)}`,
+					`+${seconds}`,
+					`${seconds}s`,
+					`${seconds} ${seconds}`,
+				]) {
 					expect(parseRetryAfter(value, at)).toBeUndefined();
 				}
 			}),

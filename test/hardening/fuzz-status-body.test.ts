@@ -9,7 +9,12 @@ import {anyValue, bodyText, CONTROL, expectOnly, unicodeString} from './helpers/
 /** A valid value for each field, as ISC sends it. */
 const validStatus = fc.record(
 	{
-		start: fc.option(fc.date({min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true}).map(date => date.toISOString()), {nil: null}),
+		start: fc.option(
+			fc
+				.date({min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true})
+				.map(date => date.toISOString()),
+			{nil: null},
+		),
 		status: fc.oneof(fc.constantFrom(...KNOWN_STATUSES), unicodeString(30)),
 		totalAccounts: fc.nat(),
 		processedAccounts: fc.nat(),
@@ -68,7 +73,8 @@ describe('parseAggregationStatus on arbitrary input', () => {
 				const known = new Set<string>(['start', 'status', ...COUNT_FIELDS]);
 				const extras = Object.fromEntries(Object.entries(extra).filter(([key]) => !known.has(key) && key !== '__proto__'));
 				const body: unknown = JSON.parse(JSON.stringify({...extras, ...status}));
-				const expected = status.status === undefined ? status : {...status, status: status.status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD')};
+				const expected =
+					status.status === undefined ? status : {...status, status: status.status.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD')};
 				expect(parseAggregationStatus(body)).toEqual(expected);
 			}),
 			{numRuns: 1000},

@@ -39,7 +39,10 @@ interface Recorder {
 }
 
 /** A loopback server that records every request and answers with `answer`. */
-async function recorder(host: string, answer: (request: Recorded, response: import('node:http').ServerResponse) => void): Promise<Recorder> {
+async function recorder(
+	host: string,
+	answer: (request: Recorded, response: import('node:http').ServerResponse) => void,
+): Promise<Recorder> {
 	const requests: Recorded[] = [];
 	const server = createServer((request, response) => {
 		let body = '';
@@ -187,13 +190,16 @@ describe('plain http to a host that is not loopback', () => {
 		const {port} = listener.address() as AddressInfo;
 		try {
 			const script = `require('node:net').connect(${port}, '127.0.0.1').on('error', error => { console.log(error.message); })`;
-			const child = spawn(process.execPath, ['-e', script], {env: {...guarded({AGGWATCH_TEST_CONNECT_ALLOW: 'none'}), PATH: process.env['PATH'] ?? ''}, stdio: ['ignore', 'pipe', 'inherit']});
+			const child = spawn(process.execPath, ['-e', script], {
+				env: {...guarded({AGGWATCH_TEST_CONNECT_ALLOW: 'none'}), PATH: process.env['PATH'] ?? ''},
+				stdio: ['ignore', 'pipe', 'inherit'],
+			});
 			let stdout = '';
 			child.stdout.on('data', (chunk: Buffer) => {
 				stdout += chunk.toString();
 			});
 			await once(child, 'close');
-			expect(stdout).toContain('blocked by the test\'s connect guard');
+			expect(stdout).toContain("blocked by the test's connect guard");
 			expect(connections()).toEqual([`127.0.0.1 ${port}`]);
 			expect(accepted).toBe(0);
 		} finally {
@@ -202,7 +208,9 @@ describe('plain http to a host that is not loopback', () => {
 	});
 
 	it('the guard lets loopback through (control: status works against the simulator)', async () => {
-		const result = await runCli(['status', '--json', ID], {env: guarded({SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'client', SAIL_CLIENT_SECRET: SECRET})});
+		const result = await runCli(['status', '--json', ID], {
+			env: guarded({SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'client', SAIL_CLIENT_SECRET: SECRET}),
+		});
 		// The id is unknown to this simulator: a 404, exit 3, after a real exchange the guard saw.
 		expect(result.code, result.stderr).toBe(3);
 		expect(connections()).toContain(`127.0.0.1 ${new URL(sim.url).port}`);
@@ -212,7 +220,11 @@ describe('plain http to a host that is not loopback', () => {
 	for (const [what, args, extra] of [
 		['status with SAIL_BASE_URL', ['status', ID], {SAIL_BASE_URL: FORBIDDEN, SAIL_CLIENT_ID: 'client', SAIL_CLIENT_SECRET: SECRET}],
 		['wait with --base-url', ['wait', '--base-url', FORBIDDEN, '--client-id', 'client', ID], {SAIL_CLIENT_SECRET: SECRET}],
-		['tenant add (which checks the credentials)', ['tenant', 'add', 'remote', '--base-url', FORBIDDEN, '--client-id', 'client'], {SAIL_CLIENT_SECRET: SECRET}],
+		[
+			'tenant add (which checks the credentials)',
+			['tenant', 'add', 'remote', '--base-url', FORBIDDEN, '--client-id', 'client'],
+			{SAIL_CLIENT_SECRET: SECRET},
+		],
 	] as const) {
 		it(`${what}: exits 1 with one line, and no connection is attempted`, async () => {
 			const result = await runCli(args, {env: guarded(extra)});

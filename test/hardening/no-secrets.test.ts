@@ -24,7 +24,16 @@ const DONE = 'd0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0';
 const LONG = 'e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1';
 
 function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPlan {
-	return {id, sourceId: `src-${id.slice(0, 4)}`, sourceName: `Source ${id.slice(0, 4)}`, collectMs: 500, totalAccounts: 50, accountsPerSecond: 50, outcome: {type: 'COMPLETED'}, ...fields};
+	return {
+		id,
+		sourceId: `src-${id.slice(0, 4)}`,
+		sourceName: `Source ${id.slice(0, 4)}`,
+		collectMs: 500,
+		totalAccounts: 50,
+		accountsPerSecond: 50,
+		outcome: {type: 'COMPLETED'},
+		...fields,
+	};
 }
 
 let sim: Simulator;
@@ -36,10 +45,7 @@ beforeAll(async () => {
 	await ensureBuilt();
 	sim = await startSimulator({
 		clients: [{clientId: CLIENT, clientSecret: SECRET}],
-		aggregations: [
-			plan(DONE, {startAtMs: -120_000}),
-			plan(LONG, {startAtMs: -5000, totalAccounts: 10_000_000, accountsPerSecond: 10}),
-		],
+		aggregations: [plan(DONE, {startAtMs: -120_000}), plan(LONG, {startAtMs: -5000, totalAccounts: 10_000_000, accountsPerSecond: 10})],
 	});
 	box = sandbox();
 	env = {...box.env, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: CLIENT, SAIL_CLIENT_SECRET: SECRET};
@@ -86,7 +92,11 @@ function filesUnder(dir: string): string[] {
 describe('secrets and tokens stay out of every output', () => {
 	it('status, status --json and --debug: the outputs and the request log', async () => {
 		const debug = path.join(box.work, 'status-debug.jsonl');
-		for (const args of [['status', DONE, LONG], ['status', '--json', DONE, LONG, 'ffffffffffffffffffffffffffffffff'], ['status', '--debug', debug, DONE]]) {
+		for (const args of [
+			['status', DONE, LONG],
+			['status', '--json', DONE, LONG, 'ffffffffffffffffffffffffffffffff'],
+			['status', '--debug', debug, DONE],
+		]) {
 			const result = await runCli(args, {env});
 			expectCleanRun(args.join(' '), result);
 			expect(result.stdout).toContain(DONE);
@@ -183,12 +193,14 @@ describe('secrets and tokens stay out of every output', () => {
 		await pty.waitFor('the help to close', () => !pty.screenText().includes('Pause or resume polling'));
 		await pty.write('q');
 		expect((await pty.waitForExit(15_000)).exitCode).toBe(0);
-		expectNoSecret('the monitor\'s terminal output', pty.rawOutput());
+		expectNoSecret("the monitor's terminal output", pty.rawOutput());
 		expectNoSecret('the --debug log of the monitor', readFileSync(debug, 'utf8'));
 	}, 60_000);
 
 	it('tenant add keeps the secret only in secrets.json (0600 in a 0700 folder), never in config.json', async () => {
-		const added = await runCli(['tenant', 'add', 'hardening', '--base-url', sim.url, '--client-id', CLIENT], {env: {...box.env, SAIL_CLIENT_SECRET: SECRET}});
+		const added = await runCli(['tenant', 'add', 'hardening', '--base-url', sim.url, '--client-id', CLIENT], {
+			env: {...box.env, SAIL_CLIENT_SECRET: SECRET},
+		});
 		expect(added.code, added.stderr).toBe(0);
 		expectCleanRun('tenant add', added);
 		const listed = await runCli(['tenant', 'list', '--json'], {env: box.env});

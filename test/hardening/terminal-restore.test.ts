@@ -46,7 +46,18 @@ beforeAll(async () => {
 	await ensureBuilt();
 	fixture = await buildFixture('test/terminal/fixtures/counter-app.tsx');
 	sim = await startSimulator({
-		aggregations: [{id: RUNNING, sourceId: 'src-1', sourceName: 'Workday', startAtMs: -5000, collectMs: 1000, totalAccounts: 1_000_000, accountsPerSecond: 100, outcome: {type: 'COMPLETED'}}],
+		aggregations: [
+			{
+				id: RUNNING,
+				sourceId: 'src-1',
+				sourceName: 'Workday',
+				startAtMs: -5000,
+				collectMs: 1000,
+				totalAccounts: 1_000_000,
+				accountsPerSecond: 100,
+				outcome: {type: 'COMPLETED'},
+			},
+		],
 	});
 	configDir = mkdtempSync(path.join(tmpdir(), 'aggwatch-terminal-'));
 }, 120_000);
@@ -64,7 +75,11 @@ afterAll(async () => {
 });
 
 function underShell(args: string[], env: Record<string, string | undefined>): PtySession {
-	const session = spawnPty('/bin/sh', ['-c', SHELL_SCRIPT, 'sh', ...args], {cols: 120, rows: 40, env: {...env, NODE: process.execPath, CI: undefined}});
+	const session = spawnPty('/bin/sh', ['-c', SHELL_SCRIPT, 'sh', ...args], {
+		cols: 120,
+		rows: 40,
+		env: {...env, NODE: process.execPath, CI: undefined},
+	});
 	sessions.push(session);
 	return session;
 }
@@ -99,13 +114,22 @@ async function expectTerminalRestored(session: PtySession, exitCode: number): Pr
 describe('the real monitor restores the terminal', () => {
 	function monitor(): PtySession {
 		return underShell([cliPath(), '--interval', '1', RUNNING], {
-			...cleanEnvironment({SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: configDir}),
+			...cleanEnvironment({
+				SAIL_BASE_URL: sim.url,
+				SAIL_CLIENT_ID: 'demo-client',
+				SAIL_CLIENT_SECRET: 'demo-secret',
+				AGGWATCH_CONFIG_DIR: configDir,
+			}),
 		});
 	}
 
 	/** The first frame is up: the exit guards are installed before the alternate screen is entered. */
 	async function showing(session: PtySession): Promise<void> {
-		await session.waitFor('the monitor\'s first frame', () => session.isAlternateScreen() && session.screenText().includes(RUNNING.slice(0, 8)), 30_000);
+		await session.waitFor(
+			"the monitor's first frame",
+			() => session.isAlternateScreen() && session.screenText().includes(RUNNING.slice(0, 8)),
+			30_000,
+		);
 		expect(session.cursorVisible()).toBe(false);
 	}
 
@@ -114,34 +138,49 @@ describe('the real monitor restores the terminal', () => {
 		['SIGHUP', 129],
 		['SIGINT', 130],
 	] as const) {
-		it(`on ${signal}`, async () => {
-			const session = monitor();
-			await showing(session);
-			process.kill(nodePid(session), signal);
-			await expectTerminalRestored(session, code);
-		}, slow);
+		it(
+			`on ${signal}`,
+			async () => {
+				const session = monitor();
+				await showing(session);
+				process.kill(nodePid(session), signal);
+				await expectTerminalRestored(session, code);
+			},
+			slow,
+		);
 	}
 });
 
 describe('a full-screen app that crashes restores the terminal (fixture app)', () => {
-	it('when a component throws while rendering', async () => {
-		const session = underShell([fixture.file], fixtureEnvironment);
-		await session.waitForText('count 0');
-		expect(session.isAlternateScreen()).toBe(true);
-		await session.write('x');
-		await expectTerminalRestored(session, 1);
-		await session.waitForText('Error: Boom from component');
-	}, slow);
+	it(
+		'when a component throws while rendering',
+		async () => {
+			const session = underShell([fixture.file], fixtureEnvironment);
+			await session.waitForText('count 0');
+			expect(session.isAlternateScreen()).toBe(true);
+			await session.write('x');
+			await expectTerminalRestored(session, 1);
+			await session.waitForText('Error: Boom from component');
+		},
+		slow,
+	);
 });
 
 describe('the check itself', () => {
-	it('sees raw mode left on by a program that cannot restore it (SIGKILL)', async () => {
-		const session = underShell(['-e', "process.stdin.setRawMode(true); process.stdout.write('raw and waiting'); setInterval(() => {}, 1000)"], {});
-		await session.waitForText('raw and waiting');
-		process.kill(nodePid(session), 'SIGKILL');
-		await session.waitForText('type here>');
-		const settings = session.screenText().split(/\s+/);
-		expect(settings).toContain('-icanon');
-		expect(settings).toContain('-echo');
-	}, slow);
+	it(
+		'sees raw mode left on by a program that cannot restore it (SIGKILL)',
+		async () => {
+			const session = underShell(
+				['-e', "process.stdin.setRawMode(true); process.stdout.write('raw and waiting'); setInterval(() => {}, 1000)"],
+				{},
+			);
+			await session.waitForText('raw and waiting');
+			process.kill(nodePid(session), 'SIGKILL');
+			await session.waitForText('type here>');
+			const settings = session.screenText().split(/\s+/);
+			expect(settings).toContain('-icanon');
+			expect(settings).toContain('-echo');
+		},
+		slow,
+	);
 });

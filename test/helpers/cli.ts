@@ -51,7 +51,12 @@ function isStale(): boolean {
 		return true;
 	}
 
-	const inputs = [path.join(root, 'source'), path.join(root, 'package.json'), path.join(root, 'scripts', 'build.mjs'), path.join(root, 'scripts', 'bundle.mjs')];
+	const inputs = [
+		path.join(root, 'source'),
+		path.join(root, 'package.json'),
+		path.join(root, 'scripts', 'build.mjs'),
+		path.join(root, 'scripts', 'bundle.mjs'),
+	];
 	return inputs.some(input => newestMtime(input) > built);
 }
 

@@ -52,7 +52,7 @@ export class PtySession {
 		this.terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
 		// xterm has no public "cursor hidden" state: watch DECTCEM (CSI ? 25 h / l) as the parser sees it.
 		for (const final of ['h', 'l'] as const) {
-			this.terminal.parser.registerCsiHandler({prefix: '?', final}, (parameters) => {
+			this.terminal.parser.registerCsiHandler({prefix: '?', final}, parameters => {
 				if (parameters.includes(25)) {
 					this.#cursorHidden = final === 'l';
 				}
@@ -70,18 +70,18 @@ export class PtySession {
 			cwd: options.cwd ?? process.cwd(),
 			env,
 		});
-		this.#pty.onData((data) => {
+		this.#pty.onData(data => {
 			if (this.#disposed) {
 				return;
 			}
 
 			this.#raw += data;
 			this.#bytes += Buffer.byteLength(data, 'utf8');
-			this.#parsing = new Promise((resolve) => {
+			this.#parsing = new Promise(resolve => {
 				this.terminal.write(data, resolve);
 			});
 		});
-		this.#exited = new Promise((resolve) => {
+		this.#exited = new Promise(resolve => {
 			this.#pty.onExit(({exitCode, signal}) => {
 				this.#exit = {exitCode, signal: signal ?? 0};
 				resolve(this.#exit);
@@ -143,7 +143,7 @@ export class PtySession {
 	async write(...keys: string[]): Promise<void> {
 		for (const key of keys) {
 			this.#pty.write(key);
-			await new Promise((resolve) => setImmediate(resolve));
+			await new Promise(resolve => setImmediate(resolve));
 		}
 	}
 
@@ -163,7 +163,7 @@ export class PtySession {
 				);
 			}
 
-			await new Promise((resolve) => setTimeout(resolve, pollMs));
+			await new Promise(resolve => setTimeout(resolve, pollMs));
 		}
 	}
 

@@ -37,7 +37,12 @@ export function endedRow(n: number, endedAt: number, extra: Partial<EndedRow> = 
 		phase: 'ended',
 		endedAt,
 		lastRunningAt: endedAt - 5000,
-		snapshot: {start: new Date(endedAt - durationMs).toISOString(), status: 'COMPLETED', processedAccounts: 100 + n, totalAccounts: 100 + n},
+		snapshot: {
+			start: new Date(endedAt - durationMs).toISOString(),
+			status: 'COMPLETED',
+			processedAccounts: 100 + n,
+			totalAccounts: 100 + n,
+		},
 		...extra,
 	};
 }

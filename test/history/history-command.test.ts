@@ -35,10 +35,13 @@ function context(dir: string, values: Record<string, string | boolean> = {}) {
 function seeded(): string {
 	const dir = dirs.make();
 	openHistory({cwd: dir, now: () => T0}).recordEnded([
-		endedRow(1, T0 - (30 * HOUR), {}, 14 * MINUTE + 3000),
-		endedRow(2, T0 - (2 * HOUR), {label: 'Active Directory'}),
+		endedRow(1, T0 - 30 * HOUR, {}, 14 * MINUTE + 3000),
+		endedRow(2, T0 - 2 * HOUR, {label: 'Active Directory'}),
 		endedRow(3, T0 - HOUR, {tenant: 'globex'}),
-		endedRow(4, T0 - (10 * MINUTE), {lastRunningAt: undefined, snapshot: {start: new Date(T0 - (70 * MINUTE)).toISOString(), status: 'CANCELLED', processedAccounts: 1200, totalAccounts: 3200}}),
+		endedRow(4, T0 - 10 * MINUTE, {
+			lastRunningAt: undefined,
+			snapshot: {start: new Date(T0 - 70 * MINUTE).toISOString(), status: 'CANCELLED', processedAccounts: 1200, totalAccounts: 3200},
+		}),
 	]);
 	return dir;
 }
@@ -61,7 +64,13 @@ describe('aggwatch history', () => {
 		expect(await runHistory(run, [])).toBe(ExitCode.ok);
 		const entries = run.captured.out.map(line => JSON.parse(line) as {id: string; status: string; durationMs: number});
 		expect(entries.map(entry => entry.id)).toEqual([4, 3, 2, 1].map(n => hexId(n)));
-		expect(entries[3]).toMatchObject({tenant: 'acme', source: 'Workday', status: 'COMPLETED', durationMs: (14 * MINUTE) + 3000, counts: {processedAccounts: 101}});
+		expect(entries[3]).toMatchObject({
+			tenant: 'acme',
+			source: 'Workday',
+			status: 'COMPLETED',
+			durationMs: 14 * MINUTE + 3000,
+			counts: {processedAccounts: 101},
+		});
 	});
 
 	it('filters by --source (any case), --tenant and --since', async () => {

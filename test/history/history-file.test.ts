@@ -29,7 +29,7 @@ describe('HistoryFile', () => {
 				id: hexId(1),
 				source: 'Workday',
 				status: 'COMPLETED',
-				start: new Date(T0 - MINUTE - (10 * MINUTE)).toISOString(),
+				start: new Date(T0 - MINUTE - 10 * MINUTE).toISOString(),
 				end: new Date(T0 - MINUTE).toISOString(),
 				durationMs: 10 * MINUTE,
 				lastSeenRunning: new Date(T0 - MINUTE - 5000).toISOString(),
@@ -42,15 +42,20 @@ describe('HistoryFile', () => {
 	it('keeps the same aggregation on two tenants apart', () => {
 		const history = openHistory({cwd: dirs.make(), now: () => T0});
 		history.recordEnded([endedRow(1, T0), {...endedRow(1, T0), tenant: 'globex'}]);
-		expect(history.list().map(entry => entry.tenant).sort()).toEqual(['acme', 'globex']);
+		expect(
+			history
+				.list()
+				.map(entry => entry.tenant)
+				.sort(),
+		).toEqual(['acme', 'globex']);
 	});
 
 	it('survives a restart: a new instance (a later aggwatch) reads what an earlier one wrote', () => {
 		const dir = dirs.make();
-		openHistory({cwd: dir, now: () => T0}).recordEnded([endedRow(1, T0 - (2 * MINUTE)), endedRow(2, T0 - MINUTE)]);
+		openHistory({cwd: dir, now: () => T0}).recordEnded([endedRow(1, T0 - 2 * MINUTE), endedRow(2, T0 - MINUTE)]);
 		const later = openHistory({cwd: dir, now: () => T0 + DAY});
 		expect(later.list().map(entry => entry.id)).toEqual([hexId(2), hexId(1)]);
-		expect(later.recordEnded([endedRow(1, T0 - (2 * MINUTE))])).toEqual([]);
+		expect(later.recordEnded([endedRow(1, T0 - 2 * MINUTE)])).toEqual([]);
 		expect(later.list()).toHaveLength(2);
 	});
 
@@ -76,7 +81,7 @@ describe('HistoryFile', () => {
 	it('keeps only the newest maxEntries', () => {
 		const history = openHistory({cwd: dirs.make(), now: () => T0, bounds: {maxEntries: 5}});
 		for (let n = 1; n <= 8; n++) {
-			history.recordEnded([endedRow(n, T0 - ((10 - n) * MINUTE))]);
+			history.recordEnded([endedRow(n, T0 - (10 - n) * MINUTE)]);
 		}
 
 		expect(history.list().map(entry => entry.id)).toEqual([8, 7, 6, 5, 4].map(n => hexId(n)));
@@ -87,34 +92,44 @@ describe('HistoryFile', () => {
 		let now = T0;
 		const dir = dirs.make();
 		const history = openHistory({cwd: dir, now: () => now, bounds: {maxAgeMs: 90 * DAY}});
-		history.recordEnded([endedRow(1, T0 - (89 * DAY)), endedRow(2, T0 - DAY)]);
+		history.recordEnded([endedRow(1, T0 - 89 * DAY), endedRow(2, T0 - DAY)]);
 		expect(history.list()).toHaveLength(2);
 
-		now = T0 + (2 * DAY);
+		now = T0 + 2 * DAY;
 		expect(history.list().map(entry => entry.id)).toEqual([hexId(2)]);
 		// Listing does not write; the next recording prunes the file.
 		expect((JSON.parse(readFileSync(history.path, 'utf8')) as {entries: unknown[]}).entries).toHaveLength(2);
 		history.recordEnded([endedRow(3, now)]);
-		expect((JSON.parse(readFileSync(history.path, 'utf8')) as {entries: Array<{id: string}>}).entries.map(entry => entry.id)).toEqual([hexId(3), hexId(2)]);
+		expect((JSON.parse(readFileSync(history.path, 'utf8')) as {entries: Array<{id: string}>}).entries.map(entry => entry.id)).toEqual([
+			hexId(3),
+			hexId(2),
+		]);
 	});
 
 	it('applies whichever bound keeps fewer', () => {
 		const history = openHistory({cwd: dirs.make(), now: () => T0, bounds: {maxEntries: 3, maxAgeMs: 10 * DAY}});
-		history.recordEnded([1, 2, 3, 4, 5].map(n => endedRow(n, T0 - (n * DAY))));
+		history.recordEnded([1, 2, 3, 4, 5].map(n => endedRow(n, T0 - n * DAY)));
 		expect(history.list().map(entry => entry.id)).toEqual([1, 2, 3].map(n => hexId(n)));
-		history.recordEnded([20, 30].map(n => endedRow(n, T0 - (n * DAY))));
+		history.recordEnded([20, 30].map(n => endedRow(n, T0 - n * DAY)));
 		expect(history.list().map(entry => entry.id)).toEqual([1, 2, 3].map(n => hexId(n)));
 
 		const byAge = openHistory({cwd: dirs.make(), now: () => T0, bounds: {maxEntries: 100, maxAgeMs: 2.5 * DAY}});
-		byAge.recordEnded([1, 2, 3, 4, 5].map(n => endedRow(n, T0 - (n * DAY))));
+		byAge.recordEnded([1, 2, 3, 4, 5].map(n => endedRow(n, T0 - n * DAY)));
 		expect(byAge.list().map(entry => entry.id)).toEqual([1, 2].map(n => hexId(n)));
 	});
 
 	it('defaults to 1,000 entries and 90 days, changed by AGGWATCH_HISTORY_MAX_ENTRIES and AGGWATCH_HISTORY_MAX_AGE', () => {
 		expect(openHistory({cwd: dirs.make()}).bounds).toEqual({maxEntries: 1000, maxAgeMs: 90 * DAY});
-		expect(historyBoundsFromEnv({AGGWATCH_HISTORY_MAX_ENTRIES: '250', AGGWATCH_HISTORY_MAX_AGE: '30d'})).toEqual({maxEntries: 250, maxAgeMs: 30 * DAY});
-		expect(() => historyBoundsFromEnv({AGGWATCH_HISTORY_MAX_ENTRIES: 'lots'})).toThrow(/AGGWATCH_HISTORY_MAX_ENTRIES must be a whole number/);
-		expect(() => historyBoundsFromEnv({AGGWATCH_HISTORY_MAX_AGE: 'forever'})).toThrow(/AGGWATCH_HISTORY_MAX_AGE: Invalid duration "forever"/);
+		expect(historyBoundsFromEnv({AGGWATCH_HISTORY_MAX_ENTRIES: '250', AGGWATCH_HISTORY_MAX_AGE: '30d'})).toEqual({
+			maxEntries: 250,
+			maxAgeMs: 30 * DAY,
+		});
+		expect(() => historyBoundsFromEnv({AGGWATCH_HISTORY_MAX_ENTRIES: 'lots'})).toThrow(
+			/AGGWATCH_HISTORY_MAX_ENTRIES must be a whole number/,
+		);
+		expect(() => historyBoundsFromEnv({AGGWATCH_HISTORY_MAX_AGE: 'forever'})).toThrow(
+			/AGGWATCH_HISTORY_MAX_AGE: Invalid duration "forever"/,
+		);
 	});
 
 	it('fills in a source name learnt after the aggregation was recorded, and changes nothing else', () => {
@@ -133,7 +148,9 @@ describe('HistoryFile', () => {
 		const history = openHistory({cwd: dir, now: () => T0, onWarning: line => warnings.push(line)});
 		expect(history.list()).toEqual([]);
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toMatch(/^The history file .*history\.json could not be used: it is not valid JSON .* It was moved to .*history\.json\.bak-.*; starting a new history\.$/);
+		expect(warnings[0]).toMatch(
+			/^The history file .*history\.json could not be used: it is not valid JSON .* It was moved to .*history\.json\.bak-.*; starting a new history\.$/,
+		);
 		const backup = readdirSync(dir).find(name => name.startsWith(`${HISTORY_FILE_NAME}.bak-`))!;
 		expect(readFileSync(path.join(dir, backup), 'utf8')).toBe('{"entries": [tru');
 		history.recordEnded([endedRow(1, T0)]);
@@ -153,7 +170,17 @@ describe('HistoryFile', () => {
 
 	it('drops single entries it cannot read and keeps the rest', () => {
 		const dir = dirs.make();
-		writeFileSync(path.join(dir, HISTORY_FILE_NAME), JSON.stringify({schemaVersion: 1, entries: [{id: 'x'}, {tenant: 'acme', id: hexId(1), status: 'COMPLETED', end: new Date(T0).toISOString(), counts: {}}]}));
-		expect(openHistory({cwd: dir, now: () => T0}).list().map(entry => entry.id)).toEqual([hexId(1)]);
+		writeFileSync(
+			path.join(dir, HISTORY_FILE_NAME),
+			JSON.stringify({
+				schemaVersion: 1,
+				entries: [{id: 'x'}, {tenant: 'acme', id: hexId(1), status: 'COMPLETED', end: new Date(T0).toISOString(), counts: {}}],
+			}),
+		);
+		expect(
+			openHistory({cwd: dir, now: () => T0})
+				.list()
+				.map(entry => entry.id),
+		).toEqual([hexId(1)]);
 	});
 });

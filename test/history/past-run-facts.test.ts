@@ -12,19 +12,38 @@ describe('what the history keeps for stalls and comparisons', () => {
 				tenant: 'acme',
 				label: 'LDAP',
 				phase: 'ended',
-				snapshot: {start: new Date(START).toISOString(), status: 'COMPLETED', processedAccounts: 30_000, totalAccounts: 30_000, deletedAccounts: 3},
+				snapshot: {
+					start: new Date(START).toISOString(),
+					status: 'COMPLETED',
+					processedAccounts: 30_000,
+					totalAccounts: 30_000,
+					deletedAccounts: 3,
+				},
 				endedAt: START + 60_000,
 				longestGapMs: 7000,
 				leftStartedAt: START + 12_000,
 			},
 			START + 61_000,
 		);
-		expect(entry).toMatchObject({durationMs: 60_000, longestGapMs: 7000, startedMs: 12_000, counts: {processedAccounts: 30_000, deletedAccounts: 3}});
+		expect(entry).toMatchObject({
+			durationMs: 60_000,
+			longestGapMs: 7000,
+			startedMs: 12_000,
+			counts: {processedAccounts: 30_000, deletedAccounts: 3},
+		});
 		expect(parseEntry(JSON.parse(JSON.stringify(entry)))).toEqual(entry);
 	});
 
 	test('a file entry with unusable figures keeps the rest', () => {
-		const parsed = parseEntry({tenant: 'acme', id: 'a1', status: 'COMPLETED', end: '2025-03-01T10:01:00Z', counts: {}, longestGapMs: -5, startedMs: 'soon'});
+		const parsed = parseEntry({
+			tenant: 'acme',
+			id: 'a1',
+			status: 'COMPLETED',
+			end: '2025-03-01T10:01:00Z',
+			counts: {},
+			longestGapMs: -5,
+			startedMs: 'soon',
+		});
 		expect(parsed).toBeDefined();
 		expect(parsed).not.toHaveProperty('longestGapMs');
 		expect(parsed).not.toHaveProperty('startedMs');
@@ -42,7 +61,13 @@ describe('what the history keeps for stalls and comparisons', () => {
 			recordedAt: new Date(START).toISOString(),
 			...extra,
 		});
-		const history = [entry('a', 'LDAP', 1, {longestGapMs: 3000}), entry('b', 'ldap', 2), entry('c', 'Okta', 3), entry('d', 'LDAP', 4, {tenant: 'other'}), entry('now', 'LDAP', 5)];
+		const history = [
+			entry('a', 'LDAP', 1, {longestGapMs: 3000}),
+			entry('b', 'ldap', 2),
+			entry('c', 'Okta', 3),
+			entry('d', 'LDAP', 4, {tenant: 'other'}),
+			entry('now', 'LDAP', 5),
+		];
 		const past = pastRunsFor(history, 'acme', 'LDAP', 'now');
 		expect(past.map(run => run.counts.totalAccounts)).toEqual([102, 101]);
 		// No lastSeenRunning: the end may have been seen late, so the duration is only an upper bound.

@@ -11,20 +11,43 @@ const HOUR = 60 * MINUTE;
 
 describe('previousRuns', () => {
 	const history = [
-		entry(1, T0 - (72 * HOUR), 10 * MINUTE),
-		entry(2, T0 - (48 * HOUR), 12 * MINUTE),
-		entry(3, T0 - (47 * HOUR), 3 * MINUTE, {label: 'Active Directory'}),
-		entry(4, T0 - (24 * HOUR), 11 * MINUTE, {tenant: 'globex'}),
-		entry(5, T0 - (24 * HOUR), 2 * MINUTE, {snapshot: {start: new Date(T0 - (24 * HOUR) - (2 * MINUTE)).toISOString(), status: 'CANCELLED', processedAccounts: 7, totalAccounts: 100}}),
+		entry(1, T0 - 72 * HOUR, 10 * MINUTE),
+		entry(2, T0 - 48 * HOUR, 12 * MINUTE),
+		entry(3, T0 - 47 * HOUR, 3 * MINUTE, {label: 'Active Directory'}),
+		entry(4, T0 - 24 * HOUR, 11 * MINUTE, {tenant: 'globex'}),
+		entry(5, T0 - 24 * HOUR, 2 * MINUTE, {
+			snapshot: {start: new Date(T0 - 24 * HOUR - 2 * MINUTE).toISOString(), status: 'CANCELLED', processedAccounts: 7, totalAccounts: 100},
+		}),
 		entry(6, T0, 40 * MINUTE),
 		entry(7, T0 + HOUR, 9 * MINUTE),
 	];
 
 	it('lists earlier runs of the same source on the same tenant, newest first, with durations and accounts', () => {
 		expect(previousRuns(history, 'acme', 'Workday', hexId(6))).toEqual([
-			{id: hexId(5), status: 'CANCELLED', start: expect.any(String), end: new Date(T0 - (24 * HOUR)).toISOString(), durationMs: 2 * MINUTE, accounts: 7},
-			{id: hexId(2), status: 'COMPLETED', start: expect.any(String), end: new Date(T0 - (48 * HOUR)).toISOString(), durationMs: 12 * MINUTE, accounts: 102},
-			{id: hexId(1), status: 'COMPLETED', start: expect.any(String), end: new Date(T0 - (72 * HOUR)).toISOString(), durationMs: 10 * MINUTE, accounts: 101},
+			{
+				id: hexId(5),
+				status: 'CANCELLED',
+				start: expect.any(String),
+				end: new Date(T0 - 24 * HOUR).toISOString(),
+				durationMs: 2 * MINUTE,
+				accounts: 7,
+			},
+			{
+				id: hexId(2),
+				status: 'COMPLETED',
+				start: expect.any(String),
+				end: new Date(T0 - 48 * HOUR).toISOString(),
+				durationMs: 12 * MINUTE,
+				accounts: 102,
+			},
+			{
+				id: hexId(1),
+				status: 'COMPLETED',
+				start: expect.any(String),
+				end: new Date(T0 - 72 * HOUR).toISOString(),
+				durationMs: 10 * MINUTE,
+				accounts: 101,
+			},
 		]);
 	});
 
@@ -39,7 +62,7 @@ describe('previousRuns', () => {
 	});
 
 	it('leaves runs whose end was seen late out of the typical duration', () => {
-		const late = entry(8, T0 - (96 * HOUR), 300 * MINUTE, {lastRunningAt: undefined});
+		const late = entry(8, T0 - 96 * HOUR, 300 * MINUTE, {lastRunningAt: undefined});
 		const runs = previousRuns([late, ...history], 'acme', 'Workday', hexId(6));
 		expect(runs.find(run => run.id === hexId(8))?.approximate).toBe(true);
 		expect(typicalDurationMs(runs)).toBe(11 * MINUTE);

@@ -38,8 +38,15 @@ describe('history shared by several aggwatch processes', () => {
 	it('loses no entry when processes record at the same time, and records an aggregation they share once', async () => {
 		const dir = dirs.make();
 		// Three processes, 40 rows each, overlapping by 10 with the next: 100 distinct aggregations.
-		await runTogether(script, [[dir, '0', '40'], [dir, '30', '40'], [dir, '60', '40']]);
-		const ids = openHistory({cwd: dir}).list().map(entry => entry.id).sort();
+		await runTogether(script, [
+			[dir, '0', '40'],
+			[dir, '30', '40'],
+			[dir, '60', '40'],
+		]);
+		const ids = openHistory({cwd: dir})
+			.list()
+			.map(entry => entry.id)
+			.sort();
 		expect(ids).toEqual(Array.from({length: 100}, (_, n) => hexId(n)).sort());
 		expect(readdirSync(dir).sort()).toEqual([HISTORY_FILE_NAME]);
 	}, 60_000);

@@ -6,7 +6,9 @@ describe('IscClient tokens (simulated tenant)', () => {
 	it('makes one token request for many status calls, concurrent or not', async () => {
 		const {client, requests} = await harness();
 		const isc = client();
-		const concurrent = await Promise.all(Array.from({length: 8}, (_, index) => isc.getAggregationStatus(index % 2 === 0 ? RUNNING_ID : FINISHED_ID)));
+		const concurrent = await Promise.all(
+			Array.from({length: 8}, (_, index) => isc.getAggregationStatus(index % 2 === 0 ? RUNNING_ID : FINISHED_ID)),
+		);
 		for (let index = 0; index < 5; index++) {
 			await isc.getAggregationStatus(RUNNING_ID);
 		}
@@ -24,12 +26,20 @@ describe('IscClient tokens (simulated tenant)', () => {
 		await isc.getAggregationStatus(RUNNING_ID);
 		sim.expireTokens();
 
-		const after = await Promise.all([isc.getAggregationStatus(RUNNING_ID), isc.getAggregationStatus(FINISHED_ID), isc.getAggregationStatus(RUNNING_ID)]);
+		const after = await Promise.all([
+			isc.getAggregationStatus(RUNNING_ID),
+			isc.getAggregationStatus(FINISHED_ID),
+			isc.getAggregationStatus(RUNNING_ID),
+		]);
 		expect(after.map(status => status.status)).toEqual(['ACCOUNTS_COLLECTED', 'COMPLETED', 'ACCOUNTS_COLLECTED']);
 		// Three requests met the same 401, yet only one new token was asked for.
 		expect(isc.tokenRequests).toBe(2);
 		expect(requests('/oauth/token')).toHaveLength(2);
-		expect(requests('/v2025/account-aggregations').map(entry => entry.status).filter(status => status === 401)).toHaveLength(3);
+		expect(
+			requests('/v2025/account-aggregations')
+				.map(entry => entry.status)
+				.filter(status => status === 401),
+		).toHaveLength(3);
 		expect(retries).toEqual([]);
 	});
 

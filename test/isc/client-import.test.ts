@@ -21,19 +21,30 @@ describe('IscClient.importAccounts (simulated tenant)', () => {
 	});
 
 	it('passes disableOptimization in the multipart form', async () => {
-		const {client} = await harness({aggregations: [], sources: [{id: SOURCE_ID, name: 'Workday', type: 'Workday'}, {id: OTHER_SOURCE_ID, name: 'AD', type: 'Active Directory'}]});
+		const {client} = await harness({
+			aggregations: [],
+			sources: [
+				{id: SOURCE_ID, name: 'Workday', type: 'Workday'},
+				{id: OTHER_SOURCE_ID, name: 'AD', type: 'Active Directory'},
+			],
+		});
 		const isc = client();
-		expect((await isc.importAccounts(SOURCE_ID, {disableOptimization: true})).task.attributes).toMatchObject({appId: SOURCE_ID, optimizedAggregation: 'disabled'});
+		expect((await isc.importAccounts(SOURCE_ID, {disableOptimization: true})).task.attributes).toMatchObject({
+			appId: SOURCE_ID,
+			optimizedAggregation: 'disabled',
+		});
 		expect((await isc.importAccounts(OTHER_SOURCE_ID)).task.attributes).toMatchObject({optimizedAggregation: 'enabled'});
 	});
 
-	it('reads ISC\'s refusal to start while an aggregation of the source runs: alreadyRunning, nothing started', async () => {
+	it("reads ISC's refusal to start while an aggregation of the source runs: alreadyRunning, nothing started", async () => {
 		const {sim, client, requests} = await harness();
 		const before = sim.aggregations().length;
 		const answer = await client().importAccounts(SOURCE_ID);
 		expect(answer.alreadyRunning).toBe(true);
 		expect(answer.task.id).not.toBe(RUNNING_ID);
-		expect(answer.task.messages).toEqual([expect.objectContaining({type: 'WARN', text: expect.stringContaining('currently running aggregation must complete') as string})]);
+		expect(answer.task.messages).toEqual([
+			expect.objectContaining({type: 'WARN', text: expect.stringContaining('currently running aggregation must complete') as string}),
+		]);
 		expect(requests(LOAD).map(entry => entry.status)).toEqual([202]);
 		expect(sim.aggregations()).toHaveLength(before);
 	});

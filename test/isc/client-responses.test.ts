@@ -53,7 +53,9 @@ describe('IscClient responses (simulated tenant)', () => {
 		const missing = '2c9180867f3e4b5a017f3e9d0c1b0000';
 		const error = await iscError(client().getAggregationStatus(missing));
 		expect(error).toMatchObject({kind: 'not-found', status: 404, detailCode: '404 Not found'});
-		expect(error.message).toBe(`Aggregation ${missing} was not found: The server did not find a current representation for the target resource.`);
+		expect(error.message).toBe(
+			`Aggregation ${missing} was not found: The server did not find a current representation for the target resource.`,
+		);
 		expect(error.trackingId).toMatch(/^[\da-f]{32}$/);
 		// A 404 is an answer, not a failure to retry.
 		expect(requests(STATUS)).toHaveLength(1);
@@ -99,14 +101,18 @@ describe('IscClient responses (simulated tenant)', () => {
 		const error = await iscError(client().getAggregationStatus(RUNNING_ID));
 		expect(error.kind).toBe('forbidden');
 		// The simulator's tokens are a user's (personal access token): that user lacks the level.
-		expect(error.hint).toBe(`The user of this personal access token lacks the user level for the aggregation status: use a personal access token (PAT) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant ${new URL(sim.url).host}`);
+		expect(error.hint).toBe(
+			`The user of this personal access token lacks the user level for the aggregation status: use a personal access token (PAT) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant ${new URL(sim.url).host}`,
+		);
 	});
 
 	it('says a 403 of the status endpoint to an API client without user context needs a PAT, naming the tenant', async () => {
 		const {client} = await harness({clients: [{clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, userContext: false}]});
 		const error = await iscError(client().getAggregationStatus(RUNNING_ID));
 		expect(error).toMatchObject({kind: 'forbidden', status: 403});
-		expect(error.hint).toMatch(/^These credentials are an API client without user context, .* use a personal access token \(PAT\) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant 127\.0\.0\.1:\d+$/);
+		expect(error.hint).toMatch(
+			/^These credentials are an API client without user context, .* use a personal access token \(PAT\) of a user with ORG_ADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN in tenant 127\.0\.0\.1:\d+$/,
+		);
 	});
 
 	it('keeps the generic advice for a 403 elsewhere (the status endpoint alone needs user context)', async () => {
@@ -119,7 +125,16 @@ describe('IscClient responses (simulated tenant)', () => {
 	it('lists running account aggregations, newest first, with the documented filter', async () => {
 		const {sim, client, requests} = await harness();
 		const newer = '2c9180835d191a86015d28455b4a0003';
-		sim.addAggregation({id: newer, sourceId: SOURCE_ID, sourceName: 'Workday', startAtMs: -1000, collectMs: 60_000, totalAccounts: 5, accountsPerSecond: 1, outcome: {type: 'COMPLETED'}});
+		sim.addAggregation({
+			id: newer,
+			sourceId: SOURCE_ID,
+			sourceName: 'Workday',
+			startAtMs: -1000,
+			collectMs: 60_000,
+			totalAccounts: 5,
+			accountsPerSecond: 1,
+			outcome: {type: 'COMPLETED'},
+		});
 		const running = await client().listRunningAggregations({limit: 50});
 		expect(running.map(task => task.id)).toEqual([newer, RUNNING_ID]);
 		expect(running[0]).toMatchObject({completionStatus: null, target: {id: SOURCE_ID, type: 'APPLICATION'}});

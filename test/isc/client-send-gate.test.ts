@@ -38,7 +38,7 @@ function statusLog(entries: ReadonlyArray<{path: string; status: number}>): stri
 describe('IscClient onSend holds each request until the caller lets it go (the rate budget)', () => {
 	// While a request waits at the gate, another call goes all the way to the tenant and back: had the held
 	// request left, the tenant would have seen it first.
-	it('holds the first try and the client\'s own retry after a 5xx', async () => {
+	it("holds the first try and the client's own retry after a 5xx", async () => {
 		const {sim, client, requests} = await harness();
 		sim.addFault({fault: {type: 'status', status: 503}, pathPrefix: `${STATUS}/${RUNNING_ID}`, count: 1});
 		const isc = client({

@@ -15,7 +15,12 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** 1970 to 2100, in ms. */
 const epochMs = fc.integer({min: 0, max: 4_102_444_800_000});
 /** Whatever a tenant might put in a date field. */
-const anyDate = fc.oneof(epochMs, epochMs.map(String), epochMs.map(ms => new Date(ms).toISOString()), fc.jsonValue());
+const anyDate = fc.oneof(
+	epochMs,
+	epochMs.map(String),
+	epochMs.map(ms => new Date(ms).toISOString()),
+	fc.jsonValue(),
+);
 
 /** The load-accounts answer as published by SailPoint (README of sailpoint-oss/colab-file-upload-utility), in its shape. */
 const REAL_ANSWER = {
@@ -52,15 +57,36 @@ describe('readDateTime', () => {
 
 	it('returns an ISO string or nothing, whatever it is given', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.jsonValue(), fc.string(), fc.double(), fc.date({noInvalidDate: true}).map(date => date.toISOString())), value => {
-				const read = readDateTime(value);
-				expect(read === undefined || ISO.test(read)).toBe(true);
-			}),
+			fc.property(
+				fc.oneof(
+					fc.jsonValue(),
+					fc.string(),
+					fc.double(),
+					fc.date({noInvalidDate: true}).map(date => date.toISOString()),
+				),
+				value => {
+					const read = readDateTime(value);
+					expect(read === undefined || ISO.test(read)).toBe(true);
+				},
+			),
 		);
 	});
 
 	it('drops what cannot be a date', () => {
-		for (const value of ['2020-09-07T42:14:00.364Z', 'yesterday', '', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY, 1e300, -1, '-000001-01-01T00:00:00Z', 253_402_300_800_000]) {
+		for (const value of [
+			'2020-09-07T42:14:00.364Z',
+			'yesterday',
+			'',
+			true,
+			{},
+			[],
+			Number.NaN,
+			Number.POSITIVE_INFINITY,
+			1e300,
+			-1,
+			'-000001-01-01T00:00:00Z',
+			253_402_300_800_000,
+		]) {
 			expect(readDateTime(value)).toBeUndefined();
 		}
 	});
@@ -69,20 +95,36 @@ describe('readDateTime', () => {
 describe('answers with dates in either form', () => {
 	it('the real published load-accounts answer is accepted, its dates normalised', () => {
 		const parsed = parseLoadAccountsTask(REAL_ANSWER);
-		expect(parsed.task).toMatchObject({id: REAL_ANSWER.task.id, created: '2024-05-01T14:36:52.775Z', launched: '2024-05-01T14:36:52.788Z', progress: null});
+		expect(parsed.task).toMatchObject({
+			id: REAL_ANSWER.task.id,
+			created: '2024-05-01T14:36:52.775Z',
+			launched: '2024-05-01T14:36:52.788Z',
+			progress: null,
+		});
 		expect(parsed.task.attributes).toEqual({appId: '2c9180857d4e0a1f017d4f3a3b4c0042', optimizedAggregation: 'enabled'});
 		expect(parsed.alreadyRunning).toBeUndefined();
 	});
 
 	it('a load-accounts answer with a task id is never refused for its dates or any other odd field', () => {
 		fc.assert(
-			fc.property(anyDate, anyDate, anyDate, fc.jsonValue(), fc.jsonValue(), fc.jsonValue(), (created, launched, completed, progress, attributes, type) => {
-				const parsed = parseLoadAccountsTask({success: true, task: {id: 'abc', created, launched, completed, progress, attributes, type, returns: 26}});
-				expect(parsed.task.id).toBe('abc');
-				for (const date of [parsed.task.created, parsed.task.launched, parsed.task.completed]) {
-					expect(date === undefined || date === null || ISO.test(date)).toBe(true);
-				}
-			}),
+			fc.property(
+				anyDate,
+				anyDate,
+				anyDate,
+				fc.jsonValue(),
+				fc.jsonValue(),
+				fc.jsonValue(),
+				(created, launched, completed, progress, attributes, type) => {
+					const parsed = parseLoadAccountsTask({
+						success: true,
+						task: {id: 'abc', created, launched, completed, progress, attributes, type, returns: 26},
+					});
+					expect(parsed.task.id).toBe('abc');
+					for (const date of [parsed.task.created, parsed.task.launched, parsed.task.completed]) {
+						expect(date === undefined || date === null || ISO.test(date)).toBe(true);
+					}
+				},
+			),
 		);
 	});
 
@@ -95,7 +137,9 @@ describe('answers with dates in either form', () => {
 				}
 			}),
 		);
-		expect(parseTaskStatus({id: 't1', type: 'QUARTZ', created: 1_714_574_212_775, completionStatus: null}).created).toBe('2024-05-01T14:36:52.775Z');
+		expect(parseTaskStatus({id: 't1', type: 'QUARTZ', created: 1_714_574_212_775, completionStatus: null}).created).toBe(
+			'2024-05-01T14:36:52.775Z',
+		);
 	});
 
 	it('an aggregation status is read with a start in either form, an unreadable one dropped', () => {

@@ -37,7 +37,12 @@ describe('parseErrorBody', () => {
 	});
 
 	it('falls back to the first message when none is en-US', () => {
-		const body = JSON.stringify({messages: [{locale: 'fr-FR', text: 'Introuvable'}, {locale: null, text: 'Other'}]});
+		const body = JSON.stringify({
+			messages: [
+				{locale: 'fr-FR', text: 'Introuvable'},
+				{locale: null, text: 'Other'},
+			],
+		});
 		expect(parseErrorBody(body).text).toBe('Introuvable');
 	});
 
@@ -49,7 +54,15 @@ describe('parseErrorBody', () => {
 	});
 
 	it('yields nothing from empty, HTML or non-object bodies, and never throws', () => {
-		for (const raw of ['', '<html><body><h1>502 Bad Gateway</h1></body></html>', 'null', '[1,2]', '"text"', '{"messages": "x"}', '{"error": 5}']) {
+		for (const raw of [
+			'',
+			'<html><body><h1>502 Bad Gateway</h1></body></html>',
+			'null',
+			'[1,2]',
+			'"text"',
+			'{"messages": "x"}',
+			'{"error": 5}',
+		]) {
 			expect(parseErrorBody(raw)).toEqual({});
 		}
 	});
@@ -64,7 +77,18 @@ describe('parseErrorBody', () => {
 describe('toIscError', () => {
 	it('maps each status to its kind', () => {
 		const kinds = [400, 401, 403, 404, 409, 429, 500, 502, 503, 302].map(status => toIscError(status, '', {}, NOW).kind);
-		expect(kinds).toEqual(['request', 'auth', 'forbidden', 'not-found', 'request', 'rate-limited', 'server', 'server', 'server', 'bad-response']);
+		expect(kinds).toEqual([
+			'request',
+			'auth',
+			'forbidden',
+			'not-found',
+			'request',
+			'rate-limited',
+			'server',
+			'server',
+			'server',
+			'bad-response',
+		]);
 	});
 
 	it('keeps status, detailCode and trackingId, and puts the tenant text in the message', () => {
@@ -97,11 +121,16 @@ describe('toIscError', () => {
 				credentialSource: source,
 			});
 			expect(error.kind).toBe('auth');
-			expect(error.message).toBe('ISC refused the client credentials from SAIL_CLIENT_ID and SAIL_CLIENT_SECRET: Bad credentials (invalid_client)');
+			expect(error.message).toBe(
+				'ISC refused the client credentials from SAIL_CLIENT_ID and SAIL_CLIENT_SECRET: Bad credentials (invalid_client)',
+			);
 			expect(error.hint).toMatch(/^Check SAIL_CLIENT_ID and SAIL_CLIENT_SECRET/);
 		}
 
-		const flags = toIscError(401, '', {}, NOW, {endpoint: 'token', credentialSource: {clientId: '--client-id', clientSecret: 'standard input'}});
+		const flags = toIscError(401, '', {}, NOW, {
+			endpoint: 'token',
+			credentialSource: {clientId: '--client-id', clientSecret: 'standard input'},
+		});
 		expect(flags.message).toContain('--client-id and standard input');
 	});
 

@@ -97,15 +97,27 @@ describe('parseLoadAccountsTask', () => {
 	it('reads the task id to poll', () => {
 		const parsed = parseLoadAccountsTask({
 			success: 'true',
-			task: {id: 'ef38f94347e94562b5bb8424a56397d8', type: 'QUARTZ', created: '2020-07-11T21:23:15.000Z', completionStatus: null, attributes: {appId: 'a', optimizedAggregation: 'disabled', nested: {x: 1}}},
+			task: {
+				id: 'ef38f94347e94562b5bb8424a56397d8',
+				type: 'QUARTZ',
+				created: '2020-07-11T21:23:15.000Z',
+				completionStatus: null,
+				attributes: {appId: 'a', optimizedAggregation: 'disabled', nested: {x: 1}},
+			},
 		});
 		expect(parsed).toEqual({
 			success: true,
-			task: {id: 'ef38f94347e94562b5bb8424a56397d8', type: 'QUARTZ', created: '2020-07-11T21:23:15.000Z', completionStatus: null, attributes: {appId: 'a', optimizedAggregation: 'disabled'}},
+			task: {
+				id: 'ef38f94347e94562b5bb8424a56397d8',
+				type: 'QUARTZ',
+				created: '2020-07-11T21:23:15.000Z',
+				completionStatus: null,
+				attributes: {appId: 'a', optimizedAggregation: 'disabled'},
+			},
 		});
 	});
 
-	it('fails without a task id or with success false, as a refusal the tenant answered, with the body\'s own message', () => {
+	it("fails without a task id or with success false, as a refusal the tenant answered, with the body's own message", () => {
 		const refusal = (body: unknown) => {
 			try {
 				parseLoadAccountsTask(body);
@@ -119,8 +131,9 @@ describe('parseLoadAccountsTask', () => {
 
 		expect(refusal({success: true})).toBe('ISC accepted the request but its answer has no task id');
 		expect(refusal({task: {}, message: 'Source busy'})).toBe('ISC accepted the request but its answer has no task id: Source busy');
-		expect(refusal({success: false, task: {id: 'abc', messages: [{type: 'ERROR', localizedText: 'Source is disabled'}]}}))
-			.toBe('ISC answered success: false: Source is disabled');
+		expect(refusal({success: false, task: {id: 'abc', messages: [{type: 'ERROR', localizedText: 'Source is disabled'}]}})).toBe(
+			'ISC answered success: false: Source is disabled',
+		);
 		expect(refusal({success: 'false', task: {id: 'abc'}})).toBe('ISC answered success: false');
 	});
 });

@@ -33,7 +33,10 @@ describe('parseAggregationStatus', () => {
 	});
 
 	it('keeps a null start, drops null counts and ignores unknown fields', () => {
-		expect(parseAggregationStatus({start: null, status: 'STARTED', totalAccounts: null, extra: {x: 1}})).toEqual({start: null, status: 'STARTED'});
+		expect(parseAggregationStatus({start: null, status: 'STARTED', totalAccounts: null, extra: {x: 1}})).toEqual({
+			start: null,
+			status: 'STARTED',
+		});
 		expect(parseAggregationStatus({})).toEqual({});
 	});
 
@@ -50,11 +53,18 @@ describe('parseAggregationStatus', () => {
 	});
 
 	it('reads counts sent as numeric strings', () => {
-		expect(parseAggregationStatus({status: 'ACCOUNTS_COLLECTED', totalAccounts: '12', processedAccounts: '7'})).toEqual({status: 'ACCOUNTS_COLLECTED', totalAccounts: 12, processedAccounts: 7});
+		expect(parseAggregationStatus({status: 'ACCOUNTS_COLLECTED', totalAccounts: '12', processedAccounts: '7'})).toEqual({
+			status: 'ACCOUNTS_COLLECTED',
+			totalAccounts: 12,
+			processedAccounts: 7,
+		});
 	});
 
 	it('reads a start in epoch milliseconds, and drops one that cannot be read rather than refusing the answer', () => {
-		expect(parseAggregationStatus({start: 1_714_574_212_775, status: 'STARTED'})).toEqual({start: '2024-05-01T14:36:52.775Z', status: 'STARTED'});
+		expect(parseAggregationStatus({start: 1_714_574_212_775, status: 'STARTED'})).toEqual({
+			start: '2024-05-01T14:36:52.775Z',
+			status: 'STARTED',
+		});
 		expect(parseAggregationStatus({start: '1714574212775', status: 'STARTED'}).start).toBe('2024-05-01T14:36:52.775Z');
 		expect(parseAggregationStatus({start: 'yesterday', status: 'STARTED'})).toEqual({status: 'STARTED'});
 		expect(parseAggregationStatus({start: '2020-09-07T42:14:00.364Z', status: 'STARTED'})).toEqual({status: 'STARTED'});

@@ -38,7 +38,10 @@ const IDLE: SimSource = {id: '2c9180835d191a86015d28455b4a9002', name: 'Active D
 function deref(value: unknown): Json {
 	let current = value as Json;
 	while (typeof current['$ref'] === 'string') {
-		current = (current['$ref'] as string).slice(2).split('/').reduce<unknown>((node, key) => (node as Json)[key], SPEC) as Json;
+		current = (current['$ref'] as string)
+			.slice(2)
+			.split('/')
+			.reduce<unknown>((node, key) => (node as Json)[key], SPEC) as Json;
 	}
 
 	return current;
@@ -84,7 +87,9 @@ function filterSupport(description: string): Map<string, Set<string>> {
 function filterProblems(expression: string, support: Map<string, Set<string>>): string[] {
 	const problems: string[] = [];
 	const quoted = String.raw`"(?:[^"\\]|\\.)*"`;
-	const term = new RegExp(String.raw`^([\w.]+) (?:(isnull)|(eq|ne|co|sw|gt|ge|lt|le|ca) (${quoted}|true|false|-?\d+)|(in) \(${quoted}(?:, ?${quoted})*\))$`);
+	const term = new RegExp(
+		String.raw`^([\w.]+) (?:(isnull)|(eq|ne|co|sw|gt|ge|lt|le|ca) (${quoted}|true|false|-?\d+)|(in) \(${quoted}(?:, ?${quoted})*\))$`,
+	);
 	for (const part of expression.split(/ and /)) {
 		const match = term.exec(part.trim());
 		if (match === null) {
@@ -155,7 +160,9 @@ function violations(request: Recorded): string[] {
 
 	const problems: string[] = [];
 	const parameters = ((operation.spec['parameters'] as unknown[] | undefined) ?? []).map(deref);
-	const queryParameters = new Map(parameters.filter(parameter => parameter['in'] === 'query').map(parameter => [parameter['name'] as string, parameter]));
+	const queryParameters = new Map(
+		parameters.filter(parameter => parameter['in'] === 'query').map(parameter => [parameter['name'] as string, parameter]),
+	);
 	for (const [name, value] of request.query) {
 		const declared = queryParameters.get(name);
 		if (declared === undefined) {
@@ -184,7 +191,7 @@ function violations(request: Recorded): string[] {
 		}
 	}
 
-	const secured = (operation.spec['security'] as unknown[] | undefined ?? SPEC['security'] as unknown[]).length > 0;
+	const secured = ((operation.spec['security'] as unknown[] | undefined) ?? (SPEC['security'] as unknown[])).length > 0;
 	if (secured && !/^Bearer \S+$/.test(request.headers.authorization ?? '')) {
 		problems.push('no bearer token on a secured operation');
 	}
@@ -202,9 +209,10 @@ function violations(request: Recorded): string[] {
 			problems.push(`body of type "${type}" where the operation takes ${Object.keys(content).join(', ') || 'none'}`);
 		} else {
 			const declared = (deref(media['schema'])['properties'] ?? {}) as Record<string, Json>;
-			const fields = type === 'multipart/form-data'
-				? multipartFields(request.body, request.headers['content-type']!)
-				: new Map(new URLSearchParams(request.body.toString('utf8')));
+			const fields =
+				type === 'multipart/form-data'
+					? multipartFields(request.body, request.headers['content-type']!)
+					: new Map(new URLSearchParams(request.body.toString('utf8')));
 			for (const [name, value] of fields) {
 				if (declared[name] === undefined) {
 					problems.push(`body field ${name} is not declared`);
@@ -230,7 +238,9 @@ function exampleOf(schemaOrRef: unknown): unknown {
 	}
 
 	if (schema['properties'] !== undefined) {
-		return Object.fromEntries(Object.entries(schema['properties'] as Record<string, unknown>).map(([name, property]) => [name, exampleOf(property)]));
+		return Object.fromEntries(
+			Object.entries(schema['properties'] as Record<string, unknown>).map(([name, property]) => [name, exampleOf(property)]),
+		);
 	}
 
 	return schema['default'] ?? null;
@@ -304,30 +314,48 @@ describe('requests as the document defines them', () => {
 		}
 
 		const all = [...recorded, ...subadmin.recorded];
-		expect(new Set(all.map(kindOf))).toEqual(new Set(['getAccessToken', 'getAccountAggregationStatus', 'getTaskStatusList', 'listSources', 'getSource', 'importAccounts']));
+		expect(new Set(all.map(kindOf))).toEqual(
+			new Set(['getAccessToken', 'getAccountAggregationStatus', 'getTaskStatusList', 'listSources', 'getSource', 'importAccounts']),
+		);
 		expect(all.some(request => request.query.get('for-subadmin') === 'me')).toBe(true);
-		expect(all.flatMap(request => violations(request).map(problem => `${request.method} ${request.path}?${request.query.toString()}: ${problem}`))).toEqual([]);
+		expect(
+			all.flatMap(request =>
+				violations(request).map(problem => `${request.method} ${request.path}?${request.query.toString()}: ${problem}`),
+			),
+		).toEqual([]);
 	});
 
 	it('the check finds what it should: a request the document does not allow is reported', () => {
-		const bad = (method: string, target: string, headers: http.IncomingHttpHeaders = {authorization: 'Bearer x'}, body = Buffer.alloc(0)) => {
+		const bad = (
+			method: string,
+			target: string,
+			headers: http.IncomingHttpHeaders = {authorization: 'Bearer x'},
+			body = Buffer.alloc(0),
+		) => {
 			const address = new URL(target, 'http://x');
 			return violations({method, path: address.pathname, query: address.searchParams, headers, body});
 		};
 
-		expect(bad('GET', '/v2025/task-status?filters=completionStatus%20eq%20null')).toEqual(['filter term not in the standard syntax: completionStatus eq null']);
-		expect(bad('GET', '/v2025/task-status?filters=launched%20isnull')).toEqual(['filter on launched with isnull is not supported by the operation']);
-		expect(bad('GET', '/v2025/task-status?limit=500&sorters=-launched')).toEqual(['limit=500 is above 250', 'sorting on -launched is not supported']);
+		expect(bad('GET', '/v2025/task-status?filters=completionStatus%20eq%20null')).toEqual([
+			'filter term not in the standard syntax: completionStatus eq null',
+		]);
+		expect(bad('GET', '/v2025/task-status?filters=launched%20isnull')).toEqual([
+			'filter on launched with isnull is not supported by the operation',
+		]);
+		expect(bad('GET', '/v2025/task-status?limit=500&sorters=-launched')).toEqual([
+			'limit=500 is above 250',
+			'sorting on -launched is not supported',
+		]);
 		expect(bad('GET', '/v2025/sources?page=2')).toEqual(['query parameter page is not declared']);
 		expect(bad('GET', '/v2025/sources', {})).toEqual(['no bearer token on a secured operation']);
 		expect(bad('DELETE', '/v2025/sources/abc')).toEqual(['no operation for DELETE /v2025/sources/abc']);
-		expect(bad('POST', '/v2025/sources/abc/load-accounts', {'authorization': 'Bearer x', 'content-type': 'application/json'}, Buffer.from('{}'))).toEqual([
-			'body of type "application/json" where the operation takes multipart/form-data',
-		]);
+		expect(
+			bad('POST', '/v2025/sources/abc/load-accounts', {authorization: 'Bearer x', 'content-type': 'application/json'}, Buffer.from('{}')),
+		).toEqual(['body of type "application/json" where the operation takes multipart/form-data']);
 	});
 });
 
-describe('start against the document\'s own example answer', () => {
+describe("start against the document's own example answer", () => {
 	let harness: CommandHarness | undefined;
 	afterEach(async () => {
 		await harness?.close();
@@ -336,7 +364,9 @@ describe('start against the document\'s own example answer', () => {
 
 	it('starts, prints and tracks the example task id, though its dates have an impossible hour', async () => {
 		const operation = OPERATIONS.find(candidate => candidate.spec['operationId'] === 'importAccounts')!;
-		const answer = exampleOf(((deref((operation.spec['responses'] as Json)['202'])['content'] as Json)['application/json'] as Json)['schema']) as {task: Json};
+		const answer = exampleOf(
+			((deref((operation.spec['responses'] as Json)['202'])['content'] as Json)['application/json'] as Json)['schema'],
+		) as {task: Json};
 		expect(answer.task['created']).toBe('2020-09-07T42:14:00.364Z');
 
 		harness = await commandHarness({sources: [WORKDAY]});
@@ -344,6 +374,8 @@ describe('start against the document\'s own example answer', () => {
 		const context = harness.context({json: true});
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.ok);
 		expect(JSON.parse(context.captured.out[0]!)).toMatchObject({event: 'started', id: answer.task['id'], created: null, tracked: true});
-		expect(openStore({cwd: harness.configDir}).store.listTracked()).toEqual([expect.objectContaining({id: answer.task['id'], label: 'Workday'})]);
+		expect(openStore({cwd: harness.configDir}).store.listTracked()).toEqual([
+			expect.objectContaining({id: answer.task['id'], label: 'Workday'}),
+		]);
 	});
 });

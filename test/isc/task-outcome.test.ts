@@ -18,12 +18,19 @@ const message = fc.oneof(
 	fc.anything(),
 );
 
-const attributeName = fc.oneof(fc.constantFrom('total', 'created', 'updated', 'deleted', 'optimized', 'ignored', 'appId', '__proto__', 'constructor'), fc.string());
+const attributeName = fc.oneof(
+	fc.constantFrom('total', 'created', 'updated', 'deleted', 'optimized', 'ignored', 'appId', '__proto__', 'constructor'),
+	fc.string(),
+);
 const attributeValue = fc.oneof(fc.integer(), fc.double(), fc.integer().map(String), fc.string(), fc.anything());
 
 const task = fc.record(
 	{
-		completionStatus: fc.oneof(fc.constantFrom(null, 'SUCCESS', 'WARNING', 'ERROR', 'TERMINATED', 'TEMP_ERROR', 'TEMPERROR'), fc.string(), fc.anything()),
+		completionStatus: fc.oneof(
+			fc.constantFrom(null, 'SUCCESS', 'WARNING', 'ERROR', 'TERMINATED', 'TEMP_ERROR', 'TEMPERROR'),
+			fc.string(),
+			fc.anything(),
+		),
 		messages: fc.oneof(fc.array(message, {maxLength: 6}), fc.anything()),
 		attributes: fc.oneof(fc.dictionary(attributeName, attributeValue, {maxKeys: 8}), fc.anything()),
 		returns: fc.oneof(fc.array(fc.oneof(fc.record({attributeName}), fc.anything()), {maxLength: 8}), fc.anything()),
@@ -44,9 +51,15 @@ function parse(body: unknown): ReturnType<typeof parseTaskStatus> | IscError {
 describe('task outcome parsing (property)', () => {
 	it('any body: a TaskStatus or a bad-response IscError, never anything else', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.anything(), task.map(fields => ({...BASE, ...fields}))), body => {
-				parse(body);
-			}),
+			fc.property(
+				fc.oneof(
+					fc.anything(),
+					task.map(fields => ({...BASE, ...fields})),
+				),
+				body => {
+					parse(body);
+				},
+			),
 			{numRuns: 500},
 		);
 	});
@@ -57,7 +70,10 @@ describe('task outcome parsing (property)', () => {
 				const body = {...BASE, ...fields, completionStatus: typeof fields.completionStatus === 'string' ? fields.completionStatus : null};
 				const parsed = parseTaskStatus(body);
 				const outcome = toTaskOutcome(parsed);
-				const attributes = (typeof fields.attributes === 'object' && fields.attributes !== null ? fields.attributes : {}) as Record<string, unknown>;
+				const attributes = (typeof fields.attributes === 'object' && fields.attributes !== null ? fields.attributes : {}) as Record<
+					string,
+					unknown
+				>;
 				for (const [name, value] of Object.entries(outcome.counts)) {
 					expect(Number.isFinite(value)).toBe(true);
 					expect(Object.hasOwn(attributes, name)).toBe(true);
@@ -105,7 +121,11 @@ describe('task outcome parsing (examples)', () => {
 	});
 
 	it('without returns, takes every numeric attribute', () => {
-		const parsed = parseTaskStatus({...BASE, completionStatus: null, attributes: {total: 3, appId: 'x2c9', optimizedAggregation: 'enabled'}});
+		const parsed = parseTaskStatus({
+			...BASE,
+			completionStatus: null,
+			attributes: {total: 3, appId: 'x2c9', optimizedAggregation: 'enabled'},
+		});
 		expect(toTaskOutcome(parsed)).toEqual({completionStatus: null, messages: [], counts: {total: 3}});
 	});
 });

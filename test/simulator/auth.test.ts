@@ -55,7 +55,9 @@ describe('POST /oauth/token', () => {
 
 	it('accepts the parameters in the query string and as multipart/form-data too', async () => {
 		const sim = await sims.start();
-		const query = await fetch(`${sim.url}/oauth/token?grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret`, {method: 'POST'});
+		const query = await fetch(`${sim.url}/oauth/token?grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret`, {
+			method: 'POST',
+		});
 		expect(query.status).toBe(200);
 
 		const form = new FormData();
@@ -67,7 +69,12 @@ describe('POST /oauth/token', () => {
 	});
 
 	it('knows every configured client', async () => {
-		const sim = await sims.start({clients: [{clientId: 'a', clientSecret: 'sa'}, {clientId: 'b', clientSecret: 'sb'}]});
+		const sim = await sims.start({
+			clients: [
+				{clientId: 'a', clientSecret: 'sa'},
+				{clientId: 'b', clientSecret: 'sb'},
+			],
+		});
 		await expect(token(sim, 'a', 'sa')).resolves.toBeTypeOf('string');
 		await expect(token(sim, 'b', 'sb')).resolves.toBeTypeOf('string');
 		await expect(token(sim, 'demo-client', 'demo-secret')).rejects.toThrow(/401/);
@@ -108,9 +115,12 @@ describe('bearer tokens on the API', () => {
 		expect((await get(sim, statusPath(id(1)), await token(sim))).status).toBe(200);
 	});
 
-	it('rotateSecret() refuses the old secret and drops that client\'s tokens only', async () => {
+	it("rotateSecret() refuses the old secret and drops that client's tokens only", async () => {
 		const sim = await sims.start({
-			clients: [{clientId: 'a', clientSecret: 'old'}, {clientId: 'b', clientSecret: 'sb'}],
+			clients: [
+				{clientId: 'a', clientSecret: 'old'},
+				{clientId: 'b', clientSecret: 'sb'},
+			],
 			aggregations: [plan(id(1))],
 		});
 		const tokenA = await token(sim, 'a', 'old');

@@ -1,5 +1,12 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {DEMO_AGGREGATION_IDS, DEMO_CLIENT, DEMO_MISSING_ID, DEMO_SOURCES, demoScenario, demoTrackedIds} from '../../source/simulator/demo-scenario.js';
+import {
+	DEMO_AGGREGATION_IDS,
+	DEMO_CLIENT,
+	DEMO_MISSING_ID,
+	DEMO_SOURCES,
+	demoScenario,
+	demoTrackedIds,
+} from '../../source/simulator/demo-scenario.js';
 import type {Simulator} from '../../source/simulator/types.js';
 import {get, manualClock, post, simulators, statusPath, token, type ManualClock} from './helpers.js';
 
@@ -45,7 +52,7 @@ describe('demo scenario', () => {
 		expect([...seen].sort()).toEqual(['ACCOUNTS_COLLECTED', 'CANCELLED', 'COMPLETED', 'GONE', 'RETRIED', 'STARTED', 'TERMINATED']);
 	});
 
-	it('stalls LDAP for 45 s and then finishes it, and holds back Okta\'s deletions, within two minutes', async () => {
+	it("stalls LDAP for 45 s and then finishes it, and holds back Okta's deletions, within two minutes", async () => {
 		const {sim, clock} = await demo();
 		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
 		const okta = (await get(sim, `/v2025/sources/${DEMO_SOURCES.okta.id}`, bearer)).body as Record<string, unknown>;
@@ -85,7 +92,9 @@ describe('demo scenario', () => {
 
 		const byStatus = (wanted: string) => [...outcomes.values()].filter(task => task.completionStatus === wanted);
 		const [warned] = byStatus('WARNING');
-		const [errored] = byStatus('ERROR').filter(task => task.messages.every(message => message.type === 'ERROR') && task.messages.length > 1);
+		const [errored] = byStatus('ERROR').filter(
+			task => task.messages.every(message => message.type === 'ERROR') && task.messages.length > 1,
+		);
 		expect(warned?.messages.map(message => message.type)).toEqual(['WARN', 'WARN', 'WARN']);
 		expect(typeof warned?.attributes['total']).toBe('number');
 		expect(errored?.messages).toHaveLength(2);
@@ -129,9 +138,13 @@ describe('demo scenario', () => {
 		const {sim} = await demo();
 		const result = await fetch(`${sim.url}/oauth/token`, {
 			method: 'POST',
-			body: new URLSearchParams({grant_type: 'client_credentials', client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret}),
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: DEMO_CLIENT.clientId,
+				client_secret: DEMO_CLIENT.clientSecret,
+			}),
 		});
-		const {expires_in: expiresIn} = await result.json() as {expires_in: number};
+		const {expires_in: expiresIn} = (await result.json()) as {expires_in: number};
 		expect(expiresIn).toBeLessThanOrEqual(120);
 	});
 
@@ -139,7 +152,15 @@ describe('demo scenario', () => {
 		const {sim} = await demo();
 		const bearer = await token(sim, DEMO_CLIENT.clientId, DEMO_CLIENT.clientSecret);
 		const sources = (await get(sim, '/v2025/sources', bearer)).body as Array<{id: string; name: string; type: string}>;
-		expect(sources.map(source => source.name).sort()).toEqual(['Active Directory', 'HR CSV', 'LDAP', 'Okta', 'Salesforce', 'ServiceNow', 'Workday']);
+		expect(sources.map(source => source.name).sort()).toEqual([
+			'Active Directory',
+			'HR CSV',
+			'LDAP',
+			'Okta',
+			'Salesforce',
+			'ServiceNow',
+			'Workday',
+		]);
 		for (const source of sources) {
 			const result = await post(sim, `/v2025/sources/${source.id}/load-accounts`, bearer, new FormData());
 			expect(result.status, source.name).toBe(source.id === DEMO_SOURCES.hrCsv.id ? 400 : 202);

@@ -74,10 +74,16 @@ describe('faults', () => {
 	it('hang never answers, and close() still finishes promptly', async () => {
 		const sim = await sims.start({faults: [{fault: {type: 'hang'}}]});
 		const pending = fetch(`${sim.url}/v2025/sources`);
-		const outcome = pending.then(() => 'answered', () => 'failed');
-		await vi.waitFor(() => {
-			expect(sim.log).toHaveLength(1);
-		}, {timeout: 5000, interval: 10});
+		const outcome = pending.then(
+			() => 'answered',
+			() => 'failed',
+		);
+		await vi.waitFor(
+			() => {
+				expect(sim.log).toHaveLength(1);
+			},
+			{timeout: 5000, interval: 10},
+		);
 		expect(sim.log[0]).toMatchObject({status: 0, fault: 'hang'});
 
 		const before = performance.now();

@@ -74,9 +74,11 @@ export async function token(sim: Simulator, clientId = 'demo-client', clientSecr
 }
 
 export async function get(sim: Simulator, path: string, bearer?: string, headers: Record<string, string> = {}): Promise<Answer> {
-	return answer(await fetch(`${sim.url}${path}`, {
-		headers: bearer === undefined ? headers : {...headers, authorization: `Bearer ${bearer}`},
-	}));
+	return answer(
+		await fetch(`${sim.url}${path}`, {
+			headers: bearer === undefined ? headers : {...headers, authorization: `Bearer ${bearer}`},
+		}),
+	);
 }
 
 export async function post(sim: Simulator, path: string, bearer: string, body?: FormData): Promise<Answer> {

@@ -18,7 +18,14 @@ describe('request log', () => {
 		await get(sim, statusPath(id(1)));
 
 		expect(sim.log).toHaveLength(3);
-		expect(sim.log[0]).toMatchObject({at: T0, method: 'POST', path: '/oauth/token', status: 200, clientId: 'demo-client', hadAuthorization: false});
+		expect(sim.log[0]).toMatchObject({
+			at: T0,
+			method: 'POST',
+			path: '/oauth/token',
+			status: 200,
+			clientId: 'demo-client',
+			hadAuthorization: false,
+		});
 		expect(sim.log[1]).toEqual({
 			at: T0 + 1500,
 			method: 'GET',

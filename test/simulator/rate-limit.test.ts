@@ -7,7 +7,12 @@ afterEach(async () => sims.closeAll());
 describe('rate limit per client id', () => {
 	it('answers 429 {message} with Retry-After once the window is full, and lets requests through as it slides', async () => {
 		const clock = manualClock();
-		const sim = await sims.start({now: clock.now, tokenLifetimeSec: 100_000, rateLimit: {requests: 3, windowMs: 10_000}, aggregations: [plan(id(1))]});
+		const sim = await sims.start({
+			now: clock.now,
+			tokenLifetimeSec: 100_000,
+			rateLimit: {requests: 3, windowMs: 10_000},
+			aggregations: [plan(id(1))],
+		});
 		// The token request is the first of the three.
 		const bearer = await token(sim);
 
@@ -36,7 +41,10 @@ describe('rate limit per client id', () => {
 		const sim = await sims.start({
 			now: clock.now,
 			rateLimit: {requests: 2, windowMs: 10_000},
-			clients: [{clientId: 'a', clientSecret: 'sa'}, {clientId: 'b', clientSecret: 'sb'}],
+			clients: [
+				{clientId: 'a', clientSecret: 'sa'},
+				{clientId: 'b', clientSecret: 'sb'},
+			],
 			aggregations: [plan(id(1))],
 		});
 		const tokenA = await token(sim, 'a', 'sa');

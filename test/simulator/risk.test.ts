@@ -12,7 +12,7 @@ const LDAP: SimSource = {id: 'e'.repeat(32), name: 'LDAP', type: 'LDAP'};
 type Body = Record<string, unknown>;
 
 describe('deleteThreshold', () => {
-	it('each source has one (ISC\'s default 10 when the scenario sets none), and the client reads it', async () => {
+	it("each source has one (ISC's default 10 when the scenario sets none), and the client reads it", async () => {
 		const clock = manualClock();
 		const sim = await sims.start({now: clock.now, tokenLifetimeSec: 100_000, sources: [{...OKTA, deleteThreshold: 25}, LDAP]});
 		const bearer = await token(sim);
@@ -28,7 +28,7 @@ describe('deleteThreshold', () => {
 		}
 	});
 
-	it('a run marking more than the threshold\'s share of its accounts deletes nothing; one under it deletes', async () => {
+	it("a run marking more than the threshold's share of its accounts deletes nothing; one under it deletes", async () => {
 		const clock = manualClock();
 		const sim = await sims.start({
 			now: clock.now,
@@ -41,16 +41,28 @@ describe('deleteThreshold', () => {
 		});
 		const bearer = await token(sim);
 		clock.at(60_000);
-		expect((await get(sim, statusPath(id(1)), bearer)).body).toMatchObject({status: 'COMPLETED', totalAccountsMarkedForDeletion: 150, deletedAccounts: 0});
+		expect((await get(sim, statusPath(id(1)), bearer)).body).toMatchObject({
+			status: 'COMPLETED',
+			totalAccountsMarkedForDeletion: 150,
+			deletedAccounts: 0,
+		});
 		// 10% exactly is not over the threshold.
-		expect((await get(sim, statusPath(id(2)), bearer)).body).toMatchObject({status: 'COMPLETED', totalAccountsMarkedForDeletion: 100, deletedAccounts: 100});
+		expect((await get(sim, statusPath(id(2)), bearer)).body).toMatchObject({
+			status: 'COMPLETED',
+			totalAccountsMarkedForDeletion: 100,
+			deletedAccounts: 100,
+		});
 	});
 });
 
 describe('a stalled run', () => {
 	it('stops counting for the stall, then goes on and ends that much later', async () => {
 		const clock = manualClock();
-		const sim = await sims.start({now: clock.now, tokenLifetimeSec: 100_000, aggregations: [plan(id(3), {stall: {atMs: 4000, forMs: 30_000}})]});
+		const sim = await sims.start({
+			now: clock.now,
+			tokenLifetimeSec: 100_000,
+			aggregations: [plan(id(3), {stall: {atMs: 4000, forMs: 30_000}})],
+		});
 		const bearer = await token(sim);
 		const processed = async (at: number) => {
 			clock.at(at);
@@ -68,14 +80,18 @@ describe('a stalled run', () => {
 
 	it('a stall that never ends keeps it running', async () => {
 		const clock = manualClock();
-		const sim = await sims.start({now: clock.now, tokenLifetimeSec: 100_000, aggregations: [plan(id(4), {stall: {atMs: 2000, forMs: Number.POSITIVE_INFINITY}})]});
+		const sim = await sims.start({
+			now: clock.now,
+			tokenLifetimeSec: 100_000,
+			aggregations: [plan(id(4), {stall: {atMs: 2000, forMs: Number.POSITIVE_INFINITY}})],
+		});
 		const bearer = await token(sim);
 		clock.at(10 * 3_600_000);
 		expect((await get(sim, statusPath(id(4)), bearer)).body).toMatchObject({status: 'ACCOUNTS_COLLECTED', processedAccounts: 200});
 	});
 });
 
-describe('SourceThresholds (the monitor\'s deleteThreshold look-ups)', () => {
+describe("SourceThresholds (the monitor's deleteThreshold look-ups)", () => {
 	it('reads each source once for any number of its aggregations, finding the source from the task', async () => {
 		const {SourceThresholds} = await import('../../source/commands/source-thresholds.js');
 		const clock = manualClock();
@@ -83,7 +99,11 @@ describe('SourceThresholds (the monitor\'s deleteThreshold look-ups)', () => {
 			now: clock.now,
 			tokenLifetimeSec: 100_000,
 			sources: [OKTA, LDAP],
-			aggregations: [plan(id(5), {sourceId: OKTA.id, sourceName: 'Okta'}), plan(id(6), {sourceId: OKTA.id, sourceName: 'Okta'}), plan(id(7), {sourceId: LDAP.id, sourceName: 'LDAP'})],
+			aggregations: [
+				plan(id(5), {sourceId: OKTA.id, sourceName: 'Okta'}),
+				plan(id(6), {sourceId: OKTA.id, sourceName: 'Okta'}),
+				plan(id(7), {sourceId: LDAP.id, sourceName: 'LDAP'}),
+			],
 		});
 		const client = new IscClient({baseUrl: sim.url, clientId: 'demo-client', clientSecret: 'demo-secret'});
 		try {

@@ -33,7 +33,13 @@ describe('sources', () => {
 		expect(result.status).toBe(200);
 		expect(names(result.body)).toEqual(['Workday', 'Active Directory', 'HR CSV']);
 		const ad = (result.body as Source[])[1]!;
-		expect(ad).toMatchObject({id: AD.id, name: 'Active Directory', type: 'Active Directory - Direct', connector: 'active-directory', connectorName: 'Active Directory'});
+		expect(ad).toMatchObject({
+			id: AD.id,
+			name: 'Active Directory',
+			type: 'Active Directory - Direct',
+			connector: 'active-directory',
+			connectorName: 'Active Directory',
+		});
 		expect(ad['owner']).toMatchObject({type: 'IDENTITY'});
 		expect((result.body as Source[])[2]).toMatchObject({connector: 'delimited-file', connectionType: 'file'});
 	});
@@ -81,7 +87,11 @@ describe('POST /v2025/sources/{id}/load-accounts', () => {
 		const status = await get(sim, statusPath(body.task.id), bearer);
 		expect(status.body).toMatchObject({status: 'STARTED'});
 
-		const running = await get(sim, `/v2025/task-status?filters=${encodeURIComponent('type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull')}`, bearer);
+		const running = await get(
+			sim,
+			`/v2025/task-status?filters=${encodeURIComponent('type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull')}`,
+			bearer,
+		);
 		expect((running.body as Array<{id: string}>).map(task => task.id)).toEqual([body.task.id]);
 
 		// The Workday plan: 2 s collecting, 600 accounts at 100/s.
@@ -91,9 +101,12 @@ describe('POST /v2025/sources/{id}/load-accounts', () => {
 
 	it('tolerates an empty body and uses the default plan for a source without one', async () => {
 		const {sim, bearer} = await tenant();
-		const response = await fetch(`${sim.url}/v2025/sources/${AD.id}/load-accounts`, {method: 'POST', headers: {authorization: `Bearer ${bearer}`}});
+		const response = await fetch(`${sim.url}/v2025/sources/${AD.id}/load-accounts`, {
+			method: 'POST',
+			headers: {authorization: `Bearer ${bearer}`},
+		});
 		expect(response.status).toBe(202);
-		const {task} = await response.json() as {task: {id: string}};
+		const {task} = (await response.json()) as {task: {id: string}};
 		expect(sim.aggregations()).toEqual([{id: task.id, sourceName: 'Active Directory', status: 'STARTED'}]);
 	});
 

@@ -62,7 +62,13 @@ describe('account aggregation status', () => {
 
 		clock.at(20_000);
 		const completed = await statusAt(sim, bearer, id(1));
-		expect(completed.body).toMatchObject({status: 'COMPLETED', totalAccounts: 1000, processedAccounts: 1000, deletedAccounts: 100, processedIdentities: 500});
+		expect(completed.body).toMatchObject({
+			status: 'COMPLETED',
+			totalAccounts: 1000,
+			processedAccounts: 1000,
+			deletedAccounts: 100,
+			processedIdentities: 500,
+		});
 
 		clock.at(20_000 + 59_999);
 		expect((await statusAt(sim, bearer, id(1))).body).toMatchObject({status: 'COMPLETED', processedAccounts: 1000});

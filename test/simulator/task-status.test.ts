@@ -9,7 +9,11 @@ type Task = Record<string, unknown> & {id: string; completionStatus: string | nu
 
 const RUNNING = 'type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull';
 
-async function tasks(sim: Simulator, bearer: string, query: Record<string, string> = {}): Promise<{status: number; headers: Headers; body: unknown}> {
+async function tasks(
+	sim: Simulator,
+	bearer: string,
+	query: Record<string, string> = {},
+): Promise<{status: number; headers: Headers; body: unknown}> {
 	return get(sim, `/v2025/task-status?${new URLSearchParams(query).toString()}`, bearer);
 }
 
@@ -38,7 +42,24 @@ describe('GET /v2025/task-status', () => {
 		expect(list.map(task => task.id).sort()).toEqual([id(1), id(2), id(3), id(4)]);
 
 		const workday = list.find(task => task.id === id(1))!;
-		for (const field of ['id', 'type', 'uniqueName', 'description', 'parentName', 'attributes', 'created', 'modified', 'launched', 'launcher', 'completed', 'completionStatus', 'messages', 'progress', 'percentComplete', 'returns']) {
+		for (const field of [
+			'id',
+			'type',
+			'uniqueName',
+			'description',
+			'parentName',
+			'attributes',
+			'created',
+			'modified',
+			'launched',
+			'launcher',
+			'completed',
+			'completionStatus',
+			'messages',
+			'progress',
+			'percentComplete',
+			'returns',
+		]) {
 			expect(workday, field).toHaveProperty(field);
 		}
 
@@ -118,7 +139,10 @@ describe('GET /v2025/task-status', () => {
 
 	it('returns at most 250 by default', async () => {
 		const clock = manualClock();
-		const sim = await sims.start({now: clock.now, aggregations: Array.from({length: 260}, (_, index) => plan(id(index + 1), {startAtMs: -index}))});
+		const sim = await sims.start({
+			now: clock.now,
+			aggregations: Array.from({length: 260}, (_, index) => plan(id(index + 1), {startAtMs: -index})),
+		});
 		const bearer = await token(sim);
 		const page = await tasks(sim, bearer, {count: 'true'});
 		expect(page.body as Task[]).toHaveLength(250);

@@ -24,11 +24,29 @@ const STATUS = '/v2025/account-aggregations/a0000000000000000000000000000001/sta
 const OTHER = '/v2025/account-aggregations/a0000000000000000000000000000002/status';
 
 function arrival(at: number, path: string, status: number, clientId?: string, fault?: SimLogEntry['fault']): SimLogEntry {
-	return {at, method: 'GET', path, query: {}, status, hadAuthorization: true, ...(clientId === undefined ? {} : {clientId}), ...(fault === undefined ? {} : {fault})};
+	return {
+		at,
+		method: 'GET',
+		path,
+		query: {},
+		status,
+		hadAuthorization: true,
+		...(clientId === undefined ? {} : {clientId}),
+		...(fault === undefined ? {} : {fault}),
+	};
 }
 
 function sent(process: string, at: number, path: string, status: number | undefined, durationMs = 3): SentRequest {
-	return {process, at, answeredAt: at + durationMs, method: 'GET', origin: ORIGIN, path, ...(status === undefined ? {} : {status}), attempt: 1};
+	return {
+		process,
+		at,
+		answeredAt: at + durationMs,
+		method: 'GET',
+		origin: ORIGIN,
+		path,
+		...(status === undefined ? {} : {status}),
+		attempt: 1,
+	};
 }
 
 function observations(): SoakObservations {
@@ -51,14 +69,30 @@ function observations(): SoakObservations {
 }
 
 function alphaRequests(log: SimLogEntry[], debug: SentRequest[]): TenantRequests {
-	const tenant = {name: 'alpha' as const, origin: ORIGIN, log, owners: new Map([['mon', 'monitor'], ['ci', 'wait-alpha']]), talkers: ['monitor', 'wait-alpha']};
-	return {tenant, attribution: attributeRequests({log, origin: ORIGIN, since: RUN_START, owners: tenant.owners, talkers: tenant.talkers, sent: debug})};
+	const tenant = {
+		name: 'alpha' as const,
+		origin: ORIGIN,
+		log,
+		owners: new Map([
+			['mon', 'monitor'],
+			['ci', 'wait-alpha'],
+		]),
+		talkers: ['monitor', 'wait-alpha'],
+	};
+	return {
+		tenant,
+		attribution: attributeRequests({log, origin: ORIGIN, since: RUN_START, owners: tenant.owners, talkers: tenant.talkers, sent: debug}),
+	};
 }
 
 describe('attribution', () => {
 	it('ties a request without a client id to the process whose debug log sent it', () => {
 		const log = [arrival(RUN_START + 100, STATUS, 401), arrival(RUN_START + 110, STATUS, 200, 'mon')];
-		const debug = [sent('wait-alpha', RUN_START + 40, STATUS, 200), sent('monitor', RUN_START + 99, STATUS, 401), sent('monitor', RUN_START + 109, STATUS, 200)];
+		const debug = [
+			sent('wait-alpha', RUN_START + 40, STATUS, 200),
+			sent('monitor', RUN_START + 99, STATUS, 401),
+			sent('monitor', RUN_START + 109, STATUS, 200),
+		];
 		const {requests, unattributed} = alphaRequests(log, debug).attribution;
 		expect(unattributed).toBe(0);
 		expect(requests.map(request => [request.process, request.sentAt - RUN_START])).toEqual([
@@ -68,7 +102,10 @@ describe('attribution', () => {
 	});
 
 	it('leaves a request unattributed when no debug entry can have sent it', () => {
-		const {requests, unattributed} = alphaRequests([arrival(RUN_START + 100, STATUS, 401)], [sent('monitor', RUN_START + 9000, STATUS, 401)]).attribution;
+		const {requests, unattributed} = alphaRequests(
+			[arrival(RUN_START + 100, STATUS, 401)],
+			[sent('monitor', RUN_START + 9000, STATUS, 401)],
+		).attribution;
 		expect(unattributed).toBe(1);
 		expect(requests[0]?.candidates).toEqual(['monitor', 'wait-alpha']);
 	});
@@ -85,8 +122,12 @@ describe('request checks', () => {
 	it('fails a process that sent one status request more than its budget in 10 s', () => {
 		const budget = shortSoakConfig().budget;
 		const spacing = 10_000 / budget;
-		const atBudget = Array.from({length: budget}, (_, index) => RUN_START + (index * spacing));
-		const make = (times: number[]) => alphaRequests(times.map(at => arrival(at, STATUS, 200, 'mon')), times.map(at => sent('monitor', at, STATUS, 200)));
+		const atBudget = Array.from({length: budget}, (_, index) => RUN_START + index * spacing);
+		const make = (times: number[]) =>
+			alphaRequests(
+				times.map(at => arrival(at, STATUS, 200, 'mon')),
+				times.map(at => sent('monitor', at, STATUS, 200)),
+			);
 		const fine = budgetFigures(observations(), [make([...atBudget, RUN_START + 10_000])]);
 		expect(fine.find(figure => figure.name.includes('monitor → alpha'))?.verdict).toBe('ok');
 		const over = budgetFigures(observations(), [make([...atBudget, RUN_START + 5001])]);
@@ -95,7 +136,9 @@ describe('request checks', () => {
 
 	it('finds a request sent inside a Retry-After pause, but not one already on its way', () => {
 		const base = observations();
-		const storm = base.schedule.faults.find(fault => fault.tenant === 'alpha' && fault.fault.type === 'status' && fault.fault.status === 429);
+		const storm = base.schedule.faults.find(
+			fault => fault.tenant === 'alpha' && fault.fault.type === 'status' && fault.fault.status === 429,
+		);
 		expect(storm).toBeDefined();
 		const t = RUN_START + (storm?.fromMs ?? 0) + 10;
 		const limited = arrival(t, STATUS, 429, 'mon', 'status');
@@ -104,7 +147,9 @@ describe('request checks', () => {
 		const early = [arrival(t + 1000, OTHER, 200, 'mon'), sent('monitor', t + 1000, OTHER, 200)] as const;
 		const otherProcess = [arrival(t + 1000, STATUS, 200, 'ci'), sent('wait-alpha', t + 1000, STATUS, 200)] as const;
 
-		const clean = retryAfterFigure(base, [alphaRequests([limited, inFlight[0], otherProcess[0]], [limitedSent, inFlight[1], otherProcess[1]])]);
+		const clean = retryAfterFigure(base, [
+			alphaRequests([limited, inFlight[0], otherProcess[0]], [limitedSent, inFlight[1], otherProcess[1]]),
+		]);
 		expect(clean.verdict).toBe('ok');
 		const broken = retryAfterFigure(base, [alphaRequests([limited, early[0]], [limitedSent, early[1]])]);
 		expect(broken.verdict).toBe('FAIL');
@@ -119,7 +164,15 @@ describe('request checks', () => {
 });
 
 describe('end states', () => {
-	const plan = {id: 'a0000000000000000000000000000001', sourceId: 's', sourceName: 'S', collectMs: 10, totalAccounts: 10, accountsPerSecond: 1, outcome: {type: 'COMPLETED'}} as const;
+	const plan = {
+		id: 'a0000000000000000000000000000001',
+		sourceId: 's',
+		sourceName: 'S',
+		collectMs: 10,
+		totalAccounts: 10,
+		accountsPerSecond: 1,
+		outcome: {type: 'COMPLETED'},
+	} as const;
 	const aggregation: SoakAggregation = {id: plan.id, tenant: 'alpha', plan, endAtMs: 1000, planned: 'COMPLETED'};
 	const never: SoakAggregation = {id: 'dead0000000000000000000000000000', tenant: 'alpha', planned: 'NOT_FOUND'};
 
@@ -137,7 +190,10 @@ describe('end states', () => {
 		const gone = {lastLive: 'COMPLETED', processedAccounts: 10, totalAccounts: 10, goneAt: 5};
 		expect(judge(aggregation, gone, {outcome: 'expired', taskCompletion: 'SUCCESS'}).ok).toBe(true);
 		expect(judge(aggregation, gone, {outcome: 'expired', taskCompletion: 'ERROR'}).ok).toBe(false);
-		expect(judge(aggregation, {lastLive: 'COMPLETED', processedAccounts: 10, totalAccounts: 10}, {outcome: 'expired', taskCompletion: 'SUCCESS'}).ok).toBe(false);
+		expect(
+			judge(aggregation, {lastLive: 'COMPLETED', processedAccounts: 10, totalAccounts: 10}, {outcome: 'expired', taskCompletion: 'SUCCESS'})
+				.ok,
+		).toBe(false);
 	});
 
 	it('accepts waiting for an aggregation that expired before it was ever answered, and only then', () => {
@@ -162,8 +218,10 @@ describe('end states', () => {
 		const target = base.layout.aggregations.find(candidate => candidate.id === spec.ids[0]);
 		expect(target?.plan).toBeDefined();
 		const order = statusOrder(target?.plan).filter(status => status !== 'WAITING' && status !== 'EXPIRED');
-		const line = (status: string, processedAccounts?: number) => JSON.stringify({event: 'change', id: target?.id, status, ...(processedAccounts === undefined ? {} : {processedAccounts})});
-		const withEvents = (lines: string[]) => waitEventFigures({...base, waits: [{name: 'wait-x', spec, stdout: `${lines.join('\n')}\n`, stderr: ''}]})[0];
+		const line = (status: string, processedAccounts?: number) =>
+			JSON.stringify({event: 'change', id: target?.id, status, ...(processedAccounts === undefined ? {} : {processedAccounts})});
+		const withEvents = (lines: string[]) =>
+			waitEventFigures({...base, waits: [{name: 'wait-x', spec, stdout: `${lines.join('\n')}\n`, stderr: ''}]})[0];
 		expect(withEvents(order.map(status => line(status)))?.verdict).toBe('ok');
 		expect(withEvents([line(order.at(-1) ?? ''), line(order[0] ?? '')])?.verdict).toBe('FAIL');
 		expect(withEvents([line(order[0] ?? '', 50), line(order[0] ?? '', 40)])?.verdict).toBe('FAIL');
@@ -174,7 +232,9 @@ describe('process output', () => {
 	it('sees crash signs in output, not in ordinary screen text', () => {
 		expect(crashSigns('TypeError: Cannot read properties of undefined\n    at render (file:///app/dist/cli.js:12:34)')).toHaveLength(2);
 		expect(crashSigns('[UnhandledPromiseRejection: This error originated…]')).toHaveLength(1);
-		expect(crashSigns(stripAnsi('\u001B[1m✖ charlie: authentication failed\u001B[0m at +2:30 (ISC server error 503, trackingId 7f3e)'))).toEqual([]);
+		expect(
+			crashSigns(stripAnsi('\u001B[1m✖ charlie: authentication failed\u001B[0m at +2:30 (ISC server error 503, trackingId 7f3e)')),
+		).toEqual([]);
 	});
 
 	it('reads the wait NDJSON and its summary', () => {
@@ -198,10 +258,12 @@ describe('the layout and the fault schedule', () => {
 		expect(layout.aggregations.filter(aggregation => aggregation.plan === undefined)).toHaveLength(5);
 		for (const aggregation of layout.aggregations.filter(candidate => candidate.plan !== undefined)) {
 			expect(aggregation.endAtMs).toBeGreaterThanOrEqual(EARLIEST_END * length);
-			expect(aggregation.endAtMs).toBeLessThanOrEqual((LATEST_END * length) + 1);
+			expect(aggregation.endAtMs).toBeLessThanOrEqual(LATEST_END * length + 1);
 		}
 
-		expect(new Set(layout.aggregations.map(aggregation => aggregation.planned))).toEqual(new Set(['COMPLETED', 'CANCELLED', 'TERMINATED', 'NOT_FOUND']));
+		expect(new Set(layout.aggregations.map(aggregation => aggregation.planned))).toEqual(
+			new Set(['COMPLETED', 'CANCELLED', 'TERMINATED', 'NOT_FOUND']),
+		);
 		expect(buildLayout(DEFAULT_SOAK_CONFIG)).toEqual(layout);
 		expect(layout.waits.map(wait => wait.ids.length)).toEqual([15, 15]);
 	});

@@ -21,7 +21,10 @@ describe('the short soak', () => {
 		const result = await runSoak(shortSoakConfig(), {cli: cliPath(), log: line => lines.push(line)});
 		const failed = result.analysis.figures.filter(figure => figure.verdict === 'FAIL');
 		const report = `${formatTextTable(result.analysis.figures)}\n\n${result.analysis.notes.join('\n')}\n\nprogress:\n${lines.join('\n')}`;
-		expect(failed.map(figure => `${figure.name}: ${figure.value} (limit ${figure.limit})`), report).toEqual([]);
+		expect(
+			failed.map(figure => `${figure.name}: ${figure.value} (limit ${figure.limit})`),
+			report,
+		).toEqual([]);
 		// The run really exercised what the table claims: faults answered, rows ended, processes measured.
 		expect(result.analysis.figures.length).toBeGreaterThan(20);
 		expect(result.analysis.notes.join('\n')).toMatch(/status 429/);

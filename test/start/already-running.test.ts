@@ -60,10 +60,14 @@ describe('aggwatch start on a source already aggregating', () => {
 		expect(tracked(h)).toEqual([expect.objectContaining({id: RUNNING_ID, tenant: TENANT, label: 'Workday'})]);
 		expect(context.captured.err).toHaveLength(1);
 		expect(context.captured.err[0]).toMatch(
-			new RegExp(`already running since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(5m \\d+s ago\\); nothing was sent: tracking it: ${RUNNING_ID}; follow it with: aggwatch wait ${RUNNING_ID}`),
+			new RegExp(
+				`already running since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(5m \\d+s ago\\); nothing was sent: tracking it: ${RUNNING_ID}; follow it with: aggwatch wait ${RUNNING_ID}`,
+			),
 		);
 		// One list request, asking for running account aggregations of this source only.
-		expect(taskLists(h).map(entry => entry.query['filters'])).toEqual([`sourceId eq "${WORKDAY.id}" and type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull`]);
+		expect(taskLists(h).map(entry => entry.query['filters'])).toEqual([
+			`sourceId eq "${WORKDAY.id}" and type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull`,
+		]);
 		expect(h.sim.aggregations()).toHaveLength(1);
 	});
 
@@ -82,11 +86,18 @@ describe('aggwatch start on a source already aggregating', () => {
 		const context = h.context({json: true});
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.ok);
 		const line = JSON.parse(context.captured.out[0]!) as Record<string, unknown>;
-		expect(line).toMatchObject({event: 'already-running', id: RUNNING_ID, tenant: TENANT, source: {id: WORKDAY.id, name: 'Workday'}, sent: false, tracked: true});
+		expect(line).toMatchObject({
+			event: 'already-running',
+			id: RUNNING_ID,
+			tenant: TENANT,
+			source: {id: WORKDAY.id, name: 'Workday'},
+			sent: false,
+			tracked: true,
+		});
 		expect(Date.now() - Date.parse(line['started'] as string)).toBeGreaterThanOrEqual(300_000);
 	});
 
-	it('follows the running one when ISC\'s 202 says it did not start (the check before could not see it)', async () => {
+	it("follows the running one when ISC's 202 says it did not start (the check before could not see it)", async () => {
 		const h = await tenant();
 		// The check before the POST fails (a 400 is not retried), so the POST goes out and ISC refuses it.
 		h.sim.addFault({fault: {type: 'status', status: 400}, pathPrefix: '/v2025/task-status', count: 1});
@@ -108,28 +119,42 @@ describe('aggwatch start on a source already aggregating', () => {
 		const h = await tenant({aggregations: [ending]});
 		const context = h.context({wait: true, interval: '1', json: true});
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.ok);
-		const events = context.captured.out.map(line => JSON.parse(line) as {event: string; id?: string; results?: Array<{id: string; status: string}>});
+		const events = context.captured.out.map(
+			line => JSON.parse(line) as {event: string; id?: string; results?: Array<{id: string; status: string}>},
+		);
 		expect(events[0]).toMatchObject({event: 'already-running', id: RUNNING_ID});
 		expect(events.at(-1)).toMatchObject({event: 'summary', results: [expect.objectContaining({id: RUNNING_ID, status: 'COMPLETED'})]});
 		expect(posts(h)).toEqual([]);
 	}, 20_000);
 
-	it('exits 6 with the body\'s message when a 202 says success: false', async () => {
+	it("exits 6 with the body's message when a 202 says success: false", async () => {
 		const h = await tenant({aggregations: []});
 		h.sim.addFault({
-			fault: {type: 'answer', status: 202, body: {success: false, task: {id: '2c91808a7813090a01781412a6a9b001', messages: [{type: 'ERROR', localizedText: 'Source connection is disabled'}]}}},
+			fault: {
+				type: 'answer',
+				status: 202,
+				body: {
+					success: false,
+					task: {id: '2c91808a7813090a01781412a6a9b001', messages: [{type: 'ERROR', localizedText: 'Source connection is disabled'}]},
+				},
+			},
 			pathPrefix: LOAD,
 		});
 		const context = h.context();
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.requestFailed);
 		expect(context.captured.out).toEqual([]);
-		expect(context.captured.err.join('\n')).toMatch(/could not start an account aggregation of "Workday": ISC answered success: false: Source connection is disabled \(HTTP 202\)\. No aggregation was started/);
+		expect(context.captured.err.join('\n')).toMatch(
+			/could not start an account aggregation of "Workday": ISC answered success: false: Source connection is disabled \(HTTP 202\)\. No aggregation was started/,
+		);
 		expect(tracked(h)).toEqual([]);
 	});
 
 	it('exits 6 when a 202 has no task id', async () => {
 		const h = await tenant({aggregations: []});
-		h.sim.addFault({fault: {type: 'answer', status: 202, body: {success: true, task: {name: 'Cloud Account Aggregation'}}}, pathPrefix: LOAD});
+		h.sim.addFault({
+			fault: {type: 'answer', status: 202, body: {success: true, task: {name: 'Cloud Account Aggregation'}}},
+			pathPrefix: LOAD,
+		});
 		const context = h.context();
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.requestFailed);
 		expect(context.captured.err.join('\n')).toContain('ISC accepted the request but its answer has no task id');
@@ -137,11 +162,19 @@ describe('aggwatch start on a source already aggregating', () => {
 	});
 });
 
-describe('the monitor\'s S picker on a source already aggregating', () => {
+describe("the monitor's S picker on a source already aggregating", () => {
 	function services(h: CommandHarness) {
 		const clients = new TenantClients({
-			resolve: tenant => ({tenant, baseUrl: h.sim.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, source: {baseUrl: 'test', clientId: 'test', clientSecret: 'test'}, apiVersion: 'v2025'}),
-			create: async connection => new IscClient({baseUrl: connection.baseUrl, clientId: connection.clientId, clientSecret: connection.clientSecret}),
+			resolve: tenant => ({
+				tenant,
+				baseUrl: h.sim.url,
+				clientId: CLIENT_ID,
+				clientSecret: CLIENT_SECRET,
+				source: {baseUrl: 'test', clientId: 'test', clientSecret: 'test'},
+				apiVersion: 'v2025',
+			}),
+			create: async connection =>
+				new IscClient({baseUrl: connection.baseUrl, clientId: connection.clientId, clientSecret: connection.clientSecret}),
 		});
 		return createMonitorServices(clients, [TENANT]);
 	}

@@ -69,7 +69,9 @@ describe('aggwatch start', () => {
 		expect(posts(h).map(entry => entry.path)).toEqual([LOAD(WORKDAY)]);
 		expect(h.sim.log.find(entry => entry.path === '/v2025/sources')?.query['filters']).toBe('name eq "Workday"');
 		expect(tracked(h)).toEqual([expect.objectContaining({id, tenant: TENANT, label: 'Workday'})]);
-		expect(context.captured.err).toEqual([`aggwatch: started an account aggregation of "Workday": ${id}; follow it with: aggwatch wait ${id}`]);
+		expect(context.captured.err).toEqual([
+			`aggwatch: started an account aggregation of "Workday": ${id}; follow it with: aggwatch wait ${id}`,
+		]);
 	});
 
 	it('starts by source id, looking the source up by id and not by name', async () => {
@@ -89,7 +91,13 @@ describe('aggwatch start', () => {
 		expect(await runStart(plain, ['Active Directory'])).toBe(ExitCode.ok);
 		expect(await runStart(unoptimised, ['Workday'])).toBe(ExitCode.ok);
 		const started = JSON.parse(unoptimised.captured.out[0]!) as {id: string};
-		expect(started).toMatchObject({event: 'started', tenant: TENANT, source: {id: WORKDAY.id, name: 'Workday'}, disableOptimization: true, tracked: true});
+		expect(started).toMatchObject({
+			event: 'started',
+			tenant: TENANT,
+			source: {id: WORKDAY.id, name: 'Workday'},
+			disableOptimization: true,
+			tracked: true,
+		});
 		expect((await rawTask(h, plain.captured.out[0]!))['attributes']).toMatchObject({optimizedAggregation: 'enabled'});
 		expect((await rawTask(h, started.id))['attributes']).toMatchObject({optimizedAggregation: 'disabled'});
 	});
@@ -99,7 +107,9 @@ describe('aggwatch start', () => {
 		const context = h.context();
 		expect(await runStart(context, ['HR CSV'])).toBe(ExitCode.usage);
 		expect(context.captured.out).toEqual([]);
-		expect(context.captured.err.join('\n')).toMatch(/"HR CSV" is a delimited-file source: its aggregation needs the CSV file uploaded .* aggwatch does not do/);
+		expect(context.captured.err.join('\n')).toMatch(
+			/"HR CSV" is a delimited-file source: its aggregation needs the CSV file uploaded .* aggwatch does not do/,
+		);
 		expect(context.captured.err.join('\n')).toContain('Nothing was sent');
 		expect(posts(h)).toEqual([]);
 		expect(tracked(h)).toEqual([]);
@@ -155,7 +165,9 @@ describe('aggwatch start', () => {
 
 		const unclear = harness.context();
 		expect(await runStart(unclear, ['workday'])).toBe(ExitCode.usage);
-		expect(unclear.captured.err[0]).toMatch(/several sources are named "workday": .*2c91808a7813090a01781412a6a90001.*2c91808a7813090a01781412a6a90077.*start one by its id/);
+		expect(unclear.captured.err[0]).toMatch(
+			/several sources are named "workday": .*2c91808a7813090a01781412a6a90001.*2c91808a7813090a01781412a6a90077.*start one by its id/,
+		);
 		expect(posts(harness)).toHaveLength(1);
 	});
 
@@ -182,7 +194,15 @@ describe('aggwatch start', () => {
 		expect(context.captured.err).toEqual([`aggwatch: started an account aggregation of "Workday": ${id}`]);
 
 		const entries = openHistory({cwd: h.configDir}).list();
-		expect(entries).toEqual([expect.objectContaining({tenant: TENANT, id, source: 'Workday', status: 'COMPLETED', counts: expect.objectContaining({processedAccounts: 10})})]);
+		expect(entries).toEqual([
+			expect.objectContaining({
+				tenant: TENANT,
+				id,
+				source: 'Workday',
+				status: 'COMPLETED',
+				counts: expect.objectContaining({processedAccounts: 10}),
+			}),
+		]);
 		// Seen running one poll before the end: the duration is as observed, within a poll interval of the truth.
 		expect(entries[0]?.lastSeenRunning).toEqual(expect.any(String));
 		expect(entries[0]?.durationMs).toBeGreaterThan(100);

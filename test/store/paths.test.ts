@@ -41,7 +41,12 @@ describe('store location', () => {
 
 	it('keeps the demo store apart from the real one', () => {
 		const dir = temp.make();
-		for (const location of [{cwd: dir}, {env: {AGGWATCH_CONFIG_DIR: dir}}, {env: {AGGWATCH_CONFIG_DIR: path.join(dir, 'demo')}}, {env: {}}]) {
+		for (const location of [
+			{cwd: dir},
+			{env: {AGGWATCH_CONFIG_DIR: dir}},
+			{env: {AGGWATCH_CONFIG_DIR: path.join(dir, 'demo')}},
+			{env: {}},
+		]) {
 			expect(demoStoreDir(location)).not.toBe(resolveStoreDir(location));
 		}
 

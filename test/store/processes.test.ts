@@ -27,9 +27,13 @@ describe('two aggwatch processes on one store', () => {
 			['add', cwd, 'acme', 'second', '50'],
 		]);
 
-		const ids = openStore({cwd}).store.listTracked().map(row => row.id);
+		const ids = openStore({cwd})
+			.store.listTracked()
+			.map(row => row.id);
 		expect(ids).toHaveLength(100);
-		expect(new Set(ids)).toEqual(new Set([...Array.from({length: 50}, (_, index) => `first-${index}`), ...Array.from({length: 50}, (_, index) => `second-${index}`)]));
+		expect(new Set(ids)).toEqual(
+			new Set([...Array.from({length: 50}, (_, index) => `first-${index}`), ...Array.from({length: 50}, (_, index) => `second-${index}`)]),
+		);
 	});
 
 	it('do not bring back rows one removes while the other keeps saving snapshots', async () => {

@@ -38,7 +38,11 @@ function expectSetAside(contents: string | Buffer, reason: RegExp): void {
 
 	expect(store.listTracked()).toEqual([]);
 	store.addTracked([{id: 'fresh', tenant: 'acme', addedAt: 1}]);
-	expect(openStore({cwd: dir}).store.listTracked().map(row => row.id)).toEqual(['fresh']);
+	expect(
+		openStore({cwd: dir})
+			.store.listTracked()
+			.map(row => row.id),
+	).toEqual(['fresh']);
 }
 
 describe('an unusable store file', () => {
@@ -105,6 +109,10 @@ describe('an unusable store file', () => {
 		openStore({cwd: dir, now: () => NOW});
 		writeFileSync(path.join(dir, 'config.json'), 'two');
 		openStore({cwd: dir, now: () => NOW});
-		expect(backups(dir).map(file => readFileSync(file, 'utf8')).sort()).toEqual(['one', 'two']);
+		expect(
+			backups(dir)
+				.map(file => readFileSync(file, 'utf8'))
+				.sort(),
+		).toEqual(['one', 'two']);
 	});
 });

@@ -91,7 +91,12 @@ describe('TrackedStore', () => {
 	it('removes rows by tenant and id only', () => {
 		const {store} = openStore({cwd: temp.make()});
 		store.addTracked([acme('a'), acme('b'), {id: 'a', tenant: 'globex', addedAt: 1}]);
-		expect(store.removeTracked([{tenant: 'acme', id: 'a'}, {tenant: 'acme', id: 'nope'}])).toEqual([acme('a')]);
+		expect(
+			store.removeTracked([
+				{tenant: 'acme', id: 'a'},
+				{tenant: 'acme', id: 'nope'},
+			]),
+		).toEqual([acme('a')]);
 		expect(store.listTracked()).toEqual([acme('b'), {id: 'a', tenant: 'globex', addedAt: 1}]);
 	});
 

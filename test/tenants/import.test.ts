@@ -76,17 +76,26 @@ describe('tenant import', () => {
 	it('imports config.json and config.yaml, asks for the secrets the files lack, and checks each', async () => {
 		const sim = await tenantSimulator();
 		const box = testSandbox();
-		writeFileSync(path.join(box.work, 'config.json'), JSON.stringify({BaseURL: sim.url, ClientId: ACME.clientId, ClientSecret: ACME.clientSecret}));
+		writeFileSync(
+			path.join(box.work, 'config.json'),
+			JSON.stringify({BaseURL: sim.url, ClientId: ACME.clientId, ClientSecret: ACME.clientSecret}),
+		);
 		writeSailConfig(box, sailYaml(sim.url));
 
 		// globex's client id and secret are in the keychain of the SailPoint CLI: given on standard input here.
-		const result = await runCli(['tenant', 'import', '--yes'], {env: box.env, cwd: box.work, input: `${GLOBEX.clientId}\n${GLOBEX.clientSecret}\n`});
+		const result = await runCli(['tenant', 'import', '--yes'], {
+			env: box.env,
+			cwd: box.work,
+			input: `${GLOBEX.clientId}\n${GLOBEX.clientSecret}\n`,
+		});
 		expect(result.stderr.split('\n').filter(line => !line.includes('warning: the OS keychain is turned off'))).toEqual(['']);
 		expect(result.code).toBe(0);
 		const label = new URL(sim.url).host.replace(':', '-');
 		expect(result.stdout).toContain('Found 3 tenants to import:');
 		expect(result.stdout).toContain(`  ${label}  ${sim.url}  from ./config.json; client id and secret from the file`);
-		expect(result.stdout).toContain(`  globex  ${sim.url}  from ~/.sailpoint/config.yaml; client id and client secret will be asked for (the SailPoint CLI keeps it in the OS keychain)`);
+		expect(result.stdout).toContain(
+			`  globex  ${sim.url}  from ~/.sailpoint/config.yaml; client id and client secret will be asked for (the SailPoint CLI keeps it in the OS keychain)`,
+		);
 		expect(result.stdout).toContain('globex is the default tenant');
 		expect(result.stdout).toContain('Imported 3 of 3');
 		for (const secret of [ACME.clientSecret, ADHOC.clientSecret, GLOBEX.clientSecret]) {
@@ -94,11 +103,13 @@ describe('tenant import', () => {
 		}
 
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect(JSON.parse(list.stdout)).toEqual([
-			{name: label, baseUrl: sim.url, clientId: ACME.clientId, default: false, secret: 'file', trackedRows: 0},
-			{name: 'acme-sb', baseUrl: sim.url, clientId: ADHOC.clientId, default: false, secret: 'file', trackedRows: 0},
-			{name: 'globex', baseUrl: sim.url, clientId: GLOBEX.clientId, default: true, secret: 'file', trackedRows: 0},
-		].sort((a, b) => a.name.localeCompare(b.name)));
+		expect(JSON.parse(list.stdout)).toEqual(
+			[
+				{name: label, baseUrl: sim.url, clientId: ACME.clientId, default: false, secret: 'file', trackedRows: 0},
+				{name: 'acme-sb', baseUrl: sim.url, clientId: ADHOC.clientId, default: false, secret: 'file', trackedRows: 0},
+				{name: 'globex', baseUrl: sim.url, clientId: GLOBEX.clientId, default: true, secret: 'file', trackedRows: 0},
+			].sort((a, b) => a.name.localeCompare(b.name)),
+		);
 		expect(readFileSync(path.join(box.config, 'config.json'), 'utf8')).not.toMatch(/SECRET/);
 
 		// The imported tenants work: the default (globex) without --tenant, acme-sb by name.
@@ -111,10 +122,15 @@ describe('tenant import', () => {
 	it('does not save a tenant whose credentials ISC refuses, and says so', async () => {
 		const sim = await tenantSimulator();
 		const box = testSandbox();
-		writeFileSync(path.join(box.work, 'config.json'), JSON.stringify({BaseURL: sim.url, ClientId: ACME.clientId, ClientSecret: 'outdated-secret'}));
+		writeFileSync(
+			path.join(box.work, 'config.json'),
+			JSON.stringify({BaseURL: sim.url, ClientId: ACME.clientId, ClientSecret: 'outdated-secret'}),
+		);
 		const result = await runCli(['tenant', 'import', '--yes'], {env: box.env, cwd: box.work});
 		expect(result.code).toBe(4);
-		expect(result.stderr).toContain('the credentials do not work: ISC refused the client credentials from the ClientId in ./config.json and the client secret in ./config.json');
+		expect(result.stderr).toContain(
+			'the credentials do not work: ISC refused the client credentials from the ClientId in ./config.json and the client secret in ./config.json',
+		);
 		expect(result.stderr).toContain('not saved');
 		expect(result.stdout).toContain('Imported 0 of 1');
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});

@@ -55,7 +55,12 @@ function registry(tenants: Record<string, {record: TenantRecord; secret?: string
 		async create(connection) {
 			created.push(connection);
 			const client = new IscClient(
-				{baseUrl: connection.baseUrl, clientId: connection.clientId, clientSecret: connection.clientSecret, credentialSource: connection.source},
+				{
+					baseUrl: connection.baseUrl,
+					clientId: connection.clientId,
+					clientSecret: connection.clientSecret,
+					credentialSource: connection.source,
+				},
 				{retries: 0},
 			);
 			made.push(client);
@@ -130,11 +135,15 @@ describe('TenantClients', () => {
 		});
 		const now = Date.now();
 		const store = createMonitorStore(
-			createMonitorState({intervalMs: 1000}, [
-				{id: RUNNING_ID, tenant: 'acme', addedAt: now},
-				{id: RUNNING_ID, tenant: 'globex', addedAt: now},
-				{id: QUICK_ID, tenant: 'acme', addedAt: now},
-			], now),
+			createMonitorState(
+				{intervalMs: 1000},
+				[
+					{id: RUNNING_ID, tenant: 'acme', addedAt: now},
+					{id: RUNNING_ID, tenant: 'globex', addedAt: now},
+					{id: QUICK_ID, tenant: 'acme', addedAt: now},
+				],
+				now,
+			),
 		);
 		const poller = createPoller({
 			getState: store.getState,
@@ -180,16 +189,25 @@ describe('the monitor with two saved tenants', () => {
 		]);
 		store.close();
 
-		const session = spawnPty(process.execPath, [cliPath(), '--interval', '1'], {cols: 140, rows: 24, cwd: box.work, env: cleanEnvironment(box.env)});
+		const session = spawnPty(process.execPath, [cliPath(), '--interval', '1'], {
+			cols: 140,
+			rows: 24,
+			cwd: box.work,
+			env: cleanEnvironment(box.env),
+		});
 		sessions.push(session);
 		await session.waitForText('all tenants', 20_000);
-		await session.waitFor('acme row completed and globex auth banner', () => {
-			const screen = session.screenText();
-			// The row of acme's aggregation (QUICK_ID) and the row of globex's (RUNNING_ID), however the UI lays them out.
-			// Rows show the source name once the tenant gave it, else the short id.
-			const acmeLine = session.screenLines().find(line => line.includes('Active Directory') || line.includes(QUICK_ID.slice(0, 8)));
-			return acmeLine !== undefined && /completed/i.test(acmeLine) && /globex: .*ISC refused/.test(screen.replaceAll('\n', ' '));
-		}, 20_000);
+		await session.waitFor(
+			'acme row completed and globex auth banner',
+			() => {
+				const screen = session.screenText();
+				// The row of acme's aggregation (QUICK_ID) and the row of globex's (RUNNING_ID), however the UI lays them out.
+				// Rows show the source name once the tenant gave it, else the short id.
+				const acmeLine = session.screenLines().find(line => line.includes('Active Directory') || line.includes(QUICK_ID.slice(0, 8)));
+				return acmeLine !== undefined && /completed/i.test(acmeLine) && /globex: .*ISC refused/.test(screen.replaceAll('\n', ' '));
+			},
+			20_000,
+		);
 		const globexLine = session.screenLines().find(line => line.includes(RUNNING_ID.slice(0, 8)));
 		expect(globexLine).toMatch(/globex/);
 		expect(globexLine).not.toMatch(/completed|collected/i);
@@ -216,13 +234,20 @@ describe('the monitor with two saved tenants', () => {
 		]);
 		store.close();
 
-		const session = spawnPty(process.execPath, [cliPath(), '--tenant', 'globex'], {cols: 140, rows: 24, cwd: box.work, env: cleanEnvironment(box.env)});
+		const session = spawnPty(process.execPath, [cliPath(), '--tenant', 'globex'], {
+			cols: 140,
+			rows: 24,
+			cwd: box.work,
+			env: cleanEnvironment(box.env),
+		});
 		sessions.push(session);
 		await session.waitFor('the globex row with its progress', () => session.screenLines().some(line => /collected/i.test(line)), 20_000);
 		expect(session.screenText()).not.toContain(QUICK_ID.slice(0, 8));
 		expect(session.screenText()).not.toContain('Active Directory');
 		expect(session.screenLines().find(line => /collected/i.test(line))).toMatch(/Workday|7d0c1e2f/);
-		expect(sim.log.filter(entry => entry.path.includes('/account-aggregations/')).every(entry => entry.clientId === GLOBEX.clientId)).toBe(true);
+		expect(sim.log.filter(entry => entry.path.includes('/account-aggregations/')).every(entry => entry.clientId === GLOBEX.clientId)).toBe(
+			true,
+		);
 		await session.write('q');
 		expect((await session.waitForExit(10_000)).exitCode).toBe(0);
 	}, 60_000);

@@ -28,16 +28,24 @@ describe('secrets stay out of every output', () => {
 			results.push({args, result, code});
 		};
 
-		await step(['tenant', 'add', 'acme', '--base-url', sim.url, '--client-id', ACME.clientId, '--debug', debugLog], 0, {input: `${ACME.clientSecret}\n`});
+		await step(['tenant', 'add', 'acme', '--base-url', sim.url, '--client-id', ACME.clientId, '--debug', debugLog], 0, {
+			input: `${ACME.clientSecret}\n`,
+		});
 		// A wrong secret: ISC refuses it, and the refusal is reported (without the secret).
-		await step(['tenant', 'add', 'globex', '--base-url', sim.url, '--debug', debugLog], 4, {env: {SAIL_CLIENT_ID: GLOBEX.clientId, SAIL_CLIENT_SECRET: `${GLOBEX.clientSecret}-wrong`}});
-		await step(['tenant', 'add', 'globex', '--base-url', sim.url, '--client-id', GLOBEX.clientId, '--debug', debugLog], 0, {input: `${GLOBEX.clientSecret}\n`});
+		await step(['tenant', 'add', 'globex', '--base-url', sim.url, '--debug', debugLog], 4, {
+			env: {SAIL_CLIENT_ID: GLOBEX.clientId, SAIL_CLIENT_SECRET: `${GLOBEX.clientSecret}-wrong`},
+		});
+		await step(['tenant', 'add', 'globex', '--base-url', sim.url, '--client-id', GLOBEX.clientId, '--debug', debugLog], 0, {
+			input: `${GLOBEX.clientSecret}\n`,
+		});
 		await step(['tenant', 'list'], 0);
 		await step(['tenant', 'list', '--json'], 0);
 		await step(['status', '--json', '--debug', debugLog, RUNNING_ID, QUICK_ID], 0);
 		await step(['status', '--tenant', 'globex', '--debug', debugLog, RUNNING_ID], 0);
 		await step(['status', '--debug', debugLog, RUNNING_ID], 0, {env: adHoc});
-		await step(['status', '--client-secret-stdin', '--base-url', sim.url, '--client-id', ADHOC.clientId, RUNNING_ID], 4, {input: `${ADHOC.clientSecret}x\n`});
+		await step(['status', '--client-secret-stdin', '--base-url', sim.url, '--client-id', ADHOC.clientId, RUNNING_ID], 4, {
+			input: `${ADHOC.clientSecret}x\n`,
+		});
 		await step(['track', RUNNING_ID], 0);
 		await step(['list', '--json'], 0);
 		await step(['wait', '--json', '--interval', '1', '--debug', debugLog, QUICK_ID], 0);
@@ -57,7 +65,10 @@ describe('secrets stay out of every output', () => {
 		}
 
 		const log = readFileSync(debugLog, 'utf8');
-		const entries = log.trim().split('\n').map(line => JSON.parse(line) as {tenant: string; url: string; method: string; status?: number});
+		const entries = log
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {tenant: string; url: string; method: string; status?: number});
 		// The log is really written (token requests, status calls, the 401s) and names the tenant of each request.
 		expect(entries.some(entry => entry.method === 'POST' && entry.url.endsWith('/oauth/token') && entry.status === 401)).toBe(true);
 		expect(entries.some(entry => entry.tenant === 'globex' && entry.url.endsWith(`/${RUNNING_ID}/status`))).toBe(true);

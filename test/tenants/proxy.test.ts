@@ -113,7 +113,13 @@ describe('the CLI behind a proxy', () => {
 		const box = testSandbox();
 		const host = new URL(sim.url).host;
 		const result = await runCli(['status', '--json', RUNNING_ID], {
-			env: {...box.env, HTTP_PROXY: proxy.url, SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
+			env: {
+				...box.env,
+				HTTP_PROXY: proxy.url,
+				SAIL_BASE_URL: sim.url,
+				SAIL_CLIENT_ID: ADHOC.clientId,
+				SAIL_CLIENT_SECRET: ADHOC.clientSecret,
+			},
 			cwd: box.work,
 		});
 		expect(result.stderr).toBe('');
@@ -162,7 +168,13 @@ describe('the CLI behind a proxy', () => {
 		const proxy = await startProxy();
 		const box = testSandbox();
 		const result = await runCli(['status', RUNNING_ID], {
-			env: {...box.env, HTTPS_PROXY: proxy.url, SAIL_BASE_URL: 'acme', SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
+			env: {
+				...box.env,
+				HTTPS_PROXY: proxy.url,
+				SAIL_BASE_URL: 'acme',
+				SAIL_CLIENT_ID: ADHOC.clientId,
+				SAIL_CLIENT_SECRET: ADHOC.clientSecret,
+			},
 			cwd: box.work,
 		});
 		// The first try and the client's retries, each through the proxy; nothing went direct (there is no network here).
@@ -176,7 +188,13 @@ describe('the CLI behind a proxy', () => {
 	it('stops with one line when a proxy variable is not a URL', async () => {
 		const box = testSandbox();
 		const result = await runCli(['status', RUNNING_ID], {
-			env: {...box.env, HTTPS_PROXY: 'http://user:pa ss@bad host', SAIL_BASE_URL: 'acme', SAIL_CLIENT_ID: 'x', SAIL_CLIENT_SECRET: ADHOC.clientSecret},
+			env: {
+				...box.env,
+				HTTPS_PROXY: 'http://user:pa ss@bad host',
+				SAIL_BASE_URL: 'acme',
+				SAIL_CLIENT_ID: 'x',
+				SAIL_CLIENT_SECRET: ADHOC.clientSecret,
+			},
 			cwd: box.work,
 		});
 		expect(result.code).toBe(1);

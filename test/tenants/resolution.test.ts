@@ -41,7 +41,10 @@ describe('tenant resolution', () => {
 
 	it('prefers the SDK config.json in the current folder to the default saved tenant', async () => {
 		const {sim, box} = await setup();
-		writeFileSync(path.join(box.work, 'config.json'), JSON.stringify({BaseURL: sim.url, ClientId: ADHOC.clientId, ClientSecret: ADHOC.clientSecret}));
+		writeFileSync(
+			path.join(box.work, 'config.json'),
+			JSON.stringify({BaseURL: sim.url, ClientId: ADHOC.clientId, ClientSecret: ADHOC.clientSecret}),
+		);
 		const result = await runCli(['status', '--json', RUNNING_ID], {env: box.env, cwd: box.work});
 		expect(result.code).toBe(0);
 		expect(statusCallers(sim)).toEqual([ADHOC.clientId]);
@@ -76,7 +79,10 @@ describe('tenant resolution', () => {
 		const result = await runCli(['wait', '--tenant', 'globex', '--json', '--timeout', '1s', RUNNING_ID], {env: box.env, cwd: box.work});
 		expect(result.code).toBe(5);
 		expect(new Set(statusCallers(sim))).toEqual(new Set([GLOBEX.clientId]));
-		const events = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {event: string; tenant?: string});
+		const events = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {event: string; tenant?: string});
 		expect(events.filter(event => event.event === 'change').every(event => event.tenant === 'globex')).toBe(true);
 	});
 
@@ -84,7 +90,9 @@ describe('tenant resolution', () => {
 		const {sim, box} = await setup();
 		const result = await runCli(['status', '--tenant', 'initech', RUNNING_ID], {env: box.env, cwd: box.work});
 		expect(result.code).toBe(1);
-		expect(result.stderr.split('\n')[0]).toBe('aggwatch: no saved tenant "initech" (saved: acme, globex); add it with "aggwatch tenant add initech"');
+		expect(result.stderr.split('\n')[0]).toBe(
+			'aggwatch: no saved tenant "initech" (saved: acme, globex); add it with "aggwatch tenant add initech"',
+		);
 		expect(sim.log).toEqual([]);
 	});
 
@@ -107,7 +115,9 @@ describe('tenant resolution', () => {
 		const box = testSandbox();
 		const result = await runCli(['status', RUNNING_ID], {env: {...box.env, SAIL_BASE_URL: 'acme', SAIL_CLIENT_ID: 'x'}, cwd: box.work});
 		expect(result.code).toBe(1);
-		expect(result.stderr.split('\n')[0]).toBe('aggwatch: no client secret: set SAIL_CLIENT_SECRET or pipe it in with --client-secret-stdin');
+		expect(result.stderr.split('\n')[0]).toBe(
+			'aggwatch: no client secret: set SAIL_CLIENT_SECRET or pipe it in with --client-secret-stdin',
+		);
 	});
 
 	it('fails with exit code 4 and says what to do when a saved tenant has no stored secret', async () => {
@@ -115,7 +125,9 @@ describe('tenant resolution', () => {
 		saveTenant(box, 'initech', {baseUrl: sim.url, clientId: 'initech-client'}, undefined);
 		const result = await runCli(['status', '--tenant', 'initech', RUNNING_ID], {env: box.env, cwd: box.work});
 		expect(result.code).toBe(4);
-		expect(result.stderr).toBe('aggwatch: no client secret is stored for tenant "initech" - run "aggwatch tenant add initech" to store its credentials again\n');
+		expect(result.stderr).toBe(
+			'aggwatch: no client secret is stored for tenant "initech" - run "aggwatch tenant add initech" to store its credentials again\n',
+		);
 		expect(sim.log).toEqual([]);
 	});
 

@@ -113,7 +113,11 @@ describe('SecretStore', () => {
 	it('never writes a secret into the main config file', () => {
 		const box = testSandbox();
 		const {store} = openStore({cwd: box.config});
-		store.setTenant('acme', {baseUrl: 'https://acme.api.identitynow.com', clientId: ACME.clientId, clientSecret: ACME.clientSecret} as never);
+		store.setTenant('acme', {
+			baseUrl: 'https://acme.api.identitynow.com',
+			clientId: ACME.clientId,
+			clientSecret: ACME.clientSecret,
+		} as never);
 		new SecretStore({dir: box.config, env: {}, keyring: unavailable, onWarning() {}}).set('acme', ACME.clientSecret);
 		store.close();
 		expect(readFileSync(path.join(box.config, 'config.json'), 'utf8')).not.toContain(ACME.clientSecret);
@@ -153,7 +157,9 @@ describe('tenant add without a keychain', () => {
 				cwd: box.work,
 			});
 			expect(add.code).toBe(0);
-			expect(add.stderr).toMatch(/^aggwatch: warning: no OS keychain is available \(.+\); the client secret of "acme" is kept in .+secrets\.json, readable only by you$/m);
+			expect(add.stderr).toMatch(
+				/^aggwatch: warning: no OS keychain is available \(.+\); the client secret of "acme" is kept in .+secrets\.json, readable only by you$/m,
+			);
 			// The keychain module itself loaded (the bundle leaves the native addon to Node): it is the keychain that is missing.
 			expect(add.stderr).not.toContain('could not be loaded');
 			const list = await runCli(['tenant', 'list', '--json'], {env: {...box.env, AGGWATCH_KEYRING: undefined}, cwd: box.work});

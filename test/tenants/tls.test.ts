@@ -48,14 +48,17 @@ async function listen(server: http.Server | https.Server): Promise<number> {
 
 /** https://127.0.0.1:PORT in front of the simulator at `target`. */
 async function httpsFront(target: string): Promise<string> {
-	const server = https.createServer({cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))}, (request, response) => {
-		const upstream = http.request(`${target}${request.url ?? '/'}`, {method: request.method, headers: request.headers}, answer => {
-			response.writeHead(answer.statusCode ?? 502, answer.headers);
-			answer.pipe(response);
-		});
-		upstream.on('error', () => response.destroy());
-		request.pipe(upstream);
-	});
+	const server = https.createServer(
+		{cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))},
+		(request, response) => {
+			const upstream = http.request(`${target}${request.url ?? '/'}`, {method: request.method, headers: request.headers}, answer => {
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(response);
+			});
+			upstream.on('error', () => response.destroy());
+			request.pipe(upstream);
+		},
+	);
 	return `https://127.0.0.1:${await listen(server)}`;
 }
 
@@ -115,7 +118,10 @@ describe('TLS', () => {
 		expect(refused.code).toBe(6);
 		expect(sim.log).toEqual([]);
 
-		const trusted = await runCli(['status', RUNNING_ID], {env: {...env, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: caFile}, cwd: box.work});
+		const trusted = await runCli(['status', RUNNING_ID], {
+			env: {...env, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: caFile},
+			cwd: box.work,
+		});
 		expect(trusted.code).toBe(0);
 		expect(new Set(proxy.connects)).toEqual(new Set([new URL(url).host]));
 		expect(sim.log).toHaveLength(2);

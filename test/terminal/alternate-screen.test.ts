@@ -96,11 +96,11 @@ describe('exit guards', () => {
 		const reasons: ExitReason[] = [];
 		const dispose = installExitGuards({
 			signals: ['SIGUSR2'],
-			onExit: (reason) => {
+			onExit: reason => {
 				reasons.push(reason);
 				stdout.events.push('onExit');
 			},
-			exit: (code) => stdout.events.push(`exit ${code}`),
+			exit: code => stdout.events.push(`exit ${code}`),
 		});
 		enterAlternateScreen(stdout);
 		stdout.events.splice(0);
@@ -120,7 +120,7 @@ describe('exit guards', () => {
 
 	it('handles only the first way out when two arrive at once', () => {
 		const codes: number[] = [];
-		const dispose = installExitGuards({signals: ['SIGUSR2'], exit: (code) => codes.push(code)});
+		const dispose = installExitGuards({signals: ['SIGUSR2'], exit: code => codes.push(code)});
 		process.emit('SIGUSR2', 'SIGUSR2');
 		process.emit('SIGUSR2', 'SIGUSR2');
 		dispose();

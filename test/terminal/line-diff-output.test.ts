@@ -168,10 +168,10 @@ describe('LineDiffOutput', () => {
 
 	it('calls write callbacks, as a stream would', async () => {
 		const {output} = setup();
-		await new Promise<void>((resolve) => {
+		await new Promise<void>(resolve => {
 			output.write('frame', () => resolve());
 		});
-		await new Promise<void>((resolve) => {
+		await new Promise<void>(resolve => {
 			output.write('', 'utf8', () => resolve());
 		});
 	});

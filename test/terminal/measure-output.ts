@@ -32,7 +32,7 @@ async function delta(session: PtySession, action: () => Promise<void>): Promise<
 	return session.bytesWritten - before;
 }
 
-const wait = async (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const wait = async (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
 const fixture = await buildFixture('test/terminal/fixtures/counter-app.tsx');
 try {
 	const counter = spawnPty(process.execPath, [fixture.file], {cols, rows, env: fixtureEnvironment});

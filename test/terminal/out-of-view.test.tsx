@@ -81,10 +81,22 @@ function monitor(endedFirst: number) {
 	const instance = render(
 		<TerminalSizeProvider source={output}>
 			<ThemeProvider color>
-				<MonitorApp initialState={createMonitorState({}, seeds, START)} tenant="acme" fetchStatus={fetchStatus} clock={clock}tenantLabel="acme" />
+				<MonitorApp
+					initialState={createMonitorState({}, seeds, START)}
+					tenant="acme"
+					fetchStatus={fetchStatus}
+					clock={clock}
+					tenantLabel="acme"
+				/>
 			</ThemeProvider>
 		</TerminalSizeProvider>,
-		{stdout: output as unknown as NodeJS.WriteStream, stdin: new IdleStdin() as unknown as NodeJS.ReadStream, debug: true, patchConsole: false, exitOnCtrlC: false},
+		{
+			stdout: output as unknown as NodeJS.WriteStream,
+			stdin: new IdleStdin() as unknown as NodeJS.ReadStream,
+			debug: true,
+			patchConsole: false,
+			exitOnCtrlC: false,
+		},
 	);
 	cleanups.push(() => {
 		instance.unmount();

@@ -94,7 +94,7 @@ describe('ScreenWriter', () => {
 			inner: fc.option(fc.constantFrom(...styles), {nil: undefined}),
 			text: fc.array(fc.constantFrom(...characters), {minLength: 0, maxLength: 8}),
 		});
-		const line = fc.array(segment, {maxLength: 5}).map((segments) => {
+		const line = fc.array(segment, {maxLength: 5}).map(segments => {
 			let text = '';
 			let width = 0;
 			for (const {style, inner, text: chars} of segments) {
@@ -115,11 +115,11 @@ describe('ScreenWriter', () => {
 
 			return text;
 		});
-		const frame = fc.array(line, {maxLength: rows + 1}).map((lines) => lines.join('\n'));
+		const frame = fc.array(line, {maxLength: rows + 1}).map(lines => lines.join('\n'));
 
 		it('cell by cell: characters, colours and attributes', async () => {
 			await fc.assert(
-				fc.asyncProperty(fc.array(frame, {minLength: 1, maxLength: 6}), async (frames) => {
+				fc.asyncProperty(fc.array(frame, {minLength: 1, maxLength: 6}), async frames => {
 					const writer = new ScreenWriter();
 					const diffed = fullscreenTerminal(columns, rows);
 					const reference = fullscreenTerminal(columns, rows);

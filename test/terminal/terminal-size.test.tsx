@@ -40,7 +40,7 @@ function mount(tree: React.ReactElement) {
 
 async function waitForFrame(instance: {lastFrame: () => string | undefined}, text: string): Promise<void> {
 	for (let attempt = 0; attempt < 200 && instance.lastFrame() !== text; attempt++) {
-		await new Promise((resolve) => setImmediate(resolve));
+		await new Promise(resolve => setImmediate(resolve));
 	}
 
 	expect(instance.lastFrame()).toBe(text);

@@ -12,7 +12,7 @@ export function fullscreenTerminal(columns: number, rows: number): XtermTerminal
 }
 
 export async function writeTo(terminal: XtermTerminal, data: string): Promise<void> {
-	await new Promise<void>((resolve) => {
+	await new Promise<void>(resolve => {
 		terminal.write(data, resolve);
 	});
 }

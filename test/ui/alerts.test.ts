@@ -32,7 +32,12 @@ function restored() {
 
 /** The list line of the row with this label (the header may name it too). */
 function lineOf(frame: string, label: string): string {
-	return frame.split('\n').slice(1).find((line) => line.includes(label)) ?? '';
+	return (
+		frame
+			.split('\n')
+			.slice(1)
+			.find(line => line.includes(label)) ?? ''
+	);
 }
 
 const INVERSE = '\u001B[7m';
@@ -61,12 +66,12 @@ function start(alerts?: {bell: boolean; notify: boolean}) {
 describe('a row that ends while the monitor runs', () => {
 	test('flashes and is told in the header for a few seconds; bell and notification go to onAlert once', async () => {
 		const {m, outputs, poll} = start();
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		poll(WD, collecting(2000, 5210), NOW + 1000);
-		await m.waitFor((frame) => frame.includes('2,000/5,210'));
+		await m.waitFor(frame => frame.includes('2,000/5,210'));
 		expect(outputs).toEqual([]);
 		poll(WD, completed, NOW + 5000);
-		const text = await m.waitFor((frame) => frame.includes('Workday: COMPLETED'));
+		const text = await m.waitFor(frame => frame.includes('Workday: COMPLETED'));
 		const header = text.split('\n')[0] ?? '';
 		expect(header).toContain('✔ Workday: COMPLETED, 5,210 accounts in 2m 10s');
 		expect(header).not.toContain('live');
@@ -84,72 +89,72 @@ describe('a row that ends while the monitor runs', () => {
 		expect(outputs).toHaveLength(1);
 
 		m.setNow(NOW + 5000 + FLASH_MS);
-		await m.waitFor((frame) => frame.includes('Workday: COMPLETED') && !lineOf(m.lastFrame() ?? '', 'Workday').includes(INVERSE));
+		await m.waitFor(frame => frame.includes('Workday: COMPLETED') && !lineOf(m.lastFrame() ?? '', 'Workday').includes(INVERSE));
 		m.setNow(NOW + 5000 + ALERT_MESSAGE_MS);
-		await m.waitFor((frame) => !frame.includes('Workday: COMPLETED') && (frame.split('\n')[0] ?? '').includes('● live'));
+		await m.waitFor(frame => !frame.includes('Workday: COMPLETED') && (frame.split('\n')[0] ?? '').includes('● live'));
 	});
 
 	test('a failure is told in the failure colour and symbol', async () => {
 		const {m, outputs, poll} = start();
-		await m.waitFor((frame) => frame.includes('ServiceNow'));
+		await m.waitFor(frame => frame.includes('ServiceNow'));
 		poll(SN, collecting(20, 100), NOW + 1000);
-		await m.waitFor((frame) => lineOf(frame, 'ServiceNow').includes('20/100'));
+		await m.waitFor(frame => lineOf(frame, 'ServiceNow').includes('20/100'));
 		poll(SN, terminated, NOW + 2000);
-		const text = await m.waitFor((frame) => frame.includes('ServiceNow: TERMINATED'));
+		const text = await m.waitFor(frame => frame.includes('ServiceNow: TERMINATED'));
 		const header = text.split('\n')[0] ?? '';
 		expect(header).toContain('✖ ServiceNow: TERMINATED');
 		expect(header).toContain('40 of 100 accounts');
 		const raw = (m.lastFrame() ?? '').split('\n')[0] ?? '';
 		expect(raw).toMatch(/\u001B\[31m[^\u001B]*✖ ServiceNow: TERMINATED/); // red
-		expect(outputs.map((output) => output.alert.severity)).toEqual(['failure']);
+		expect(outputs.map(output => output.alert.severity)).toEqual(['failure']);
 	});
 
 	test('one call per end: two rows ending together give two, and the header counts the other', async () => {
 		const {m, outputs, poll} = start();
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		poll(WD, collecting(20, 100), NOW + 1000);
 		poll(SN, collecting(20, 100), NOW + 1000);
-		await m.waitFor((frame) => frame.includes('20/100'));
+		await m.waitFor(frame => frame.includes('20/100'));
 		poll(WD, completed, NOW + 3000);
 		poll(SN, terminated, NOW + 3000);
-		await m.waitFor((frame) => frame.includes('(+1 more ended)'));
-		expect(outputs.map((output) => output.alert.title).sort()).toEqual(['ServiceNow: TERMINATED', 'Workday: COMPLETED']);
+		await m.waitFor(frame => frame.includes('(+1 more ended)'));
+		expect(outputs.map(output => output.alert.title).sort()).toEqual(['ServiceNow: TERMINATED', 'Workday: COMPLETED']);
 	});
 
 	test('bell only, notification only, or neither: onAlert gets only what is allowed; the flash shows anyway', async () => {
 		const bell = start({bell: true, notify: false});
-		await bell.m.waitFor((frame) => frame.includes('Workday'));
+		await bell.m.waitFor(frame => frame.includes('Workday'));
 		bell.poll(WD, collecting(20, 100), NOW + 1000);
-		await bell.m.waitFor((frame) => lineOf(frame, 'Workday').includes('20/100'));
+		await bell.m.waitFor(frame => lineOf(frame, 'Workday').includes('20/100'));
 		bell.poll(WD, completed, NOW + 3000);
-		await bell.m.waitFor((frame) => frame.includes('Workday: COMPLETED'));
-		expect(bell.outputs.map((output) => output.sequence)).toEqual(['\u0007']);
+		await bell.m.waitFor(frame => frame.includes('Workday: COMPLETED'));
+		expect(bell.outputs.map(output => output.sequence)).toEqual(['\u0007']);
 		bell.m.unmount();
 
 		const notify = start({bell: false, notify: true});
-		await notify.m.waitFor((frame) => frame.includes('Workday'));
+		await notify.m.waitFor(frame => frame.includes('Workday'));
 		notify.poll(WD, collecting(20, 100), NOW + 1000);
-		await notify.m.waitFor((frame) => lineOf(frame, 'Workday').includes('20/100'));
+		await notify.m.waitFor(frame => lineOf(frame, 'Workday').includes('20/100'));
 		notify.poll(WD, completed, NOW + 3000);
-		await notify.m.waitFor((frame) => frame.includes('Workday: COMPLETED'));
-		expect(notify.outputs.map((output) => output.sequence)).toEqual(['\u001B]9;Workday: COMPLETED, 5,210 accounts in 2m 08s\u0007']);
+		await notify.m.waitFor(frame => frame.includes('Workday: COMPLETED'));
+		expect(notify.outputs.map(output => output.sequence)).toEqual(['\u001B]9;Workday: COMPLETED, 5,210 accounts in 2m 08s\u0007']);
 		notify.m.unmount();
 
 		const quiet = start({bell: false, notify: false});
-		await quiet.m.waitFor((frame) => frame.includes('Workday'));
+		await quiet.m.waitFor(frame => frame.includes('Workday'));
 		quiet.poll(WD, collecting(20, 100), NOW + 1000);
-		await quiet.m.waitFor((frame) => lineOf(frame, 'Workday').includes('20/100'));
+		await quiet.m.waitFor(frame => lineOf(frame, 'Workday').includes('20/100'));
 		quiet.poll(WD, completed, NOW + 3000);
-		await quiet.m.waitFor((frame) => frame.includes('Workday: COMPLETED'));
+		await quiet.m.waitFor(frame => frame.includes('Workday: COMPLETED'));
 		expect(lineOf(quiet.m.lastFrame() ?? '', 'Workday')).toContain(INVERSE);
 		expect(quiet.outputs).toEqual([]);
 	});
 
 	test('nothing on load: restored rows whose first answer is an end ended while nobody watched', async () => {
 		const {m, outputs, poll} = start();
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		poll(WD, completed, NOW + 1000);
-		await m.waitFor((frame) => lineOf(frame, 'Workday').includes('completed'));
+		await m.waitFor(frame => lineOf(frame, 'Workday').includes('completed'));
 		await settle(); // effects (where an alert would start) have run
 		await settle();
 		expect(frame0(m.text())).toContain('● live');
@@ -159,12 +164,12 @@ describe('a row that ends while the monitor runs', () => {
 
 	test('a row added while the monitor runs alerts even if its first answer is the end', async () => {
 		const {m, outputs} = start();
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		const fresh = id('f1');
 		m.dispatch({type: 'added', rows: [{id: fresh, tenant: 'acme', addedAt: NOW + 500, label: 'Okta'}], now: NOW + 500});
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 		m.dispatch({type: 'polled', key: rowKey('acme', fresh), status: completed, now: NOW + 2000});
-		await m.waitFor((frame) => frame.includes('Okta: COMPLETED'));
+		await m.waitFor(frame => frame.includes('Okta: COMPLETED'));
 		expect(outputs).toHaveLength(1);
 	});
 });

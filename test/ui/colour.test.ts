@@ -18,14 +18,18 @@ const COLOUR_CODE = /\u001B\[(?:3[0-79]|9[0-7]|4[0-79]|10[0-7]|38;[25];[\d;]+|48
 function state() {
 	return stateOf([
 		{id: id('ad'), label: 'Active Directory', answers: [{status: collecting(10, 40), ago: 1000}]},
-		{id: id('0d'), label: 'Workday', answers: [{status: {start: START, status: 'COMPLETED', processedAccounts: 9, totalAccounts: 9}, ago: 1000}]},
+		{
+			id: id('0d'),
+			label: 'Workday',
+			answers: [{status: {start: START, status: 'COMPLETED', processedAccounts: 9, totalAccounts: 9}, ago: 1000}],
+		},
 		{id: id('5e'), label: 'SAP', answers: [{status: {start: START, status: 'TERMINATED'}, ago: 1000}]},
 	]);
 }
 
 test('with colour on, statuses are coloured', async () => {
 	const m = renderMonitor({state: state(), now: NOW, color: true});
-	await m.waitFor((frame) => frame.includes('Workday'));
+	await m.waitFor(frame => frame.includes('Workday'));
 	const raw = m.lastFrame() ?? '';
 	expect(raw).toMatch(/\u001B\[32m✔ completed/);
 	expect(raw).toMatch(/\u001B\[31m✖ terminated/);
@@ -33,7 +37,7 @@ test('with colour on, statuses are coloured', async () => {
 
 test('NO_COLOR: no colour codes at all, and symbols, words and the cursor still tell everything', async () => {
 	const m = renderMonitor({state: state(), now: NOW, color: false});
-	await m.waitFor((frame) => frame.includes('Workday'));
+	await m.waitFor(frame => frame.includes('Workday'));
 	const raw = m.lastFrame() ?? '';
 	expect(raw).not.toMatch(COLOUR_CODE);
 	expect(raw).toMatch(/\u001B\[7m/); // the selection is still inverse (an attribute, not a colour)

@@ -18,7 +18,7 @@ describe('endTransitions', () => {
 		const before = stateOf([{id: WD, label: 'Workday', answers: [{status: collecting(10, 100), ago: 1000}]}]);
 		const after = apply(before, {type: 'polled', key: rowKey('acme', WD), status: completed, now: NOW + 5000});
 		const found = endTransitions(before, after, NOW - 60_000);
-		expect(found.map((transition) => transition.row.id)).toEqual([WD]);
+		expect(found.map(transition => transition.row.id)).toEqual([WD]);
 		expect(found[0]?.previous.phase).toBe('running');
 		const again = apply(after, {type: 'polled', key: rowKey('acme', WD), status: completed, now: NOW + 10_000});
 		expect(endTransitions(after, again, NOW - 60_000)).toEqual([]);
@@ -26,7 +26,12 @@ describe('endTransitions', () => {
 
 	test('failures count too: not found (never seen), expired (forgotten while running)', () => {
 		const state = stateOf([{id: AD, label: 'AD'}], {notFoundGraceMs: 0});
-		const next = apply(state, {type: 'failed', key: rowKey('acme', AD), error: {kind: 'not-found', status: 404, message: 'Not Found'}, now: NOW});
+		const next = apply(state, {
+			type: 'failed',
+			key: rowKey('acme', AD),
+			error: {kind: 'not-found', status: 404, message: 'Not Found'},
+			now: NOW,
+		});
 		expect(next.rows[0]?.phase).toBe('not-found');
 		expect(endTransitions(state, next, NOW - 700_000)).toHaveLength(1);
 	});
@@ -65,7 +70,12 @@ describe('alerts, flashes and the header message', () => {
 		const [many] = alertsFor(endTransitions(before, after, 0), NOW + 6000, true);
 		expect(many?.alert.text).toBe('Workday: COMPLETED, 5,210 accounts in 2m 10s (acme)');
 
-		const terminated = apply(before, {type: 'polled', key: rowKey('acme', WD), status: {start: START, status: 'TERMINATED', processedAccounts: 40, totalAccounts: 100}, now: NOW + 5000});
+		const terminated = apply(before, {
+			type: 'polled',
+			key: rowKey('acme', WD),
+			status: {start: START, status: 'TERMINATED', processedAccounts: 40, totalAccounts: 100},
+			now: NOW + 5000,
+		});
 		const [failure] = alertsFor(endTransitions(before, terminated, 0), NOW + 6000, false);
 		expect(failure?.alert.severity).toBe('failure');
 		expect(failure?.alert.text).toMatch(/^Workday: TERMINATED/);

@@ -56,5 +56,12 @@ export function stateOf(specs: readonly RowSpec[], options: Partial<MonitorOptio
 export const START = new Date(NOW - 125_000).toISOString();
 
 export function collecting(processed: number, total: number): AggregationStatus {
-	return {start: START, status: 'ACCOUNTS_COLLECTED', processedAccounts: processed, totalAccounts: total, totalIdentities: total, processedIdentities: Math.floor(processed / 2)};
+	return {
+		start: START,
+		status: 'ACCOUNTS_COLLECTED',
+		processedAccounts: processed,
+		totalAccounts: total,
+		totalIdentities: total,
+		processedIdentities: Math.floor(processed / 2),
+	};
 }

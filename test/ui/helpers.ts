@@ -39,7 +39,7 @@ interface Writable {
 /** Lets Ink's input parser (which holds a lone Escape for one setImmediate) and React's effects run. */
 export async function settle(): Promise<void> {
 	for (let index = 0; index < 3; index++) {
-		await new Promise<void>((resolve) => {
+		await new Promise<void>(resolve => {
 			setImmediate(resolve);
 		});
 	}
@@ -78,7 +78,7 @@ export async function waitForFrame(
 			throw new Error(`No matching frame within ${timeoutMs} ms. Last frame:\n${frame}`);
 		}
 
-		await new Promise<void>((resolve) => {
+		await new Promise<void>(resolve => {
 			setTimeout(resolve, 2);
 		});
 	}
@@ -86,7 +86,11 @@ export async function waitForFrame(
 
 /** Resolves once `check` returns true, checking after each turn of the event loop; rejects after `timeoutMs`. */
 export async function waitUntil(check: () => boolean, timeoutMs = 5000): Promise<void> {
-	await waitForFrame(() => (check() ? 'yes' : 'no'), (answer) => answer === 'yes', timeoutMs);
+	await waitForFrame(
+		() => (check() ? 'yes' : 'no'),
+		answer => answer === 'yes',
+		timeoutMs,
+	);
 }
 
 /** Strips ANSI escape sequences. */
@@ -142,7 +146,17 @@ export interface HarnessOptions {
  * be set up exactly. Every command the screen sends is recorded on its way to the real one.
  */
 export function renderMonitor(options: HarnessOptions) {
-	const calls: Calls = {add: [], remove: [], pollNow: [], setPaused: [], clearFinished: 0, quit: 0, prefs: [], track: [], startAggregation: []};
+	const calls: Calls = {
+		add: [],
+		remove: [],
+		pollNow: [],
+		setPaused: [],
+		clearFinished: 0,
+		quit: 0,
+		prefs: [],
+		track: [],
+		startAggregation: [],
+	};
 	const tenant = options.tenant ?? 'acme';
 	let setNow: (now: number) => void = () => undefined;
 	const store = createMonitorStore(options.state);

@@ -14,7 +14,15 @@ const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A run of `source` that ended `endedAgo` ms before NOW after `minutes`, seen ending in time. */
-function run(tag: string, source: string, endedAgo: number, minutes: number, accounts: number, status = 'COMPLETED', tenant = 'acme'): HistoryEntry {
+function run(
+	tag: string,
+	source: string,
+	endedAgo: number,
+	minutes: number,
+	accounts: number,
+	status = 'COMPLETED',
+	tenant = 'acme',
+): HistoryEntry {
 	const end = NOW - endedAgo;
 	return {
 		tenant,
@@ -50,57 +58,57 @@ describe('history view (H)', () => {
 	test('lists finished aggregations newest first, with status, accounts and duration; H goes back', async () => {
 		const answer = deferred<readonly HistoryEntry[]>();
 		const m = monitor(async () => answer.promise);
-		await m.waitFor((frame) => frame.includes('H history'));
+		await m.waitFor(frame => frame.includes('H history'));
 		await press(m.stdin, 'H');
-		await m.waitFor((frame) => frame.includes('Reading the history'));
+		await m.waitFor(frame => frame.includes('Reading the history'));
 		answer.resolve(entries);
-		const text = await m.waitFor((frame) => frame.includes('5 recorded'));
+		const text = await m.waitFor(frame => frame.includes('5 recorded'));
 		expect(order(text, ['a1', 'a2', 'a3', 'a4', 'b1'])).toEqual(['a4', 'a3', 'a2', 'b1', 'a1']);
-		const line = text.split('\n').find((candidate) => candidate.includes(id('a4').slice(0, 8))) ?? '';
+		const line = text.split('\n').find(candidate => candidate.includes(id('a4').slice(0, 8))) ?? '';
 		expect(line).toMatch(/^› .*Workday\s+✔ COMPLETED\s+5,230\s+41m 00s/);
 		expect(text).toMatch(/Active Directory\s+✖ TERMINATED/);
 		expect(text).not.toContain('Okta'); // the monitor list is behind the history
 		await press(m.stdin, 'H');
-		await m.waitFor((frame) => frame.includes('Okta') && !frame.includes('recorded'));
+		await m.waitFor(frame => frame.includes('Okta') && !frame.includes('recorded'));
 	});
 
 	test('marks runs found on the tenant (not watched by aggwatch) with their completion status', async () => {
 		const found: HistoryEntry = {...run('c1', 'ServiceNow', 2 * 60 * MINUTE, 7, 0, 'WARNING'), counts: {}, foundOnTenant: true};
 		const m = monitor(() => [...entries, found]);
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 		await press(m.stdin, 'H');
-		const text = await m.waitFor((frame) => frame.includes('6 recorded'));
-		const line = text.split('\n').find((candidate) => candidate.includes(id('c1').slice(0, 8))) ?? '';
+		const text = await m.waitFor(frame => frame.includes('6 recorded'));
+		const line = text.split('\n').find(candidate => candidate.includes(id('c1').slice(0, 8))) ?? '';
 		expect(line).toMatch(/ServiceNow \[on tenant\]\s+⚠ WARNING/);
 		expect(text).not.toMatch(/Workday \[on tenant\]/);
 	});
 
 	test('/ filters the same way as the list; Esc clears the filter, then goes back', async () => {
 		const m = monitor(() => entries);
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 		await press(m.stdin, 'H');
-		await m.waitFor((frame) => frame.includes('5 recorded'));
+		await m.waitFor(frame => frame.includes('5 recorded'));
 		await pressAll(m.stdin, ['/', ...'termin']);
-		let text = await m.waitFor((frame) => frame.includes('Filter history › termin') && !frame.includes('Workday'));
+		let text = await m.waitFor(frame => frame.includes('Filter history › termin') && !frame.includes('Workday'));
 		expect(text).toContain('Active Directory');
 		await press(m.stdin, keys.enter);
-		text = await m.waitFor((frame) => !frame.includes('Filter history ›'));
+		text = await m.waitFor(frame => !frame.includes('Filter history ›'));
 		expect(text).toContain('filter: "termin" (1 of 5)');
 		expect(text).toMatch(/Esc clear filter/);
 		await press(m.stdin, keys.escape);
-		text = await m.waitFor((frame) => frame.includes('Workday') && !frame.includes('filter:'));
+		text = await m.waitFor(frame => frame.includes('Workday') && !frame.includes('filter:'));
 		expect(text).toMatch(/Esc back/);
 		await press(m.stdin, keys.escape);
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 	});
 
 	test('moves like the list; Enter shows the entry and earlier runs of its source, the slow one marked', async () => {
 		const m = monitor(() => entries);
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 		await press(m.stdin, 'H');
-		await m.waitFor((frame) => frame.includes('5 recorded'));
+		await m.waitFor(frame => frame.includes('5 recorded'));
 		await press(m.stdin, keys.enter);
-		let text = await m.waitFor((frame) => frame.includes('Details: Workday'));
+		let text = await m.waitFor(frame => frame.includes('Details: Workday'));
 		expect(text).toContain(id('a4'));
 		expect(text).toMatch(/Duration\s+41m 00s/);
 		expect(text).toMatch(/Earlier runs\s+3 recorded, newest first; typical 14m 00s/);
@@ -111,7 +119,7 @@ describe('history view (H)', () => {
 		// The terminated Active Directory run is another source: not an earlier run of Workday.
 		expect(text.slice(text.indexOf('Details:'))).not.toContain('TERMINATED');
 		await press(m.stdin, 'j'); // the pane follows the selection
-		text = await m.waitFor((frame) => frame.includes(id('a3')));
+		text = await m.waitFor(frame => frame.includes(id('a3')));
 		expect(text).toMatch(/This run\s+15m 00s, 1\.1× the typical$/m);
 		expect(text).toMatch(/Earlier runs\s+2 recorded/); // only runs before it
 	});
@@ -120,16 +128,16 @@ describe('history view (H)', () => {
 		const m = monitor(() => {
 			throw new Error('history.json is not valid JSON');
 		});
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 		await press(m.stdin, 'H');
-		await m.waitFor((frame) => frame.includes('Could not read the history: history.json is not valid JSON'));
+		await m.waitFor(frame => frame.includes('Could not read the history: history.json is not valid JSON'));
 	});
 
 	test('an empty history says how it fills', async () => {
 		const m = monitor(() => []);
-		await m.waitFor((frame) => frame.includes('Okta'));
+		await m.waitFor(frame => frame.includes('Okta'));
 		await press(m.stdin, 'H');
-		await m.waitFor((frame) => frame.includes('No finished aggregations recorded yet'));
+		await m.waitFor(frame => frame.includes('No finished aggregations recorded yet'));
 	});
 });
 
@@ -158,7 +166,7 @@ describe('earlier runs in the detail pane of a row', () => {
 				},
 			},
 		});
-		const text = await m.waitFor((frame) => frame.includes('Earlier runs'));
+		const text = await m.waitFor(frame => frame.includes('Earlier runs'));
 		expect(text).toMatch(/Earlier runs\s+3 recorded, newest first; typical 1m 00s/);
 		expect(text).toMatch(/This run\s+2m 05s so far, 2\.1× the typical\s+! slow/);
 		expect(text).toMatch(/✔ COMPLETED\s+1m 00s\s+5,210 accounts/);
@@ -166,13 +174,19 @@ describe('earlier runs in the detail pane of a row', () => {
 		expect(text).toMatch(/✔ COMPLETED\s+≤50s\s+5,190 accounts/); // seen ending late: an upper bound
 		expect(asked[0]).toEqual({tenant: 'acme', id: id('0d'), source: 'Workday'});
 		await press(m.stdin, 'j');
-		await m.waitFor((frame) => frame.includes('Details: Okta') && frame.includes('none recorded for this source yet'));
+		await m.waitFor(frame => frame.includes('Details: Okta') && frame.includes('none recorded for this source yet'));
 	});
 
 	test('without previousRuns, or for a row whose source is not known, the pane has no earlier runs', async () => {
 		const state = stateOf([{id: id('0d'), answers: [{status: collecting(1300, 4000), ago: 1000}]}]);
-		const m = renderMonitor({state, now: NOW, size: {columns: 120, rows: 40}, initialPrefs: {detail: true}, props: {previousRuns: () => []}});
-		const text = await m.waitFor((frame) => frame.includes('Details:'));
+		const m = renderMonitor({
+			state,
+			now: NOW,
+			size: {columns: 120, rows: 40},
+			initialPrefs: {detail: true},
+			props: {previousRuns: () => []},
+		});
+		const text = await m.waitFor(frame => frame.includes('Details:'));
 		expect(text).not.toContain('Earlier runs');
 	});
 });
@@ -180,10 +194,17 @@ describe('earlier runs in the detail pane of a row', () => {
 test('ASCII terminals get ASCII in the history and its earlier runs too', async () => {
 	const approximate = {...run('a5', 'Workday', 5 * 86_400_000, 90, 5000), lastSeenRunning: undefined};
 	const state = stateOf([{id: id('ad'), label: 'Okta', answers: [{status: collecting(10, 100), ago: 1000}]}]);
-	const m = renderMonitor({state, now: NOW, ascii: true, color: false, size: {columns: 120, rows: 40}, props: {history: () => [...entries, approximate]}});
-	await m.waitFor((frame) => frame.includes('Okta'));
+	const m = renderMonitor({
+		state,
+		now: NOW,
+		ascii: true,
+		color: false,
+		size: {columns: 120, rows: 40},
+		props: {history: () => [...entries, approximate]},
+	});
+	await m.waitFor(frame => frame.includes('Okta'));
 	await pressAll(m.stdin, ['H', keys.enter]);
-	const text = await m.waitFor((frame) => frame.includes('This run'));
+	const text = await m.waitFor(frame => frame.includes('This run'));
 	expect(text).toMatch(/2\.9x the typical\s+! slow/);
 	expect(text).toMatch(/\+ COMPLETED\s+<=1h 30m/); // the end seen late: an upper bound
 	expect(text).toMatch(/^[\x20-\x7e\n]*$/);

@@ -22,7 +22,7 @@ describe('parseIdInput', () => {
 	test('rejects characters that would change the request URL, naming them', () => {
 		const result = parseIdInput(`${A} ../etc "${B}" a/b?c#d`);
 		expect(result.accepted).toEqual([A]);
-		expect(result.rejected.map((rejected) => rejected.token)).toEqual(['../etc', `"${B}"`, 'a/b?c#d']);
+		expect(result.rejected.map(rejected => rejected.token)).toEqual(['../etc', `"${B}"`, 'a/b?c#d']);
 		expect(result.rejected[0]?.reason).toContain('/');
 		expect(result.rejected[1]?.reason).toContain('"');
 		expect(result.rejected[2]?.reason).toMatch(/\/ \? #/);

@@ -29,7 +29,19 @@ const none: Key = {
 };
 
 const with_ = (flags: Partial<Key>): Key => ({...none, ...flags});
-const modes: Mode[] = ['normal', 'adding', 'filtering', 'confirm-remove', 'confirm-clear', 'confirm-start', 'help', 'discover', 'sources', 'history', 'history-filtering'];
+const modes: Mode[] = [
+	'normal',
+	'adding',
+	'filtering',
+	'confirm-remove',
+	'confirm-clear',
+	'confirm-start',
+	'help',
+	'discover',
+	'sources',
+	'history',
+	'history-filtering',
+];
 const allFeatures: Feature[] = ['discover', 'start', 'history'];
 const glyphs = createTheme({color: true, ascii: false}).glyphs;
 const context: KeyContext = {mode: 'normal', rows: 5, total: 5, finished: 1, paused: false, detailOpen: false, filtered: false};
@@ -95,7 +107,7 @@ describe('resolveKey', () => {
 	test('no two bindings share a chord within a mode', () => {
 		for (const mode of modes) {
 			const seen = new Map<string, string>();
-			for (const binding of KEYMAP.filter((candidate) => candidate.modes.includes(mode))) {
+			for (const binding of KEYMAP.filter(candidate => candidate.modes.includes(mode))) {
 				for (const chord of binding.chords) {
 					const id = JSON.stringify(chord);
 					expect(seen.get(id), `${mode}: ${id} bound to ${seen.get(id)} and ${binding.command}`).toBeUndefined();
@@ -107,7 +119,7 @@ describe('resolveKey', () => {
 });
 
 describe('footerHints', () => {
-	const labels = (partial: Partial<KeyContext>) => footerHints({...context, ...partial}, glyphs).map((hint) => hint.label);
+	const labels = (partial: Partial<KeyContext>) => footerHints({...context, ...partial}, glyphs).map(hint => hint.label);
 
 	test('shows what matters now', () => {
 		expect(labels({})).toEqual(expect.arrayContaining(['move', 'add', 'details', 'remove', 'pause', 'clear finished', 'help', 'quit']));
@@ -123,7 +135,7 @@ describe('footerHints', () => {
 	});
 
 	test('inside a prompt q is text, so the quit hint names Ctrl-C', () => {
-		const keysOf = (mode: Mode) => footerHints({...context, mode}, glyphs).find((hint) => hint.label === 'quit')?.keys;
+		const keysOf = (mode: Mode) => footerHints({...context, mode}, glyphs).find(hint => hint.label === 'quit')?.keys;
 		expect(keysOf('adding')).toBe('Ctrl-C');
 		expect(keysOf('filtering')).toBe('Ctrl-C');
 		expect(keysOf('normal')).toBe('q');
@@ -138,7 +150,9 @@ describe('footerHints', () => {
 
 	test('ASCII glyphs reach the hints', () => {
 		const ascii = createTheme({color: false, ascii: true}).glyphs;
-		const keys = footerHints(context, ascii).map((hint) => hint.keys).join(' ');
+		const keys = footerHints(context, ascii)
+			.map(hint => hint.keys)
+			.join(' ');
 		expect(keys).toContain('Enter');
 		expect(keys).toMatch(/^[\x20-\x7e]+$/);
 	});
@@ -146,16 +160,16 @@ describe('footerHints', () => {
 
 test('the help lists every binding once, in sections', () => {
 	const sections = helpSections(glyphs, allFeatures);
-	const entries = sections.flatMap((section) => section.entries);
+	const entries = sections.flatMap(section => section.entries);
 	expect(entries).toHaveLength(KEYMAP.length);
-	expect(sections.map((section) => section.title)).toEqual(['Navigate', 'Aggregations', 'View', 'Pickers', 'Prompts', 'General']);
+	expect(sections.map(section => section.title)).toEqual(['Navigate', 'Aggregations', 'View', 'Pickers', 'Prompts', 'General']);
 });
 
 test('without the screens they need, D, S and H are absent from the help and the footer, and do nothing', () => {
 	const helpText = (features: Feature[]) =>
 		helpSections(glyphs, features)
-			.flatMap((section) => section.entries)
-			.map((entry) => entry.keys);
+			.flatMap(section => section.entries)
+			.map(entry => entry.keys);
 	expect(helpText([])).not.toEqual(expect.arrayContaining(['D']));
 	expect(helpText([])).not.toContain('S');
 	expect(helpText([])).not.toContain('H');
@@ -170,7 +184,7 @@ test('without the screens they need, D, S and H are absent from the help and the
 	expect(resolveKey('normal', 'H', with_({shift: true}), ['history'])).toBe('history');
 	expect(resolveKey('normal', 'S', with_({shift: true}), ['discover'])).toBeUndefined();
 
-	const footer = (features: Feature[]) => footerHints({...context, features}, glyphs).map((hint) => hint.label);
+	const footer = (features: Feature[]) => footerHints({...context, features}, glyphs).map(hint => hint.label);
 	expect(footer([])).not.toEqual(expect.arrayContaining(['discover']));
 	expect(footer([])).not.toContain('start');
 	expect(footer([])).not.toContain('history');
@@ -208,7 +222,8 @@ describe('pickers and history', () => {
 	});
 
 	test('footers say what Enter does and how many are marked; the history says back or clear filter', () => {
-		const labels = (partial: Partial<KeyContext>) => footerHints({...context, features: allFeatures, ...partial}, glyphs).map((hint) => hint.label);
+		const labels = (partial: Partial<KeyContext>) =>
+			footerHints({...context, features: allFeatures, ...partial}, glyphs).map(hint => hint.label);
 		expect(labels({mode: 'discover'})).toEqual(expect.arrayContaining(['track', 'mark', 'cancel']));
 		expect(labels({mode: 'discover', marked: 2})).toContain('track 2 marked');
 		expect(labels({mode: 'sources'})).toContain('start');
@@ -219,7 +234,7 @@ describe('pickers and history', () => {
 
 	test('t is offered once rows of several tenants are tracked, and names the tenant shown', () => {
 		expect(resolveKey('normal', 't', none)).toBe('tenant');
-		const labels = (partial: Partial<KeyContext>) => footerHints({...context, ...partial}, glyphs).map((hint) => hint.label);
+		const labels = (partial: Partial<KeyContext>) => footerHints({...context, ...partial}, glyphs).map(hint => hint.label);
 		expect(labels({tenants: 1})).not.toContain('tenant');
 		expect(labels({tenants: 2})).toContain('tenant');
 		expect(labels({tenants: 2, tenantFilter: 'globex'})).toContain('tenant: globex');
@@ -230,9 +245,9 @@ test('the footer keeps room for help and quit however many hints there are', () 
 	const hints = footerHints({...context, features: allFeatures, tenants: 3, filtered: true}, glyphs);
 	for (const width of [40, 60, 80, 100]) {
 		const kept = fittingHints(hints, width);
-		const labels = kept.map((hint) => hint.label);
+		const labels = kept.map(hint => hint.label);
 		expect(labels.slice(-2)).toEqual(['help', 'quit']);
-		const text = kept.map((hint) => `${hint.keys} ${hint.label}`).join('  ');
+		const text = kept.map(hint => `${hint.keys} ${hint.label}`).join('  ');
 		expect([...text].length).toBeLessThanOrEqual(width);
 	}
 });

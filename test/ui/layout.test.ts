@@ -2,8 +2,18 @@ import {describe, expect, test} from 'vitest';
 import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/layout.js';
 
 function used(layout: RowLayout): number {
-	const columns = [layout.tenant, layout.badge, layout.bar, layout.counts, layout.percent, layout.rate, layout.eta, layout.elapsed, layout.marks];
-	return LEAD_WIDTH + layout.label + columns.filter((width) => width > 0).reduce((total, width) => total + 1 + width, 0);
+	const columns = [
+		layout.tenant,
+		layout.badge,
+		layout.bar,
+		layout.counts,
+		layout.percent,
+		layout.rate,
+		layout.eta,
+		layout.elapsed,
+		layout.marks,
+	];
+	return LEAD_WIDTH + layout.label + columns.filter(width => width > 0).reduce((total, width) => total + 1 + width, 0);
 }
 
 describe('rowLayout', () => {

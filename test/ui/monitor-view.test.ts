@@ -17,8 +17,19 @@ const WAITING = id('ee');
 
 function mixed() {
 	return stateOf([
-		{id: AD, label: 'Active Directory', answers: [{status: collecting(1000, 4000), ago: 31_000}, {status: collecting(1300, 4000), ago: 1000}]},
-		{id: WD, label: 'Workday', answers: [{status: {start: START, status: 'COMPLETED', processedAccounts: 900, totalAccounts: 900}, ago: 2000}]},
+		{
+			id: AD,
+			label: 'Active Directory',
+			answers: [
+				{status: collecting(1000, 4000), ago: 31_000},
+				{status: collecting(1300, 4000), ago: 1000},
+			],
+		},
+		{
+			id: WD,
+			label: 'Workday',
+			answers: [{status: {start: START, status: 'COMPLETED', processedAccounts: 900, totalAccounts: 900}, ago: 2000}],
+		},
 		{id: SN, answers: [{status: {start: START, status: 'TERMINATED', processedAccounts: 10, totalAccounts: 100}, ago: 2000}]},
 		{id: UNKNOWN, label: 'Future', answers: [{status: {start: START, status: 'QUEUED_FOR_LATER'}, ago: 1000}]},
 		{id: WAITING, label: 'Okta'},
@@ -27,13 +38,13 @@ function mixed() {
 
 /** The list line of the row with this label. */
 function lineOf(text: string, label: string): string {
-	return text.split('\n').find((line) => line.includes(label)) ?? '';
+	return text.split('\n').find(line => line.includes(label)) ?? '';
 }
 
 describe('rows', () => {
 	test('one line per row: label (or short id), badge, counts, percent, rate, ETA and elapsed', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 140, rows: 30}});
-		const text = await m.waitFor((frame) => frame.includes('Active Directory'));
+		const text = await m.waitFor(frame => frame.includes('Active Directory'));
 		const ad = lineOf(text, 'Active Directory');
 		expect(ad).toMatch(/▶ collected/);
 		expect(ad).toContain('1,300/4,000');
@@ -49,7 +60,7 @@ describe('rows', () => {
 
 	test('the header counts rows and shows the polling state; the root is rows - 1 lines tall', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 24}, tenantLabel: 'acme'});
-		const text = await m.waitFor((frame) => frame.includes('running'));
+		const text = await m.waitFor(frame => frame.includes('running'));
 		const header = text.split('\n')[0] ?? '';
 		expect(header).toContain('acme');
 		expect(header).toContain('● live');
@@ -62,7 +73,7 @@ describe('rows', () => {
 
 	test('ASCII mode writes only 7-bit characters', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, ascii: true, color: false});
-		const text = await m.waitFor((frame) => frame.includes('Workday'));
+		const text = await m.waitFor(frame => frame.includes('Workday'));
 		expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 		expect(lineOf(text, 'Workday')).toContain('+ completed');
 		expect(lineOf(text, 'Workday')).toContain('#####');
@@ -70,28 +81,35 @@ describe('rows', () => {
 
 	test('running rows have a spinner that moves; finished rows do not', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		const first = await m.waitFor((frame) => frame.includes('Active Directory'));
+		const first = await m.waitFor(frame => frame.includes('Active Directory'));
 		const glyph = (text: string) => lineOf(text, 'Active Directory').slice(2, 3);
 		expect(glyph(first)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
 		// The spinner moves with the monitor's clock (no timer of its own, so no extra frames).
 		m.setNow(NOW + 1000);
-		await m.waitFor((frame) => glyph(frame) !== glyph(first));
+		await m.waitFor(frame => glyph(frame) !== glyph(first));
 		expect(lineOf(first, 'Workday').slice(2, 3)).toBe(' ');
 	});
 
 	test('a row whose last good answer is older than twice its poll interval is marked stale', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		let text = await m.waitFor((frame) => frame.includes('Active Directory'));
+		let text = await m.waitFor(frame => frame.includes('Active Directory'));
 		expect(lineOf(text, 'Active Directory')).not.toContain('stale');
 		m.setNow(NOW + 12_000); // interval 5 s: stale after 10 s without an answer
-		text = await m.waitFor((frame) => lineOf(frame, 'Active Directory').includes('~stale'));
+		text = await m.waitFor(frame => lineOf(frame, 'Active Directory').includes('~stale'));
 		expect(lineOf(text, 'Workday')).not.toContain('stale'); // finished rows are never stale
 	});
 
 	test('a row whose last request failed shows the kind of failure', async () => {
-		const state = stateOf([{id: AD, label: 'AD', answers: [{status: collecting(1, 10), ago: 3000}], error: {kind: 'server', status: 503, message: 'Service Unavailable'}}]);
+		const state = stateOf([
+			{
+				id: AD,
+				label: 'AD',
+				answers: [{status: collecting(1, 10), ago: 3000}],
+				error: {kind: 'server', status: 503, message: 'Service Unavailable'},
+			},
+		]);
 		const m = renderMonitor({state, now: NOW});
-		const text = await m.waitFor((frame) => frame.includes('AD'));
+		const text = await m.waitFor(frame => frame.includes('AD'));
 		expect(lineOf(text, 'AD ')).toContain('!5xx');
 	});
 });
@@ -99,28 +117,40 @@ describe('rows', () => {
 describe('header', () => {
 	test('an auth failure is shown once for the tenant, with what to do', async () => {
 		const state = stateOf([
-			{id: AD, label: 'AD', answers: [{status: collecting(1, 10), ago: 3000}], error: {kind: 'auth', status: 401, message: 'invalid_client'}},
+			{
+				id: AD,
+				label: 'AD',
+				answers: [{status: collecting(1, 10), ago: 3000}],
+				error: {kind: 'auth', status: 401, message: 'invalid_client'},
+			},
 			{id: WD, label: 'WD', error: {kind: 'auth', status: 401, message: 'invalid_client'}},
 		]);
 		const m = renderMonitor({state, now: NOW, size: {columns: 120, rows: 30}});
-		const text = await m.waitFor((frame) => frame.includes('authentication failed'));
+		const text = await m.waitFor(frame => frame.includes('authentication failed'));
 		expect(text.match(/authentication failed/g)).toHaveLength(1);
 		expect(text).toContain('check the client id and secret');
 		expect(text).toContain('r retries now');
 	});
 
 	test('a 429 shows rate-limited with a countdown', async () => {
-		const state = stateOf([{id: AD, label: 'AD', answers: [{status: collecting(1, 10), ago: 3000}], error: {kind: 'rate-limited', message: 'Too Many Requests', retryAfterMs: 8000, ago: 1000}}]);
+		const state = stateOf([
+			{
+				id: AD,
+				label: 'AD',
+				answers: [{status: collecting(1, 10), ago: 3000}],
+				error: {kind: 'rate-limited', message: 'Too Many Requests', retryAfterMs: 8000, ago: 1000},
+			},
+		]);
 		const m = renderMonitor({state, now: NOW});
-		await m.waitFor((frame) => frame.includes('rate-limited, resuming in 7s'));
+		await m.waitFor(frame => frame.includes('rate-limited, resuming in 7s'));
 		m.setNow(NOW + 4000);
-		await m.waitFor((frame) => frame.includes('rate-limited, resuming in 3s'));
+		await m.waitFor(frame => frame.includes('rate-limited, resuming in 3s'));
 	});
 
 	test('with nothing left to poll the header says idle', async () => {
 		const state = stateOf([{id: WD, label: 'Workday', answers: [{status: {start: START, status: 'COMPLETED'}, ago: 1000}]}]);
 		const m = renderMonitor({state, now: NOW});
-		await m.waitFor((frame) => frame.includes('idle, nothing to poll'));
+		await m.waitFor(frame => frame.includes('idle, nothing to poll'));
 	});
 
 	test('rows of several tenants are labelled with their tenant', async () => {
@@ -129,7 +159,7 @@ describe('header', () => {
 			{id: AD, tenant: 'globex', label: 'AD'},
 		]);
 		const m = renderMonitor({state, now: NOW, tenantLabel: 'all tenants'});
-		const text = await m.waitFor((frame) => frame.includes('globex'));
+		const text = await m.waitFor(frame => frame.includes('globex'));
 		expect(text).toMatch(/TENANT NAME/);
 		expect(text).toMatch(/acme\s+AD\s/);
 		expect(text).toMatch(/globex AD\s/);
@@ -138,11 +168,11 @@ describe('header', () => {
 
 	test('p pauses and resumes polling', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('● live'));
+		await m.waitFor(frame => frame.includes('● live'));
 		await press(m.stdin, 'p');
-		await m.waitFor((frame) => frame.includes('‖ paused') && frame.includes('p resume'));
+		await m.waitFor(frame => frame.includes('‖ paused') && frame.includes('p resume'));
 		await press(m.stdin, 'p');
-		await m.waitFor((frame) => frame.includes('● live'));
+		await m.waitFor(frame => frame.includes('● live'));
 		expect(m.calls.setPaused).toEqual([true, false]);
 	});
 });
@@ -163,9 +193,9 @@ describe('detail pane', () => {
 			},
 		]);
 		const m = renderMonitor({state, now: NOW, size: {columns: 120, rows: 40}});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		await press(m.stdin, keys.enter);
-		const text = await m.waitFor((frame) => frame.includes('Details: Active Directory'));
+		const text = await m.waitFor(frame => frame.includes('Details: Active Directory'));
 		expect(text).toContain(AD);
 		expect(text).toContain('ACCOUNTS_COLLECTED (running)');
 		expect(text).toMatch(/Changes\s+1,300 \/ 4,000 \(32%\)/);
@@ -180,15 +210,15 @@ describe('detail pane', () => {
 		expect(text).toMatch(/Retry\s+in 9s \(1 failure in a row\)/);
 		expect(text).toMatch(/Next poll\s+in 9s/);
 		await press(m.stdin, keys.enter);
-		await m.waitFor((frame) => !frame.includes('Details:'));
-		expect(m.calls.prefs.map((prefs) => prefs.detail)).toEqual([true, false]);
+		await m.waitFor(frame => !frame.includes('Details:'));
+		expect(m.calls.prefs.map(prefs => prefs.detail)).toEqual([true, false]);
 	});
 
 	test('the pane follows the selection', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, initialPrefs: {detail: true}, size: {columns: 100, rows: 40}});
-		await m.waitFor((frame) => frame.includes('Details: Active Directory'));
+		await m.waitFor(frame => frame.includes('Details: Active Directory'));
 		await press(m.stdin, 'j');
-		const text = await m.waitFor((frame) => frame.includes('Details: Workday'));
+		const text = await m.waitFor(frame => frame.includes('Details: Workday'));
 		expect(text).toMatch(/Status\s+COMPLETED \(completed\)/);
 		expect(text).toMatch(/Next poll\s+never/);
 	});
@@ -197,25 +227,32 @@ describe('detail pane', () => {
 describe('help', () => {
 	test('? opens the help generated from the keymap; Esc closes it', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 100, rows: 60}});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, '?');
-		const text = await m.waitFor((frame) => frame.includes('Navigate'));
-		for (const line of ['Select the next row', 'Add aggregation ids', 'Stop tracking the selected row', 'Cycle the sort order', 'Pause or resume polling', 'Symbols']) {
+		const text = await m.waitFor(frame => frame.includes('Navigate'));
+		for (const line of [
+			'Select the next row',
+			'Add aggregation ids',
+			'Stop tracking the selected row',
+			'Cycle the sort order',
+			'Pause or resume polling',
+			'Symbols',
+		]) {
 			expect(text).toContain(line);
 		}
 
 		expect(text).not.toContain('Workday');
 		await press(m.stdin, keys.escape);
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 	});
 
 	test('on a short terminal the help scrolls', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 80, rows: 14}});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, '?');
-		await m.waitFor((frame) => frame.includes('Navigate'));
+		await m.waitFor(frame => frame.includes('Navigate'));
 		await press(m.stdin, 'G');
-		const text = await m.waitFor((frame) => frame.includes('the last request failed'));
+		const text = await m.waitFor(frame => frame.includes('the last request failed'));
 		expect(text).not.toContain('Navigate');
 	});
 });
@@ -223,56 +260,56 @@ describe('help', () => {
 describe('add prompt', () => {
 	test('a opens it; typed ids are added on Enter', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 30}});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'a');
-		await m.waitFor((frame) => frame.includes('Add ids'));
+		await m.waitFor(frame => frame.includes('Add ids'));
 		const newId = id('c0ffee');
 		await pressAll(m.stdin, [...newId]);
-		await m.waitFor((frame) => frame.includes(`Add ids › ${newId}`));
+		await m.waitFor(frame => frame.includes(`Add ids › ${newId}`));
 		await press(m.stdin, keys.enter);
-		const text = await m.waitFor((frame) => !frame.includes('Add ids') && frame.includes('Added 1 aggregation'));
+		const text = await m.waitFor(frame => !frame.includes('Add ids') && frame.includes('Added 1 aggregation'));
 		expect(m.calls.add).toEqual([[newId]]);
 		expect(text).toContain(newId.slice(0, 8)); // the new row, under its short id until its name is known
 	});
 
 	test('a pasted list (new lines, commas) is added at once', async () => {
 		const m = renderMonitor({state: createMonitorState(), now: NOW});
-		await m.waitFor((frame) => frame.includes('No aggregations tracked yet'));
+		await m.waitFor(frame => frame.includes('No aggregations tracked yet'));
 		await press(m.stdin, 'a');
 		const ids = [id('1a'), id('2b'), id('3c')];
 		await press(m.stdin, `${ids[0]}\r${ids[1]}, ${ids[2]}\r`);
 		// Terminals send pasted new lines as \r: they become spaces, and do not submit.
-		await m.waitFor((frame) => frame.includes(`${ids[1]}, ${ids[2]}`));
+		await m.waitFor(frame => frame.includes(`${ids[1]}, ${ids[2]}`));
 		expect(m.calls.add).toEqual([]);
 		await press(m.stdin, keys.enter);
-		await m.waitFor((frame) => frame.includes('Added 3 aggregations'));
+		await m.waitFor(frame => frame.includes('Added 3 aggregations'));
 		expect(m.calls.add).toEqual([ids]);
 	});
 
 	test('bracketed-paste markers around a paste are dropped', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'a');
 		await press(m.stdin, `\u001B[200~${id('4d')}\u001B[201~`);
-		await m.waitFor((frame) => frame.includes(`Add ids › ${id('4d')}`));
+		await m.waitFor(frame => frame.includes(`Add ids › ${id('4d')}`));
 		expect(m.text()).not.toContain('[20');
 	});
 
 	test('pasting ids without pressing a first opens the prompt with them', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, `${id('9f')}\r`);
-		await m.waitFor((frame) => frame.includes(`Add ids › ${id('9f')}`));
+		await m.waitFor(frame => frame.includes(`Add ids › ${id('9f')}`));
 		expect(m.calls.add).toEqual([]);
 	});
 
 	test('invalid ids are rejected with the reason and kept for fixing; others are added, unusual ones with a warning', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 30}});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'a');
 		await press(m.stdin, `${id('ab')} task-7 ../x ${AD}`);
 		await press(m.stdin, keys.enter);
-		const text = await m.waitFor((frame) => frame.includes('Rejected'));
+		const text = await m.waitFor(frame => frame.includes('Rejected'));
 		expect(m.calls.add).toEqual([[id('ab'), 'task-7']]);
 		expect(text).toContain('Add ids › ../x');
 		expect(text).toMatch(/Rejected \.\.\/x: has characters an id cannot contain: \//);
@@ -280,26 +317,26 @@ describe('add prompt', () => {
 		expect(text).toContain(`Already tracked: ${AD.slice(0, 10)}...`);
 		// Fix it: erase with Backspace (0x7f) and Ctrl-U, then Esc closes without adding.
 		await press(m.stdin, keys.backspace);
-		await m.waitFor((frame) => /Add ids › \.\.\/\s*$/m.test(frame));
+		await m.waitFor(frame => /Add ids › \.\.\/\s*$/m.test(frame));
 		await press(m.stdin, keys.ctrlU);
-		await m.waitFor((frame) => frame.includes('Add ids › paste or type ids'));
+		await m.waitFor(frame => frame.includes('Add ids › paste or type ids'));
 		await press(m.stdin, keys.escape);
-		await m.waitFor((frame) => !frame.includes('Add ids'));
+		await m.waitFor(frame => !frame.includes('Add ids'));
 		expect(m.calls.add).toHaveLength(1);
 	});
 
 	test('Enter on an empty prompt says what to do', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await pressAll(m.stdin, ['a', keys.enter]);
-		await m.waitFor((frame) => frame.includes('Type or paste one or more aggregation ids first'));
+		await m.waitFor(frame => frame.includes('Type or paste one or more aggregation ids first'));
 	});
 
 	test('keys are text inside the prompt: q does not quit, Ctrl-C does', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await pressAll(m.stdin, ['a', 'q', 'd', 'j']);
-		await m.waitFor((frame) => frame.includes('Add ids › qdj'));
+		await m.waitFor(frame => frame.includes('Add ids › qdj'));
 		expect(m.calls.quit).toBe(0);
 		await press(m.stdin, keys.ctrlC);
 		expect(m.calls.quit).toBe(1);
@@ -309,45 +346,45 @@ describe('add prompt', () => {
 describe('remove and clear', () => {
 	test('d asks first; n keeps the row, y removes it and the selection moves to the next row', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'd');
-		await m.waitFor((frame) => frame.includes('Stop tracking Active Directory'));
+		await m.waitFor(frame => frame.includes('Stop tracking Active Directory'));
 		await press(m.stdin, 'n');
-		await m.waitFor((frame) => !frame.includes('Stop tracking'));
+		await m.waitFor(frame => !frame.includes('Stop tracking'));
 		expect(m.calls.remove).toEqual([]);
 		await press(m.stdin, keys.delete);
-		await m.waitFor((frame) => frame.includes('Stop tracking Active Directory'));
+		await m.waitFor(frame => frame.includes('Stop tracking Active Directory'));
 		await press(m.stdin, 'y');
-		const text = await m.waitFor((frame) => !frame.includes('Active Directory'));
+		const text = await m.waitFor(frame => !frame.includes('Active Directory'));
 		expect(m.calls.remove).toEqual([[rowKey('acme', AD)]]);
 		expect(lineOf(text, 'Workday')).toMatch(/^› /);
 	});
 
 	test('keys that arrive in one chunk act on the row the earlier keys selected', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		// "jd" in one read, as with key repeat or a busy event loop: d must ask about the row j moved to.
 		m.stdin.write('jd');
-		await m.waitFor((frame) => frame.includes('Stop tracking Workday'));
+		await m.waitFor(frame => frame.includes('Stop tracking Workday'));
 		expect(m.lastFrame()).not.toContain('Stop tracking Active Directory');
 	});
 
 	test('Enter at the end of a chunk of keys opens the details of the row they moved to', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, initialPrefs: {detail: false}});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		// "j⏎" in one read, as tmux send-keys or a fast typist delivers it: the Enter is Enter, not a stray character.
 		m.stdin.write('j\r');
-		const text = await m.waitFor((frame) => frame.includes('Details: Workday'));
+		const text = await m.waitFor(frame => frame.includes('Details: Workday'));
 		expect(lineOf(text, 'Workday')).toMatch(/^› /);
 	});
 
 	test('c clears finished rows after confirmation', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'c');
-		await m.waitFor((frame) => frame.includes('Stop tracking 2 finished rows'));
+		await m.waitFor(frame => frame.includes('Stop tracking 2 finished rows'));
 		await press(m.stdin, 'y');
-		const text = await m.waitFor((frame) => !frame.includes('Workday'));
+		const text = await m.waitFor(frame => !frame.includes('Workday'));
 		expect(text).not.toContain('terminated');
 		expect(text).toContain('Active Directory');
 		expect(m.calls.clearFinished).toBe(1);
@@ -355,17 +392,17 @@ describe('remove and clear', () => {
 
 	test('r polls the selected row, R every row', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'r');
-		await m.waitFor((frame) => frame.includes('Polling Active Directory now'));
+		await m.waitFor(frame => frame.includes('Polling Active Directory now'));
 		await press(m.stdin, 'R');
-		await m.waitFor((frame) => frame.includes('Polling every row now'));
+		await m.waitFor(frame => frame.includes('Polling every row now'));
 		expect(m.calls.pollNow).toEqual([[rowKey('acme', AD)], undefined]);
 	});
 
 	test('q quits', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'q');
 		expect(m.calls.quit).toBe(1);
 	});
@@ -374,44 +411,44 @@ describe('remove and clear', () => {
 describe('filter and sort', () => {
 	test('/ filters live by text; Enter keeps the filter; Esc clears it', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await pressAll(m.stdin, ['/', 'w', 'o', 'r']);
-		let text = await m.waitFor((frame) => frame.includes('Filter › wor') && !frame.includes('Active Directory'));
+		let text = await m.waitFor(frame => frame.includes('Filter › wor') && !frame.includes('Active Directory'));
 		expect(text).toContain('Workday');
 		await press(m.stdin, keys.enter);
-		text = await m.waitFor((frame) => !frame.includes('Filter ›'));
+		text = await m.waitFor(frame => !frame.includes('Filter ›'));
 		expect(text).toContain('filter: "wor" (1 of 5)');
 		expect(text).not.toContain('Okta');
 		await press(m.stdin, keys.escape);
-		await m.waitFor((frame) => frame.includes('Okta') && !frame.includes('filter:'));
+		await m.waitFor(frame => frame.includes('Okta') && !frame.includes('filter:'));
 	});
 
 	test('a filter that matches nothing says how to get rows back', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		await pressAll(m.stdin, ['/', 'z', 'z', keys.enter]);
-		await m.waitFor((frame) => frame.includes('No rows match "zz"'));
+		await m.waitFor(frame => frame.includes('No rows match "zz"'));
 	});
 
 	test('s cycles the sort: status puts running rows first, progress the most advanced first', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
-		await m.waitFor((frame) => frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Workday'));
 		const order = (text: string) =>
 			['Active Directory', 'Workday', SN.slice(0, 8), 'Future', 'Okta'].sort((a, b) => text.indexOf(a) - text.indexOf(b));
 		await press(m.stdin, 's');
-		let text = await m.waitFor((frame) => frame.includes('sort: status'));
+		let text = await m.waitFor(frame => frame.includes('sort: status'));
 		expect(order(text)).toEqual(['Active Directory', 'Future', 'Okta', SN.slice(0, 8), 'Workday']);
 		await press(m.stdin, 's');
-		text = await m.waitFor((frame) => frame.includes('sort: progress'));
+		text = await m.waitFor(frame => frame.includes('sort: progress'));
 		expect(order(text).slice(0, 3)).toEqual(['Workday', 'Active Directory', SN.slice(0, 8)]);
-		expect(m.calls.prefs.map((prefs) => prefs.sort)).toEqual(['status', 'progress']);
+		expect(m.calls.prefs.map(prefs => prefs.sort)).toEqual(['status', 'progress']);
 	});
 });
 
 describe('empty, narrow and small', () => {
 	test('the empty list explains how to add ids and how to try --demo', async () => {
 		const m = renderMonitor({state: createMonitorState(), now: NOW});
-		const text = await m.waitFor((frame) => frame.includes('No aggregations tracked yet'));
+		const text = await m.waitFor(frame => frame.includes('No aggregations tracked yet'));
 		expect(text).toContain('Press a to add aggregation ids');
 		expect(text).toContain('aggwatch --demo');
 		expect(text.split('\n').at(-1)).toMatch(/a add\s+\? help\s+q quit/);
@@ -419,17 +456,17 @@ describe('empty, narrow and small', () => {
 
 	test('narrow terminals drop rate, ETA and elapsed first, then the bar', async () => {
 		const wide = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 20}});
-		let text = await wide.waitFor((frame) => frame.includes('Workday'));
+		let text = await wide.waitFor(frame => frame.includes('Workday'));
 		expect(text).toMatch(/RATE\s+ETA\s+ELAPSED/);
 		wide.unmount();
 		const medium = renderMonitor({state: mixed(), now: NOW, size: {columns: 72, rows: 20}});
-		text = await medium.waitFor((frame) => frame.includes('Workday'));
+		text = await medium.waitFor(frame => frame.includes('Workday'));
 		expect(text).not.toContain('RATE');
 		expect(text).not.toContain('ELAPSED');
 		expect(text).toContain('PROGRESS');
 		medium.unmount();
 		const narrow = renderMonitor({state: mixed(), now: NOW, size: {columns: 50, rows: 20}});
-		text = await narrow.waitFor((frame) => frame.includes('Workday'));
+		text = await narrow.waitFor(frame => frame.includes('Workday'));
 		expect(text).not.toContain('PROGRESS');
 		expect(lineOf(text, 'Workday')).toMatch(/✔ completed\s+100%/);
 		for (const line of text.split('\n')) {
@@ -439,7 +476,7 @@ describe('empty, narrow and small', () => {
 
 	test('below 40x10 the screen asks for a larger terminal', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 36, rows: 8}});
-		const text = await m.waitFor((frame) => frame.includes('Make the terminal larger'));
+		const text = await m.waitFor(frame => frame.includes('Make the terminal larger'));
 		expect(text).toContain('36x8');
 		await press(m.stdin, 'q');
 		expect(m.calls.quit).toBe(1);
@@ -458,34 +495,43 @@ describe('1,000 rows', () => {
 
 	test('only the rows in view are rendered and the selection stays visible while scrolling', async () => {
 		const m = renderMonitor({state: many(), now: NOW, size: {columns: 100, rows: 20}});
-		let text = await m.waitFor((frame) => frame.includes('Source 0000'));
-		const rowLines = (frame: string) => frame.split('\n').filter((line) => /Source \d{4}/.test(line));
+		let text = await m.waitFor(frame => frame.includes('Source 0000'));
+		const rowLines = (frame: string) => frame.split('\n').filter(line => /Source \d{4}/.test(line));
 		const listHeight = rowLines(text).length;
 		expect(listHeight).toBeGreaterThan(5);
 		expect(listHeight).toBeLessThan(20);
 		await press(m.stdin, keys.end);
-		text = await m.waitFor((frame) => frame.includes('› ⠋ Source 0999') || /› . Source 0999/.test(frame));
+		text = await m.waitFor(frame => frame.includes('› ⠋ Source 0999') || /› . Source 0999/.test(frame));
 		expect(text).toContain('row 1,000 of 1,000');
 		expect(rowLines(text)).toHaveLength(listHeight);
 		expect(rowLines(text).at(-1)).toContain('Source 0999');
 		// PgUp goes to the top of the page first, then a page further, scrolling just enough.
 		await press(m.stdin, keys.pageUp);
-		text = await m.waitFor((frame) => rowLines(frame)[0]?.startsWith('›') === true);
+		text = await m.waitFor(frame => rowLines(frame)[0]?.startsWith('›') === true);
 		expect(text).toContain('Source 0999');
 		await press(m.stdin, keys.pageUp);
-		text = await m.waitFor((frame) => !frame.includes('Source 0999'));
+		text = await m.waitFor(frame => !frame.includes('Source 0999'));
 		expect(rowLines(text)[0]).toMatch(/^› /);
 		expect(rowLines(text)).toHaveLength(listHeight);
 		await press(m.stdin, 'g');
-		text = await m.waitFor((frame) => /› . Source 0000/.test(frame));
+		text = await m.waitFor(frame => /› . Source 0000/.test(frame));
 		expect(text).toContain('row 1 of 1,000');
-		await pressAll(m.stdin, Array.from({length: listHeight + 2}, () => 'j'));
-		text = await m.waitFor((frame) => frame.includes(`row ${listHeight + 3} of 1,000`));
+		await pressAll(
+			m.stdin,
+			Array.from({length: listHeight + 2}, () => 'j'),
+		);
+		text = await m.waitFor(frame => frame.includes(`row ${listHeight + 3} of 1,000`));
 		expect(rowLines(text).at(-1)).toMatch(/^› /);
 	});
 });
 
 test('waitForFrame rejects with the last frame when nothing matches', async () => {
-	await expect(waitForFrame(() => 'nothing here', (frame) => frame.includes('x'), 20)).rejects.toThrow(/nothing here/);
+	await expect(
+		waitForFrame(
+			() => 'nothing here',
+			frame => frame.includes('x'),
+			20,
+		),
+	).rejects.toThrow(/nothing here/);
 	await settle();
 });

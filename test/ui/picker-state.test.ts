@@ -41,7 +41,15 @@ describe('loading', () => {
 	test('opening afresh forgets filter, marks and cursor; reloading keeps them', () => {
 		const list = {keys: ['a', 'w', 'h'], height: 5};
 		let state = run([{type: 'open'}]);
-		state = run([{type: 'loaded', request: state.request, items}, {type: 'type', text: 'wo'}, {type: 'toggle-mark', key: 'w'}, {type: 'move', by: 2, list}], state);
+		state = run(
+			[
+				{type: 'loaded', request: state.request, items},
+				{type: 'type', text: 'wo'},
+				{type: 'toggle-mark', key: 'w'},
+				{type: 'move', by: 2, list},
+			],
+			state,
+		);
 		const reloaded = run([{type: 'reload'}], state);
 		expect(reloaded).toMatchObject({filter: 'wo', marked: ['w'], selectedKey: 'h'});
 		const reopened = run([{type: 'open'}], state);
@@ -68,7 +76,12 @@ describe('filter and marks', () => {
 	});
 
 	test('Space toggles a mark; marks keep the order they were made in', () => {
-		const state = run([{type: 'toggle-mark', key: 'w'}, {type: 'toggle-mark', key: 'a'}, {type: 'toggle-mark', key: 'h'}, {type: 'toggle-mark', key: 'a'}]);
+		const state = run([
+			{type: 'toggle-mark', key: 'w'},
+			{type: 'toggle-mark', key: 'a'},
+			{type: 'toggle-mark', key: 'h'},
+			{type: 'toggle-mark', key: 'a'},
+		]);
 		expect(state.marked).toEqual(['w', 'h']);
 	});
 
@@ -80,7 +93,7 @@ describe('filter and marks', () => {
 	});
 
 	test('filterItems needs every word, in any case', () => {
-		const names = (filter: string) => filterItems(items, filter, (item) => item.name).map((item) => item.key);
+		const names = (filter: string) => filterItems(items, filter, item => item.name).map(item => item.key);
 		expect(names('')).toEqual(['a', 'w', 'h']);
 		expect(names('d')).toEqual(['a', 'w']);
 		expect(names('ACT dir')).toEqual(['a']);

@@ -18,7 +18,13 @@ function tracked() {
 }
 
 const running: DiscoveredAggregation[] = [
-	{id: WD, tenant: 'acme', sourceName: 'Workday', started: new Date(NOW - 300_000).toISOString(), progress: 'Processed 120 of 1000 accounts'},
+	{
+		id: WD,
+		tenant: 'acme',
+		sourceName: 'Workday',
+		started: new Date(NOW - 300_000).toISOString(),
+		progress: 'Processed 120 of 1000 accounts',
+	},
 	{id: TRACKED, tenant: 'acme', sourceName: 'Active Directory', started: new Date(NOW - 60_000).toISOString()},
 	{id: SN, tenant: 'acme', sourceName: 'ServiceNow', started: new Date(NOW - 30_000).toISOString()},
 	{id: OK, tenant: 'acme', sourceName: 'Okta', started: new Date(NOW - 10_000).toISOString()},
@@ -28,11 +34,11 @@ describe('discover picker (D)', () => {
 	test('shows a spinner while loading, then the running aggregations not tracked yet', async () => {
 		const answer = deferred<readonly DiscoveredAggregation[]>();
 		const m = renderMonitor({state: tracked(), now: NOW, size: {columns: 120, rows: 30}, props: {discover: async () => answer.promise}});
-		await m.waitFor((frame) => frame.includes('D discover'));
+		await m.waitFor(frame => frame.includes('D discover'));
 		await press(m.stdin, 'D');
-		await m.waitFor((frame) => frame.includes('Asking for running account aggregations'));
+		await m.waitFor(frame => frame.includes('Asking for running account aggregations'));
 		answer.resolve(running);
-		const text = await m.waitFor((frame) => frame.includes('Workday'));
+		const text = await m.waitFor(frame => frame.includes('Workday'));
 		expect(text).toContain('Track running aggregations');
 		expect(text).toContain('3 of 3 not tracked yet');
 		expect(text).toContain('ServiceNow');
@@ -45,40 +51,46 @@ describe('discover picker (D)', () => {
 	test('the loading spinner moves by itself while the list loads (the monitor clock stands still), in ASCII too', async () => {
 		for (const ascii of [false, true]) {
 			const answer = deferred<readonly DiscoveredAggregation[]>();
-			const m = renderMonitor({state: tracked(), now: NOW, ascii, size: {columns: 120, rows: 30}, props: {discover: async () => answer.promise}});
-			await m.waitFor((frame) => frame.includes('D discover'));
+			const m = renderMonitor({
+				state: tracked(),
+				now: NOW,
+				ascii,
+				size: {columns: 120, rows: 30},
+				props: {discover: async () => answer.promise},
+			});
+			await m.waitFor(frame => frame.includes('D discover'));
 			await press(m.stdin, 'D');
 			const glyphOf = (frame: string) => /(\S) Asking for running account aggregations/.exec(frame)?.[1];
-			const first = glyphOf(await m.waitFor((frame) => glyphOf(frame) !== undefined));
-			const next = glyphOf(await m.waitFor((frame) => glyphOf(frame) !== undefined && glyphOf(frame) !== first));
+			const first = glyphOf(await m.waitFor(frame => glyphOf(frame) !== undefined));
+			const next = glyphOf(await m.waitFor(frame => glyphOf(frame) !== undefined && glyphOf(frame) !== first));
 			expect(next).not.toBe(first);
 			expect(`${first}${next}`).toMatch(ascii ? /^[-\\|/]+$/ : /^[\u2800-\u28FF]+$/);
 			answer.resolve(running);
-			await m.waitFor((frame) => frame.includes('Workday'));
+			await m.waitFor(frame => frame.includes('Workday'));
 			m.unmount();
 		}
 	});
 
 	test('typing filters; Space marks; Enter tracks the marked ones, not the highlighted one', async () => {
 		const m = renderMonitor({state: tracked(), now: NOW, size: {columns: 120, rows: 30}, props: {discover: async () => running}});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		await press(m.stdin, 'D');
-		await m.waitFor((frame) => frame.includes('ServiceNow'));
+		await m.waitFor(frame => frame.includes('ServiceNow'));
 		await press(m.stdin, ' '); // marks Workday, the first
-		await m.waitFor((frame) => frame.includes('[x] Workday'));
+		await m.waitFor(frame => frame.includes('[x] Workday'));
 		await pressAll(m.stdin, [...'okta']);
-		let text = await m.waitFor((frame) => frame.includes('Filter › okta') && !frame.includes('ServiceNow'));
+		let text = await m.waitFor(frame => frame.includes('Filter › okta') && !frame.includes('ServiceNow'));
 		expect(text).toContain('1 of 3 not tracked yet, 1 marked');
 		await press(m.stdin, ' ');
-		await m.waitFor((frame) => frame.includes('[x] Okta'));
+		await m.waitFor(frame => frame.includes('[x] Okta'));
 		await press(m.stdin, keys.ctrlU);
-		await m.waitFor((frame) => frame.includes('ServiceNow'));
+		await m.waitFor(frame => frame.includes('ServiceNow'));
 		await press(m.stdin, keys.down); // highlight ServiceNow, unmarked: Enter still tracks the two marked
-		text = await m.waitFor((frame) => frame.includes('⏎ track 2 marked'));
+		text = await m.waitFor(frame => frame.includes('⏎ track 2 marked'));
 		expect(text).toMatch(/› \[ \] ServiceNow/);
 		await press(m.stdin, keys.enter);
-		text = await m.waitFor((frame) => frame.includes('Tracking 2 aggregations: Workday, Okta'));
-		expect(m.calls.track.map((items) => items.map((item) => item.id))).toEqual([[WD, OK]]);
+		text = await m.waitFor(frame => frame.includes('Tracking 2 aggregations: Workday, Okta'));
+		expect(m.calls.track.map(items => items.map(item => item.id))).toEqual([[WD, OK]]);
 		expect(text).toContain('Active Directory'); // back on the list, with the new rows
 		expect(text).toContain('Workday');
 		expect(text).not.toContain('ServiceNow');
@@ -86,17 +98,17 @@ describe('discover picker (D)', () => {
 
 	test('with nothing marked Enter tracks the highlighted one; Esc leaves without tracking', async () => {
 		const m = renderMonitor({state: tracked(), now: NOW, props: {discover: async () => running}});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		await pressAll(m.stdin, ['D']);
-		await m.waitFor((frame) => frame.includes('ServiceNow'));
+		await m.waitFor(frame => frame.includes('ServiceNow'));
 		await press(m.stdin, keys.escape);
-		await m.waitFor((frame) => !frame.includes('ServiceNow') && frame.includes('Active Directory'));
+		await m.waitFor(frame => !frame.includes('ServiceNow') && frame.includes('Active Directory'));
 		expect(m.calls.track).toEqual([]);
 		await press(m.stdin, 'D');
-		await m.waitFor((frame) => frame.includes('ServiceNow'));
+		await m.waitFor(frame => frame.includes('ServiceNow'));
 		await pressAll(m.stdin, [keys.down, keys.enter]);
-		await m.waitFor((frame) => frame.includes('Tracking 1 aggregation: ServiceNow'));
-		expect(m.calls.track.map((items) => items.map((item) => item.id))).toEqual([[SN]]);
+		await m.waitFor(frame => frame.includes('Tracking 1 aggregation: ServiceNow'));
+		expect(m.calls.track.map(items => items.map(item => item.id))).toEqual([[SN]]);
 	});
 
 	test('a failed load says why and how to retry; Ctrl-R loads again', async () => {
@@ -116,21 +128,27 @@ describe('discover picker (D)', () => {
 				},
 			},
 		});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		await press(m.stdin, 'D');
-		await m.waitFor((frame) => frame.includes('Could not list running aggregations: acme: HTTP 503 Service Unavailable. Ctrl-R tries again'));
+		await m.waitFor(frame => frame.includes('Could not list running aggregations: acme: HTTP 503 Service Unavailable. Ctrl-R tries again'));
 		await press(m.stdin, '\u0012'); // Ctrl-R
-		await m.waitFor((frame) => frame.includes('ServiceNow') && !frame.includes('Could not list'));
+		await m.waitFor(frame => frame.includes('ServiceNow') && !frame.includes('Could not list'));
 	});
 
 	test('without discover (or without commands.track) there is no D', async () => {
 		const m = renderMonitor({state: tracked(), now: NOW, size: {columns: 140, rows: 30}});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		expect(m.text()).not.toContain('discover');
 		await press(m.stdin, 'D');
 		expect(m.text()).not.toContain('Track running aggregations');
-		const noTrack = renderMonitor({state: tracked(), now: NOW, track: false, size: {columns: 140, rows: 30}, props: {discover: async () => running}});
-		await noTrack.waitFor((frame) => frame.includes('Active Directory'));
+		const noTrack = renderMonitor({
+			state: tracked(),
+			now: NOW,
+			track: false,
+			size: {columns: 140, rows: 30},
+			props: {discover: async () => running},
+		});
+		await noTrack.waitFor(frame => frame.includes('Active Directory'));
 		expect(noTrack.text()).not.toContain('D discover');
 	});
 });
@@ -150,16 +168,16 @@ describe('source picker (S)', () => {
 			props: {listSources: async () => sources},
 			startAggregation: async () => ({id: id('99')}),
 		});
-		await m.waitFor((frame) => frame.includes('S start'));
+		await m.waitFor(frame => frame.includes('S start'));
 		await press(m.stdin, 'S');
-		let text = await m.waitFor((frame) => frame.includes('HR CSV'));
+		let text = await m.waitFor(frame => frame.includes('HR CSV'));
 		const names = ['Active Directory', 'HR CSV', 'Workday'];
 		expect([...names].sort((a, b) => text.indexOf(a) - text.indexOf(b))).toEqual(names);
 		expect(text).toMatch(/HR CSV.*DelimitedFile.*needs a file upload/);
 		await pressAll(m.stdin, [...'csv']);
-		await m.waitFor((frame) => frame.includes('Filter › csv') && !frame.includes('Workday'));
+		await m.waitFor(frame => frame.includes('Filter › csv') && !frame.includes('Workday'));
 		await press(m.stdin, keys.enter);
-		text = await m.waitFor((frame) => frame.includes('is a delimited-file source'));
+		text = await m.waitFor(frame => frame.includes('is a delimited-file source'));
 		expect(text).toContain('starting it needs the CSV file uploaded with the request, which aggwatch does not do');
 		expect(text).not.toContain('Start an account aggregation on HR CSV');
 		expect(m.calls.startAggregation).toEqual([]);
@@ -174,22 +192,22 @@ describe('source picker (S)', () => {
 			props: {listSources: async () => sources},
 			startAggregation: async () => answer.promise,
 		});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		await press(m.stdin, 'S');
-		await m.waitFor((frame) => frame.includes('HR CSV'));
+		await m.waitFor(frame => frame.includes('HR CSV'));
 		await pressAll(m.stdin, [...'work day'.replace(' ', '')]);
-		await m.waitFor((frame) => !frame.includes('HR CSV'));
+		await m.waitFor(frame => !frame.includes('HR CSV'));
 		await press(m.stdin, keys.enter);
-		let text = await m.waitFor((frame) => frame.includes('Start an account aggregation on Workday (acme)? This changes the tenant. (y/N)'));
+		let text = await m.waitFor(frame => frame.includes('Start an account aggregation on Workday (acme)? This changes the tenant. (y/N)'));
 		expect(text).toMatch(/y yes\s+n\/Esc\/⏎ no/);
 		await press(m.stdin, keys.enter); // Enter says no
-		await m.waitFor((frame) => !frame.includes('(y/N)') && frame.includes('Filter › workday'));
+		await m.waitFor(frame => !frame.includes('(y/N)') && frame.includes('Filter › workday'));
 		expect(m.calls.startAggregation).toEqual([]);
 		await pressAll(m.stdin, [keys.enter, 'y']);
-		await m.waitFor((frame) => frame.includes('Starting an account aggregation on Workday (acme)'));
-		expect(m.calls.startAggregation.map((source) => source.name)).toEqual(['Workday']);
+		await m.waitFor(frame => frame.includes('Starting an account aggregation on Workday (acme)'));
+		expect(m.calls.startAggregation.map(source => source.name)).toEqual(['Workday']);
 		answer.resolve({id: id('99')});
-		text = await m.waitFor((frame) => frame.includes(`Started an account aggregation on Workday (acme), id ${id('99')}`));
+		text = await m.waitFor(frame => frame.includes(`Started an account aggregation on Workday (acme), id ${id('99')}`));
 		expect(text).toContain('Active Directory'); // the monitor list again
 	});
 
@@ -201,10 +219,10 @@ describe('source picker (S)', () => {
 			props: {listSources: async () => sources},
 			startAggregation: async () => ({error: '403 Forbidden: the API client lacks idn:sources:manage'}),
 		});
-		await m.waitFor((frame) => frame.includes('Active Directory'));
+		await m.waitFor(frame => frame.includes('Active Directory'));
 		await pressAll(m.stdin, ['S']);
-		await m.waitFor((frame) => frame.includes('HR CSV'));
+		await m.waitFor(frame => frame.includes('HR CSV'));
 		await pressAll(m.stdin, [keys.end, keys.enter, 'y']);
-		await m.waitFor((frame) => frame.includes('Could not start an account aggregation on Workday (acme): 403 Forbidden'));
+		await m.waitFor(frame => frame.includes('Could not start an account aggregation on Workday (acme): 403 Forbidden'));
 	});
 });

@@ -28,13 +28,15 @@ describe('rowInsights', () => {
 	const history = indexHistory([run(0, 60_000), run(1, 60_000), run(2, 65_000)]);
 	const key = rowKey('acme', LDAP);
 
-	test('finds the row\'s source in the history by name (any case) and compares with it', () => {
+	test("finds the row's source in the history by name (any case) and compares with it", () => {
 		const insight = rowInsights(state.rows, NOW, {history, thresholds: new Map(), stallAfterMs: 900_000}).get(key);
 		expect(insight?.comparison?.duration).toMatchObject({medianMs: 60_000, runs: 3, running: true, departure: true});
-		expect(rowInsights(state.rows, NOW, {history: indexHistory([]), thresholds: new Map(), stallAfterMs: 900_000}).get(key)).toBeUndefined();
+		expect(
+			rowInsights(state.rows, NOW, {history: indexHistory([]), thresholds: new Map(), stallAfterMs: 900_000}).get(key),
+		).toBeUndefined();
 	});
 
-	test('a running row\'s comparison with the usual duration follows the clock, with no new answer', () => {
+	test("a running row's comparison with the usual duration follows the clock, with no new answer", () => {
 		const fresh = indexHistory([run(0, 100_000), run(1, 100_000)]);
 		const inputs = {history: fresh, thresholds: new Map(), stallAfterMs: 900_000};
 		// 125 s against a usual 100 s: not yet a departure (2×).

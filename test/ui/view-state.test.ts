@@ -31,7 +31,10 @@ describe('selection and scrolling', () => {
 		expect(selectedIndexIn(view, ten.keys)).toBe(0);
 		view = run([{type: 'move', by: -1, list: ten}], view);
 		expect(selectedIndexIn(view, ten.keys)).toBe(0);
-		view = run(Array.from({length: 15}, () => ({type: 'move', by: 1, list: ten}) as const), view);
+		view = run(
+			Array.from({length: 15}, () => ({type: 'move', by: 1, list: ten}) as const),
+			view,
+		);
 		expect(view.selectedKey).toBe(ten.keys[9]);
 	});
 
@@ -69,7 +72,7 @@ describe('selection and scrolling', () => {
 	test('when the selected row goes, the cursor stays at its place (or the new last row)', () => {
 		const ten = list(10);
 		const view = run([{type: 'move', by: 4, list: ten}]);
-		const without = ten.keys.filter((key) => key !== view.selectedKey);
+		const without = ten.keys.filter(key => key !== view.selectedKey);
 		expect(selectedIndexIn(view, without)).toBe(4);
 		expect(selectedIndexIn(view, without.slice(0, 2))).toBe(1);
 		expect(selectedIndexIn(view, [])).toBe(-1);
@@ -79,29 +82,34 @@ describe('selection and scrolling', () => {
 
 	test('property: whatever the moves, the selection is on screen and the window is within the list', () => {
 		const action = fc.oneof(
-			fc.integer({min: -30, max: 30}).map((by) => ({kind: 'move' as const, by})),
-			fc.constantFrom(-1 as const, 1 as const).map((by) => ({kind: 'page' as const, by})),
-			fc.constantFrom('first' as const, 'last' as const).map((to) => ({kind: 'jump' as const, to})),
+			fc.integer({min: -30, max: 30}).map(by => ({kind: 'move' as const, by})),
+			fc.constantFrom(-1 as const, 1 as const).map(by => ({kind: 'page' as const, by})),
+			fc.constantFrom('first' as const, 'last' as const).map(to => ({kind: 'jump' as const, to})),
 		);
 		fc.assert(
-			fc.property(fc.integer({min: 1, max: 300}), fc.integer({min: 1, max: 40}), fc.array(action, {maxLength: 40}), (count, height, actions) => {
-				const current = list(count, height);
-				let view = createViewState();
-				for (const step of actions) {
-					view = reduceView(
-						view,
-						step.kind === 'move'
-							? {type: 'move', by: step.by, list: current}
-							: step.kind === 'page'
-								? {type: 'page', by: step.by, list: current}
-								: {type: 'jump', to: step.to, list: current},
-					);
-					const window = visibleWindow(view, current);
-					expect(window.selected).toBeGreaterThanOrEqual(window.start);
-					expect(window.selected).toBeLessThan(window.end);
-					expect(window.end - window.start).toBe(Math.min(height, count));
-				}
-			}),
+			fc.property(
+				fc.integer({min: 1, max: 300}),
+				fc.integer({min: 1, max: 40}),
+				fc.array(action, {maxLength: 40}),
+				(count, height, actions) => {
+					const current = list(count, height);
+					let view = createViewState();
+					for (const step of actions) {
+						view = reduceView(
+							view,
+							step.kind === 'move'
+								? {type: 'move', by: step.by, list: current}
+								: step.kind === 'page'
+									? {type: 'page', by: step.by, list: current}
+									: {type: 'jump', to: step.to, list: current},
+						);
+						const window = visibleWindow(view, current);
+						expect(window.selected).toBeGreaterThanOrEqual(window.start);
+						expect(window.selected).toBeLessThan(window.end);
+						expect(window.end - window.start).toBe(Math.min(height, count));
+					}
+				},
+			),
 		);
 	});
 });
@@ -135,10 +143,16 @@ describe('prompts', () => {
 
 	test('rejected ids stay in the prompt with the reason; the rest are reported as added', () => {
 		const good = 'a'.repeat(32);
-		const view = run([{type: 'open-add', text: `${good} bad/id`}, {type: 'submitted-add', result: parseIdInput(`${good} bad/id`)}]);
+		const view = run([
+			{type: 'open-add', text: `${good} bad/id`},
+			{type: 'submitted-add', result: parseIdInput(`${good} bad/id`)},
+		]);
 		expect(view.mode).toBe('adding');
 		expect(inMode(view, 'adding').prompt).toBe('bad/id');
-		expect(inMode(view, 'adding').messages.map((message) => message.text)).toEqual(['Added 1 aggregation', expect.stringMatching(/^Rejected bad\/id: .*\//)]);
+		expect(inMode(view, 'adding').messages.map(message => message.text)).toEqual([
+			'Added 1 aggregation',
+			expect.stringMatching(/^Rejected bad\/id: .*\//),
+		]);
 	});
 
 	test('all accepted: the prompt closes; a warning about unusual ids stays in the footer', () => {
@@ -197,7 +211,10 @@ describe('tenants, screens and alerts', () => {
 
 	test('Esc goes back where a screen came from: the start confirmation to its picker, the history filter to the history', () => {
 		const source = {id: 's1', name: 'Workday', tenant: 'acme'};
-		let view = run([{type: 'open-screen', mode: 'sources'}, {type: 'ask-start', source, question: 'Start?'}]);
+		let view = run([
+			{type: 'open-screen', mode: 'sources'},
+			{type: 'ask-start', source, question: 'Start?'},
+		]);
 		expect(view).toMatchObject({mode: 'confirm-start', pendingSource: source});
 		view = run([{type: 'cancel'}], view);
 		expect(view.mode).toBe('sources');
@@ -230,6 +247,6 @@ describe('tenants, screens and alerts', () => {
 		const flash = (key: string, at: number) => ({key, at, text: key, severity: 'success' as const});
 		let view = run([{type: 'alerted', flashes: [flash('a', 1000)], now: 1000, keepMs: 8000}]);
 		view = run([{type: 'alerted', flashes: [flash('b', 20_000)], now: 20_000, keepMs: 8000}], view);
-		expect(view.flashes.map((item) => item.key)).toEqual(['b']);
+		expect(view.flashes.map(item => item.key)).toEqual(['b']);
 	});
 });

@@ -107,7 +107,9 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		clients.close();
 	});
 
-	const tenants = [...new Set([...(adHoc ? [adHoc.tenant] : demo ? [target] : []), ...(demo ? [] : Object.keys(store.listTenants()).sort())])];
+	const tenants = [
+		...new Set([...(adHoc ? [adHoc.tenant] : demo ? [target] : []), ...(demo ? [] : Object.keys(store.listTenants()).sort())]),
+	];
 	const services = createMonitorServices(clients, named === undefined ? tenants : [named]);
 	let history: HistoryFile | undefined;
 	try {

@@ -72,7 +72,11 @@ const SYSTEM_CLOCK: PollerClock = {
 	},
 };
 
-export function createMonitorServices(clients: TenantClients, tenants: readonly string[], clock: PollerClock = SYSTEM_CLOCK): MonitorServices {
+export function createMonitorServices(
+	clients: TenantClients,
+	tenants: readonly string[],
+	clock: PollerClock = SYSTEM_CLOCK,
+): MonitorServices {
 	const gate = createBudgetGate(clock);
 	/** A tenant's client whose every request waits for a slot in the tenant's budget. */
 	const budgeted = async (tenant: string): Promise<ServiceClient> =>
@@ -124,22 +128,23 @@ export function createMonitorServices(clients: TenantClients, tenants: readonly 
 		endedOnTenants: async windowMs =>
 			acrossTenants(tenants, async tenant => {
 				const now = clock.now();
-				const ended = await describeEnded(await listEnded(await budgeted(tenant), {since: now - windowMs, call: CALL}), await namesOf(tenant));
-				const recordedAt = new Date(now).toISOString();
-				return ended.map(
-					(run): HistoryEntry => ({
-						tenant,
-						id: run.id,
-						...(run.sourceName === undefined ? {} : {source: run.sourceName}),
-						status: run.task.completionStatus ?? 'UNKNOWN',
-						...(run.started === undefined ? {} : {start: run.started}),
-						end: run.completed ?? recordedAt,
-						...(run.durationMs === undefined ? {} : {durationMs: run.durationMs}),
-						counts: {},
-						recordedAt,
-						foundOnTenant: true,
-					}),
+				const ended = await describeEnded(
+					await listEnded(await budgeted(tenant), {since: now - windowMs, call: CALL}),
+					await namesOf(tenant),
 				);
+				const recordedAt = new Date(now).toISOString();
+				return ended.map((run): HistoryEntry => ({
+					tenant,
+					id: run.id,
+					...(run.sourceName === undefined ? {} : {source: run.sourceName}),
+					status: run.task.completionStatus ?? 'UNKNOWN',
+					...(run.started === undefined ? {} : {start: run.started}),
+					end: run.completed ?? recordedAt,
+					...(run.durationMs === undefined ? {} : {durationMs: run.durationMs}),
+					counts: {},
+					recordedAt,
+					foundOnTenant: true,
+				}));
 			}),
 		runningOn,
 		discover: async () => acrossTenants(tenants, runningOn),

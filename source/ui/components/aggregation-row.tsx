@@ -80,16 +80,23 @@ export const AggregationRow = memo(function AggregationRow({
 
 	const segments: Segment[] = [
 		{inverse, bold, color: flashColor ?? (selected ? undefined : paint('accent')), text: `${selected ? glyphs.cursor : ' '} `},
-		cells.spinning && !paused ? {inverse, color: flashColor ?? paint(cells.badge.role), text: spinnerFrame} : {inverse, color: flashColor, text: ' '},
+		cells.spinning && !paused
+			? {inverse, color: flashColor ?? paint(cells.badge.role), text: spinnerFrame}
+			: {inverse, color: flashColor, text: ' '},
 		...(tenantColumn ? cell(row.tenant, layout.tenant, 'left', {...plain, color: flashColor ?? paint('accent')}) : []),
 		...cell(cells.label, layout.label, 'left', {...plain, bold: selected || bold}),
 		...(flash === undefined
-			? [{...plain, text: ' '}, {...plain, color: paint(cells.badge.role), text: fit(badgeText(cells.badge, glyphs), layout.badge, 'left', ellipsis)}]
+			? [
+					{...plain, text: ' '},
+					{...plain, color: paint(cells.badge.role), text: fit(badgeText(cells.badge, glyphs), layout.badge, 'left', ellipsis)},
+				]
 			: cell(badgeText(cells.badge, glyphs), layout.badge, 'left')),
 		...(layout.bar > 0
 			? [
 					{inverse, color: flashColor, text: ' '},
-					...(flash === undefined ? barSegments(cells.percent, layout.bar, glyphs, paint, {inverse}) : [{inverse, color: flashColor, text: barText(cells.percent, layout.bar, glyphs)}]),
+					...(flash === undefined
+						? barSegments(cells.percent, layout.bar, glyphs, paint, {inverse})
+						: [{inverse, color: flashColor, text: barText(cells.percent, layout.bar, glyphs)}]),
 				]
 			: []),
 		...cell(cells.counts, layout.counts),
@@ -97,7 +104,9 @@ export const AggregationRow = memo(function AggregationRow({
 		...cell(cells.rate, layout.rate),
 		...cell(cells.eta, layout.eta),
 		...cell(cells.elapsed, layout.elapsed),
-		...(marks === '' ? [] : cell(marks, layout.marks, 'left', {inverse, color: flashColor ?? (marksRole === undefined ? undefined : paint(marksRole))})),
+		...(marks === ''
+			? []
+			: cell(marks, layout.marks, 'left', {inverse, color: flashColor ?? (marksRole === undefined ? undefined : paint(marksRole))})),
 	];
 	return <StyledLine segments={segments} />;
 });

@@ -55,7 +55,7 @@ export function DetailPane({title: about, content, width, height}: DetailPanePro
 		const slice = content.fields.slice(column * perColumn, (column + 1) * perColumn);
 		grid.push(
 			<Box key={column} flexDirection="column" width={columnWidth} marginRight={column < columns - 1 ? 2 : 0}>
-				{slice.map((field) => (
+				{slice.map(field => (
 					<Field key={field.label} field={field} width={columnWidth} />
 				))}
 			</Box>,

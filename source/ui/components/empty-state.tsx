@@ -37,18 +37,14 @@ export function EmptyState({width, filter, features = []}: EmptyStateProps) {
 			</Text>
 			<Text> </Text>
 			<Text wrap="wrap">
-				Press {key('a')} to add aggregation ids: type or paste one or more (32 hex characters each, the task id
-				that load-accounts returns), separated by spaces, commas or new lines.
+				Press {key('a')} to add aggregation ids: type or paste one or more (32 hex characters each, the task id that load-accounts returns),
+				separated by spaces, commas or new lines.
 			</Text>
-			{features.includes('discover') ? (
-				<Text wrap="wrap">Press {key('D')} to pick aggregations that are running now.</Text>
-			) : null}
+			{features.includes('discover') ? <Text wrap="wrap">Press {key('D')} to pick aggregations that are running now.</Text> : null}
 			{features.includes('start') ? (
 				<Text wrap="wrap">Press {key('S')} to start an account aggregation on a source (asks first).</Text>
 			) : null}
-			<Text wrap="wrap">
-				Just looking? Start with {key('aggwatch --demo')} to watch a simulated tenant.
-			</Text>
+			<Text wrap="wrap">Just looking? Start with {key('aggwatch --demo')} to watch a simulated tenant.</Text>
 			<Text wrap="wrap">
 				{key('?')} lists every key, {key('q')} quits.
 			</Text>

@@ -48,7 +48,7 @@ export function fittingHints(hints: readonly Hint[], width: number): Hint[] {
 		used += size;
 	}
 
-	return hints.filter((hint) => kept.has(hint));
+	return hints.filter(hint => kept.has(hint));
 }
 
 /** One line of key hints, generated from the keymap for the current mode. */

@@ -82,7 +82,11 @@ function banners(summary: Summary, width: number, retryMs: number, glyphs: Glyph
 	});
 	const more = failing.length - MAX_BANNERS;
 	if (more > 0) {
-		result.push({key: '+more', text: `${glyphs.terminated} ${more} more tenant${more === 1 ? '' : 's'} with failing credentials`, lines: 1});
+		result.push({
+			key: '+more',
+			text: `${glyphs.terminated} ${more} more tenant${more === 1 ? '' : 's'} with failing credentials`,
+			lines: 1,
+		});
 	}
 
 	return result;
@@ -152,7 +156,7 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, st
 	const separator = ` ${glyphs.separator} `;
 	const left = [`aggwatch ${version}`, tenantLabel, `${symbol} ${polling.label}`].join(separator);
 	const items = counts(summary, glyphs, stalled);
-	const long = items.map((item) => item.text).join('  ');
+	const long = items.map(item => item.text).join('  ');
 	const useShort = [...left].length + 2 + [...long].length > width;
 	return (
 		<Box flexDirection="column" width={width}>
@@ -180,7 +184,7 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, st
 					</Text>
 				</Box>
 			</Box>
-			{banners(summary, width, authRetryMs, glyphs).map((banner) => (
+			{banners(summary, width, authRetryMs, glyphs).map(banner => (
 				<Box key={banner.key} height={banner.lines} overflowY="hidden">
 					<Text wrap="wrap" color={paint('error')} bold>
 						{banner.text}

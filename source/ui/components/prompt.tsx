@@ -29,11 +29,7 @@ export function Prompt({label, value, width, placeholder, messages = []}: Prompt
 				<Text bold color={paint('accent')}>
 					{head}
 				</Text>
-				{value === '' && placeholder ? (
-					<Text color={paint('muted')}>{placeholder}</Text>
-				) : (
-					<Text>{visible}</Text>
-				)}
+				{value === '' && placeholder ? <Text color={paint('muted')}>{placeholder}</Text> : <Text>{visible}</Text>}
 				<Text inverse> </Text>
 			</Text>
 			{messages.map((message, index) => (

@@ -155,7 +155,7 @@ export function installExitGuards(options: ExitGuardOptions = {}): () => void {
 		exit(reason.code);
 	};
 
-	const signalHandlers = (options.signals ?? defaultSignals).map((signal) => {
+	const signalHandlers = (options.signals ?? defaultSignals).map(signal => {
 		const handler = (): void => {
 			leave({kind: 'signal', signal, code: 128 + (constants.signals[signal] ?? 0)});
 		};
@@ -202,5 +202,5 @@ export function formatError(error: unknown): string {
 		return error.stack ?? `${error.name}: ${error.message}`;
 	}
 
-	return `Unhandled rejection: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`;
+	return `Unhandled rejection: ${typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))}`;
 }

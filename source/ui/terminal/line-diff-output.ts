@@ -43,7 +43,7 @@ const cursorVisibilityOnly = /^(?:\u001B\[\?25[hl])+$/;
 const realScheduler: FrameScheduler = {
 	now: () => performance.now(),
 	setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
-	clearTimeout: (handle) => {
+	clearTimeout: handle => {
 		clearTimeout(handle as NodeJS.Timeout);
 	},
 };

@@ -75,13 +75,7 @@ export class ScreenWriter {
 		return output;
 	}
 
-	#updateLine(
-		row: number,
-		previous: ParsedLine | undefined,
-		nextText: string,
-		next: ParsedLine | undefined,
-		columns: number,
-	): string {
+	#updateLine(row: number, previous: ParsedLine | undefined, nextText: string, next: ParsedLine | undefined, columns: number): string {
 		if (previous === undefined || next === undefined) {
 			return this.#redrawLine(row, nextText, next, columns);
 		}

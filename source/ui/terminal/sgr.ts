@@ -61,7 +61,7 @@ export function applySgr(style: SgrStyle, parameterText: string): SgrStyle | und
 		return undefined;
 	}
 
-	const codes = parameterText === '' ? [0] : parameterText.split(';').map((part) => (part === '' ? 0 : Number(part)));
+	const codes = parameterText === '' ? [0] : parameterText.split(';').map(part => (part === '' ? 0 : Number(part)));
 	let {flags, fg, bg} = style;
 	for (let index = 0; index < codes.length; index++) {
 		const code = codes[index] ?? 0;
@@ -119,7 +119,7 @@ function readExtendedColour(codes: number[], index: number): {parameters: string
 
 	if (mode === 2) {
 		const rgb = codes.slice(index + 2, index + 5);
-		return rgb.length === 3 && rgb.every((value) => value <= 255) ? {parameters: `2;${rgb.join(';')}`, length: 4} : undefined;
+		return rgb.length === 3 && rgb.every(value => value <= 255) ? {parameters: `2;${rgb.join(';')}`, length: 4} : undefined;
 	}
 
 	return undefined;

@@ -47,7 +47,7 @@ export function TerminalSizeProvider({size, source, children}: TerminalSizeProvi
 
 		const update = (): void => {
 			const next = readSize(stream);
-			setMeasured((previous) => (previous.columns === next.columns && previous.rows === next.rows ? previous : next));
+			setMeasured(previous => (previous.columns === next.columns && previous.rows === next.rows ? previous : next));
 		};
 
 		update();

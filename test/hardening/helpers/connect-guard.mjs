@@ -23,7 +23,9 @@ function target(args) {
 		return {host: first.host ?? (first.path === undefined ? 'localhost' : `unix:${first.path}`), port: first.port};
 	}
 
-	return typeof first === 'string' && Number.isNaN(Number(first)) ? {host: `unix:${first}`, port: undefined} : {host: args[1] ?? 'localhost', port: first};
+	return typeof first === 'string' && Number.isNaN(Number(first))
+		? {host: `unix:${first}`, port: undefined}
+		: {host: args[1] ?? 'localhost', port: first};
 }
 
 const connect = net.Socket.prototype.connect;

@@ -25,7 +25,9 @@ export function Discover({picker, status, marked, now, multiTenant, width, heigh
 		<Picker
 			title="Track running aggregations"
 			status={
-				state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} not tracked yet${marked > 0 ? `, ${marked} marked` : ''}` : undefined
+				state.status === 'ready'
+					? `${picker.shown.length} of ${picker.available.length} not tracked yet${marked > 0 ? `, ${marked} marked` : ''}`
+					: undefined
 			}
 			filter={{value: state.filter, placeholder: 'type to filter by source, id or tenant; Space marks, Enter tracks'}}
 			items={picker.shown}

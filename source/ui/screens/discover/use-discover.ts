@@ -40,7 +40,10 @@ export function useDiscover({view, commands, picker, load}: DiscoverKeysOptions)
 		const short = idShortener(picker.available.map(entry => entry.id));
 		view.apply({
 			type: 'close-screen',
-			notice: {level: 'info', text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map(item => discoverName(item, short)))}`},
+			notice: {
+				level: 'info',
+				text: `Tracking ${plural(items.length, 'aggregation')}: ${listOfNames(items.map(item => discoverName(item, short)))}`,
+			},
 		});
 	}, [picker, commands, view]);
 

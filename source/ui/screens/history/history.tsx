@@ -50,5 +50,7 @@ export function historyBottomLines(view: ViewState): number {
 
 /** The history's filter prompt (/), under the list; the text is the history picker's filter. */
 export function HistoryBottom({filtering, filter, width}: {filtering: boolean; filter: string; width: number}) {
-	return filtering ? <Prompt label="Filter history" value={filter} width={width} placeholder="text in source, id, tenant or status" /> : null;
+	return filtering ? (
+		<Prompt label="Filter history" value={filter} width={width} placeholder="text in source, id, tenant or status" />
+	) : null;
 }

@@ -60,7 +60,17 @@ export interface HistoryScreenState {
 }
 
 /** The history view's data (H): finished aggregations newest first, filtered, and the selected one's details. */
-export function useHistoryState({detail, now, width, body}: {detail: boolean; now: number; width: number; body: number}): HistoryScreenState {
+export function useHistoryState({
+	detail,
+	now,
+	width,
+	body,
+}: {
+	detail: boolean;
+	now: number;
+	width: number;
+	body: number;
+}): HistoryScreenState {
 	const {glyphs} = useTheme();
 	const store = usePickerState<HistoryEntry>();
 	const {items, filter} = store.picker;
@@ -95,5 +105,12 @@ export function useHistoryState({detail, now, width, body}: {detail: boolean; no
 	const chrome = pickerChrome({filter: false, columns: true, statusLines: statusHeight(status, width)});
 	const detailLines = content === undefined ? 0 : Math.min(detailHeight(content, width), Math.max(0, body - chrome - MIN_LIST_ROWS));
 	const picker = usePickerList(filtered, Math.max(1, body - chrome - detailLines));
-	return {picker, status, multiTenant, ...(selected === undefined ? {} : {selected}), ...(content === undefined ? {} : {content}), detailLines};
+	return {
+		picker,
+		status,
+		multiTenant,
+		...(selected === undefined ? {} : {selected}),
+		...(content === undefined ? {} : {content}),
+		detailLines,
+	};
 }

@@ -272,7 +272,18 @@ export interface RunTarget {
  * The monitor list's data: the rows as shown (tenant, filter, sort), the window on them, the selected row's details
  * with its earlier runs. Keeps the selection on a row that is still shown, and reports sort and detail changes.
  */
-export function useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange, insights, stallAfterMs}: ListStateOptions): ListScreenState {
+export function useListState({
+	state,
+	now,
+	store,
+	columns,
+	width,
+	body,
+	previousRuns,
+	onPrefsChange,
+	insights,
+	stallAfterMs,
+}: ListStateOptions): ListScreenState {
 	const {glyphs} = useTheme();
 	const {view} = store;
 	const tenants = useMemo(() => [...new Set(state.rows.map(row => row.tenant))].sort(), [state.rows]);
@@ -302,7 +313,13 @@ export function useListState({state, now, store, columns, width, body, previousR
 	const selectedTenant = selected?.tenant;
 	const selectedId = selected?.id;
 	const runs = useMemo(() => {
-		if (!detailOpen || previousRuns === undefined || selectedLabel === undefined || selectedTenant === undefined || selectedId === undefined) {
+		if (
+			!detailOpen ||
+			previousRuns === undefined ||
+			selectedLabel === undefined ||
+			selectedTenant === undefined ||
+			selectedId === undefined
+		) {
 			return undefined;
 		}
 
@@ -315,7 +332,10 @@ export function useListState({state, now, store, columns, width, body, previousR
 		content = detailContent(selected, state, now);
 		if (runs !== undefined) {
 			const elapsedMs = rowElapsed(selected, now);
-			content = withLines(content, previousRunLines(runs, {...(elapsedMs === undefined ? {} : {elapsedMs}), running: isPolledPhase(selected.phase)}, now, glyphs));
+			content = withLines(
+				content,
+				previousRunLines(runs, {...(elapsedMs === undefined ? {} : {elapsedMs}), running: isPolledPhase(selected.phase)}, now, glyphs),
+			);
 		}
 
 		content = withLines(content, insightLines(insights?.get(selected.key), {stallAfterMs}, glyphs));

@@ -40,6 +40,9 @@ export function useSourcesState({width, body}: {width: number; body: number}): S
 		empty: available.length === 0 ? 'No sources found.' : `No source matches "${filter}".`,
 		count: filtered.shown.length,
 	};
-	const picker = usePickerList(filtered, Math.max(1, body - pickerChrome({filter: true, columns: false, statusLines: statusHeight(status, width)})));
+	const picker = usePickerList(
+		filtered,
+		Math.max(1, body - pickerChrome({filter: true, columns: false, statusLines: statusHeight(status, width)})),
+	);
 	return {picker, status};
 }

@@ -24,7 +24,8 @@ function startNotice(source: StartableSource, result: StartResult) {
 	}
 
 	if (result.alreadyRunning !== undefined) {
-		const since = result.alreadyRunning.since === undefined ? '' : ` since ${result.alreadyRunning.since.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
+		const since =
+			result.alreadyRunning.since === undefined ? '' : ` since ${result.alreadyRunning.since.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
 		return {level: 'info' as const, text: `An account aggregation on ${where} is already running${since}, id ${result.id}: tracking it`};
 	}
 
@@ -65,7 +66,10 @@ export function useSources({view, commands, picker, load, canDiscover}: SourcesK
 			return;
 		}
 
-		view.apply({type: 'answered', notice: {level: 'info', text: `Starting an account aggregation on ${source.name} (${source.tenant})...`}});
+		view.apply({
+			type: 'answered',
+			notice: {level: 'info', text: `Starting an account aggregation on ${source.name} (${source.tenant})...`},
+		});
 		void (async () => start(source))()
 			.catch((error: unknown): StartResult => ({error: error instanceof Error ? error.message : String(error)}))
 			.then(result => {
