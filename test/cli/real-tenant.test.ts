@@ -145,14 +145,19 @@ describe('dates as real tenants send them', () => {
 });
 
 describe('network failures retrying cannot help', () => {
-	it('an untrusted TLS certificate fails at once, without a retry, naming NODE_EXTRA_CA_CERTS', async () => {
-		const sim = await tenantSimulator({clients: [ADHOC]});
-		let handshakes = 0;
+	/** A tenant at https://127.0.0.1:PORT whose certificate Node does not trust; counts the connections made to it. */
+	async function untrustedTenant(): Promise<{url: string; connections: () => number}> {
+		let connections = 0;
 		const server = https.createServer(testServerTls(), (_request, response) => {
 			response.writeHead(500).end();
 		});
-		server.on('connection', () => handshakes++);
-		const url = `https://127.0.0.1:${await listenForTest(server)}`;
+		server.on('connection', () => connections++);
+		return {url: `https://127.0.0.1:${await listenForTest(server)}`, connections: () => connections};
+	}
+
+	it('an untrusted TLS certificate fails at once, without a retry, naming NODE_EXTRA_CA_CERTS', async () => {
+		const sim = await tenantSimulator({clients: [ADHOC]});
+		const {url, connections} = await untrustedTenant();
 		const box = testSandbox();
 		const result = await runCli(['status', RUNNING_ID], {
 			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
@@ -163,17 +168,12 @@ describe('network failures retrying cannot help', () => {
 		expect(result.stderr).toMatch(/The TLS certificate of 127\.0\.0\.1:\d+ is not trusted/);
 		expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
 		expect(result.stderr).not.toContain('retrying');
-		expect(handshakes).toBe(1);
+		expect(connections()).toBe(1);
 		expect(sim.log).toEqual([]);
 	}, 60_000);
 
 	it('wait stops at once on an untrusted certificate too, rather than polling until its timeout', async () => {
-		let connections = 0;
-		const server = https.createServer(testServerTls(), (_request, response) => {
-			response.writeHead(500).end();
-		});
-		server.on('connection', () => connections++);
-		const url = `https://127.0.0.1:${await listenForTest(server)}`;
+		const {url, connections} = await untrustedTenant();
 		const box = testSandbox();
 		const result = await runCli(['wait', '--timeout', '30s', '--json', RUNNING_ID], {
 			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
@@ -183,7 +183,7 @@ describe('network failures retrying cannot help', () => {
 		expect(result.code).toBe(6);
 		expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
 		expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({event: 'summary', exitCode: 6, timedOut: false});
-		expect(connections).toBe(1);
+		expect(connections()).toBe(1);
 	}, 60_000);
 
 	it('a proxy that refuses the connection is named in the error', async () => {
