@@ -5,6 +5,7 @@
 // file faster than an ES module: no module loader to set up) and otherwise imports main.mjs, the bundle of
 // source/cli.ts, whose files are all .mjs. The folder's package.json says "commonjs" for the launcher's sake.
 import {build} from 'esbuild';
+import {BUNDLE_OPTIONS} from './bundle-options.mjs';
 import {chmod, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -47,35 +48,25 @@ const leaveOut = {
 export async function bundle(outdir, options = {}) {
 	const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 	const result = await build({
+		...BUNDLE_OPTIONS,
 		absWorkingDir: root,
 		entryPoints: {main: 'source/cli.ts'},
 		outdir,
-		outExtension: {'.js': '.mjs'},
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		minify: true,
 		sourcemap: 'linked',
-		legalComments: 'none',
 		metafile: options.metafile === true,
 		define: {
-			'process.env.NODE_ENV': '"production"',
+			...BUNDLE_OPTIONS.define,
 			AGGWATCH_VERSION: JSON.stringify(pkg.version),
 			// yoga-layout's WebAssembly loader (Ink's layout) looks for a global fetch, and touching it makes Node load
 			// its fetch implementation (undici): 15-20 ms of the monitor's first frame. Nothing in aggwatch fetches;
 			// without fetch the loader instantiates its inline binary directly.
 			fetch: 'undefined',
 		},
-		// Ink only imports react-devtools-core when DEV=true; it is not installed.
-		external: ['react-devtools-core'],
 		banner: {
 			// Some bundled CommonJS dependencies call require(); give them one.
 			js: "import {createRequire as __aggwatchCreateRequire} from 'node:module';const require=__aggwatchCreateRequire(import.meta.url);",
 		},
 		plugins: [leaveOut],
-		logLevel: 'warning',
 	});
 
 	const launcher = `#!/usr/bin/env node

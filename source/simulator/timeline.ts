@@ -1,15 +1,13 @@
+import type {AggregationStatus, KNOWN_STATUSES} from '../domain/status.js';
 import type {SimAggregationPlan} from './types.js';
 
-/** The AccountAggregationStatus body, as the status endpoint sends it. */
-export interface StatusBody {
+/**
+ * The AccountAggregationStatus body, as the status endpoint sends it for a run it knows: start always there (null
+ * allowed), and a status of the document's other than NOT_FOUND (status-endpoint.ts answers that one itself).
+ */
+export interface StatusBody extends Omit<AggregationStatus, 'start' | 'status'> {
 	start: string | null;
-	status: 'STARTED' | 'ACCOUNTS_COLLECTED' | 'COMPLETED' | 'CANCELLED' | 'RETRIED' | 'TERMINATED';
-	totalAccounts?: number;
-	processedAccounts?: number;
-	totalAccountsMarkedForDeletion?: number;
-	deletedAccounts?: number;
-	totalIdentities?: number;
-	processedIdentities?: number;
+	status: Exclude<(typeof KNOWN_STATUSES)[number], 'NOT_FOUND'>;
 }
 
 export type Phase =

@@ -1,3 +1,4 @@
+import {useCallback} from 'react';
 import type {Command} from './keymap.js';
 import {selectedIndexIn, type ListView} from './list-selection.js';
 import type {PickerSource, PickerStore} from './use-picker-state.js';
@@ -82,4 +83,36 @@ export function pickerCommand<T>(picker: ShownPicker<T>, command: Command, load:
 			return false;
 		}
 	}
+}
+
+/** Opening a picker screen: shows it and loads its list. No `open` when there is no list to load. */
+export function useOpenPicker<T>(
+	view: ViewStore,
+	store: PickerStore<T>,
+	load: PickerSource<T> | undefined,
+	mode: 'discover' | 'sources' | 'history',
+): {open?: () => void} {
+	const open = useCallback(() => {
+		if (load !== undefined) {
+			view.apply({type: 'open-screen', mode});
+			store.load(load);
+		}
+	}, [view, store, load, mode]);
+	return load === undefined ? {} : {open};
+}
+
+/** A filtered picker's (discover, sources) typing, which edits the filter, and its opening. */
+export function usePickerEntry<T>(
+	view: ViewStore,
+	picker: ShownPicker<T>,
+	load: PickerSource<T> | undefined,
+	mode: 'discover' | 'sources',
+): {type: (text: string) => void; open?: () => void} {
+	const type = useCallback(
+		(text: string) => {
+			picker.store.apply({type: 'type', text});
+		},
+		[picker],
+	);
+	return {type, ...useOpenPicker(view, picker.store, load, mode)};
 }

@@ -3,17 +3,13 @@
  * without user context, a SOURCE_SUBADMIN listing sources), a 200 {"status": "NOT_FOUND"}, epoch-ms dates, an
  * untrusted TLS certificate (not retried) and a proxy that refuses the connection (named).
  */
-import {readFileSync} from 'node:fs';
-import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type {AddressInfo} from 'node:net';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
 import {ensureBuilt, runCli, type CliResult} from '../helpers/cli.js';
-import {ADHOC, RUNNING_ID, tenantSimulator, testSandbox} from '../tenants/fixtures.js';
+import {ADHOC, listenForTest, RUNNING_ID, tenantSimulator, testSandbox, testServerTls} from '../tenants/fixtures.js';
 
 const WORKDAY = {
 	id: '2c91808a7813090a01781412a6a90001',
@@ -22,18 +18,10 @@ const WORKDAY = {
 	plan: {collectMs: 100, totalAccounts: 10, accountsPerSecond: 1000, outcome: {type: 'COMPLETED' as const}},
 };
 const UNKNOWN_ID = '2c91808a7813090a01781412a6a9ffff';
-const tls = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'tenants', 'fixtures', 'tls');
-const closers: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
 	await ensureBuilt();
 }, 120_000);
-
-afterEach(async () => {
-	for (const close of closers.splice(0)) {
-		await close();
-	}
-});
 
 async function cli(args: string[], options: SimulatorOptions & {client?: {userContext?: boolean; userLevel?: 'SOURCE_SUBADMIN'}} = {}) {
 	const {client, ...simOptions} = options;
@@ -156,35 +144,20 @@ describe('dates as real tenants send them', () => {
 	});
 });
 
-async function listen(server: http.Server | https.Server): Promise<number> {
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const sockets = new Set<net.Socket>();
-	server.on('connection', socket => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	closers.push(async () => {
-		for (const socket of sockets) {
-			socket.destroy();
-		}
-
-		await new Promise<void>(resolve => server.close(() => resolve()));
-	});
-	return (server.address() as AddressInfo).port;
-}
-
 describe('network failures retrying cannot help', () => {
+	/** A tenant at https://127.0.0.1:PORT whose certificate Node does not trust; counts the connections made to it. */
+	async function untrustedTenant(): Promise<{url: string; connections: () => number}> {
+		let connections = 0;
+		const server = https.createServer(testServerTls(), (_request, response) => {
+			response.writeHead(500).end();
+		});
+		server.on('connection', () => connections++);
+		return {url: `https://127.0.0.1:${await listenForTest(server)}`, connections: () => connections};
+	}
+
 	it('an untrusted TLS certificate fails at once, without a retry, naming NODE_EXTRA_CA_CERTS', async () => {
 		const sim = await tenantSimulator({clients: [ADHOC]});
-		let handshakes = 0;
-		const server = https.createServer(
-			{cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))},
-			(_request, response) => {
-				response.writeHead(500).end();
-			},
-		);
-		server.on('connection', () => handshakes++);
-		const url = `https://127.0.0.1:${await listen(server)}`;
+		const {url, connections} = await untrustedTenant();
 		const box = testSandbox();
 		const result = await runCli(['status', RUNNING_ID], {
 			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
@@ -195,20 +168,12 @@ describe('network failures retrying cannot help', () => {
 		expect(result.stderr).toMatch(/The TLS certificate of 127\.0\.0\.1:\d+ is not trusted/);
 		expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
 		expect(result.stderr).not.toContain('retrying');
-		expect(handshakes).toBe(1);
+		expect(connections()).toBe(1);
 		expect(sim.log).toEqual([]);
 	}, 60_000);
 
 	it('wait stops at once on an untrusted certificate too, rather than polling until its timeout', async () => {
-		let connections = 0;
-		const server = https.createServer(
-			{cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))},
-			(_request, response) => {
-				response.writeHead(500).end();
-			},
-		);
-		server.on('connection', () => connections++);
-		const url = `https://127.0.0.1:${await listen(server)}`;
+		const {url, connections} = await untrustedTenant();
 		const box = testSandbox();
 		const result = await runCli(['wait', '--timeout', '30s', '--json', RUNNING_ID], {
 			env: {...box.env, SAIL_BASE_URL: url, SAIL_CLIENT_ID: ADHOC.clientId, SAIL_CLIENT_SECRET: ADHOC.clientSecret},
@@ -218,7 +183,7 @@ describe('network failures retrying cannot help', () => {
 		expect(result.code).toBe(6);
 		expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
 		expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({event: 'summary', exitCode: 6, timedOut: false});
-		expect(connections).toBe(1);
+		expect(connections()).toBe(1);
 	}, 60_000);
 
 	it('a proxy that refuses the connection is named in the error', async () => {

@@ -208,27 +208,38 @@ describe('the budget holds for every request that leaves', () => {
 	// Like the ISC client: onSend right before each HTTP request leaves, awaited, a repeat after a 401 included.
 	const budget = {requests: 25, windowMs: 10_000};
 
-	it('makes the repeat after a token refresh wait for the budget instead of leaving at once', async () => {
-		// The soak's sequence: one request every 400 ms from 0 s, and at 10 s every token expires; the request
-		// sent at 9.6 s (the 25th in 10 s) gets a 401, and the client repeats it with a fresh token.
+	/**
+	 * A poller with that budget whose fetch runs `answer` and then answers collecting. `answer` calls `leave` for
+	 * each request it sends (the first, and any repeat), which awaits onSend and records the time in `sends`.
+	 */
+	function budgeted(seeds: RowSeed[], answer: (target: TrackedRow, attempt: number, leave: () => Promise<void>) => Promise<void>) {
 		const sends: number[] = [];
-		let refreshed = false;
-		const seeds = Array.from({length: 30}, (_, index) => seed(index + 1));
-		const {poller, clock, runTo} = setup(
+		const harness = setup(
 			seeds,
-			async (_row, _attempt, options) => {
-				await options?.onSend?.();
-				sends.push(clock.now());
-				if (clock.now() >= 9600 && !refreshed) {
-					refreshed = true;
+			async (target, attempt, options) => {
+				await answer(target, attempt, async () => {
 					await options?.onSend?.();
-					sends.push(clock.now());
-				}
-
+					sends.push(harness.clock.now());
+				});
 				return collecting(1);
 			},
 			{budget, intervalMs: 60_000},
 		);
+		return {...harness, sends};
+	}
+
+	it('makes the repeat after a token refresh wait for the budget instead of leaving at once', async () => {
+		// The soak's sequence: one request every 400 ms from 0 s, and at 10 s every token expires; the request
+		// sent at 9.6 s (the 25th in 10 s) gets a 401, and the client repeats it with a fresh token.
+		let refreshed = false;
+		const seeds = Array.from({length: 30}, (_, index) => seed(index + 1));
+		const {poller, clock, sends, runTo} = budgeted(seeds, async (_row, _attempt, leave) => {
+			await leave();
+			if (clock.now() >= 9600 && !refreshed) {
+				refreshed = true;
+				await leave();
+			}
+		});
 		poller.start();
 		await runTo(20_000);
 		expect(sends.slice(0, 25)).toEqual(Array.from({length: 25}, (_, index) => index * 400));
@@ -239,21 +250,14 @@ describe('the budget holds for every request that leaves', () => {
 	});
 
 	it('spaces requests that all waited for the same token, instead of sending them together when it lands', async () => {
-		const sends: number[] = [];
 		let grant: () => void = () => undefined;
 		const token = new Promise<void>(resolve => {
 			grant = resolve;
 		});
-		const {poller, clock, runTo} = setup(
-			[seed(1), seed(2), seed(3)],
-			async (_row, _attempt, options) => {
-				await token;
-				await options?.onSend?.();
-				sends.push(clock.now());
-				return collecting(1);
-			},
-			{budget, intervalMs: 60_000},
-		);
+		const {poller, sends, runTo} = budgeted([seed(1), seed(2), seed(3)], async (_row, _attempt, leave) => {
+			await token;
+			await leave();
+		});
 		poller.start();
 		await runTo(1000);
 		expect(sends).toEqual([]);
@@ -267,30 +271,21 @@ describe('the budget holds for every request that leaves', () => {
 	it('makes a retry of the client wait for a Retry-After pause like any request', async () => {
 		// Row 1's first try fails (a 503) and the client retries it after a backoff; meanwhile row 2 is answered
 		// 429 with Retry-After: 3 s. The retry is a request to the tenant: it waits for the pause.
-		const sends: number[] = [];
 		let backoffOver: () => void = () => undefined;
 		const backoff = new Promise<void>(resolve => {
 			backoffOver = resolve;
 		});
-		const {poller, clock, store, runTo} = setup(
-			[seed(1), seed(2)],
-			async (target, attempt, options) => {
-				await options?.onSend?.();
-				sends.push(clock.now());
-				if (target.key === keyOf(2) && attempt === 1) {
-					throw new IscError({kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3000});
-				}
+		const {poller, store, sends, runTo} = budgeted([seed(1), seed(2)], async (target, attempt, leave) => {
+			await leave();
+			if (target.key === keyOf(2) && attempt === 1) {
+				throw new IscError({kind: 'rate-limited', message: 'Too many requests', status: 429, retryAfterMs: 3000});
+			}
 
-				if (target.key === keyOf(1) && attempt === 1) {
-					await backoff;
-					await options?.onSend?.();
-					sends.push(clock.now());
-				}
-
-				return collecting(1);
-			},
-			{budget, intervalMs: 60_000},
-		);
+			if (target.key === keyOf(1) && attempt === 1) {
+				await backoff;
+				await leave();
+			}
+		});
 		poller.start();
 		await runTo(1000);
 		expect(sends).toEqual([0, 400]);

@@ -1,14 +1,11 @@
-import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startSimulator} from '../../source/simulator/server.js';
-import type {SimAggregationPlan, Simulator} from '../../source/simulator/types.js';
+import {describe, expect, it} from 'vitest';
+import type {SimAggregationPlan} from '../../source/simulator/types.js';
 import {openStore} from '../../source/store/config.js';
-import {spawnPty, type PtySession} from '../helpers/pty.js';
+import {builtCli as cli, monitorE2e} from '../helpers/e2e.js';
+import type {PtySession} from '../helpers/pty.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const FAST = 'aa11aa11aa11aa11aa11aa11aa11aa11';
 const SLOW = 'bb22bb22bb22bb22bb22bb22bb22bb22';
 const LATE = 'cc33cc33cc33cc33cc33cc33cc33cc33';
@@ -26,28 +23,16 @@ function plan(id: string, totalAccounts: number, accountsPerSecond: number, star
 	};
 }
 
-let sim: Simulator;
-let dir: string;
-let session: PtySession | undefined;
-
 /** A UTF-8 locale and a colour terminal unless `env` says otherwise (the glyphs and colours follow the environment). */
 function launch(args: string[] = [], size = {cols: 120, rows: 30}, env: Record<string, string | undefined> = {}): PtySession {
-	session = spawnPty(process.execPath, [cli, '--interval', '1', ...args], {
-		...size,
-		env: {
-			SAIL_BASE_URL: sim.url,
-			SAIL_CLIENT_ID: 'demo-client',
-			SAIL_CLIENT_SECRET: 'demo-secret',
-			AGGWATCH_CONFIG_DIR: dir,
-			LANG: 'C.UTF-8',
-			LC_ALL: undefined,
-			LC_CTYPE: undefined,
-			NO_COLOR: undefined,
-			FORCE_COLOR: undefined,
-			...env,
-		},
+	return e2e.launch(args, size, {
+		LANG: 'C.UTF-8',
+		LC_ALL: undefined,
+		LC_CTYPE: undefined,
+		NO_COLOR: undefined,
+		FORCE_COLOR: undefined,
+		...env,
 	});
-	return session;
 }
 
 /** The colour parameters (foreground, background, default colour) of every SGR sequence in `raw`. */
@@ -81,8 +66,8 @@ function rowOf(screen: string, id: string): string {
 	return screen.split('\n').find(line => names.some(name => line.includes(name)) && !/^(Id|Source) {2}/.test(line)) ?? '';
 }
 
-beforeAll(async () => {
-	sim = await startSimulator({
+const e2e = monitorE2e(
+	{
 		aggregations: [plan(FAST, 40, 20), plan(SLOW, 1_000_000, 100), plan(LATE, 10, 10, 0)],
 		sources: [
 			{
@@ -92,28 +77,12 @@ beforeAll(async () => {
 				plan: {collectMs: 500, totalAccounts: 30, accountsPerSecond: 30, outcome: {type: 'COMPLETED'}},
 			},
 		],
-	});
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-afterEach(() => {
-	session?.dispose();
-	session = undefined;
-	if (dir) {
-		rmSync(dir, {recursive: true, force: true});
-	}
-});
-
-function freshDir(): void {
-	dir = mkdtempSync(path.join(tmpdir(), 'aggwatch-e2e-'));
-}
+	},
+	'aggwatch-e2e-',
+);
 
 describe('the monitor in a real terminal', () => {
 	it('shows the rows on its first frame, follows j/k with the detail pane, and q restores the terminal', async () => {
-		freshDir();
 		const pty = launch([FAST, SLOW]);
 		await pty.waitFor('the slow row', () => rowOf(pty.screenText(), SLOW) !== '');
 		expect(pty.isAlternateScreen()).toBe(true);
@@ -139,7 +108,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('adds an id with a, which then starts updating; removes one with d then y; ? shows help', async () => {
-		freshDir();
 		const pty = launch([FAST]);
 		await pty.waitFor('the fast row', () => rowOf(pty.screenText(), FAST) !== '');
 		await pty.write('a');
@@ -155,7 +123,7 @@ describe('the monitor in a real terminal', () => {
 		await pty.write('y');
 		await pty.waitFor('the row to go', () => rowOf(pty.screenText(), SLOW) === '');
 		expect(
-			openStore({cwd: dir})
+			openStore({cwd: e2e.dir})
 				.store.listTracked()
 				.map(row => row.id),
 		).toEqual([FAST]);
@@ -167,7 +135,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('shows the same rows after a restart, with their last state before the first poll', async () => {
-		freshDir();
 		let pty = launch([FAST, SLOW]);
 		await pty.waitFor('the fast one to complete', () => /completed/i.test(rowOf(pty.screenText(), FAST)));
 		await pty.write('q');
@@ -181,7 +148,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('SIGTERM leaves the alternate screen and shows the cursor', async () => {
-		freshDir();
 		const pty = launch([SLOW]);
 		await pty.waitFor('the slow row', () => rowOf(pty.screenText(), SLOW) !== '');
 		pty.kill('SIGTERM');
@@ -192,7 +158,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('shows a row that "aggwatch track" adds from another process', async () => {
-		freshDir();
 		const pty = launch([FAST]);
 		await pty.waitFor('the fast row', () => rowOf(pty.screenText(), FAST) !== '');
 		const {execFile} = await import('node:child_process');
@@ -201,13 +166,7 @@ describe('the monitor in a real terminal', () => {
 				process.execPath,
 				[cli, 'track', SLOW],
 				{
-					env: {
-						...process.env,
-						SAIL_BASE_URL: sim.url,
-						SAIL_CLIENT_ID: 'demo-client',
-						SAIL_CLIENT_SECRET: 'demo-secret',
-						AGGWATCH_CONFIG_DIR: dir,
-					},
+					env: {...process.env, ...e2e.tenantEnv()},
 				},
 				error => {
 					resolve(typeof error?.code === 'number' ? error.code : 0);
@@ -219,7 +178,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('S starts an aggregation whose row completes with a bell and an OSC 9 notification, and H shows it afterwards', async () => {
-		freshDir();
 		const pty = launch([FAST]);
 		await pty.waitFor('the fast row', () => rowOf(pty.screenText(), FAST) !== '');
 		await pty.write('S');
@@ -233,7 +191,7 @@ describe('the monitor in a real terminal', () => {
 		});
 		// The end is announced outside the frame: the bell, and a desktop notification naming the source.
 		await pty.waitFor('the bell and OSC 9', () => /\u0007\u001B]9;[^\u0007]*Quick Source: COMPLETED[^\u0007]*\u0007/.test(pty.rawOutput()));
-		const started = sim.log.filter(entry => entry.method === 'POST' && entry.path === '/v2025/sources/src-quick/load-accounts');
+		const started = e2e.sim.log.filter(entry => entry.method === 'POST' && entry.path === '/v2025/sources/src-quick/load-accounts');
 		expect(started).toHaveLength(1);
 
 		await pty.write('H');
@@ -250,7 +208,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('draws Unicode glyphs and colours in a UTF-8 colour terminal (the baseline of the checks below)', async () => {
-		freshDir();
 		const pty = launch([SLOW]);
 		await pty.waitFor('the slow row to run', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
 		await pty.waitFor('a braille spinner or box drawing', () => BRAILLE_OR_BOX.test(pty.rawOutput()));
@@ -258,7 +215,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('TERM=linux gets ASCII only: no braille spinner, no box drawing', async () => {
-		freshDir();
 		const pty = launch([SLOW, FAST], {cols: 120, rows: 30}, {TERM: 'linux'});
 		await pty.waitFor('the slow row to run', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
 		await pty.write('\r');
@@ -271,7 +227,6 @@ describe('the monitor in a real terminal', () => {
 	});
 
 	it('a non-UTF-8 locale gets ASCII only', async () => {
-		freshDir();
 		const pty = launch([SLOW], {cols: 120, rows: 30}, {LANG: 'en_US.ISO-8859-1'});
 		await pty.waitFor('the slow row to run', () => /\d+\/1,000,000/.test(rowOf(pty.screenText(), SLOW)));
 		expect(pty.rawOutput()).not.toMatch(BRAILLE_OR_BOX);
@@ -284,7 +239,6 @@ describe('the monitor in a real terminal', () => {
 		['TERM=dumb', {TERM: 'dumb'}, []],
 		['--no-color', {}, ['--no-color']],
 	])('%s: no SGR colour codes at all', async (_name, env: Record<string, string>, flags: string[]) => {
-		freshDir();
 		const pty = launch([...flags, SLOW, FAST], {cols: 120, rows: 30}, env);
 		await pty.waitFor(
 			'both rows polled',

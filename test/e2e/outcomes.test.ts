@@ -1,14 +1,9 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startSimulator} from '../../source/simulator/server.js';
-import type {SimAggregationPlan, Simulator} from '../../source/simulator/types.js';
+import {describe, expect, it} from 'vitest';
+import type {SimAggregationPlan} from '../../source/simulator/types.js';
 import {openStore} from '../../source/store/config.js';
-import {spawnPty, type PtySession} from '../helpers/pty.js';
+import {monitorE2e} from '../helpers/e2e.js';
+import type {PtySession} from '../helpers/pty.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const WARNED = 'dd44dd44dd44dd44dd44dd44dd44dd44';
 const FAILED = 'ee55ee55ee55ee55ee55ee55ee55ee55';
 const MISTYPED = 'ff66ff66ff66ff66ff66ff66ff66ff66';
@@ -27,38 +22,18 @@ function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPl
 	};
 }
 
-let sim: Simulator;
-let dir: string;
-let session: PtySession | undefined;
-
-beforeAll(async () => {
-	sim = await startSimulator({
+const e2e = monitorE2e(
+	{
 		aggregations: [
 			plan(WARNED, {task: {warnings: ['one', 'two', 'three'], scannedAccounts: 400}}),
 			plan(FAILED, {task: {errors: ['Page 3 could not be read', 'Account "z" could not be updated']}}),
 		],
-	});
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-afterEach(() => {
-	session?.dispose();
-	session = undefined;
-	if (dir) {
-		rmSync(dir, {recursive: true, force: true});
-	}
-});
+	},
+	'aggwatch-e2e-outcomes-',
+);
 
 function launch(args: string[], ascii = false): PtySession {
-	session = spawnPty(process.execPath, [cli, '--interval', '1', ...(ascii ? ['--ascii'] : []), ...args], {
-		cols: 130,
-		rows: 30,
-		env: {SAIL_BASE_URL: sim.url, SAIL_CLIENT_ID: 'demo-client', SAIL_CLIENT_SECRET: 'demo-secret', AGGWATCH_CONFIG_DIR: dir},
-	});
-	return session;
+	return e2e.launch([...(ascii ? ['--ascii'] : []), ...args], {cols: 130, rows: 30});
 }
 
 function rowOf(screen: string, id: string): string {
@@ -71,7 +46,6 @@ function rowOf(screen: string, id: string): string {
 
 describe('outcomes in the monitor (real terminal)', () => {
 	it('the end badge carries warnings and errors, the header counts them apart, the detail pane lists the task, and they survive a restart', async () => {
-		dir = mkdtempSync(path.join(tmpdir(), 'aggwatch-e2e-outcomes-'));
 		let pty = launch([WARNED, FAILED, MISTYPED]);
 		await pty.waitFor('both outcomes on their badges', () => {
 			const screen = pty.screenText();
@@ -95,7 +69,7 @@ describe('outcomes in the monitor (real terminal)', () => {
 
 		await pty.write('q');
 		expect((await pty.waitForExit()).exitCode).toBe(0);
-		const {store} = openStore({cwd: dir});
+		const {store} = openStore({cwd: e2e.dir});
 		try {
 			const saved = store.listTracked().find(row => row.id === WARNED);
 			expect(saved?.task?.completionStatus).toBe('WARNING');

@@ -3,24 +3,13 @@
  * 10 s, with --stall-after 2s. The row gets its mark, the header counts it, the terminal gets one notification
  * (OSC 9), and the mark goes once the count moves again.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startSimulator} from '../../source/simulator/server.js';
-import type {Simulator} from '../../source/simulator/types.js';
-import {spawnPty, type PtySession} from '../helpers/pty.js';
+import {describe, expect, it} from 'vitest';
+import {monitorE2e} from '../helpers/e2e.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const STALLING = 'dd44dd44dd44dd44dd44dd44dd44dd44';
 
-let sim: Simulator;
-let dir: string | undefined;
-let session: PtySession | undefined;
-
-beforeAll(async () => {
-	sim = await startSimulator({
+const e2e = monitorE2e(
+	{
 		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
 		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 200 from 3 s to 13 s.
 		aggregations: [
@@ -36,20 +25,9 @@ beforeAll(async () => {
 				outcome: {type: 'COMPLETED'},
 			},
 		],
-	});
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-afterEach(() => {
-	session?.dispose();
-	session = undefined;
-	if (dir) {
-		rmSync(dir, {recursive: true, force: true});
-	}
-});
+	},
+	'aggwatch-e2e-stall-',
+);
 
 function rowOf(screen: string): string {
 	return screen.split('\n').find(line => line.includes('LDAP') && !line.startsWith('aggwatch') && !line.includes('Details')) ?? '';
@@ -57,19 +35,7 @@ function rowOf(screen: string): string {
 
 describe('a stalled aggregation in the monitor', () => {
 	it('is marked on its row and counted in the header, notified once, and the mark clears when it moves again', async () => {
-		dir = mkdtempSync(path.join(tmpdir(), 'aggwatch-e2e-stall-'));
-		const pty = spawnPty(process.execPath, [cli, '--interval', '1', '--stall-after', '2s', STALLING], {
-			cols: 140,
-			rows: 20,
-			env: {
-				SAIL_BASE_URL: sim.url,
-				SAIL_CLIENT_ID: 'demo-client',
-				SAIL_CLIENT_SECRET: 'demo-secret',
-				AGGWATCH_CONFIG_DIR: dir,
-				AGGWATCH_ALERTS: 'notify',
-			},
-		});
-		session = pty;
+		const pty = e2e.launch(['--stall-after', '2s', STALLING], {cols: 140, rows: 20}, {AGGWATCH_ALERTS: 'notify'});
 		await pty.waitFor('the stall mark on the row', () => /stalled\? \d+s/.test(rowOf(pty.screenText())), {timeoutMs: 30_000});
 		expect(rowOf(pty.screenText())).toContain('200/2,000');
 		await pty.waitFor('the stalled count in the header', () => (pty.screenLines()[0] ?? '').includes('1 stalled?'));

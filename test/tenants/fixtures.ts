@@ -1,3 +1,9 @@
+import {readFileSync} from 'node:fs';
+import type http from 'node:http';
+import type https from 'node:https';
+import type {AddressInfo, Socket} from 'node:net';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterEach} from 'vitest';
 import {openStore} from '../../source/store/config.js';
 import type {TenantRecord} from '../../source/store/schema.js';
@@ -40,8 +46,14 @@ export const QUICK: SimAggregationPlan = {
 };
 
 const opened: Array<{sim?: Simulator; box?: Sandbox}> = [];
+const closers: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
+	// Servers in front of a simulator (and their tunnels) first, then the simulators.
+	for (const close of closers.splice(0)) {
+		await close();
+	}
+
 	for (const {sim, box} of opened.splice(0)) {
 		await sim?.close();
 		box?.remove();
@@ -53,6 +65,41 @@ export async function tenantSimulator(options: SimulatorOptions = {}): Promise<S
 	const sim = await startSimulator({clients: [ACME, GLOBEX, ADHOC], aggregations: [RUNNING, QUICK], rateLimit: false, ...options});
 	opened.push({sim});
 	return sim;
+}
+
+/** Runs `close` after the test, before the simulators close (a tunnel's sockets, say). */
+export function closeAfterTest(close: () => Promise<void>): void {
+	closers.push(close);
+}
+
+/** Starts `server` on a free port of 127.0.0.1 and returns the port; closed after the test, its connections cut. */
+export async function listenForTest(server: http.Server | https.Server): Promise<number> {
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const sockets = new Set<Socket>();
+	server.on('connection', socket => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	closeAfterTest(async () => {
+		for (const socket of sockets) {
+			socket.destroy();
+		}
+
+		await new Promise<void>(resolve => server.close(() => resolve()));
+	});
+	return (server.address() as AddressInfo).port;
+}
+
+/**
+ * A test-only CA (fixtures/tls/ca.pem) and the certificate it signed for IP 127.0.0.1 (server.pem, server-key.pem,
+ * valid 2000–2100, made with `openssl ca`; the CA key was thrown away).
+ */
+const tls = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tls');
+export const TEST_CA_FILE = path.join(tls, 'ca.pem');
+
+/** https.createServer options for 127.0.0.1 with the certificate TEST_CA_FILE signed. */
+export function testServerTls(): {cert: Buffer; key: Buffer} {
+	return {cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))};
 }
 
 /** Temporary HOME, store and working folders; removed after the test. */

@@ -4,62 +4,28 @@
  * (fixtures/tls: ca.pem, and server.pem / server-key.pem for IP 127.0.0.1, valid 2000–2100, made with `openssl ca`;
  * the CA key was thrown away).
  */
-import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import type {AddressInfo} from 'node:net';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, runCli} from '../helpers/cli.js';
-import {ADHOC, RUNNING_ID, tenantSimulator, testSandbox} from './fixtures.js';
-
-const tls = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'tls');
-const caFile = path.join(tls, 'ca.pem');
-const closers: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-	for (const close of closers.splice(0)) {
-		await close();
-	}
-});
+import {ADHOC, closeAfterTest, listenForTest, RUNNING_ID, TEST_CA_FILE, tenantSimulator, testServerTls, testSandbox} from './fixtures.js';
 
 beforeAll(async () => {
 	await ensureBuilt();
 }, 120_000);
 
-async function listen(server: http.Server | https.Server): Promise<number> {
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const sockets = new Set<net.Socket>();
-	server.on('connection', socket => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	closers.push(async () => {
-		for (const socket of sockets) {
-			socket.destroy();
-		}
-
-		await new Promise<void>(resolve => server.close(() => resolve()));
-	});
-	return (server.address() as AddressInfo).port;
-}
-
 /** https://127.0.0.1:PORT in front of the simulator at `target`. */
 async function httpsFront(target: string): Promise<string> {
-	const server = https.createServer(
-		{cert: readFileSync(path.join(tls, 'server.pem')), key: readFileSync(path.join(tls, 'server-key.pem'))},
-		(request, response) => {
-			const upstream = http.request(`${target}${request.url ?? '/'}`, {method: request.method, headers: request.headers}, answer => {
-				response.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(response);
-			});
-			upstream.on('error', () => response.destroy());
-			request.pipe(upstream);
-		},
-	);
-	return `https://127.0.0.1:${await listen(server)}`;
+	const server = https.createServer(testServerTls(), (request, response) => {
+		const upstream = http.request(`${target}${request.url ?? '/'}`, {method: request.method, headers: request.headers}, answer => {
+			response.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(response);
+		});
+		upstream.on('error', () => response.destroy());
+		request.pipe(upstream);
+	});
+	return `https://127.0.0.1:${await listenForTest(server)}`;
 }
 
 /** A CONNECT proxy that records its tunnels. */
@@ -77,12 +43,12 @@ async function tunnelProxy(): Promise<{url: string; connects: string[]}> {
 		});
 		upstream.on('error', () => client.destroy());
 		client.on('error', () => upstream.destroy());
-		closers.push(async () => {
+		closeAfterTest(async () => {
 			upstream.destroy();
 			client.destroy();
 		});
 	});
-	return {url: `http://127.0.0.1:${await listen(server)}`, connects};
+	return {url: `http://127.0.0.1:${await listenForTest(server)}`, connects};
 }
 
 describe('TLS', () => {
@@ -104,7 +70,7 @@ describe('TLS', () => {
 
 	it('trusts a private CA given in NODE_EXTRA_CA_CERTS', async () => {
 		const {sim, box, env} = await setup();
-		const result = await runCli(['status', '--json', RUNNING_ID], {env: {...env, NODE_EXTRA_CA_CERTS: caFile}, cwd: box.work});
+		const result = await runCli(['status', '--json', RUNNING_ID], {env: {...env, NODE_EXTRA_CA_CERTS: TEST_CA_FILE}, cwd: box.work});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({status: 'ACCOUNTS_COLLECTED'});
@@ -119,7 +85,7 @@ describe('TLS', () => {
 		expect(sim.log).toEqual([]);
 
 		const trusted = await runCli(['status', RUNNING_ID], {
-			env: {...env, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: caFile},
+			env: {...env, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: TEST_CA_FILE},
 			cwd: box.work,
 		});
 		expect(trusted.code).toBe(0);

@@ -3,7 +3,7 @@ import {idShortener} from '../../../core/short-ids.js';
 import type {DiscoveredAggregation, MonitorCommands} from '../../commands.js';
 import {discoverKey, discoverName} from '../../discover-entries.js';
 import type {Command} from '../../keymap.js';
-import {pickerCommand, plural, selectedOf, type ShownPicker} from '../../picker-keys.js';
+import {pickerCommand, plural, selectedOf, type ShownPicker, usePickerEntry} from '../../picker-keys.js';
 import type {ScreenKeys} from '../../use-monitor-keys.js';
 import type {PickerSource} from '../../use-picker-state.js';
 import type {ViewStore} from '../../use-view-state.js';
@@ -71,18 +71,5 @@ export function useDiscover({view, commands, picker, load}: DiscoverKeysOptions)
 		},
 		[picker, load, view, choose],
 	);
-	const type = useCallback(
-		(text: string) => {
-			picker.store.apply({type: 'type', text});
-		},
-		[picker],
-	);
-	const {store} = picker;
-	const open = useCallback(() => {
-		if (load !== undefined) {
-			view.apply({type: 'open-screen', mode: 'discover'});
-			store.load(load);
-		}
-	}, [view, store, load]);
-	return {run, type, ...(load === undefined ? {} : {open})};
+	return {run, ...usePickerEntry(view, picker, load, 'discover')};
 }

@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import type {HistoryEntry} from '../../../history/entry.js';
 import type {Command} from '../../keymap.js';
-import {moveIn, type ShownPicker} from '../../picker-keys.js';
+import {moveIn, type ShownPicker, useOpenPicker} from '../../picker-keys.js';
 import type {ScreenKeys} from '../../use-monitor-keys.js';
 import type {PickerSource} from '../../use-picker-state.js';
 import type {ViewStore} from '../../use-view-state.js';
@@ -100,11 +100,5 @@ export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys
 		},
 		[view, store],
 	);
-	const open = useCallback(() => {
-		if (load !== undefined) {
-			view.apply({type: 'open-screen', mode: 'history'});
-			store.load(load);
-		}
-	}, [view, store, load]);
-	return {run, type, ...(load === undefined ? {} : {open})};
+	return {run, type, ...useOpenPicker(view, store, load, 'history')};
 }

@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef} from 'react';
 import type {MonitorCommands, StartableSource, StartResult} from '../../commands.js';
 import type {Command} from '../../keymap.js';
-import {pickerCommand, selectedOf, type ShownPicker} from '../../picker-keys.js';
+import {pickerCommand, selectedOf, type ShownPicker, usePickerEntry} from '../../picker-keys.js';
 import {fileUploadRefusal, needsFileUpload, startQuestion} from '../../source-entries.js';
 import type {ScreenKeys} from '../../use-monitor-keys.js';
 import type {PickerSource} from '../../use-picker-state.js';
@@ -108,18 +108,5 @@ export function useSources({view, commands, picker, load, canDiscover}: SourcesK
 		},
 		[view, picker, load, choose, startPending],
 	);
-	const type = useCallback(
-		(text: string) => {
-			picker.store.apply({type: 'type', text});
-		},
-		[picker],
-	);
-	const {store} = picker;
-	const open = useCallback(() => {
-		if (load !== undefined) {
-			view.apply({type: 'open-screen', mode: 'sources'});
-			store.load(load);
-		}
-	}, [view, store, load]);
-	return {run, type, ...(load === undefined ? {} : {open})};
+	return {run, ...usePickerEntry(view, picker, load, 'sources')};
 }
