@@ -134,12 +134,62 @@ export function rowCadenceMs(state: MonitorState, row: Pick<TrackedRow, 'key' | 
 		return pollIntervalMs(row, state.options.intervalMs);
 	}
 
-	const cadence = tenantCadence(
-		state.rows.filter(candidate => candidate.tenant === row.tenant),
-		focus,
-		state.options,
-	);
-	return intervalIn(cadence, row, focus, state.options);
+	return intervalIn(cachedTenantCadence(state, row.tenant, focus), row, focus, state.options);
+}
+
+/** Tenant cadences worked out for a rows array, for the focus and options they were worked out with. */
+interface CadenceCache {
+	focus: readonly RowKey[];
+	options: MonitorOptions;
+	byTenant: Map<string, TenantCadence>;
+}
+
+/**
+ * tenantCadence scans a tenant's rows; an answer asks for it, so it is kept per rows array and carried over to the
+ * next array when an answer leaves every row's pace as it was (cadenceRowReplaced): the cost of an answer does not
+ * grow with the number of rows.
+ */
+const cadenceCaches = new WeakMap<readonly TrackedRow[], CadenceCache>();
+
+function cachedTenantCadence(state: MonitorState, tenant: string, focus: ReadonlySet<RowKey>): TenantCadence {
+	let cache = cadenceCaches.get(state.rows);
+	if (cache === undefined || cache.focus !== state.focus || cache.options !== state.options) {
+		cache = {focus: state.focus ?? [], options: state.options, byTenant: new Map()};
+		cadenceCaches.set(state.rows, cache);
+	}
+
+	let cadence = cache.byTenant.get(tenant);
+	if (cadence === undefined) {
+		cadence = tenantCadence(
+			state.rows.filter(candidate => candidate.tenant === tenant),
+			focus,
+			state.options,
+		);
+		cache.byTenant.set(tenant, cadence);
+	}
+
+	return cadence;
+}
+
+/** A row's demand on its tenant's budget: none once it is no longer polled, else one request per own interval. */
+function demandMs(row: TrackedRow, options: MonitorOptions): number | undefined {
+	return isPolledPhase(row.phase) ? pollIntervalMs(row, options.intervalMs) : undefined;
+}
+
+/**
+ * `next` is `previous` with `old` replaced by `replacement`. When the replacement asks as much of the budget as the
+ * old row did, every tenant's cadence stays as it was, so next shares previous's worked-out cadences.
+ */
+export function cadenceRowReplaced(
+	previous: readonly TrackedRow[],
+	next: readonly TrackedRow[],
+	old: TrackedRow,
+	replacement: TrackedRow,
+): void {
+	const cache = cadenceCaches.get(previous);
+	if (cache !== undefined && demandMs(old, cache.options) === demandMs(replacement, cache.options)) {
+		cadenceCaches.set(next, cache);
+	}
 }
 
 /**

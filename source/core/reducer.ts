@@ -1,7 +1,7 @@
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import {isTaskComplete} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
-import {pullIntoFocus, rowCadenceMs} from './cadence.js';
+import {cadenceRowReplaced, pullIntoFocus, rowCadenceMs} from './cadence.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
@@ -225,6 +225,7 @@ function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) =
 	rows[index] = next;
 	sameRowOrder(state.rows, rows);
 	rowReplaced(state.rows, rows, row, next);
+	cadenceRowReplaced(state.rows, rows, row, next);
 	return {...state, rows};
 }
 
