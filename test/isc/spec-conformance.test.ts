@@ -1,5 +1,5 @@
 /**
- * Every kind of request aggwatch sends is valid against /work/shared/isc-openapi-v2025-subset.yaml (SailPoint's own
+ * Every kind of request aggwatch sends is valid against ../shared/isc-openapi-v2025-subset.yaml (SailPoint's own
  * document, trimmed): the requests are recorded on their way to the simulated tenant (a recording relay in front of
  * it) and each is checked against its operation: method and path, query parameters (declared names, schema types and
  * bounds, the filter and sorter fields and operators the operation lists), the Authorization header where the
@@ -10,6 +10,7 @@
  * needs network access to install; this test checks the same things for the operations aggwatch uses.
  */
 import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -29,7 +30,8 @@ import {FINISHED, RUNNING, RUNNING_ID} from './sim-fixture.js';
 
 type Json = Record<string, unknown>;
 
-const SPEC = parse(readFileSync('/work/shared/isc-openapi-v2025-subset.yaml', 'utf8')) as Json;
+/** The contract, from shared/ beside the project (developers and CI both have it there). */
+const SPEC = parse(readFileSync(fileURLToPath(new URL('../../../shared/isc-openapi-v2025-subset.yaml', import.meta.url)), 'utf8')) as Json;
 const CLIENT = {clientId: 'spec-client', clientSecret: 'spec-secret-Q9'};
 const WORKDAY: SimSource = {id: '2c9180835d191a86015d28455b4a9001', name: 'Workday', type: 'Workday'};
 const IDLE: SimSource = {id: '2c9180835d191a86015d28455b4a9002', name: 'Active Directory', type: 'Active Directory - Direct'};
