@@ -17,7 +17,10 @@ export function durationText(entry: HistoryEntry): string {
 	return `${isEndApproximate(entry) ? '≤' : ''}${formatDuration(entry.durationMs)}`;
 }
 
-/** The plain table `aggwatch history` prints; the tenant column only when entries come from several tenants. */
+/**
+ * The plain table `aggwatch history` prints; the tenant column only when entries come from several tenants. OUTCOME,
+ * WARN and ERR come from the run's task ("?" until aggwatch read it).
+ */
 export function formatHistoryTable(entries: readonly HistoryEntry[]): string[] {
 	const showTenant = new Set(entries.map(entry => entry.tenant)).size > 1;
 	const sourceWidth = Math.min(MAX_SOURCE_WIDTH, Math.max('SOURCE'.length, ...entries.map(entry => (entry.source ?? '?').length)));
@@ -27,6 +30,9 @@ export function formatHistoryTable(entries: readonly HistoryEntry[]): string[] {
 		...(showTenant ? [fit('TENANT', tenantWidth)] : []),
 		fit('SOURCE', sourceWidth),
 		'STATUS'.padEnd(10),
+		'OUTCOME'.padEnd(10),
+		'WARN'.padStart(4),
+		'ERR'.padStart(3),
 		'ACCOUNTS'.padStart(10),
 		'DURATION'.padStart(9),
 		'ID',
@@ -40,6 +46,9 @@ export function formatHistoryTable(entries: readonly HistoryEntry[]): string[] {
 				...(showTenant ? [fit(entry.tenant, tenantWidth)] : []),
 				fit(entry.source ?? '?', sourceWidth),
 				entry.status.padEnd(10),
+				(entry.outcome?.completionStatus ?? '?').padEnd(10),
+				(entry.outcome === undefined ? '?' : String(entry.outcome.warnings)).padStart(4),
+				(entry.outcome === undefined ? '?' : String(entry.outcome.errors)).padStart(3),
 				(accounts === undefined ? '?' : formatCount(accounts)).padStart(10),
 				durationText(entry).padStart(9),
 				entry.id,

@@ -53,7 +53,7 @@ export function completionOf(status: string | null | undefined): Completion | un
 }
 
 /** The task has its final answer (a completion status). */
-export function isTaskComplete(task: TaskOutcome | undefined): task is TaskOutcome {
+export function isTaskComplete(task: TaskOutcome | undefined): task is TaskOutcome & {completionStatus: string} {
 	return task !== undefined && task.completionStatus !== null;
 }
 

@@ -1,4 +1,5 @@
 import type {TrackedRow} from '../core/types.js';
+import {errorCount, isTaskComplete, warningCount} from '../domain/outcome.js';
 import {COUNT_FIELDS} from '../domain/status.js';
 import {isCount, isDateString, isFiniteNumber, isNonEmptyString, isRecord, isString} from '../domain/guards.js';
 
@@ -30,6 +31,8 @@ export interface HistoryEntry {
 	longestGapMs?: number;
 	/** How long it stayed in STARTED (ms, to within a poll interval), when aggwatch saw it leave STARTED. */
 	startedMs?: number;
+	/** How it went, from its task (task-status/{id}), once aggwatch read it: absent while unknown. */
+	outcome?: HistoryOutcome;
 	/** When it was written to the history. */
 	recordedAt: string;
 	/**
@@ -39,12 +42,21 @@ export interface HistoryEntry {
 	foundOnTenant?: boolean;
 }
 
+/** A run's outcome as the history keeps it: the task's completion status, how many warnings and errors it reported, and its figures. */
+export interface HistoryOutcome {
+	completionStatus: string;
+	warnings: number;
+	errors: number;
+	/** The task's figures by attribute name (total, created, updated, deleted, …). */
+	counts: Record<string, number>;
+}
+
 /**
  * What recordEnded reads from a row: the monitor's TrackedRow and the store's StoredRow both fit.
  * `lastRunningAt`: when the row was last seen running (the previous row's lastOkAt; see endedRows), if known.
  */
 export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' | 'endedAt'> &
-	Partial<Pick<TrackedRow, 'longestGapMs' | 'leftStartedAt'>> & {phase?: TrackedRow['phase']; lastRunningAt?: number};
+	Partial<Pick<TrackedRow, 'longestGapMs' | 'leftStartedAt' | 'task'>> & {phase?: TrackedRow['phase']; lastRunningAt?: number};
 
 /** An end seen more than this long after the last running answer is only an upper bound of the real end. */
 export const APPROXIMATE_END_MS = 120_000;
@@ -96,8 +108,36 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 		counts,
 		...(row.longestGapMs === undefined ? {} : {longestGapMs: row.longestGapMs}),
 		...(row.leftStartedAt !== undefined && Number.isFinite(startMs) ? {startedMs: Math.max(0, row.leftStartedAt - startMs)} : {}),
+		...(isTaskComplete(row.task)
+			? {
+					outcome: {
+						completionStatus: row.task.completionStatus,
+						warnings: warningCount(row.task),
+						errors: errorCount(row.task),
+						counts: {...row.task.counts},
+					},
+				}
+			: {}),
 		recordedAt: isoOf(now),
 	};
+}
+
+/** A saved outcome, checked: {outcome} when usable, undefined otherwise (an odd one is dropped, not fatal). */
+function parseOutcome(value: unknown): {outcome: HistoryOutcome} | undefined {
+	if (!isRecord(value) || !isNonEmptyString(value['completionStatus']) || !isCount(value['warnings']) || !isCount(value['errors'])) {
+		return undefined;
+	}
+
+	const counts: Record<string, number> = {};
+	if (isRecord(value['counts'])) {
+		for (const [name, count] of Object.entries(value['counts'])) {
+			if (isFiniteNumber(count)) {
+				counts[name] = count;
+			}
+		}
+	}
+
+	return {outcome: {completionStatus: value['completionStatus'], warnings: value['warnings'], errors: value['errors'], counts}};
 }
 
 function isDurationMs(value: unknown): value is number {
@@ -110,7 +150,7 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		return undefined;
 	}
 
-	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, longestGapMs, startedMs, recordedAt} = value;
+	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, longestGapMs, startedMs, outcome, recordedAt} = value;
 	if (!isNonEmptyString(tenant) || !isNonEmptyString(id) || !isString(status) || !isDateString(end)) {
 		return undefined;
 	}
@@ -137,6 +177,7 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		counts: cleanCounts,
 		...(isDurationMs(longestGapMs) ? {longestGapMs} : {}),
 		...(isDurationMs(startedMs) ? {startedMs} : {}),
+		...(parseOutcome(outcome) ?? {}),
 		recordedAt: isDateString(recordedAt) ? recordedAt : end,
 	};
 }

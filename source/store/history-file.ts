@@ -129,9 +129,16 @@ export class HistoryFile {
 				if (present === undefined) {
 					byKey.set(key, candidate);
 					added.push(candidate);
-				} else if (present.source === undefined && candidate.source !== undefined) {
-					byKey.set(key, {...present, source: candidate.source});
-					changed = true;
+				} else {
+					// Learnt since it was recorded: its source name, its outcome (read from its task after the end).
+					const learnt = {
+						...(present.source === undefined && candidate.source !== undefined ? {source: candidate.source} : {}),
+						...(present.outcome === undefined && candidate.outcome !== undefined ? {outcome: candidate.outcome} : {}),
+					};
+					if (Object.keys(learnt).length > 0) {
+						byKey.set(key, {...present, ...learnt});
+						changed = true;
+					}
 				}
 			}
 

@@ -1,4 +1,5 @@
 import {formatCount, formatDuration} from '../core/durations.js';
+import {countLabel, orderedCounts} from '../domain/outcome.js';
 import {isEndApproximate, type HistoryEntry} from '../history/entry.js';
 import {clockTime, clockWithAge} from './clock-text.js';
 import type {Segment} from './components/picker.js';
@@ -111,6 +112,23 @@ function when(iso: string | undefined, now: number): string {
 }
 
 /** The detail pane of a history entry: everything the history kept about it (earlier runs are added by the caller). */
+/** The run's outcome, from its task: completion status with its warnings and errors, and its figures. */
+function outcomeFields({outcome}: HistoryEntry): DetailField[] {
+	if (outcome === undefined) {
+		return [];
+	}
+
+	const notes = [
+		...(outcome.warnings > 0 ? [`${formatCount(outcome.warnings)} warning${outcome.warnings === 1 ? '' : 's'}`] : []),
+		...(outcome.errors > 0 ? [`${formatCount(outcome.errors)} error${outcome.errors === 1 ? '' : 's'}`] : []),
+	];
+	const figures = orderedCounts(outcome.counts).map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`);
+	return [
+		{label: 'Outcome', value: notes.length === 0 ? outcome.completionStatus : `${outcome.completionStatus} (${notes.join(', ')})`},
+		...(figures.length === 0 ? [] : [{label: 'Figures', value: figures.join(' · ')}]),
+	];
+}
+
 export function historyDetail(entry: HistoryEntry, now: number, glyphs: Glyphs): DetailContent {
 	const look = endStatusLook(entry.status, glyphs);
 	const {counts} = entry;
@@ -135,6 +153,7 @@ export function historyDetail(entry: HistoryEntry, now: number, glyphs: Glyphs):
 			value: counts.totalAccountsMarkedForDeletion === undefined ? '-' : formatCount(counts.totalAccountsMarkedForDeletion),
 		},
 		{label: 'Deleted', value: counts.deletedAccounts === undefined ? '-' : formatCount(counts.deletedAccounts)},
+		...outcomeFields(entry),
 	];
 	return {fields, lines: []};
 }

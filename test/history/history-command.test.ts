@@ -36,7 +36,10 @@ function seeded(): string {
 	const dir = dirs.make();
 	openHistory({cwd: dir, now: () => T0}).recordEnded([
 		endedRow(1, T0 - 30 * HOUR, {}, 14 * MINUTE + 3000),
-		endedRow(2, T0 - 2 * HOUR, {label: 'Active Directory'}),
+		endedRow(2, T0 - 2 * HOUR, {
+			label: 'Active Directory',
+			task: {completionStatus: 'WARNING', messages: [1, 2, 3].map(n => ({type: 'WARN', text: `warning ${n}`})), counts: {total: 900}},
+		}),
 		endedRow(3, T0 - HOUR, {tenant: 'globex'}),
 		endedRow(4, T0 - 10 * MINUTE, {
 			lastRunningAt: undefined,
@@ -51,11 +54,11 @@ describe('aggwatch history', () => {
 		const run = context(seeded());
 		expect(await runHistory(run, [])).toBe(ExitCode.ok);
 		expect(run.captured.out).toEqual([
-			'ENDED                    TENANT  SOURCE            STATUS        ACCOUNTS   DURATION  ID',
-			`2025-03-01 11:50:00 UTC  acme    Workday           CANCELLED        1,200    ≤1h 00m  ${hexId(4)}`,
-			`2025-03-01 11:00:00 UTC  globex  Workday           COMPLETED          103    10m 00s  ${hexId(3)}`,
-			`2025-03-01 10:00:00 UTC  acme    Active Directory  COMPLETED          102    10m 00s  ${hexId(2)}`,
-			`2025-02-28 06:00:00 UTC  acme    Workday           COMPLETED          101    14m 03s  ${hexId(1)}`,
+			'ENDED                    TENANT  SOURCE            STATUS      OUTCOME     WARN  ERR    ACCOUNTS   DURATION  ID',
+			`2025-03-01 11:50:00 UTC  acme    Workday           CANCELLED   ?              ?    ?       1,200    ≤1h 00m  ${hexId(4)}`,
+			`2025-03-01 11:00:00 UTC  globex  Workday           COMPLETED   ?              ?    ?         103    10m 00s  ${hexId(3)}`,
+			`2025-03-01 10:00:00 UTC  acme    Active Directory  COMPLETED   WARNING        3    0         102    10m 00s  ${hexId(2)}`,
+			`2025-02-28 06:00:00 UTC  acme    Workday           COMPLETED   ?              ?    ?         101    14m 03s  ${hexId(1)}`,
 		]);
 	});
 

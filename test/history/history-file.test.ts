@@ -2,10 +2,18 @@ import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {historyBoundsFromEnv} from '../../source/history/bounds.js';
+import {rowKey, type MonitorState} from '../../source/core/types.js';
+import {endedRows} from '../../source/history/ended-rows.js';
+import type {EndedRow} from '../../source/history/entry.js';
 import {openHistory, HISTORY_FILE_NAME} from '../../source/store/history-file.js';
 import {DAY, endedRow, hexId, MINUTE, T0, tempDirs} from './fixtures.js';
 
 const dirs = tempDirs();
+
+/** A monitor state holding just these rows (what endedRows reads of it). */
+function stateOf(rows: readonly EndedRow[]): MonitorState {
+	return {rows: rows.map(row => ({...row, key: rowKey(row.tenant, row.id)}))} as unknown as MonitorState;
+}
 afterEach(() => {
 	dirs.cleanup();
 });
@@ -138,6 +146,32 @@ describe('HistoryFile', () => {
 		expect(history.list()[0]?.source).toBeUndefined();
 		history.recordEnded([{...endedRow(1, T0 + MINUTE), label: 'Workday'}]);
 		expect(history.list()).toEqual([expect.objectContaining({source: 'Workday', end: new Date(T0).toISOString()})]);
+	});
+
+	it('keeps the outcome read from the task after the end, and it survives a restart', () => {
+		const dir = dirs.make();
+		const history = openHistory({cwd: dir, now: () => T0});
+		const ended = endedRow(1, T0);
+		history.recordEnded([ended]);
+		expect(history.list()[0]?.outcome).toBeUndefined();
+		const task = {
+			completionStatus: 'WARNING',
+			messages: [
+				{type: 'WARN', text: 'one'},
+				{type: 'INFO', text: 'fine'},
+				{type: 'WARN', text: 'two'},
+			],
+			counts: {total: 5000, created: 12},
+		};
+		// The next state: the same ended row, its task read (endedRows hands such rows over again).
+		const next = endedRows(stateOf([ended]), stateOf([{...ended, task}]));
+		expect(next.map(row => row.id)).toEqual([hexId(1)]);
+		history.recordEnded(next);
+		const outcome = {completionStatus: 'WARNING', warnings: 2, errors: 0, counts: {total: 5000, created: 12}};
+		expect(history.list()).toEqual([expect.objectContaining({outcome, end: new Date(T0).toISOString()})]);
+		expect(openHistory({cwd: dir, now: () => T0}).list()[0]?.outcome).toEqual(outcome);
+		// A task still running says nothing yet.
+		expect(endedRows(stateOf([ended]), stateOf([{...ended, task: {...task, completionStatus: null}}]))).toEqual([]);
 	});
 
 	it('sets an unusable file aside with a warning and starts a new history', () => {

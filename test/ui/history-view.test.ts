@@ -124,6 +124,21 @@ describe('history view (H)', () => {
 		expect(text).toMatch(/Earlier runs\s+2 recorded/); // only runs before it
 	});
 
+	test("Enter shows the run's outcome as the history kept it from its task", async () => {
+		const warned: HistoryEntry = {
+			...run('w1', 'Okta', 5 * MINUTE, 3, 400),
+			outcome: {completionStatus: 'WARNING', warnings: 2, errors: 0, counts: {total: 4000, created: 12}},
+		};
+		const m = monitor(() => [warned]);
+		await m.waitFor(frame => frame.includes('Okta'));
+		await press(m.stdin, 'H');
+		await m.waitFor(frame => frame.includes('1 recorded'));
+		await press(m.stdin, keys.enter);
+		const text = await m.waitFor(frame => frame.includes('Details: Okta'));
+		expect(text).toMatch(/Outcome\s+WARNING \(2 warnings\)/);
+		expect(text).toMatch(/Figures\s+scanned 4,000 · added 12/);
+	});
+
 	test('a history that cannot be read says so', async () => {
 		const m = monitor(() => {
 			throw new Error('history.json is not valid JSON');
