@@ -224,7 +224,14 @@ export function buildSchedule(config: SoakConfig, rowsPerTenant = Math.ceil(conf
 		actions.push({kind: 'expire-tokens', atMs: Math.round(time), reason: 'periodic'});
 	}
 
-	actions.push({kind: 'rotate', atMs: rotateAtMs, tenant: rotation.tenant}, {kind: 'restore', atMs: restoreAtMs, tenant: rotation.tenant});
+	// The rotation also ends the tokens already granted, so the rotated tenant's very next request meets the refusal,
+	// whenever it comes in the window: a token granted just before the rotation would otherwise carry its requests past
+	// the restore (rows out of view are polled less often than every second).
+	actions.push(
+		{kind: 'rotate', atMs: rotateAtMs, tenant: rotation.tenant},
+		{kind: 'expire-tokens', atMs: rotateAtMs + 1, reason: 'with the rotation'},
+		{kind: 'restore', atMs: restoreAtMs, tenant: rotation.tenant},
+	);
 	actions.sort((a, b) => a.atMs - b.atMs);
 	const faultsEndMs = Math.max(0, ...faults.map(fault => fault.untilMs));
 	return {faults, actions, faultsEndMs, rotation};
