@@ -289,27 +289,6 @@ export function demoScenario(): SimulatorOptions {
 
 /** The ids the demo monitor tracks on its first run: every scenario aggregation but the scheduled one, plus a missing id. */
 export function demoTrackedIds(): string[] {
-	const {
-		workdayFast,
-		activeDirectoryLong,
-		serviceNowCancelled,
-		salesforceTerminated,
-		hrCsvExpiring,
-		ldapStalled,
-		oktaHeldBack,
-		activeDirectoryWarnings,
-		serviceNowErrors,
-	} = DEMO_AGGREGATION_IDS;
-	return [
-		workdayFast,
-		activeDirectoryLong,
-		serviceNowCancelled,
-		salesforceTerminated,
-		hrCsvExpiring,
-		ldapStalled,
-		oktaHeldBack,
-		activeDirectoryWarnings,
-		serviceNowErrors,
-		DEMO_MISSING_ID,
-	];
+	const {workdayScheduled: _scheduled, ...tracked} = DEMO_AGGREGATION_IDS;
+	return [...Object.values(tracked), DEMO_MISSING_ID];
 }
