@@ -17,7 +17,8 @@ import {MonitorApp} from '../test/helpers/monitor-app.js';
 import {sampleMonitorState} from '../source/ui/sample-state.js';
 import {LineDiffOutput, TerminalSizeProvider} from '../source/ui/terminal/index.js';
 import {ThemeProvider} from '../source/ui/theme-provider.js';
-import {FakeStdout, IdleStdin} from './fake-terminal.js';
+import {IdleStdin} from '../test/helpers/idle-stdin.js';
+import {FakeStdout} from './fake-terminal.js';
 import {ManualClock} from './manual-clock.js';
 import {summarize, type Summary} from './stats.js';
 

@@ -7,7 +7,8 @@ import React from 'react';
 import chalk from 'chalk';
 import {Box, render, Text} from 'ink';
 import type {BenchConfig} from './config.js';
-import {FakeStdout, IdleStdin} from './fake-terminal.js';
+import {IdleStdin} from '../test/helpers/idle-stdin.js';
+import {FakeStdout} from './fake-terminal.js';
 import {summarize, type Summary} from './stats.js';
 
 function line(index: number, frame: number): string {

@@ -19,7 +19,7 @@ import {LineDiffOutput, TerminalSizeProvider, type TerminalWriteStream} from '..
 import {ThemeProvider} from '../source/ui/theme-provider.js';
 import {fullscreenTerminal, referenceDrawing, visibleCells, writeTo} from '../test/terminal/xterm-screen.js';
 import type {BenchConfig} from './config.js';
-import {IdleStdin} from './fake-terminal.js';
+import {IdleStdin} from '../test/helpers/idle-stdin.js';
 import {fixed, type Figure} from './figure.js';
 import {summarize} from './stats.js';
 

@@ -5,6 +5,7 @@ import {afterEach, expect, test} from 'vitest';
 import {createMonitorState} from '../../source/core/reducer.js';
 import type {RowSeed, TrackedRow} from '../../source/core/types.js';
 import type {AggregationStatus} from '../../source/domain/status.js';
+import {IdleStdin} from '../helpers/idle-stdin.js';
 import {MonitorApp} from '../helpers/monitor-app.js';
 import {LineDiffOutput, TerminalSizeProvider} from '../../source/ui/terminal/index.js';
 import {ThemeProvider} from '../../source/ui/theme-provider.js';
@@ -24,19 +25,6 @@ class Terminal extends EventEmitter {
 		this.bytes += Buffer.byteLength(chunk);
 		this.screen.write(chunk);
 		return true;
-	}
-}
-
-class IdleStdin extends EventEmitter {
-	readonly isTTY = true;
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-	read(): null {
-		return null;
 	}
 }
 
