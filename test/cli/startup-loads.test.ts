@@ -1,8 +1,9 @@
 /**
  * What the plain commands load. The CLI is bundled (scripts/bundle.mjs, as `npm run build` does) into a temporary
  * folder with esbuild's metafile, which says which sources and packages went into which file; each command then
- * runs with a loader hook recording the files it loads. `status` and `--help` must never load Ink or React, nor
- * conf and what conf brings (ajv, semver); `--version` no file of the bundle at all.
+ * runs with hooks recording the files it loads. A plain command (`status`, `status --help`) loads the launcher and
+ * plain.cjs alone, which hold no Ink or React; `--version` no file of the bundle at all; the monitor never loads
+ * plain.cjs.
  */
 import {execFile} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -21,8 +22,6 @@ const SECRET = 'loads-secret-not-printed';
 const ID = '3a1b2c3d4e5f60718293a4b5c6d7e8f9';
 /** Packages the monitor needs and nothing else does. */
 const MONITOR_ONLY = ['ink', 'react', 'react-reconciler', 'scheduler', 'yoga-layout'];
-/** conf and what it brings; only commands that write the store need them. */
-const STORE_WRITES = ['conf', 'ajv', 'ajv-formats', 'semver', 'atomically', 'dot-prop'];
 
 let dir: string;
 let home: string;
@@ -142,32 +141,39 @@ afterAll(async () => {
 });
 
 describe('what the plain commands load (built CLI, loader hook)', () => {
-	it('status of a saved tenant loads the HTTP client but neither Ink/React nor conf, and leaves the store as it was', async () => {
+	it('status of a saved tenant loads plain.cjs alone: the HTTP client but neither Ink nor React, and leaves the store as it was', async () => {
 		const configDir = path.join(home, 'config');
 		const before = Object.fromEntries(readdirSync(configDir).map(name => [name, readFileSync(path.join(configDir, name), 'utf8')]));
 		const result = await runRecorded(['status', ID]);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain(`${ID}  COMPLETED`);
-		// The recording works: the bundle's entry and the HTTP client were seen.
-		expect(result.files).toContain('main.mjs');
+		expect(result.files.sort()).toEqual(['cli.js', 'plain.cjs']);
+		// The recording works: the HTTP client was seen.
 		expect(result.packages).toContain('got');
-		for (const name of [...MONITOR_ONLY, ...STORE_WRITES]) {
+		for (const name of MONITOR_ONLY) {
 			expect(result.packages, name).not.toContain(name);
 		}
 
-		expect(result.sources.filter(source => /^source\/(ui|simulator|commands\/monitor)\//.test(source))).toEqual([]);
+		expect(result.sources.filter(source => /^source\/(ui|commands\/monitor)\//.test(source))).toEqual([]);
 		const after = Object.fromEntries(readdirSync(configDir).map(name => [name, readFileSync(path.join(configDir, name), 'utf8')]));
 		expect(after).toEqual(before);
 	});
 
-	it('--help loads no package and nothing of the store', async () => {
+	it("a plain command's --help loads plain.cjs alone", async () => {
 		const result = await runRecorded(['status', '--help']);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('aggwatch status');
+		expect(result.files.sort()).toEqual(['cli.js', 'plain.cjs']);
+	});
+
+	it("the monitor's --help loads the ES module bundle, not plain.cjs, and no package", async () => {
+		const result = await runRecorded(['--help']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('aggwatch');
 		expect(result.files).toContain('main.mjs');
+		expect(result.files).not.toContain('plain.cjs');
 		expect([...result.packages]).toEqual([]);
-		expect(result.sources.filter(source => source.startsWith('source/store/'))).toEqual([]);
 	});
 
 	it('--version is answered by the launcher alone', async () => {

@@ -1,0 +1,82 @@
+// Runs one parsed plain command (everything but the monitor, --version and --help). Each command's code, and the
+// store where it needs one, is loaded with a dynamic import: `status` never loads conf (nor, being plain, Ink or React).
+import type {ParsedCommandLine} from '../commands/options.js';
+import type {CliContext} from '../commands/context.js';
+import {createContext} from './create-context.js';
+
+/** Commands that never call context.openStore(): they read saved tenants through the read-only path, without conf. */
+const STORE_FREE = new Set<ParsedCommandLine['command']>(['status', 'wait', 'discover', 'start', 'history']);
+
+/** Runs `run` in the command's context (with the store where the command writes it) and closes what it opened. */
+export async function withContext(parsed: ParsedCommandLine, run: (context: CliContext) => Promise<number>): Promise<number> {
+	const storeModule = STORE_FREE.has(parsed.command) ? undefined : await import('../store/config.js');
+	const context = createContext(parsed, storeModule?.openStore);
+	try {
+		return await run(context);
+	} finally {
+		await context.cleanup();
+	}
+}
+
+export async function runPlainCommand(parsed: ParsedCommandLine): Promise<number> {
+	return withContext(parsed, context => runPlain(context, parsed));
+}
+
+async function runPlain(context: CliContext, parsed: ParsedCommandLine): Promise<number> {
+	switch (parsed.command) {
+		case 'monitor': {
+			// dist/cli.js sends the monitor to dist/main.mjs (source/cli.ts), and run-command.ts never passes it here.
+			throw new Error('the monitor is not one of the plain commands');
+		}
+
+		case 'status': {
+			const {runStatus} = await import('../commands/status.js');
+			return await runStatus(context, parsed.positionals);
+		}
+
+		case 'wait': {
+			const [{runWait}, {createWaitHooks}, {resolveAlertPrefs}] = await Promise.all([
+				import('../commands/wait.js'),
+				import('../commands/wait-hooks.js'),
+				import('../commands/alert-options.js'),
+			]);
+			const alerts = resolveAlertPrefs(parsed.values, context.env);
+			return await runWait(context, parsed.positionals, createWaitHooks(context, {alerts}));
+		}
+
+		case 'discover': {
+			const {runDiscover} = await import('../commands/discover.js');
+			return await runDiscover(context, parsed.positionals);
+		}
+
+		case 'start': {
+			const {runStart} = await import('../commands/start.js');
+			return await runStart(context, parsed.positionals);
+		}
+
+		case 'history': {
+			const {runHistory} = await import('../commands/history.js');
+			return await runHistory(context, parsed.positionals);
+		}
+
+		case 'track': {
+			const {runTrack} = await import('../commands/track.js');
+			return await runTrack(context, parsed.positionals);
+		}
+
+		case 'untrack': {
+			const {runUntrack} = await import('../commands/track.js');
+			return await runUntrack(context, parsed.positionals);
+		}
+
+		case 'list': {
+			const {runList} = await import('../commands/list.js');
+			return await runList(context, parsed.positionals);
+		}
+
+		case 'tenant': {
+			const {runTenant} = await import('../commands/tenant.js');
+			return await runTenant(context, parsed.positionals);
+		}
+	}
+}
