@@ -10,7 +10,7 @@ import {createPoller} from '../core/poller.js';
 import {createMonitorState} from '../core/reducer.js';
 import {stallOf} from '../core/stall.js';
 import type {MonitorState} from '../core/types.js';
-import {isCertificateCode} from '../isc/network-error.js';
+import {isCertificateCode} from '../isc/certificate-codes.js';
 import {toTaskOutcome} from '../isc/task-status.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';

@@ -1,5 +1,6 @@
 import {ReadError, RequestError, TimeoutError} from 'got';
 import {IscError} from '../domain/errors.js';
+import {isCertificateCode} from './certificate-codes.js';
 
 /** Plain-words reasons for the system codes a user is likely to meet. */
 const REASONS: Record<string, string> = {
@@ -13,30 +14,6 @@ const REASONS: Record<string, string> = {
 	ECONNABORTED: 'the connection was aborted',
 	ERR_STREAM_PREMATURE_CLOSE: 'the connection closed early',
 };
-
-/** Certificate failures: the server's certificate is not trusted. Retrying cannot help; the CA has to be added. */
-const CERTIFICATE_CODES = new Set([
-	'SELF_SIGNED_CERT_IN_CHAIN',
-	'DEPTH_ZERO_SELF_SIGNED_CERT',
-	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-	'UNABLE_TO_GET_ISSUER_CERT',
-	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-	'UNABLE_TO_GET_CRL',
-	'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-	'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
-	'CERT_SIGNATURE_FAILURE',
-	'CERT_NOT_YET_VALID',
-	'CERT_HAS_EXPIRED',
-	'CERT_UNTRUSTED',
-	'CERT_REJECTED',
-	'INVALID_CA',
-	'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/** Whether a network failure code is a TLS certificate failure (never worth a retry). */
-export function isCertificateCode(code: string | undefined): boolean {
-	return code !== undefined && CERTIFICATE_CODES.has(code);
-}
 
 function seconds(ms: number): string {
 	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
