@@ -23,6 +23,8 @@ export const VERSION_RATIO_BUDGET = 1.25;
 export const STATUS_RATIO_BUDGET = 1.8;
 export const STATUS_RSS_BUDGET_MB = 55;
 
+/** bench/fixtures/http-floor.mjs: the same requests with node:http alone. */
+const floorScript = path.join(root, 'bench', 'fixtures', 'http-floor.mjs');
 const CLIENT = {clientId: 'bench-client', clientSecret: 'bench-secret-not-real'};
 const AGGREGATION = '5a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
@@ -64,9 +66,16 @@ export interface StartupResult {
 	nodeMs: Summary;
 	versionMs: Summary;
 	statusMs: Summary;
+	/** The same three requests made with node:http alone (bench/fixtures/http-floor.mjs). */
+	floorMs: Summary;
 	/** Per-run ratios' medians would hide drift between runs; these are median ÷ median, as the other figures. */
 	versionRatio: number;
 	statusRatio: number;
+	/**
+	 * The same two with this machine's NODE_EXTRA_CA_CERTS (when it sets one): Node reads the extra certificates as it
+	 * starts, in both. Undefined without it.
+	 */
+	withCa?: {file: string; nodeMs: Summary; statusMs: Summary; statusRatio: number};
 	/** Undefined when /usr/bin/time is not there. */
 	statusRssMb?: Summary;
 	nodeRssMb?: Summary;
@@ -107,10 +116,15 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 				},
 			);
 		});
+		const caFile = process.env['NODE_EXTRA_CA_CERTS'];
+		const caEnv = caFile === undefined || caFile === '' ? undefined : {...env, NODE_EXTRA_CA_CERTS: caFile};
 		const cases = {
 			node: () => run(process.execPath, ['-e', '0'], env),
 			version: () => run(process.execPath, [cli, '--version'], env),
 			status: () => run(process.execPath, [cli, 'status', AGGREGATION], env),
+			floor: () => run(process.execPath, [floorScript, sim.url, CLIENT.clientId, CLIENT.clientSecret, AGGREGATION], env),
+			nodeCa: () => run(process.execPath, ['-e', '0'], caEnv ?? env),
+			statusCa: () => run(process.execPath, [cli, 'status', AGGREGATION], caEnv ?? env),
 		};
 		const shown = await cases.status();
 		if (!shown.stdout.includes('COMPLETED')) {
@@ -120,10 +134,20 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 		// Untimed once each: the page cache.
 		await cases.node();
 		await cases.version();
-		const times = {node: [] as number[], version: [] as number[], status: [] as number[]};
+		const times = {
+			node: [] as number[],
+			version: [] as number[],
+			status: [] as number[],
+			floor: [] as number[],
+			nodeCa: [] as number[],
+			statusCa: [] as number[],
+		};
 		const rss = {node: [] as number[], status: [] as number[]};
 		const withTime = existsSync(TIME);
-		const order = ['node', 'version', 'status'] as const;
+		const order =
+			caEnv === undefined
+				? (['node', 'version', 'status', 'floor'] as const)
+				: (['node', 'version', 'status', 'floor', 'nodeCa', 'statusCa'] as const);
 		for (let run = 0; run < config.startupRuns; run++) {
 			// Rotate the order, so none always follows another's exit.
 			for (let index = 0; index < order.length; index++) {
@@ -148,8 +172,19 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 			nodeMs,
 			versionMs,
 			statusMs,
+			floorMs: summarize(times.floor),
 			versionRatio: versionMs.median / nodeMs.median,
 			statusRatio: statusMs.median / nodeMs.median,
+			...(caFile !== undefined && caEnv !== undefined
+				? {
+						withCa: {
+							file: caFile,
+							nodeMs: summarize(times.nodeCa),
+							statusMs: summarize(times.statusCa),
+							statusRatio: summarize(times.statusCa).median / summarize(times.nodeCa).median,
+						},
+					}
+				: {}),
 			...(withTime ? {statusRssMb: summarize(rss.status), nodeRssMb: summarize(rss.node)} : {}),
 		};
 	} finally {
@@ -159,7 +194,7 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 }
 
 export function startupFigures(result: StartupResult): Figure[] {
-	const {runs, nodeMs, versionMs, statusMs, versionRatio, statusRatio, statusRssMb, nodeRssMb} = result;
+	const {runs, nodeMs, versionMs, statusMs, floorMs, versionRatio, statusRatio, statusRssMb, nodeRssMb, withCa} = result;
 	const interleaved = `medians of ${runs} interleaved runs each, whole process (spawn to exit)`;
 	return [
 		{
@@ -182,10 +217,27 @@ export function startupFigures(result: StartupResult): Figure[] {
 			budget: `≤ ${fixed(STATUS_RATIO_BUDGET, 1)}×`,
 			ok: statusRatio <= STATUS_RATIO_BUDGET,
 			notes: [
-				`${interleaved}; a saved tenant (secret in the file, AGGWATCH_KEYRING=off) served by the simulator on loopback: token and status requests`,
+				`${interleaved}; a saved tenant (secret in the file, AGGWATCH_KEYRING=off) served by the simulator on loopback: token, status and task requests (the run has ended, so its outcome is read); no NODE_EXTRA_CA_CERTS. For scale: node:http alone making the same three requests (bench/fixtures/http-floor.mjs) took ${fixed(floorMs.median / nodeMs.median, 2)}× (${fixed(floorMs.median, 0)} ms)`,
 			],
-			details: {statusMs, nodeMs},
+			details: {statusMs, nodeMs, floorMs},
 		},
+		...(withCa === undefined
+			? []
+			: [
+					{
+						key: 'status_ratio_extra_ca',
+						name: 'aggwatch status ID ÷ node -e 0, with NODE_EXTRA_CA_CERTS',
+						value: withCa.statusRatio,
+						unit: 'ratio',
+						display: `${fixed(withCa.statusRatio, 2)}× (${fixed(withCa.statusMs.median, 0)} ms vs ${fixed(withCa.nodeMs.median, 0)} ms)`,
+						budget: 'reported',
+						ok: undefined,
+						notes: [
+							`the same runs with this machine's NODE_EXTRA_CA_CERTS (${withCa.file}), as a shell here starts them: Node reads the extra certificates as it starts, in both`,
+						],
+						details: withCa,
+					} satisfies Figure,
+				]),
 		statusRssMb === undefined
 			? {
 					key: 'status_rss_mb',
