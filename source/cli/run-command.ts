@@ -1,10 +1,12 @@
-// Runs one parsed command: the monitor here (Ink and React, loaded only for it), everything else as a plain command.
+// Runs the monitor (Ink and React, loaded only for it). The plain commands run from dist/plain.cjs
+// (source/cli-plain.ts): dist/cli.js sends every command line whose first word names one there, and that word is
+// what picks the command (cli/args.ts), so this entry is only ever handed the monitor.
 import type {ParsedCommandLine} from '../commands/options.js';
-import {runPlainCommand, withContext} from './run-plain-command.js';
+import {withContext} from './command-context.js';
 
 export async function runCommand(parsed: ParsedCommandLine): Promise<number> {
 	if (parsed.command !== 'monitor') {
-		return runPlainCommand(parsed);
+		throw new Error(`"aggwatch ${parsed.command}" runs from dist/plain.cjs; start aggwatch with dist/cli.js`);
 	}
 
 	return withContext(parsed, async context => {

@@ -2,21 +2,7 @@
 // store where it needs one, is loaded with a dynamic import: `status` never loads conf (nor, being plain, Ink or React).
 import type {ParsedCommandLine} from '../commands/options.js';
 import type {CliContext} from '../commands/context.js';
-import {createContext} from './create-context.js';
-
-/** Commands that never call context.openStore(): they read saved tenants through the read-only path, without conf. */
-const STORE_FREE = new Set<ParsedCommandLine['command']>(['status', 'wait', 'discover', 'start', 'history']);
-
-/** Runs `run` in the command's context (with the store where the command writes it) and closes what it opened. */
-export async function withContext(parsed: ParsedCommandLine, run: (context: CliContext) => Promise<number>): Promise<number> {
-	const storeModule = STORE_FREE.has(parsed.command) ? undefined : await import('../store/config.js');
-	const context = createContext(parsed, storeModule?.openStore);
-	try {
-		return await run(context);
-	} finally {
-		await context.cleanup();
-	}
-}
+import {withContext} from './command-context.js';
 
 export async function runPlainCommand(parsed: ParsedCommandLine): Promise<number> {
 	return withContext(parsed, context => runPlain(context, parsed));

@@ -12,7 +12,7 @@ import {exchange, requestUrl} from './http-exchange.js';
 import {parseJsonBody} from './json-body.js';
 import type {LoadAccountsTask} from './load-accounts.js';
 import {parseLoadAccountsTask} from './load-accounts.js';
-import {createAgents, type ClientAgents} from './proxy.js';
+import {createAgents, type ClientAgents} from './proxy-agents.js';
 import {isRetryable, retryDelay} from './retry-policy.js';
 import type {Sleep} from './sleep.js';
 import {defaultSleep} from './sleep.js';

@@ -1,12 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
-import {HttpProxyAgent, HttpsProxyAgent} from 'hpagent';
-
-/** The connection pools of one client: got picks `http` or `https` by the request URL's protocol. */
-export interface ClientAgents {
-	http: http.Agent;
-	https: https.Agent;
-}
+// Which proxy a request goes through (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), read from the environment. The agents
+// that use it are in proxy-agents.ts, with node:http, node:https and hpagent, which only the client loads.
 
 /** A proxy URL the user set was not usable. Shown as one line (exit 1). */
 export class ProxyConfigError extends Error {
@@ -99,21 +92,6 @@ export function proxyFor(target: string | URL, env: Env): URL | undefined {
 		// The value may hold a proxy password: name the variable, not its contents.
 		throw new ProxyConfigError(`${name.toUpperCase()} is not a usable proxy URL (expected e.g. http://proxy.example.com:3128)`);
 	}
-}
-
-/**
- * Keep-alive agents for one client: through `proxy` (CONNECT tunnels, for http and https targets alike; TLS to
- * the tenant is verified as usual) or direct. NODE_EXTRA_CA_CERTS adds private CAs, as everywhere in Node.
- */
-export function createAgents(proxy: URL | undefined): ClientAgents {
-	if (proxy === undefined) {
-		return {http: new http.Agent({keepAlive: true}), https: new https.Agent({keepAlive: true})};
-	}
-
-	return {
-		http: new HttpProxyAgent({keepAlive: true, proxy}),
-		https: new HttpsProxyAgent({keepAlive: true, proxy}),
-	};
 }
 
 /** Throws ProxyConfigError now when HTTPS_PROXY or HTTP_PROXY is set but unusable (before a full-screen UI starts). */
