@@ -275,8 +275,9 @@ function pollNow(state: MonitorState, keys: readonly RowKey[] | undefined, now: 
 		}
 
 		touchedTenants.add(row.tenant);
+		// A row already due keeps its place in the overdue order.
 		if (row.nextPollAt > now) {
-			madeDue.push({...row, nextPollAt: now}); // a row already due keeps its place in the overdue order
+			madeDue.push({...row, nextPollAt: now});
 		}
 	}
 
