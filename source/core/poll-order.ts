@@ -1,88 +1,96 @@
+import {createKeyedHeap, type KeyedHeap} from './keyed-heap.js';
 import {isPolledPhase} from './phase.js';
 import {rowIndex} from './row-index.js';
 import {isBusy, requestDueAt} from './task-reads.js';
-import type {TrackedRow} from './types.js';
+import type {RowKey, TrackedRow} from './types.js';
 
 /**
  * A tenant's rows still to be asked about (status polls, and task reads: see task-reads.ts): the idle ones most
  * overdue first, and how many have a request in flight.
  */
 export interface TenantPollQueue {
-	/** Not in flight, by the time their next request is due, ties in state order. */
-	readonly idle: readonly TrackedRow[];
+	/** The idle row (not in flight) whose request is due first; ties in state order. */
+	first(): TrackedRow | undefined;
+	/** The idle row due next after first(). */
+	second(): TrackedRow | undefined;
 	readonly inFlight: number;
 }
 
 /** Each tenant that has rows still polled, in the order its first such row appears in the state. */
 export type PollOrder = ReadonlyMap<string, TenantPollQueue>;
 
-/**
- * The poll order of a rows array, computed once per array. An answer or a request replaces one row without
- * changing whether it is polled: the new array's order is derived from the old one by moving that row
- * (rowReplaced), so the scheduler finds the most overdue rows without scanning every row on each pass.
- */
-const orders = new WeakMap<readonly TrackedRow[], PollOrder>();
-
-function position(rows: readonly TrackedRow[], row: TrackedRow): number {
-	return rowIndex(rows).get(row.key) ?? Number.POSITIVE_INFINITY;
+/** An idle row in its tenant's heap, with what orders it: when it is due, then its place in the state. */
+interface Queued {
+	row: TrackedRow;
+	due: number;
+	position: number;
 }
+
+interface Queue extends TenantPollQueue {
+	idle: KeyedHeap<Queued>;
+	inFlight: number;
+}
+
+/**
+ * The poll order of a rows array. Built once (O(n log n)) when asked for an array it is not known for. An answer or
+ * a request replaces one row without changing whether it is scheduled: the order moves on to the new array with
+ * that row moved in its tenant's heap (rowsReplaced), so neither the scheduler nor an answer scans every row.
+ * The heaps are updated in place, so an order belongs to one array at a time: the array it came from forgets it
+ * (asked again, it is built afresh).
+ */
+const orders = new WeakMap<readonly TrackedRow[], Map<string, Queue>>();
 
 /** A row the scheduler may still send a request for: a status poll or a task read. */
 function isScheduled(row: TrackedRow): boolean {
 	return isPolledPhase(row.phase) || row.taskRead !== undefined;
 }
 
-function before(rows: readonly TrackedRow[], a: TrackedRow, b: TrackedRow): boolean {
-	const dueA = requestDueAt(a);
-	const dueB = requestDueAt(b);
-	return dueA < dueB || (dueA === dueB && position(rows, a) < position(rows, b));
+/** A row waiting in its tenant's queue: scheduled, nothing in flight. */
+function isQueued(row: TrackedRow): boolean {
+	return isScheduled(row) && !isBusy(row);
 }
 
-/** Where `row` goes in `idle` (sorted by due time, then position). */
-function insertionPoint(rows: readonly TrackedRow[], idle: readonly TrackedRow[], row: TrackedRow): number {
-	let low = 0;
-	let high = idle.length;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		const other = idle[middle];
-		if (other !== undefined && before(rows, other, row)) {
-			low = middle + 1;
-		} else {
-			high = middle;
-		}
-	}
+const keyOfQueued = (entry: Queued): RowKey => entry.row.key;
+const queuedBefore = (a: Queued, b: Queued): boolean => a.due < b.due || (a.due === b.due && a.position < b.position);
 
-	return low;
+function queued(rows: readonly TrackedRow[], row: TrackedRow): Queued {
+	return {row, due: requestDueAt(row), position: rowIndex(rows).get(row.key) ?? Number.POSITIVE_INFINITY};
+}
+
+function queue(idle: Queued[]): Queue {
+	const heap = createKeyedHeap(keyOfQueued, queuedBefore, idle);
+	return {idle: heap, inFlight: 0, first: () => heap.first()?.row, second: () => heap.second()?.row};
 }
 
 export function pollOrder(rows: readonly TrackedRow[]): PollOrder {
 	let order = orders.get(rows);
 	if (order === undefined) {
-		const built = new Map<string, {idle: TrackedRow[]; inFlight: number}>();
+		const idle = new Map<string, Queued[]>();
+		const busy = new Map<string, number>();
 		for (const row of rows) {
 			if (!isScheduled(row)) {
 				continue;
 			}
 
-			let queue = built.get(row.tenant);
-			if (queue === undefined) {
-				queue = {idle: [], inFlight: 0};
-				built.set(row.tenant, queue);
+			if (!idle.has(row.tenant)) {
+				idle.set(row.tenant, []);
+				busy.set(row.tenant, 0);
 			}
 
 			if (isBusy(row)) {
-				queue.inFlight++;
+				busy.set(row.tenant, busy.get(row.tenant)! + 1);
 			} else {
-				queue.idle.push(row);
+				idle.get(row.tenant)!.push(queued(rows, row));
 			}
 		}
 
-		for (const queue of built.values()) {
-			// Stable: ties keep the state order.
-			queue.idle.sort((a, b) => requestDueAt(a) - requestDueAt(b));
+		order = new Map();
+		for (const [tenant, entries] of idle) {
+			const built = queue(entries);
+			built.inFlight = busy.get(tenant) ?? 0;
+			order.set(tenant, built);
 		}
 
-		order = built;
 		orders.set(rows, order);
 	}
 
@@ -90,42 +98,68 @@ export function pollOrder(rows: readonly TrackedRow[]): PollOrder {
 }
 
 /**
- * `next` is `previous` with `old` replaced by `replacement` at the same place (and shares its key index). When
- * previous's order is known and the row is polled in both or in neither, next's order is derived from it.
+ * `next` is `previous` with rows replaced in the same places (it shares previous's key index): each pair is
+ * [old row, its replacement]. When previous's order is known and every replaced row is scheduled in both or in
+ * neither, the order moves on to next with those rows moved in their tenants' heaps.
  */
-export function rowReplaced(previous: readonly TrackedRow[], next: readonly TrackedRow[], old: TrackedRow, replacement: TrackedRow): void {
+export function rowsReplaced(
+	previous: readonly TrackedRow[],
+	next: readonly TrackedRow[],
+	replaced: ReadonlyArray<readonly [TrackedRow, TrackedRow]>,
+): void {
 	const order = orders.get(previous);
-	const polled = isScheduled(old);
-	if (order === undefined || polled !== isScheduled(replacement)) {
+	if (order === undefined || replaced.some(([old, replacement]) => isScheduled(old) !== isScheduled(replacement))) {
 		return; // built afresh if asked for
 	}
 
-	if (!polled) {
-		orders.set(next, order);
-		return;
-	}
+	for (const [old, replacement] of replaced) {
+		if (!isScheduled(old)) {
+			continue;
+		}
 
-	const queue = order.get(old.tenant);
-	if (queue === undefined) {
-		return;
-	}
-
-	const idle = [...queue.idle];
-	if (!isBusy(old)) {
-		const at = insertionPoint(previous, idle, old);
-		const found = idle[at] === old ? at : idle.indexOf(old);
-		if (found === -1) {
+		const tenantQueue = order.get(old.tenant);
+		if (tenantQueue === undefined || (isQueued(old) && !tenantQueue.idle.has(old.key))) {
+			orders.delete(previous); // not the order it should be: let it be built afresh
 			return;
 		}
 
-		idle.splice(found, 1);
+		if (isQueued(old)) {
+			tenantQueue.idle.remove(old.key);
+		} else {
+			tenantQueue.inFlight--;
+		}
+
+		if (isQueued(replacement)) {
+			tenantQueue.idle.push(queued(next, replacement));
+		} else {
+			tenantQueue.inFlight++;
+		}
 	}
 
-	if (!isBusy(replacement)) {
-		idle.splice(insertionPoint(next, idle, replacement), 0, replacement);
+	orders.delete(previous);
+	orders.set(next, order);
+}
+
+/**
+ * Of each tenant, the idle row in focus that is due by `now` and first in the poll order (the one the scheduler
+ * would reach first walking the queue). Looks at the rows in focus only, however many rows wait out of view.
+ */
+export function dueInFocus(rows: readonly TrackedRow[], focus: ReadonlySet<RowKey>, now: number): ReadonlyMap<string, TrackedRow> {
+	const firsts = new Map<string, Queued>();
+	const index = rowIndex(rows);
+	for (const key of focus) {
+		const position = index.get(key);
+		const row = position === undefined ? undefined : rows[position];
+		if (position === undefined || row === undefined || !isQueued(row) || requestDueAt(row) > now) {
+			continue;
+		}
+
+		const entry: Queued = {row, due: requestDueAt(row), position};
+		const best = firsts.get(row.tenant);
+		if (best === undefined || queuedBefore(entry, best)) {
+			firsts.set(row.tenant, entry);
+		}
 	}
 
-	const derived = new Map(order);
-	derived.set(old.tenant, {idle, inFlight: queue.inFlight - (isBusy(old) ? 1 : 0) + (isBusy(replacement) ? 1 : 0)});
-	orders.set(next, derived);
+	return new Map([...firsts].map(([tenant, entry]) => [tenant, entry.row]));
 }

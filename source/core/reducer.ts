@@ -1,11 +1,11 @@
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import {isTaskComplete} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
-import {cadenceRowReplaced, pullIntoFocus, rowCadenceMs} from './cadence.js';
+import {demandRowsReplaced, rowCadenceMs, rowsPulledIntoFocus} from './cadence.js';
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
-import {rowReplaced} from './poll-order.js';
+import {rowsReplaced} from './poll-order.js';
 import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
 import {taskAnswered, taskFailed, taskRequested, withExistenceRead, withOutcomeRead} from './task-reads.js';
@@ -121,7 +121,8 @@ function focused(state: MonitorState, keys: readonly RowKey[], now: number): Mon
 		return state;
 	}
 
-	return pullIntoFocus({...state, focus: [...next]}, previous, now);
+	const refocused = {...state, focus: [...next]};
+	return replaceRows(refocused, rowsPulledIntoFocus(refocused, previous, now));
 }
 
 function phaseOfSeed(seed: RowSeed): RowPhase {
@@ -208,24 +209,44 @@ function keepRows(state: MonitorState, keep: (row: TrackedRow) => boolean): Moni
 	return rows.length === state.rows.length ? state : {...state, rows};
 }
 
-/** Replaces one row, found by key without a scan (the copy shares the rows' index: see row-index.ts). */
+/** Replaces one row, found by key without a scan. */
 function updateRow(state: MonitorState, key: RowKey, change: (row: TrackedRow) => TrackedRow): MonitorState {
-	const index = rowIndex(state.rows).get(key);
-	const row = index === undefined ? undefined : state.rows[index];
-	if (index === undefined || row === undefined) {
+	const row = findRow(state.rows, key);
+	if (row === undefined) {
 		return state;
 	}
 
 	const next = change(row);
-	if (next === row) {
+	return next === row ? state : replaceRows(state, [next]);
+}
+
+/**
+ * Replaces rows (each by the row of its key) in one copy of the rows array. The copy holds the same keys in the same
+ * places, so what is worked out per array moves on to it with only these rows changed: the key index (row-index.ts),
+ * the poll order (poll-order.ts) and the tenants' demand (cadence.ts). So an answer costs the same however many rows
+ * are tracked, but for the copy itself (a flat copy of references: states are never changed, the screen keeps the
+ * one it shows while answers arrive).
+ */
+function replaceRows(state: MonitorState, replacements: readonly TrackedRow[]): MonitorState {
+	if (replacements.length === 0) {
 		return state;
 	}
 
+	const index = rowIndex(state.rows);
 	const rows = [...state.rows];
-	rows[index] = next;
+	const replaced: Array<readonly [TrackedRow, TrackedRow]> = [];
+	for (const replacement of replacements) {
+		const position = index.get(replacement.key);
+		const old = position === undefined ? undefined : rows[position];
+		if (position !== undefined && old !== undefined) {
+			rows[position] = replacement;
+			replaced.push([old, replacement]);
+		}
+	}
+
 	sameRowOrder(state.rows, rows);
-	rowReplaced(state.rows, rows, row, next);
-	cadenceRowReplaced(state.rows, rows, row, next);
+	rowsReplaced(state.rows, rows, replaced);
+	demandRowsReplaced(state.rows, rows, replaced);
 	return {...state, rows};
 }
 
@@ -247,21 +268,20 @@ function withoutAuthError(tenant: TenantState): TenantState {
 function pollNow(state: MonitorState, keys: readonly RowKey[] | undefined, now: number): MonitorState {
 	const wanted = keys === undefined ? undefined : new Set(keys);
 	const touchedTenants = new Set<string>();
-	let changed = false;
-	const rows = state.rows.map(row => {
-		if ((wanted !== undefined && !wanted.has(row.key)) || !isPolledPhase(row.phase)) {
-			return row;
+	const madeDue: TrackedRow[] = [];
+	for (const row of wanted === undefined ? state.rows : [...wanted].map(key => findRow(state.rows, key))) {
+		if (row === undefined || !isPolledPhase(row.phase)) {
+			continue;
 		}
 
 		touchedTenants.add(row.tenant);
-		if (row.nextPollAt <= now) {
-			return row; // already due; keeps its place in the overdue order
+		// A row already due keeps its place in the overdue order.
+		if (row.nextPollAt > now) {
+			madeDue.push({...row, nextPollAt: now});
 		}
+	}
 
-		changed = true;
-		return {...row, nextPollAt: now};
-	});
-	let next = changed ? {...state, rows} : state;
+	let next = replaceRows(state, madeDue);
 	// The user asked for fresh data: a tenant with an auth failure may send its probe now (still one at a time).
 	for (const name of touchedTenants) {
 		next = updateTenant(next, name, tenant =>

@@ -1,5 +1,5 @@
 import {focusOf} from './cadence.js';
-import {pollOrder} from './poll-order.js';
+import {dueInFocus, pollOrder} from './poll-order.js';
 import {requestDueAt} from './task-reads.js';
 import type {MonitorOptions, MonitorState, RowKey, TenantState, TrackedRow} from './types.js';
 
@@ -86,21 +86,6 @@ export function sendReadyAt(state: MonitorState, tenantName: string, now: number
  * probe is in flight; of each tenant, the most overdue row in focus (state.focus: on screen or selected) goes first,
  * then the most overdue of the others.
  */
-/** The most overdue row of `idle` (most overdue first) that is due and in focus: only the due rows are looked at. */
-function firstDueInFocus(idle: readonly TrackedRow[], focus: ReadonlySet<string>, now: number): TrackedRow | undefined {
-	for (const row of idle) {
-		if (requestDueAt(row) > now) {
-			return undefined;
-		}
-
-		if (focus.has(row.key)) {
-			return row;
-		}
-	}
-
-	return undefined;
-}
-
 export function nextRequests(state: MonitorState, now: number): Schedule {
 	if (state.paused) {
 		return {due: []};
@@ -113,11 +98,13 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at);
 	};
 
+	// The most overdue due row in focus of each tenant, looked for among the rows in focus only.
+	let focusedDue: ReadonlyMap<string, TrackedRow> | undefined;
 	// Each tenant's polled rows, most overdue first: kept up to date from answer to answer (see poll-order.ts).
 	for (const [name, queue] of pollOrder(state.rows)) {
 		const tenant = state.tenants[name];
 		const probing = tenant?.authError !== undefined;
-		const [earliest] = queue.idle;
+		const earliest = queue.first();
 		if (earliest === undefined || (probing && queue.inFlight > 0)) {
 			continue; // nothing to send, or the auth probe's answer will decide
 		}
@@ -130,9 +117,10 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		}
 
 		// The user looks at the rows in focus: a due one goes before rows out of view that are more overdue.
-		const first = (focus === undefined ? undefined : firstDueInFocus(queue.idle, focus, now)) ?? earliest;
+		focusedDue ??= focus === undefined ? new Map() : dueInFocus(state.rows, focus, now);
+		const first = focusedDue.get(name) ?? earliest;
 		due.push(first);
-		const second = first === earliest ? queue.idle[1] : earliest;
+		const second = first === earliest ? queue.second() : earliest;
 		if (probing || second === undefined) {
 			continue; // a probe is now in flight, or the tenant has nothing else to send
 		}
