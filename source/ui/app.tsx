@@ -9,12 +9,12 @@ import type {MonitorState} from '../core/types.js';
 import type {HistoryEntry} from '../history/entry.js';
 import type {PreviousRun} from '../history/previous-runs.js';
 import type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource} from './commands.js';
-import {Footer} from './components/footer.js';
+import {KeyFooter} from './components/footer.js';
 import {Header, headerHeight} from './components/header.js';
 import {helpLines} from './components/help-overlay.js';
 import {TooSmall} from './components/too-small.js';
 import {headerAlert} from './end-transitions.js';
-import {footerHints, type Feature, type KeyContext} from './keymap.js';
+import type {Feature, KeyContext} from './keymap.js';
 import {isTooSmall} from './layout.js';
 import {screenOf, type Screen} from './mode.js';
 import {Discover} from './screens/discover/discover.js';
@@ -134,22 +134,27 @@ export function MonitorView({
 	const width = Math.max(1, columns - 1);
 	const height = Math.max(1, rows - 1);
 
+	// Kept as one array while the same features are offered (the callbacks may be new on every render), so what
+	// is derived from it (help lines, footer hints) is not worked out again at every tick.
+	const canDiscover = discover !== undefined && commands.track !== undefined;
+	const canStart = listSources !== undefined && commands.startAggregation !== undefined;
+	const hasHistory = history !== undefined;
 	const features = useMemo(() => {
 		const offered: Feature[] = [];
-		if (discover !== undefined && commands.track !== undefined) {
+		if (canDiscover) {
 			offered.push('discover');
 		}
 
-		if (listSources !== undefined && commands.startAggregation !== undefined) {
+		if (canStart) {
 			offered.push('start');
 		}
 
-		if (history !== undefined) {
+		if (hasHistory) {
 			offered.push('history');
 		}
 
 		return offered;
-	}, [discover, listSources, history, commands]);
+	}, [canDiscover, canStart, hasHistory]);
 
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.
 	const summary = useMemo(() => summarize(state, now), [state, now]);
@@ -176,7 +181,8 @@ export function MonitorView({
 		canDiscover: features.includes('discover'),
 	});
 	const historyKeys = useHistory({view: store, picker: historyData.picker, ...(history === undefined ? {} : {load: history})});
-	const helpKeys = useHelp({view: store, lines: helpLines(glyphs, features).length, height: body});
+	const helpLineCount = useMemo(() => helpLines(glyphs, features).length, [glyphs, features]);
+	const helpKeys = useHelp({view: store, lines: helpLineCount, height: body});
 	const listKeys = useList({
 		store,
 		state,
@@ -297,7 +303,7 @@ export function MonitorView({
 				</Box>
 				<Box flexDirection="column" flexShrink={0}>
 					{bottom}
-					<Footer hints={footerHints(keyContext, glyphs)} width={width} />
+					<KeyFooter context={keyContext} width={width} />
 				</Box>
 			</Box>
 		</SpinnerClock>

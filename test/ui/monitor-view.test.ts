@@ -3,7 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import {createMonitorState} from '../../source/core/reducer.js';
 import {rowKey} from '../../source/core/types.js';
 import {collecting, id, NOW, START, stateOf} from './fixtures.js';
-import {keys, press, pressAll, renderMonitor, settle, waitForFrame} from './helpers.js';
+import {keys, plain, press, pressAll, renderMonitor, settle, waitForFrame} from './helpers.js';
 
 afterEach(() => {
 	cleanup();
@@ -111,6 +111,38 @@ describe('rows', () => {
 		const m = renderMonitor({state, now: NOW});
 		const text = await m.waitFor(frame => frame.includes('AD'));
 		expect(lineOf(text, 'AD ')).toContain('!5xx');
+	});
+
+	test('at a tick only what changed is drawn again: running rows move, an ended row stays, the footer follows the state', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 200, rows: 30}});
+		await m.waitFor(frame => frame.includes('Active Directory'));
+		const before = m.lastFrame() ?? '';
+		const footer = (frame: string) => plain(frame.split('\n').at(-1) ?? '');
+		expect(footer(before)).toContain('p pause');
+
+		m.setNow(NOW + 1000);
+		const ticked = await m.waitFor(frame => lineOf(frame, 'Active Directory').includes('2m 06s'));
+		expect(lineOf(ticked, 'Active Directory')).not.toContain('2m 05s');
+		// The ended row is drawn exactly as before, styles included.
+		expect(lineOf(m.lastFrame() ?? '', 'Workday')).toBe(lineOf(before, 'Workday'));
+
+		// Pausing changes the footer's hint and stills the spinner.
+		await press(m.stdin, 'p');
+		const paused = await m.waitFor(frame => footer(frame).includes('p resume'));
+		expect(lineOf(paused, 'Active Directory').slice(2, 3)).toBe(' ');
+		await press(m.stdin, 'p');
+		await m.waitFor(frame => footer(frame).includes('p pause'));
+
+		// A row that ends is drawn again with its new status, counts and percent.
+		m.dispatch({
+			type: 'polled',
+			key: rowKey('acme', AD),
+			status: {start: START, status: 'COMPLETED', processedAccounts: 4000, totalAccounts: 4000},
+			now: NOW + 2000,
+		});
+		m.setNow(NOW + 2000);
+		const ended = await m.waitFor(frame => lineOf(frame, 'Active Directory').includes('completed'));
+		expect(lineOf(ended, 'Active Directory')).toMatch(/✔ completed.*4,000\/4,000 100%/);
 	});
 });
 

@@ -172,7 +172,9 @@ export function MonitorScreen({
 	// Every end seen while the monitor runs goes into the history, once. The detail pane's earlier runs see the
 	// new entries at the next tick's frame (read at render), not in a frame of their own.
 	const previous = useRef<MonitorState | undefined>(undefined);
-	const recorded = useRef(history?.list() ?? []);
+	// Read once on mount (not on every render: each read is a file read and a parse, once a second at the tick).
+	const [initialEntries] = React.useState(() => history?.list() ?? []);
+	const recorded = useRef(initialEntries);
 	useEffect(() => {
 		const ended = previous.current === undefined ? [] : endedRows(previous.current, state);
 		previous.current = state;

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {memo} from 'react';
 import {Text} from 'ink';
 import type {SortKey} from '../../core/view.js';
 import {fit, LEAD_WIDTH, type RowLayout} from '../layout.js';
@@ -12,7 +12,7 @@ export interface ColumnTitlesProps {
 }
 
 /** The titles above the list, aligned with AggregationRow. The sorted column is marked (the added order has none). */
-export function ColumnTitles({layout, sort, withTenant = false}: ColumnTitlesProps) {
+export const ColumnTitles = memo(function ColumnTitles({layout, sort, withTenant = false}: ColumnTitlesProps) {
 	const {glyphs, paint} = useTheme();
 	const cut = (text: string, width: number, align: 'left' | 'right' = 'left') => fit(text, width, align, glyphs.ellipsis);
 	const mark = (title: string, key: SortKey, descending = false) =>
@@ -48,4 +48,4 @@ export function ColumnTitles({layout, sort, withTenant = false}: ColumnTitlesPro
 			{parts.join(' ')}
 		</Text>
 	);
-}
+});

@@ -1,6 +1,6 @@
-import React from 'react';
+import React, {memo} from 'react';
 import {Text} from 'ink';
-import type {Hint} from '../keymap.js';
+import {footerHints, type Hint, type KeyContext} from '../keymap.js';
 import {useTheme} from '../theme.js';
 
 export interface FooterProps {
@@ -68,3 +68,32 @@ export function Footer({hints, width}: FooterProps) {
 		</Text>
 	);
 }
+
+export interface KeyFooterProps {
+	/** What the keys can do now (the hints are footerHints of it). */
+	context: KeyContext;
+	width: number;
+}
+
+function sameContext(a: KeyContext, b: KeyContext): boolean {
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof KeyContext>);
+	for (const key of keys) {
+		if (a[key] !== b[key]) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * The footer of the keymap's hints for `context`. The context is a new object at every tick but rarely says
+ * anything new, so the hints are worked out and drawn again only when one of its fields (or the width) changes.
+ */
+export const KeyFooter = memo(
+	function KeyFooter({context, width}: KeyFooterProps) {
+		const {glyphs} = useTheme();
+		return <Footer hints={footerHints(context, glyphs)} width={width} />;
+	},
+	(before, after) => before.width === after.width && sameContext(before.context, after.context),
+);

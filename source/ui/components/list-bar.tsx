@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {formatCount} from '../../core/durations.js';
 import type {SortKey} from '../../core/view.js';
@@ -25,7 +25,7 @@ export interface ListBarProps {
 }
 
 /** One line above the column titles: sort order, filter and position in the list. */
-export function ListBar({sort, filter, shown, total, selected, width, tenant}: ListBarProps) {
+export const ListBar = memo(function ListBar({sort, filter, shown, total, selected, width, tenant}: ListBarProps) {
 	const {glyphs, paint} = useTheme();
 	const position = shown === 0 ? '' : `row ${formatCount(selected + 1)} of ${formatCount(shown)}`;
 	return (
@@ -41,4 +41,4 @@ export function ListBar({sort, filter, shown, total, selected, width, tenant}: L
 			<Text color={paint('muted')}>{position}</Text>
 		</Box>
 	);
-}
+});
