@@ -1,12 +1,13 @@
-// Runs the monitor (Ink and React, loaded only for it). The plain commands run from dist/plain.cjs
-// (source/cli-plain.ts): dist/cli.js sends every command line whose first word names one there, and that word is
-// what picks the command (cli/args.ts), so this entry is only ever handed the monitor.
+// Runs one parsed command: the monitor here (Ink and React, loaded only for it), the others as plain commands.
+// dist/cli.js sends a command line whose first argument is a plain command straight to dist/plain.cjs; one with
+// options before the command word (`aggwatch --tenant acme status ID`) comes here and runs the same code.
 import type {ParsedCommandLine} from '../commands/options.js';
 import {withContext} from './command-context.js';
 
 export async function runCommand(parsed: ParsedCommandLine): Promise<number> {
 	if (parsed.command !== 'monitor') {
-		throw new Error(`"aggwatch ${parsed.command}" runs from dist/plain.cjs; start aggwatch with dist/cli.js`);
+		const {runPlainCommand} = await import('./run-plain-command.js');
+		return runPlainCommand(parsed);
 	}
 
 	return withContext(parsed, async context => {
