@@ -38,15 +38,25 @@ export function rotationFigures(observations: SoakObservations, tenants: readonl
 
 	const figures: Figure[] = [];
 	const own = monitorRequests(tenants, name);
-	const refused = own.filter(request => request.entry.path === TOKEN_PATH && request.entry.status === 401 && request.entry.at >= rotatedAt);
+	// ISC refuses the rotated tenant either at its token endpoint (the stored secret is wrong now) or, when the client
+	// was granted a token just before the rotation (which also revokes the tokens already granted) and retried with it,
+	// at the API with a 401 for that token; the client then reports the rejected fresh token without another token
+	// request. Either is the auth failure this figure is about.
+	const refused = own.filter(
+		request =>
+			request.entry.status === 401 &&
+			request.entry.at >= rotatedAt &&
+			(request.entry.path === TOKEN_PATH || isStatusRequest(request.entry)),
+	);
 	const firstFailure = refused[0]?.entry.at;
+	const refusedWhere = refused[0]?.entry.path === TOKEN_PATH ? 'token refused' : 'token rejected';
 	const screenLine = authErrorLine(monitor.rotationScreen, name);
 	figures.push(
 		figure(
 			`${name}: auth failure while its secret was rotated`,
 			firstFailure === undefined
-				? 'no refused token request'
-				: `token refused ${runTime(firstFailure - runStart)}; ${screenLine === undefined ? 'no auth error on screen' : 'auth error on screen'}`,
+				? 'no refused request'
+				: `${refusedWhere} ${runTime(firstFailure - runStart)}; ${screenLine === undefined ? 'no auth error on screen' : 'auth error on screen'}`,
 			'refused, and shown',
 			firstFailure !== undefined && screenLine !== undefined,
 			screenLine === undefined

@@ -10,12 +10,13 @@ import {judge} from '../../soak/check-final-states.js';
 import {crashSigns, parseWaitOutput, stripAnsi} from '../../soak/check-processes.js';
 import {budgetFigures, maxInWindow, retryAfterFigure, type TenantRequests} from '../../soak/check-requests.js';
 import {rssGrowth} from '../../soak/check-rss.js';
+import {rotationFigures} from '../../soak/check-rotation.js';
 import {statusOrder, waitEventFigures} from '../../soak/check-wait-events.js';
 import {DEFAULT_SOAK_CONFIG, runMs, shortSoakConfig} from '../../soak/config.js';
 import type {SentRequest} from '../../soak/debug-log.js';
 import type {SoakObservations} from '../../soak/observations.js';
 import {buildLayout, EARLIEST_END, LATEST_END, type SoakAggregation} from '../../soak/plans.js';
-import {buildSchedule, retryAfterDeadline} from '../../soak/schedule.js';
+import {buildSchedule, retryAfterDeadline, TOKEN_PATH} from '../../soak/schedule.js';
 import {TruthTracker} from '../../soak/truth.js';
 
 const ORIGIN = 'http://127.0.0.1:40000';
@@ -160,6 +161,74 @@ describe('request checks', () => {
 		expect(retryAfterDeadline({type: 'status', status: 429, retryAfterSec: 3}, 10_250)).toBe(13_250);
 		expect(retryAfterDeadline({type: 'status', status: 429, retryAfterSec: 4, retryAfterDate: true}, 10_250)).toBe(15_000);
 		expect(retryAfterDeadline({type: 'status', status: 503}, 10_250)).toBeUndefined();
+	});
+});
+
+describe('the rotated secret', () => {
+	const rotatedAt = RUN_START + 11_000;
+	const rotated = (requests: Array<[at: number, path: string, status: number]>, screen: string | undefined) => {
+		const base = observations();
+		const name = base.schedule.rotation.tenant;
+		const log = requests.map(([at, path, status]) => arrival(at, path, status, 'mon'));
+		const tenant = {name, origin: ORIGIN, log, owners: new Map([['mon', 'monitor']]), talkers: ['monitor']};
+		const tenants: TenantRequests[] = [
+			{
+				tenant,
+				attribution: attributeRequests({
+					log,
+					origin: ORIGIN,
+					since: RUN_START,
+					owners: tenant.owners,
+					talkers: tenant.talkers,
+					sent: requests.map(([at, path, status]) => sent('monitor', at, path, status)),
+				}),
+			},
+		];
+		const observed: SoakObservations = {
+			...base,
+			actions: [
+				{action: {kind: 'rotate', atMs: 11_000, tenant: name}, at: rotatedAt},
+				{action: {kind: 'restore', atMs: 18_000, tenant: name}, at: RUN_START + 18_000},
+			],
+			monitor: {...base.monitor, ...(screen === undefined ? {} : {rotationScreen: screen})},
+		};
+		return rotationFigures(observed, tenants).find(figure => figure.name.includes('auth failure'))?.verdict;
+	};
+
+	it('wants ISC to refuse the tenant after the rotation, at its token endpoint or its API, and the user told', () => {
+		const name = observations().schedule.rotation.tenant;
+		const shown = `✖ ${name}: authentication failed (ISC refused the client secret)`;
+		// Refused at the token endpoint: the stored secret is wrong now.
+		expect(
+			rotated(
+				[
+					[rotatedAt + 5, STATUS, 401],
+					[rotatedAt + 9, TOKEN_PATH, 401],
+				],
+				shown,
+			),
+		).toBe('ok');
+		// Granted a token just before the rotation, which revoked it: the API's 401 for it is the refusal.
+		expect(
+			rotated(
+				[
+					[rotatedAt - 20, TOKEN_PATH, 200],
+					[rotatedAt + 5, STATUS, 401],
+				],
+				shown,
+			),
+		).toBe('ok');
+		// Nothing refused after the rotation, or nothing on screen: not what the user needs.
+		expect(
+			rotated(
+				[
+					[rotatedAt - 20, STATUS, 401],
+					[rotatedAt + 5, STATUS, 200],
+				],
+				shown,
+			),
+		).toBe('FAIL');
+		expect(rotated([[rotatedAt + 5, STATUS, 401]], undefined)).toBe('FAIL');
 	});
 });
 
