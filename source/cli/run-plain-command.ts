@@ -1,5 +1,5 @@
 // Runs one parsed plain command (everything but the monitor, --version and --help). Each command's code, and the
-// store where it needs one, is loaded with a dynamic import: `status` never loads conf (nor, being plain, Ink or React).
+// store where it needs one, is reached through a dynamic import: `status` never runs conf, and no plain command loads Ink or React.
 import type {ParsedCommandLine} from '../commands/options.js';
 import type {CliContext} from '../commands/context.js';
 import {withContext} from './command-context.js';
