@@ -81,6 +81,10 @@ export interface StartupResult {
 	nodeRssMb?: Summary;
 }
 
+function withRatio(file: string, nodeMs: Summary, statusMs: Summary): NonNullable<StartupResult['withCa']> {
+	return {file, nodeMs, statusMs, statusRatio: statusMs.median / nodeMs.median};
+}
+
 export async function measureStartup(config: BenchConfig, log: (line: string) => void): Promise<StartupResult> {
 	const sim = await startSimulator({
 		clients: [CLIENT],
@@ -117,14 +121,14 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 			);
 		});
 		const caFile = process.env['NODE_EXTRA_CA_CERTS'];
-		const caEnv = caFile === undefined || caFile === '' ? undefined : {...env, NODE_EXTRA_CA_CERTS: caFile};
+		const ca = caFile === undefined || caFile === '' ? undefined : {file: caFile, env: {...env, NODE_EXTRA_CA_CERTS: caFile}};
 		const cases = {
 			node: () => run(process.execPath, ['-e', '0'], env),
 			version: () => run(process.execPath, [cli, '--version'], env),
 			status: () => run(process.execPath, [cli, 'status', AGGREGATION], env),
 			floor: () => run(process.execPath, [floorScript, sim.url, CLIENT.clientId, CLIENT.clientSecret, AGGREGATION], env),
-			nodeCa: () => run(process.execPath, ['-e', '0'], caEnv ?? env),
-			statusCa: () => run(process.execPath, [cli, 'status', AGGREGATION], caEnv ?? env),
+			nodeCa: () => run(process.execPath, ['-e', '0'], ca?.env ?? env),
+			statusCa: () => run(process.execPath, [cli, 'status', AGGREGATION], ca?.env ?? env),
 		};
 		const shown = await cases.status();
 		if (!shown.stdout.includes('COMPLETED')) {
@@ -145,7 +149,7 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 		const rss = {node: [] as number[], status: [] as number[]};
 		const withTime = existsSync(TIME);
 		const order =
-			caEnv === undefined
+			ca === undefined
 				? (['node', 'version', 'status', 'floor'] as const)
 				: (['node', 'version', 'status', 'floor', 'nodeCa', 'statusCa'] as const);
 		for (let run = 0; run < config.startupRuns; run++) {
@@ -175,16 +179,7 @@ export async function measureStartup(config: BenchConfig, log: (line: string) =>
 			floorMs: summarize(times.floor),
 			versionRatio: versionMs.median / nodeMs.median,
 			statusRatio: statusMs.median / nodeMs.median,
-			...(caFile !== undefined && caEnv !== undefined
-				? {
-						withCa: {
-							file: caFile,
-							nodeMs: summarize(times.nodeCa),
-							statusMs: summarize(times.statusCa),
-							statusRatio: summarize(times.statusCa).median / summarize(times.nodeCa).median,
-						},
-					}
-				: {}),
+			...(ca === undefined ? {} : {withCa: withRatio(ca.file, summarize(times.nodeCa), summarize(times.statusCa))}),
 			...(withTime ? {statusRssMb: summarize(rss.status), nodeRssMb: summarize(rss.node)} : {}),
 		};
 	} finally {
