@@ -32,8 +32,11 @@ export interface SoakConfig {
 	rssBaselineSec: number;
 	/** RSS sampling period. */
 	rssSampleSec: number;
-	/** Largest RSS growth accepted, percent. */
-	rssGrowthLimitPercent: number;
+	/**
+	 * Largest RSS growth accepted, percent; undefined: the growth is reported, not held to a limit (a run too short to
+	 * tell a leak from the collector's cycle).
+	 */
+	rssGrowthLimitPercent: number | undefined;
 	/** Pseudo-terminal size. */
 	columns: number;
 	rows: number;
@@ -80,6 +83,10 @@ export function shortSoakConfig(overrides: Partial<SoakConfig> = {}): SoakConfig
 		// Start-up allocation goes on for the first 20 s or so.
 		rssBaselineSec: 20,
 		rssSampleSec: 1,
+		// 25 s after the baseline is less than one cycle of the collector: each window's lowest RSS depends on whether a
+		// full collection fell in it, not on a leak (one build measured -30 % to +28 % over four short runs). The
+		// default run holds the growth to its limit.
+		rssGrowthLimitPercent: undefined,
 		...overrides,
 	};
 }
