@@ -88,6 +88,41 @@ const rewrite = {
 };
 
 /**
+ * Parts of the plain commands that few command lines reach, each in its own CommonJS file beside plain.cjs and
+ * required only when reached: V8 compiles all of plain.cjs (a function's body in a quick pre-parse) whenever it
+ * loads, used or not, at about 1 ms per 30 KB on this machine. Each part is bundled alone, so it may hold its own
+ * copy of a module plain.cjs holds too; that is only safe for code whose classes and state never cross between the
+ * two (checked: `shared` lists every source file a part may share with plain.cjs, and the build fails on any other).
+ * - conf.cjs: conf (with semver for its migrations, dot-prop, atomically, …), which only the commands that write the
+ *   store load (and `status` when the settings file needs upgrading). -MS_CONF ms of `status`.
+ * - demo.cjs: the simulated tenant of `--demo`. -MS_DEMO ms of `status`.
+ */
+const SPLIT_OFF = [
+	// module.exports is conf's default export itself: our sources are ES modules ("type": "module"), so esbuild takes a
+	// CommonJS file's exports object as its default export, as Node does.
+	{file: 'conf.cjs', entry: 'conf', imported: /^conf$/, shared: [], exportsDefault: true},
+	{file: 'demo.cjs', entry: 'source/commands/demo-tenant.ts', imported: /[\\/]demo-tenant\.js$/, shared: []},
+];
+
+/** For the plain bundle: an import of a SPLIT_OFF part becomes a require() of its file. */
+const splitOff = {
+	name: 'split-off',
+	setup(pluginBuild) {
+		for (const {file, entry, imported} of SPLIT_OFF) {
+			pluginBuild.onResolve({filter: imported}, async ({path: name, resolveDir, kind, pluginData}) => {
+				if (pluginData === 'split-off') {
+					return undefined;
+				}
+
+				const resolved = await pluginBuild.resolve(name, {resolveDir, kind, pluginData: 'split-off'});
+				const target = await pluginBuild.resolve(entry.startsWith('source/') ? `./${entry}` : entry, {resolveDir: root, kind, pluginData: 'split-off'});
+				return resolved.path === target.path ? {path: `./${file}`, external: true} : undefined;
+			});
+		}
+	},
+};
+
+/**
  * Writes the CLI into `outdir` (which should be empty). With `metafile`, returns esbuild's account of which
  * source and package files went into which output file.
  * @param {string} outdir
@@ -112,7 +147,17 @@ export async function bundle(outdir, options = {}) {
 		},
 		plugins: [leaveOut, rewrite],
 	};
-	const [esm, cjs] = await Promise.all([
+	const plain = {
+		...shared,
+		format: 'cjs',
+		splitting: false,
+		// import() of a file outside the bundle (a SPLIT_OFF part, yaml) as require(): no ES module loader to set up.
+		supported: {'dynamic-import': false},
+		outExtension: {'.js': '.cjs'},
+		define: {...shared.define, 'import.meta.url': '__aggwatchImportMetaUrl'},
+		banner: {js: "const __aggwatchImportMetaUrl=require('node:url').pathToFileURL(__filename).href;"},
+	};
+	const [esm, cjs, ...parts] = await Promise.all([
 		build({
 			...shared,
 			entryPoints: {main: 'source/cli.ts'},
@@ -122,18 +167,27 @@ export async function bundle(outdir, options = {}) {
 			},
 		}),
 		build({
-			...shared,
+			...plain,
 			entryPoints: {plain: 'source/cli-plain.ts'},
-			format: 'cjs',
-			splitting: false,
-			outExtension: {'.js': '.cjs'},
 			// Only \`tenant import\` reads YAML (the sail CLI's config): its 115 KB would be a quarter of plain.cjs, parsed by
 			// every \`status\`. It is loaded from node_modules (a dependency) when that command needs it.
 			external: [...BUNDLE_OPTIONS.external, 'yaml'],
-			define: {...shared.define, 'import.meta.url': '__aggwatchImportMetaUrl'},
-			banner: {js: "const __aggwatchImportMetaUrl=require('node:url').pathToFileURL(__filename).href;"},
+			plugins: [...shared.plugins, splitOff],
+			metafile: true,
 		}),
+		...SPLIT_OFF.map(({file, entry, exportsDefault}) =>
+			exportsDefault
+				? build({
+						...plain,
+						outdir: undefined,
+						outfile: path.join(outdir, file),
+						stdin: {contents: `module.exports = require(${JSON.stringify(entry)}).default;`, resolveDir: root, sourcefile: file},
+						metafile: true,
+					})
+				: build({...plain, entryPoints: {[file.replace(/\.cjs$/, '')]: entry}, metafile: true}),
+		),
 	]);
+	checkSplitOff(cjs.metafile, parts.map(part => part.metafile));
 	const plainCommands = (await commandNames()).filter(name => name !== 'monitor');
 
 	const launcher = `#!/usr/bin/env node
@@ -154,11 +208,32 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 	await writeFile(cli, launcher);
 	await chmod(cli, 0o755);
 	await writeFile(path.resolve(root, outdir, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
-	if (esm.metafile === undefined || cjs.metafile === undefined) {
+	if (esm.metafile === undefined) {
 		return undefined;
 	}
 
-	return {inputs: {...esm.metafile.inputs, ...cjs.metafile.inputs}, outputs: {...esm.metafile.outputs, ...cjs.metafile.outputs}};
+	const metafiles = [esm.metafile, cjs.metafile, ...parts.map(part => part.metafile)];
+	return {
+		inputs: Object.assign({}, ...metafiles.map(metafile => metafile.inputs)),
+		outputs: Object.assign({}, ...metafiles.map(metafile => metafile.outputs)),
+	};
+}
+
+/**
+ * Fails the build when a SPLIT_OFF part holds one of our source files that plain.cjs holds too, unless its entry
+ * lists it as shared: a second copy of a module with a class (an error tested with instanceof) or state would
+ * silently differ from the first.
+ * @param {import('esbuild').Metafile} plainMeta
+ * @param {import('esbuild').Metafile[]} partMetas
+ */
+function checkSplitOff(plainMeta, partMetas) {
+	const inPlain = new Set(Object.keys(plainMeta.inputs).filter(input => input.startsWith('source/')));
+	for (const [index, {file, shared}] of SPLIT_OFF.entries()) {
+		const both = Object.keys(partMetas[index].inputs).filter(input => inPlain.has(input) && !shared.includes(input));
+		if (both.length > 0) {
+			throw new Error(`${file} and plain.cjs would each hold their own copy of ${both.join(', ')}: see SPLIT_OFF in scripts/bundle.mjs`);
+		}
+	}
 }
 
 /** The command names of source/commands/options.ts (COMMANDS), read by bundling that file alone in memory. */
