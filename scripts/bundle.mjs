@@ -98,13 +98,22 @@ const rewrite = {
  * - demo.cjs: the simulated tenant of `--demo`. -MS_DEMO ms of `status`.
  */
 const SPLIT_OFF = [
+	{file: 'help.cjs', entry: 'source/cli/help.ts', imported: /[\\/]help\.js$/, shared: []},
 	// module.exports is conf's default export itself: our sources are ES modules ("type": "module"), so esbuild takes a
 	// CommonJS file's exports object as its default export, as Node does.
 	{file: 'conf.cjs', entry: 'conf', imported: /^conf$/, shared: [], exportsDefault: true},
 	{file: 'demo.cjs', entry: 'source/commands/demo-tenant.ts', imported: /[\\/]demo-tenant\.js$/, shared: []},
 ];
 
-/** For the plain bundle: an import of a SPLIT_OFF part becomes a require() of its file. */
+/**
+ * The plain commands that scripts run in loops, each bundled (from source/cli-plain.ts, as plain.cjs is) into a file of
+ * its own holding that command's code alone, which dist/cli.js runs for a command line that starts with its name:
+ * plain.cjs holds every plain command, and V8 compiles all of it on every run. status.cjs is MS_HOT_KB KB smaller
+ * than plain.cjs: -MS_HOT ms of `status`.
+ */
+const HOT_COMMANDS = ['status', 'wait'];
+
+/** For the command bundles: an import of a SPLIT_OFF part becomes a require() of its file. */
 const splitOff = {
 	name: 'split-off',
 	setup(pluginBuild) {
@@ -119,6 +128,36 @@ const splitOff = {
 				return resolved.path === target.path ? {path: `./${file}`, external: true} : undefined;
 			});
 		}
+	},
+};
+
+/**
+ * For the CommonJS bundles: Node's built-in modules that our sources and got import by default import (`import path
+ * from 'node:path'`), each read through one module of this bundle instead of esbuild's CommonJS interop at every
+ * import. That interop (__toESM) copies the module's every property, as a getter, into a new object for each file
+ * that imports it: process (79 properties) a dozen times, path as often, on every `status`: -MS_BUILTINS ms.
+ * Their properties can still be imported by name, as of the Node that builds (a built-in's getters, which load
+ * parts of Node when read, cannot be: the build fails on such an import, with esbuild's "No matching export").
+ */
+const BY_DEFAULT_IMPORT = ['node:process', 'node:path', 'node:http', 'node:https', 'node:os'];
+
+const builtinsOnce = {
+	name: 'builtins-once',
+	setup(pluginBuild) {
+		const filter = new RegExp(`^(${BY_DEFAULT_IMPORT.join('|')})$`);
+		pluginBuild.onResolve({filter}, ({path: name, kind, namespace}) =>
+			namespace === 'builtin' || kind !== 'import-statement' ? undefined : {path: name, namespace: 'builtin'},
+		);
+		pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, async ({path: name}) => {
+			const builtin = (await import(name)).default;
+			const names = Object.entries(Object.getOwnPropertyDescriptors(builtin))
+				.filter(([key, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(key) && key !== 'default')
+				.map(([key]) => key);
+			return {
+				contents: `const builtin = require(${JSON.stringify(name)});\nexport default builtin;\nexport const {${names.join(', ')}} = builtin;\n`,
+				loader: 'js',
+			};
+		});
 	},
 };
 
@@ -154,10 +193,11 @@ export async function bundle(outdir, options = {}) {
 		// import() of a file outside the bundle (a SPLIT_OFF part, yaml) as require(): no ES module loader to set up.
 		supported: {'dynamic-import': false},
 		outExtension: {'.js': '.cjs'},
+		plugins: [...shared.plugins, builtinsOnce],
 		define: {...shared.define, 'import.meta.url': '__aggwatchImportMetaUrl'},
 		banner: {js: "const __aggwatchImportMetaUrl=require('node:url').pathToFileURL(__filename).href;"},
 	};
-	const [esm, cjs, ...parts] = await Promise.all([
+	const [esm, ...cjs] = await Promise.all([
 		build({
 			...shared,
 			entryPoints: {main: 'source/cli.ts'},
@@ -166,15 +206,18 @@ export async function bundle(outdir, options = {}) {
 				js: "import {createRequire as __aggwatchCreateRequire} from 'node:module';const require=__aggwatchCreateRequire(import.meta.url);",
 			},
 		}),
-		build({
-			...plain,
-			entryPoints: {plain: 'source/cli-plain.ts'},
-			// Only \`tenant import\` reads YAML (the sail CLI's config): its 115 KB would be a quarter of plain.cjs, parsed by
-			// every \`status\`. It is loaded from node_modules (a dependency) when that command needs it.
-			external: [...BUNDLE_OPTIONS.external, 'yaml'],
-			plugins: [...shared.plugins, splitOff],
-			metafile: true,
-		}),
+		...['plain', ...HOT_COMMANDS].map(name =>
+			build({
+				...plain,
+				entryPoints: {[name]: 'source/cli-plain.ts'},
+				// Only \`tenant import\` reads YAML (the sail CLI's config): its 115 KB would be a quarter of plain.cjs, parsed
+				// by every \`status\`. It is loaded from node_modules (a dependency) when that command needs it.
+				external: [...BUNDLE_OPTIONS.external, 'yaml'],
+				plugins: [...plain.plugins, splitOff],
+				define: {...plain.define, AGGWATCH_COMMAND: JSON.stringify(name === 'plain' ? '' : name)},
+				metafile: true,
+			}),
+		),
 		...SPLIT_OFF.map(({file, entry, exportsDefault}) =>
 			exportsDefault
 				? build({
@@ -187,17 +230,22 @@ export async function bundle(outdir, options = {}) {
 				: build({...plain, entryPoints: {[file.replace(/\.cjs$/, '')]: entry}, metafile: true}),
 		),
 	]);
-	checkSplitOff(cjs.metafile, parts.map(part => part.metafile));
-	const plainCommands = (await commandNames()).filter(name => name !== 'monitor');
+	const commandBundles = cjs.slice(0, HOT_COMMANDS.length + 1).map(result => result.metafile);
+	const parts = cjs.slice(HOT_COMMANDS.length + 1).map(result => result.metafile);
+	checkSplitOff(commandBundles, parts);
+	const plainCommands = (await commandNames()).filter(name => name !== 'monitor' && !HOT_COMMANDS.includes(name));
 
 	const launcher = `#!/usr/bin/env node
 'use strict';
 // Generated by scripts/bundle.mjs. \`aggwatch --version\` is answered here; a command line that starts with a
-// plain command's name runs plain.cjs; everything else main.mjs: the monitor, and any command line with options
-// before its command word (main.mjs runs those plain commands too).
+// plain command's name runs that command's own bundle (${HOT_COMMANDS.map(name => `${name}.cjs`).join(', ')}) or plain.cjs;
+// everything else main.mjs: the monitor, and any command line with options before its command word (main.mjs runs
+// those plain commands too).
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 	process.stdout.write(${JSON.stringify(`${pkg.version}\n`)});
+} else if (${JSON.stringify(HOT_COMMANDS)}.includes(args[0])) {
+	require(\`./\${args[0]}.cjs\`);
 } else if (${JSON.stringify(plainCommands)}.includes(args[0])) {
 	require('./plain.cjs');
 } else {
@@ -212,7 +260,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 		return undefined;
 	}
 
-	const metafiles = [esm.metafile, cjs.metafile, ...parts.map(part => part.metafile)];
+	const metafiles = [esm.metafile, ...commandBundles, ...parts];
 	return {
 		inputs: Object.assign({}, ...metafiles.map(metafile => metafile.inputs)),
 		outputs: Object.assign({}, ...metafiles.map(metafile => metafile.outputs)),
@@ -220,18 +268,18 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 }
 
 /**
- * Fails the build when a SPLIT_OFF part holds one of our source files that plain.cjs holds too, unless its entry
- * lists it as shared: a second copy of a module with a class (an error tested with instanceof) or state would
- * silently differ from the first.
- * @param {import('esbuild').Metafile} plainMeta
+ * Fails the build when a SPLIT_OFF part holds one of our source files that a command bundle (plain.cjs, status.cjs,
+ * …) holds too, unless its entry lists it as shared: a second copy of a module with a class (an error tested with
+ * instanceof) or state would silently differ from the first.
+ * @param {import('esbuild').Metafile[]} bundleMetas
  * @param {import('esbuild').Metafile[]} partMetas
  */
-function checkSplitOff(plainMeta, partMetas) {
-	const inPlain = new Set(Object.keys(plainMeta.inputs).filter(input => input.startsWith('source/')));
+function checkSplitOff(bundleMetas, partMetas) {
+	const inBundles = new Set(bundleMetas.flatMap(meta => Object.keys(meta.inputs)).filter(input => input.startsWith('source/')));
 	for (const [index, {file, shared}] of SPLIT_OFF.entries()) {
-		const both = Object.keys(partMetas[index].inputs).filter(input => inPlain.has(input) && !shared.includes(input));
+		const both = Object.keys(partMetas[index].inputs).filter(input => inBundles.has(input) && !shared.includes(input));
 		if (both.length > 0) {
-			throw new Error(`${file} and plain.cjs would each hold their own copy of ${both.join(', ')}: see SPLIT_OFF in scripts/bundle.mjs`);
+			throw new Error(`${file} and the command bundles would each hold their own copy of ${both.join(', ')}: see SPLIT_OFF in scripts/bundle.mjs`);
 		}
 	}
 }
