@@ -9,6 +9,7 @@ import {BUNDLE_OPTIONS} from './bundle-options.mjs';
 import {chmod, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {compileFunction} from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -112,6 +113,9 @@ const SPLIT_OFF = [
  * than plain.cjs: -MS_HOT ms of `status`.
  */
 const HOT_COMMANDS = ['status', 'wait'];
+
+/** What Node passes a CommonJS file's code, in its order. */
+const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
 
 /** For the command bundles: an import of a SPLIT_OFF part becomes a require() of its file. */
 const splitOff = {
@@ -242,16 +246,44 @@ export async function bundle(outdir, options = {}) {
 // everything else main.mjs: the monitor, and any command line with options before its command word (main.mjs runs
 // those plain commands too).
 const args = process.argv.slice(2);
+
+/**
+ * Runs a bundle as require() would, with the code V8 compiled for it when it was built (its .v8cache file) instead of
+ * compiling it again. V8 takes the cache only when it fits (the same V8 version and flags, the same source) and
+ * otherwise compiles the source as usual.
+ */
+function run(name) {
+	const fs = require('node:fs');
+	const Module = require('node:module');
+	const filename = require('node:path').join(__dirname, name);
+	let cachedData;
+	try {
+		cachedData = fs.readFileSync(\`\${filename}.v8cache\`);
+	} catch {}
+	const compiled = require('node:vm').compileFunction(fs.readFileSync(filename, 'utf8'), ${JSON.stringify(WRAPPER_PARAMETERS)}, {filename, cachedData});
+	const bundle = new Module(filename, module);
+	bundle.filename = filename;
+	require.cache[filename] = bundle;
+	compiled.call(bundle.exports, bundle.exports, Module.createRequire(filename), bundle, filename, __dirname);
+	bundle.loaded = true;
+}
+
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 	process.stdout.write(${JSON.stringify(`${pkg.version}\n`)});
 } else if (${JSON.stringify(HOT_COMMANDS)}.includes(args[0])) {
-	require(\`./\${args[0]}.cjs\`);
+	run(\`\${args[0]}.cjs\`);
 } else if (${JSON.stringify(plainCommands)}.includes(args[0])) {
-	require('./plain.cjs');
+	run('plain.cjs');
 } else {
 	import('./main.mjs');
 }
 `;
+	for (const name of ['plain', ...HOT_COMMANDS]) {
+		const filename = path.resolve(root, outdir, `${name}.cjs`);
+		const compiled = compileFunction(await readFile(filename, 'utf8'), WRAPPER_PARAMETERS, {filename, produceCachedData: true});
+		await writeFile(`${filename}.v8cache`, compiled.cachedData);
+	}
+
 	const cli = path.resolve(root, outdir, 'cli.js');
 	await writeFile(cli, launcher);
 	await chmod(cli, 0o755);
