@@ -1,3 +1,4 @@
+import {createInterface} from 'node:readline/promises';
 import type {Prompter} from '../commands/prompter.js';
 
 /** The user pressed Ctrl-C (or Ctrl-D on an empty hidden prompt) at a prompt: exit quietly with 130. */
@@ -170,8 +171,6 @@ async function readHidden(input: NodeJS.ReadStream, output: NodeJS.WriteStream, 
 }
 
 async function readVisible(input: NodeJS.ReadStream, output: NodeJS.WriteStream, question: string): Promise<string> {
-	// Loaded when a question is asked: every command that builds a context loads this file (status and wait too).
-	const {createInterface} = await import('node:readline/promises');
 	const readline = createInterface({input, output, terminal: true});
 	try {
 		return await new Promise<string>((resolve, reject) => {
