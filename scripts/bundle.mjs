@@ -131,9 +131,16 @@ const HOT_COMMANDS = ['status', 'wait'];
  * run() of the launcher (dist/cli.js), which the build also uses to make the code caches: runs a bundle (its full path)
  * as require() would, but with the code V8 compiled for it when it was built (its .v8cache file) instead of compiling
  * it again. V8 takes the cache only when it fits (the same V8 version and flags, a source of the same length: the
- * build writes both together) and otherwise compiles the source as usual. Returns the script.
+ * build writes both together) and otherwise compiles the source as usual. Returns the script (none when it left the
+ * bundle to require() itself).
  */
 const RUN_BUNDLE = `function run(filename) {
+	if (process.sourceMapsEnabled) {
+		// --enable-source-maps maps stack traces only through files Node's own loader compiled.
+		require(filename);
+		return undefined;
+	}
+
 	const fs = require('node:fs');
 	const Module = require('node:module');
 	let cachedData;
