@@ -166,9 +166,10 @@ const RUN_BUNDLE = `function run(filename) {
  * flags, compiles as before. Nothing is written at run time.
  */
 const CACHE_RUNS = {
-	status: {args: ['status', '--demo', '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72'], exitCode: 0},
-	// A run that goes on: wait gives up after a second (exit code 5).
-	wait: {args: ['wait', '--demo', '--timeout', '1s', '--no-bell', '--no-notify', '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72'], exitCode: 5},
+	// The demo's HR CSV aggregation, ended when the demo starts: its status, then its task, as bench/startup.ts reads.
+	// (A cache made after a status run against a saved tenant, the bench's own path, measured no faster.)
+	status: {args: ['status', '--demo', 'e92a6c1f3b8d47a0a5c2e4f6b8d01c05'], exitCode: 0},
+	wait: {args: ['wait', '--demo', '--no-bell', '--no-notify', 'e92a6c1f3b8d47a0a5c2e4f6b8d01c05'], exitCode: 0},
 };
 
 /**
