@@ -204,7 +204,9 @@ process.on('exit', () => require('node:fs').writeFileSync(\`\${filename}.v8cache
 					} else if ((error?.code ?? 0) === run.exitCode) {
 						resolve(undefined);
 					} else {
-						reject(new Error(`${run.args.join(' ')} (to make ${path.basename(file)}'s code cache) exited ${error?.code ?? 0}: ${stderr.trim()}`));
+						reject(
+							new Error(`${run.args.join(' ')} (to make ${path.basename(file)}'s code cache) exited ${error?.code ?? 0}: ${stderr.trim()}`),
+						);
 					}
 				},
 			);
@@ -225,7 +227,11 @@ const splitOff = {
 				}
 
 				const resolved = await pluginBuild.resolve(name, {resolveDir, kind, pluginData: 'split-off'});
-				const target = await pluginBuild.resolve(entry.startsWith('source/') ? `./${entry}` : entry, {resolveDir: root, kind, pluginData: 'split-off'});
+				const target = await pluginBuild.resolve(entry.startsWith('source/') ? `./${entry}` : entry, {
+					resolveDir: root,
+					kind,
+					pluginData: 'split-off',
+				});
 				return resolved.path === target.path ? {path: `./${file}`, external: true} : undefined;
 			});
 		}
@@ -388,7 +394,9 @@ function checkSplitOff(bundleMetas, partMetas) {
 	for (const [index, {file}] of SPLIT_OFF.entries()) {
 		const both = Object.keys(partMetas[index].inputs).filter(input => inBundles.has(input));
 		if (both.length > 0) {
-			throw new Error(`${file} and the command bundles would each hold their own copy of ${both.join(', ')}: see SPLIT_OFF in scripts/bundle.mjs`);
+			throw new Error(
+				`${file} and the command bundles would each hold their own copy of ${both.join(', ')}: see SPLIT_OFF in scripts/bundle.mjs`,
+			);
 		}
 	}
 }
