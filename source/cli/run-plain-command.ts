@@ -3,31 +3,33 @@
 import type {ParsedCommandLine} from '../commands/options.js';
 import type {CliContext} from '../commands/context.js';
 import {withContext} from './command-context.js';
+import {runStatusCommand} from './run-status-command.js';
+import {runWaitCommand} from './run-wait-command.js';
 
 export async function runPlainCommand(parsed: ParsedCommandLine): Promise<number> {
-	return withContext(parsed, context => runPlain(context, parsed));
+	switch (parsed.command) {
+		case 'status': {
+			return runStatusCommand(parsed);
+		}
+
+		case 'wait': {
+			return runWaitCommand(parsed);
+		}
+
+		default: {
+			return withContext(parsed, context => runPlain(context, parsed));
+		}
+	}
 }
 
 async function runPlain(context: CliContext, parsed: ParsedCommandLine): Promise<number> {
 	switch (parsed.command) {
-		case 'monitor': {
-			// dist/cli.js sends the monitor to dist/main.mjs (source/cli.ts), and run-command.ts never passes it here.
-			throw new Error('the monitor is not one of the plain commands');
-		}
-
-		case 'status': {
-			const {runStatus} = await import('../commands/status.js');
-			return await runStatus(context, parsed.positionals);
-		}
-
+		case 'monitor':
+		case 'status':
 		case 'wait': {
-			const [{runWait}, {createWaitHooks}, {resolveAlertPrefs}] = await Promise.all([
-				import('../commands/wait.js'),
-				import('../commands/wait-hooks.js'),
-				import('../commands/alert-options.js'),
-			]);
-			const alerts = resolveAlertPrefs(parsed.values, context.env);
-			return await runWait(context, parsed.positionals, createWaitHooks(context, {alerts}));
+			// dist/cli.js sends the monitor to dist/main.mjs (source/cli.ts), and run-command.ts never passes it here;
+			// runPlainCommand runs status and wait (in files of their own: each is also a bundle of its own).
+			throw new Error(`${parsed.command} is not run by runPlain`);
 		}
 
 		case 'discover': {

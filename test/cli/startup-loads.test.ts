@@ -1,9 +1,10 @@
 /**
  * What the plain commands load. The CLI is bundled (scripts/bundle.mjs, as `npm run build` does) into a temporary
  * folder with esbuild's metafile, which says which sources and packages went into which file; each command then
- * runs with hooks recording the files it loads. A plain command (`status`, `status --help`) loads the launcher and
- * plain.cjs alone, which hold no Ink or React; `--version` no file of the bundle at all; the monitor never loads
- * plain.cjs.
+ * runs with hooks recording the files it loads. `status` and `wait` load the launcher and their own bundle alone
+ * (status.cjs, wait.cjs), the other plain commands plain.cjs, none of which holds Ink or React; the parts split off
+ * (help.cjs, conf.cjs, demo.cjs) load only when needed; `--version` no file of the bundle at all; the monitor never
+ * loads a CommonJS bundle.
  */
 import {execFile} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -20,6 +21,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const recorder = fileURLToPath(new URL('../helpers/record-loads.mjs', import.meta.url));
 const SECRET = 'loads-secret-not-printed';
 const ID = '3a1b2c3d4e5f60718293a4b5c6d7e8f9';
+/** An aggregation of the --demo tenant (readme.md). */
+const DEMO_ID = '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72';
 /** Packages the monitor needs and nothing else does. */
 const MONITOR_ONLY = ['ink', 'react', 'react-reconciler', 'scheduler', 'yoga-layout'];
 
@@ -141,14 +144,14 @@ afterAll(async () => {
 });
 
 describe('what the plain commands load (built CLI, loader hook)', () => {
-	it('status of a saved tenant loads plain.cjs alone: the HTTP client but neither Ink nor React, and leaves the store as it was', async () => {
+	it('status of a saved tenant loads status.cjs alone: the HTTP client but neither Ink nor React, and leaves the store as it was', async () => {
 		const configDir = path.join(home, 'config');
 		const before = Object.fromEntries(readdirSync(configDir).map(name => [name, readFileSync(path.join(configDir, name), 'utf8')]));
 		const result = await runRecorded(['status', ID]);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain(`${ID}  COMPLETED`);
-		expect(result.files.sort()).toEqual(['cli.js', 'plain.cjs']);
+		expect(result.files.sort()).toEqual(['cli.js', 'status.cjs']);
 		// The recording works: the HTTP client was seen.
 		expect(result.packages).toContain('got');
 		for (const name of MONITOR_ONLY) {
@@ -160,11 +163,43 @@ describe('what the plain commands load (built CLI, loader hook)', () => {
 		expect(after).toEqual(before);
 	});
 
-	it("a plain command's --help loads plain.cjs alone", async () => {
-		const result = await runRecorded(['status', '--help']);
+	it('wait for a run that has ended loads wait.cjs (and conf.cjs: its hooks write the store), with neither Ink nor React', async () => {
+		const result = await runRecorded(['wait', ID]);
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('aggwatch status');
-		expect(result.files.sort()).toEqual(['cli.js', 'plain.cjs']);
+		expect(result.stdout).toContain('task SUCCESS');
+		expect(result.files.sort()).toEqual(['cli.js', 'conf.cjs', 'wait.cjs']);
+		for (const name of MONITOR_ONLY) {
+			expect(result.packages, name).not.toContain(name);
+		}
+	});
+
+	it("a plain command's --help loads its bundle and help.cjs, nothing else", async () => {
+		const status = await runRecorded(['status', '--help']);
+		expect(status.code).toBe(0);
+		expect(status.stdout).toContain('aggwatch status');
+		expect(status.files.sort()).toEqual(['cli.js', 'help.cjs', 'status.cjs']);
+		const tenant = await runRecorded(['tenant', '--help']);
+		expect(tenant.code).toBe(0);
+		expect(tenant.stdout).toContain('aggwatch tenant');
+		expect(tenant.files.sort()).toEqual(['cli.js', 'help.cjs', 'plain.cjs']);
+	});
+
+	it('the other plain commands run plain.cjs, with conf.cjs where they open the store', async () => {
+		const result = await runRecorded(['tenant', 'list']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('local');
+		expect(result.files.sort()).toEqual(['cli.js', 'conf.cjs', 'plain.cjs']);
+		expect(result.packages).toContain('conf');
+		for (const name of MONITOR_ONLY) {
+			expect(result.packages, name).not.toContain(name);
+		}
+	});
+
+	it('status --demo loads the simulated tenant from demo.cjs', async () => {
+		const result = await runRecorded(['status', '--demo', DEMO_ID]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain(DEMO_ID);
+		expect(result.files.sort()).toEqual(['cli.js', 'demo.cjs', 'status.cjs']);
 	});
 
 	it("the monitor's --help loads the ES module bundle, not plain.cjs, and no package", async () => {
@@ -172,7 +207,7 @@ describe('what the plain commands load (built CLI, loader hook)', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('aggwatch');
 		expect(result.files).toContain('main.mjs');
-		expect(result.files).not.toContain('plain.cjs');
+		expect(result.files.filter(file => file.endsWith('.cjs'))).toEqual([]);
 		expect([...result.packages]).toEqual([]);
 	});
 
@@ -192,6 +227,7 @@ describe('what the plain commands load (built CLI, loader hook)', () => {
 			const result = await runRecorded(['status', ID]);
 			// The tenant is found (it is the default now), and what it lacks is said in one line.
 			expect(result.code).toBe(4);
+			expect(result.files.sort()).toEqual(['cli.js', 'conf.cjs', 'status.cjs']);
 			expect(result.stderr).toBe(
 				'aggwatch: no client id is stored for tenant "local" - run "aggwatch tenant add local" to store its credentials again\n',
 			);
