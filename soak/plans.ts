@@ -123,7 +123,17 @@ function planFor(
 	const duration = endAtMs - startAtMs;
 	const source = SOURCES[index % SOURCES.length] ?? 'Source';
 	const totalAccounts = random.int(100, 50_000);
-	const base = {id, sourceId: `src-${tenant}-${index % SOURCES.length}`, sourceName: `${source} (${tenant})`, startAtMs, totalAccounts};
+	// A late starter's id was handed out (load-accounts answered with it) before the run: ISC has its task, queued, from
+	// then until it starts, while its status answers 404.
+	const queued = lateStart ? {queuedMs: startAtMs + 60_000} : {};
+	const base = {
+		id,
+		sourceId: `src-${tenant}-${index % SOURCES.length}`,
+		sourceName: `${source} (${tenant})`,
+		startAtMs,
+		totalAccounts,
+		...queued,
+	};
 	switch (outcome) {
 		case 'COMPLETED': {
 			const collectMs = Math.round(duration * random.between(0.05, 0.3));

@@ -40,7 +40,8 @@ export interface TaskStatusObject {
 	/** ISO strings, or epoch ms in the 'epoch-ms' date form. */
 	created: string | number;
 	modified: string | number;
-	launched: string | number;
+	/** null while the task is queued (not started). */
+	launched: string | number | null;
 	completed: string | number | null;
 	completionStatus: string | null;
 	messages: Array<{type: 'INFO' | 'WARN' | 'ERROR'; localizedText: {locale: string; message: string}; key: string; parameters: null}>;
@@ -107,13 +108,28 @@ export function completionStatusOf(plan: SimAggregationPlan, status: string | un
 	return status === undefined ? undefined : COMPLETION[status];
 }
 
+const TASK_DEFINITION_SUMMARY = {
+	id: '2c91808475b4334b0175e1dff64b63c5',
+	uniqueName: TASK_UNIQUE_NAME,
+	description: 'Aggregates from the specified application.',
+	parentName: TASK_UNIQUE_NAME,
+	executor: 'sailpoint.task.ServiceTaskExecutor',
+	arguments: {},
+};
+
 /**
- * The TaskStatus of an aggregation at `now`, or undefined before it starts and 90 days after its end. Task records
- * outlive the status endpoint's one-hour window, so an expired aggregation still appears here.
+ * The TaskStatus of an aggregation at `now`, or undefined before ISC has its task (its start, or plan.queuedMs
+ * before) and 90 days after its end. Task records outlive the status endpoint's one-hour window, so an expired
+ * aggregation still appears here; a queued one appears not launched yet.
  */
 export function toTaskStatus(aggregation: SimAggregation, now: number, dates: SimContext['dates'] = 'iso'): TaskStatusObject | undefined {
 	const {plan} = aggregation;
 	const phase = phaseAt(plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
+	if (phase.kind === 'pending') {
+		const queuedAt = aggregation.startEpochMs - (plan.queuedMs ?? 0);
+		return now >= queuedAt ? queuedTask(aggregation, dateWriter(dates)(queuedAt)) : undefined;
+	}
+
 	if (phase.kind !== 'live' || (phase.endedAt !== undefined && now >= phase.endedAt + TASK_RETENTION_MS)) {
 		return undefined;
 	}
@@ -176,14 +192,32 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 		},
 		progress,
 		percentComplete: status === 'COMPLETED' ? 100 : Math.floor(phase.fraction * 100),
-		taskDefinitionSummary: {
-			id: '2c91808475b4334b0175e1dff64b63c5',
-			uniqueName: TASK_UNIQUE_NAME,
-			description: 'Aggregates from the specified application.',
-			parentName: TASK_UNIQUE_NAME,
-			executor: 'sailpoint.task.ServiceTaskExecutor',
-			arguments: {},
-		},
+		taskDefinitionSummary: TASK_DEFINITION_SUMMARY,
+	};
+}
+
+/** The task of an aggregation that ISC has queued but not started: not launched, no progress, no outcome. */
+function queuedTask(aggregation: SimAggregation, created: string | number): TaskStatusObject {
+	const {plan} = aggregation;
+	return {
+		id: plan.id,
+		type: TASK_TYPE,
+		uniqueName: TASK_UNIQUE_NAME,
+		description: TASK_DESCRIPTION,
+		parentName: null,
+		launcher: aggregation.launcher,
+		target: {id: plan.sourceId, type: 'APPLICATION', name: `${plan.sourceName} [source]`},
+		created,
+		modified: created,
+		launched: null,
+		completed: null,
+		completionStatus: null,
+		messages: [],
+		returns: [],
+		attributes: {appId: plan.sourceId, optimizedAggregation: aggregation.optimized ? 'enabled' : 'disabled'},
+		progress: null,
+		percentComplete: 0,
+		taskDefinitionSummary: TASK_DEFINITION_SUMMARY,
 	};
 }
 

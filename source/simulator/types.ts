@@ -40,6 +40,12 @@ export interface SimAggregationPlan {
 	sourceName: string;
 	/** Start time relative to the simulator's start (ms). Negative: it started before; positive: it starts later (404 until then). Default 0. */
 	startAtMs?: number;
+	/**
+	 * How long before its start ISC already had its task (ms): task-status/{id} then answers a task not launched yet
+	 * (no completion status) while the status endpoint still answers 404, as for a run handed out by load-accounts that
+	 * has not started. Default 0: the tenant knows neither before the start.
+	 */
+	queuedMs?: number;
 	/** Time spent in STARTED before ACCOUNTS_COLLECTED (ms). */
 	collectMs: number;
 	totalAccounts: number;

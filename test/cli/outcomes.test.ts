@@ -16,6 +16,7 @@ const OLD_WARN_ID = 'b0000000000000000000000000000003';
 const OLD_ERROR_ID = 'b0000000000000000000000000000004';
 const OLD_CANCELLED_ID = 'b0000000000000000000000000000005';
 const MISSING_ID = 'b00000000000000000000000000000ff';
+const QUEUED_ID = 'b0000000000000000000000000000006';
 
 function plan(id: string, fields: Partial<SimAggregationPlan>): SimAggregationPlan {
 	return {
@@ -52,10 +53,13 @@ const PLANS = [
 ];
 
 let sim: Simulator;
+/** About when the simulator started: plans added later give their start relative to it. */
+let simStartedAt: number;
 
 beforeAll(async () => {
 	await ensureBuilt();
 	// One tenant for the whole file (the fixtures' tenantSimulator closes after each test).
+	simStartedAt = Date.now();
 	sim = await startSimulator({clients: [ADHOC], aggregations: PLANS, rateLimit: false});
 }, 120_000);
 
@@ -164,6 +168,17 @@ describe('aggwatch wait and task outcomes', () => {
 		expect(text.code).toBe(3);
 		expect(text.stdout).toContain('NOT_FOUND  error: not found: neither the status nor the task of this id exists');
 		expect(text.stdout).not.toContain('retrying');
+	});
+
+	it('waits for a queued run (status 404 until it starts, its task already there) rather than calling it not found', async () => {
+		// Handed out a minute ago (as load-accounts does), starting in 3 s.
+		sim.addAggregation(plan(QUEUED_ID, {startAtMs: Date.now() - simStartedAt + 3000, queuedMs: 60_000}));
+		const result = await cli(['wait', '--interval', '1', '--json', QUEUED_ID]);
+		expect(result.code).toBe(0);
+		expect(lines(result).some(line => line['status'] === 'NOT_FOUND')).toBe(false);
+		expect(lines(result).at(-1)).toMatchObject({results: [{id: QUEUED_ID, status: 'COMPLETED', exitCode: 0}]});
+		// It was asked before it started: the 404s came, and the task said the id exists.
+		expect(sim.log.some(entry => entry.path.endsWith(`/${QUEUED_ID}/status`) && entry.status === 404)).toBe(true);
 	});
 
 	it('an id past the hour ends at once with the outcome of its task', async () => {
