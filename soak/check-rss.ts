@@ -1,15 +1,22 @@
 /**
  * Memory: the monitor's RSS from the baseline moment (minute 2 of the default run, once start-up allocation is
- * done) to the end. Each end is the lowest sample of a short window: RSS saws up and down with garbage collection,
- * and what a leak raises is the floor it comes back to, not the peaks.
+ * done) to the end. Each end is the median of a short window's samples: RSS saws up and down with garbage
+ * collection, a full collection now and then drops it by a third for a sample or two, and a leak raises the whole
+ * window, which no single peak or dip moves.
  */
 import {runMs} from './config.js';
 import {figure, megabytes, runTime, type Figure} from './figure.js';
 import type {SoakObservations} from './observations.js';
 import type {RssSample} from './rss.js';
 
-function lowest(values: readonly number[]): number | undefined {
-	return values.length === 0 ? undefined : Math.min(...values);
+function median(values: readonly number[]): number | undefined {
+	if (values.length === 0) {
+		return undefined;
+	}
+
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export function rssGrowth(
@@ -18,8 +25,8 @@ export function rssGrowth(
 	endAt: number,
 	windowMs: number,
 ): {base?: number; end?: number} {
-	const base = lowest(samples.filter(sample => sample.at >= baselineAt && sample.at < baselineAt + windowMs).map(sample => sample.bytes));
-	const end = lowest(samples.filter(sample => sample.at > endAt - windowMs && sample.at <= endAt).map(sample => sample.bytes));
+	const base = median(samples.filter(sample => sample.at >= baselineAt && sample.at < baselineAt + windowMs).map(sample => sample.bytes));
+	const end = median(samples.filter(sample => sample.at > endAt - windowMs && sample.at <= endAt).map(sample => sample.bytes));
 	return {...(base === undefined ? {} : {base}), ...(end === undefined ? {} : {end})};
 }
 
@@ -39,11 +46,9 @@ export function rssFigure(observations: SoakObservations): Figure {
 	const peak = Math.max(...rss.map(sample => sample.bytes));
 	return figure(
 		name,
-		`${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (floor ${megabytes(base)} → ${megabytes(end)}, peak ${megabytes(peak)})`,
+		`${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (median ${megabytes(base)} → ${megabytes(end)}, peak ${megabytes(peak)})`,
 		limit,
 		limitPercent === undefined ? undefined : growth < limitPercent,
-		limitPercent === undefined
-			? [`${name}: not held to a limit in a run this short: whether a full collection falls in a window moves its lowest RSS by a third`]
-			: [],
+		limitPercent === undefined ? [`${name}: not held to a limit in a run this short: a window is shorter than the collector's cycle`] : [],
 	);
 }

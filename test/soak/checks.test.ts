@@ -312,10 +312,14 @@ describe('process output', () => {
 		expect(parsed.summary?.exitCode).toBe(2);
 	});
 
-	it('compares RSS floors, so a garbage-collection peak does not decide', () => {
-		const samples = [100, 140, 100, 140, 100, 105, 160, 104].map((mb, index) => ({at: index * 1000, bytes: mb * 1024 * 1024}));
-		const {base, end} = rssGrowth(samples, 0, 7000, 3000);
-		expect((end ?? 0) / (base ?? 1)).toBeCloseTo(1.04, 2);
+	it('compares the middle of each RSS window, so neither a collection dip nor a peak decides, and a leak shows', () => {
+		const series = (megabytes: number[]) => megabytes.map((mb, index) => ({at: index * 1000, bytes: mb * 1024 * 1024}));
+		// A full collection dips the baseline window, a peak comes at the end: no growth.
+		const steady = rssGrowth(series([110, 77, 112, 111, 115, 112, 160, 113, 114]), 0, 8000, 4000);
+		expect((steady.end ?? 0) / (steady.base ?? 1)).toBeCloseTo(113.5 / 110.5, 3);
+		// Every sample of the end window higher: growth.
+		const leaking = rssGrowth(series([100, 101, 100, 102, 120, 125, 124, 126, 125]), 0, 8000, 4000);
+		expect((leaking.end ?? 0) / (leaking.base ?? 1)).toBeCloseTo(125 / 100.5, 3);
 	});
 });
 
