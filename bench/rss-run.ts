@@ -82,7 +82,10 @@ async function sleep(ms: number): Promise<void> {
 
 const cpuBudgetPercent = 4;
 
-/** RSS, and the CPU of the steady state: the second half of the run (the first is start-up, names, first answers). */
+/**
+ * RSS, and the CPU of the steady state: the second half of the run (the first is start-up, names, first answers, and
+ * the JIT warming up to the request path; see BenchConfig.rssSeconds).
+ */
 export async function measureRss(config: BenchConfig, log: (line: string) => void): Promise<Figure[]> {
 	const plans = Array.from({length: count}, (_, index) => plan(index));
 	const monitor = await startMonitorSession(config, {aggregations: plans, storeIds: plans.map(entry => entry.id)});
