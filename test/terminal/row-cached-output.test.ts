@@ -46,7 +46,7 @@ async function drawn(frame: string, columns: number, rows: number): Promise<stri
 }
 
 const styled = (open: string, close: string) => (text: string) => `\u001B[${open}m${text}\u001B[${close}m`;
-const word = fc.constantFrom('a', 'status', '  ', ' ', '…', '⠋', '█░', '·', 'é', 'Ω', '中文', 'e\u0301', '😀', '\t', '');
+const word = fc.constantFrom('a', 'status', '  ', ' ', '…', '⠋', '█░', '·', 'é', 'Ω', '中文', 'e\u0301', '😀', '\t', '', '5\u0000\u00015');
 const style = fc.constantFrom(
 	(text: string) => text,
 	styled('31', '39'),
@@ -56,6 +56,9 @@ const style = fc.constantFrom(
 	styled('2;36', '22;39'),
 	(text: string) => `\u001B[4m${text}`, // left open
 	(text: string) => `${text}\u001B[0m`,
+	// Resets a terminal reads and Ink's model does not.
+	(text: string) => `\u001B[31m\u001B[m${text}`,
+	(text: string) => `\u001B[1m\u001B[00m${text}`,
 );
 const text = fc
 	.array(

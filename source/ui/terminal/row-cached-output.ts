@@ -53,10 +53,13 @@ interface Piece {
 
 const escapeCode = 0x1b;
 const reset = '\u001B[0m';
-/** What Ink's tokenizer reads as one SGR sequence. */
-const sgrSequence = /\u001B\[[\d;]*m/y;
+/**
+ * An SGR sequence that Ink's tokenizer and a terminal read alike: every parameter present and without leading zeros.
+ * (`ESC[m`, `ESC[00m` or `ESC[;1m` reset a terminal but not Ink's model of the styles: a row holding one is Ink's.)
+ */
+const sgrSequence = /\u001B\[(?:0|[1-9]\d*)(?:;(?:0|[1-9]\d*))*m/y;
 
-/** Columns of `text` when it holds only single-width characters and SGR sequences; undefined otherwise. */
+/** Columns of `text` when it holds only single-width characters and plain SGR sequences; undefined otherwise. */
 export function plainWidth(text: string): number | undefined {
 	let width = 0;
 	let index = 0;
@@ -133,13 +136,18 @@ export function rowCachedOutput(InkOutputBase: InkOutputClass): InkOutputClass {
 				rows.push([]);
 			}
 
+			// Before any transformer runs (Ink's class runs them again): a horizontal clip is Ink's to make.
+			if (
+				operations.some(
+					operation => operation.type === 'clip' && typeof operation.clip.x1 === 'number' && typeof operation.clip.x2 === 'number',
+				)
+			) {
+				return super.get();
+			}
+
 			const clips: InkClip[] = [];
 			for (const operation of operations) {
 				if (operation.type === 'clip') {
-					if (typeof operation.clip.x1 === 'number' && typeof operation.clip.x2 === 'number') {
-						return super.get();
-					}
-
 					clips.push(operation.clip);
 					continue;
 				}
@@ -193,7 +201,8 @@ export function rowCachedOutput(InkOutputBase: InkOutputClass): InkOutputClass {
 			for (const pieces of rows) {
 				let key = `${width}`;
 				for (const {x, text} of pieces) {
-					key += `\u0000${x}\u0001${text}`;
+					// With the text's length, no two lists of pieces make the same key, whatever the texts hold.
+					key += `\u0000${x}\u0000${text.length}\u0000${text}`;
 				}
 
 				let line = frame.get(key) ?? previousFrame.get(key);
