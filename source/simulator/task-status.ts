@@ -137,6 +137,8 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 	const status = phase.body.status;
 	const date = dateWriter(dates);
 	const started = date(aggregation.startEpochMs);
+	// A task queued before its start keeps the date it was created.
+	const created = date(aggregation.startEpochMs - (plan.queuedMs ?? 0));
 	const ended = phase.endedAt === undefined ? undefined : date(phase.endedAt);
 	const messages: TaskStatusObject['messages'] = [];
 	if (status === 'TERMINATED') {
@@ -178,7 +180,7 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 		parentName: null,
 		launcher: aggregation.launcher,
 		target: {id: plan.sourceId, type: 'APPLICATION', name: `${plan.sourceName} [source]`},
-		created: started,
+		created,
 		modified: ended ?? date(now),
 		launched: started,
 		completed: ended ?? null,
