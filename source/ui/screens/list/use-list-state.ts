@@ -300,7 +300,7 @@ export function useListState({
 	// Every answer makes a new rows array, but the ids change only when rows are added or removed: shorten them again
 	// only then (with 1,000 rows, sorting and reversing the ids at every tick was most of this hook's work).
 	const idList = state.rows.map(row => row.id).join('\u0000');
-	const shortId = useMemo(() => idShortener(idList.split('\u0000')), [idList]);
+	const shortId = useMemo(() => idShortener(idList === '' ? [] : idList.split('\u0000')), [idList]);
 	const finished = useMemo(() => state.rows.filter(row => isFinishedPhase(row.phase)).length, [state.rows]);
 	const layout = useMemo(() => rowLayout(columns, tenantWidth), [columns, tenantWidth]);
 
