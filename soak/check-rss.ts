@@ -4,20 +4,11 @@
  * collection, a full collection now and then drops it by a third for a sample or two, and a leak raises the whole
  * window, which no single peak or dip moves.
  */
+import {median} from '../source/core/past-runs.js';
 import {runMs} from './config.js';
 import {figure, megabytes, runTime, type Figure} from './figure.js';
 import type {SoakObservations} from './observations.js';
 import type {RssSample} from './rss.js';
-
-function median(values: readonly number[]): number | undefined {
-	if (values.length === 0) {
-		return undefined;
-	}
-
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 export function rssGrowth(
 	samples: readonly RssSample[],

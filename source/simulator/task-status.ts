@@ -125,9 +125,11 @@ const TASK_DEFINITION_SUMMARY = {
 export function toTaskStatus(aggregation: SimAggregation, now: number, dates: SimContext['dates'] = 'iso'): TaskStatusObject | undefined {
 	const {plan} = aggregation;
 	const phase = phaseAt(plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
+	const date = dateWriter(dates);
+	// A task queued before its start keeps the date it was created.
+	const createdAt = aggregation.startEpochMs - (plan.queuedMs ?? 0);
 	if (phase.kind === 'pending') {
-		const queuedAt = aggregation.startEpochMs - (plan.queuedMs ?? 0);
-		return now >= queuedAt ? queuedTask(aggregation, dateWriter(dates)(queuedAt)) : undefined;
+		return now >= createdAt ? queuedTask(aggregation, date(createdAt)) : undefined;
 	}
 
 	if (phase.kind !== 'live' || (phase.endedAt !== undefined && now >= phase.endedAt + TASK_RETENTION_MS)) {
@@ -135,10 +137,7 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 	}
 
 	const status = phase.body.status;
-	const date = dateWriter(dates);
 	const started = date(aggregation.startEpochMs);
-	// A task queued before its start keeps the date it was created.
-	const created = date(aggregation.startEpochMs - (plan.queuedMs ?? 0));
 	const ended = phase.endedAt === undefined ? undefined : date(phase.endedAt);
 	const messages: TaskStatusObject['messages'] = [];
 	if (status === 'TERMINATED') {
@@ -172,34 +171,24 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 		progress = `Processed ${phase.body.processedAccounts ?? 0} of ${phase.body.totalAccounts ?? 0} accounts`;
 	}
 
+	const head = taskHead(aggregation);
 	return {
-		id: plan.id,
-		type: TASK_TYPE,
-		uniqueName: TASK_UNIQUE_NAME,
-		description: TASK_DESCRIPTION,
-		parentName: null,
-		launcher: aggregation.launcher,
-		target: {id: plan.sourceId, type: 'APPLICATION', name: `${plan.sourceName} [source]`},
-		created,
+		...head,
+		created: date(createdAt),
 		modified: ended ?? date(now),
 		launched: started,
 		completed: ended ?? null,
 		completionStatus,
 		messages,
 		returns: phase.endedAt === undefined ? [] : RETURNS,
-		attributes: {
-			appId: plan.sourceId,
-			optimizedAggregation: aggregation.optimized ? 'enabled' : 'disabled',
-			...attributes,
-		},
+		attributes: {...head.attributes, ...attributes},
 		progress,
 		percentComplete: status === 'COMPLETED' ? 100 : Math.floor(phase.fraction * 100),
-		taskDefinitionSummary: TASK_DEFINITION_SUMMARY,
 	};
 }
 
-/** The task of an aggregation that ISC has queued but not started: not launched, no progress, no outcome. */
-function queuedTask(aggregation: SimAggregation, created: string | number): TaskStatusObject {
+/** What an aggregation's task says whatever its state: which task, whose, on which source, and how it aggregates. */
+function taskHead(aggregation: SimAggregation) {
 	const {plan} = aggregation;
 	return {
 		id: plan.id,
@@ -208,7 +197,16 @@ function queuedTask(aggregation: SimAggregation, created: string | number): Task
 		description: TASK_DESCRIPTION,
 		parentName: null,
 		launcher: aggregation.launcher,
-		target: {id: plan.sourceId, type: 'APPLICATION', name: `${plan.sourceName} [source]`},
+		target: {id: plan.sourceId, type: 'APPLICATION' as const, name: `${plan.sourceName} [source]`},
+		attributes: {appId: plan.sourceId, optimizedAggregation: aggregation.optimized ? 'enabled' : 'disabled'},
+		taskDefinitionSummary: TASK_DEFINITION_SUMMARY,
+	};
+}
+
+/** The task of an aggregation that ISC has queued but not started: not launched, no progress, no outcome. */
+function queuedTask(aggregation: SimAggregation, created: string | number): TaskStatusObject {
+	return {
+		...taskHead(aggregation),
 		created,
 		modified: created,
 		launched: null,
@@ -216,10 +214,8 @@ function queuedTask(aggregation: SimAggregation, created: string | number): Task
 		completionStatus: null,
 		messages: [],
 		returns: [],
-		attributes: {appId: plan.sourceId, optimizedAggregation: aggregation.optimized ? 'enabled' : 'disabled'},
 		progress: null,
 		percentComplete: 0,
-		taskDefinitionSummary: TASK_DEFINITION_SUMMARY,
 	};
 }
 
