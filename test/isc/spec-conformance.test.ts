@@ -1,5 +1,5 @@
 /**
- * Every kind of request aggwatch sends is valid against ../shared/isc-openapi-v2025-subset.yaml (SailPoint's own
+ * Every kind of request aggwatch sends is valid against spec/isc-openapi-v2025-subset.yaml (SailPoint's own
  * document, trimmed): the requests are recorded on their way to the simulated tenant (a recording relay in front of
  * it) and each is checked against its operation: method and path, query parameters (declared names, schema types and
  * bounds, the filter and sorter fields and operators the operation lists), the Authorization header where the
@@ -30,8 +30,8 @@ import {FINISHED, RUNNING, RUNNING_ID} from './sim-fixture.js';
 
 type Json = Record<string, unknown>;
 
-/** The contract, from shared/ beside the project (developers and CI both have it there). */
-const SPEC = parse(readFileSync(fileURLToPath(new URL('../../../shared/isc-openapi-v2025-subset.yaml', import.meta.url)), 'utf8')) as Json;
+/** The contract, the repo's own copy of SailPoint's document (spec/README.md). */
+const SPEC = parse(readFileSync(fileURLToPath(new URL('../../spec/isc-openapi-v2025-subset.yaml', import.meta.url)), 'utf8')) as Json;
 const CLIENT = {clientId: 'spec-client', clientSecret: 'spec-secret-Q9'};
 const WORKDAY: SimSource = {id: '2c9180835d191a86015d28455b4a9001', name: 'Workday', type: 'Workday'};
 const IDLE: SimSource = {id: '2c9180835d191a86015d28455b4a9002', name: 'Active Directory', type: 'Active Directory - Direct'};
