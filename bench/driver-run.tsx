@@ -16,7 +16,7 @@ import type {AggregationStatus} from '../source/domain/status.js';
 import {MonitorApp} from '../test/helpers/monitor-app.js';
 import {sampleMonitorState} from '../source/ui/sample-state.js';
 import {LineDiffOutput, TerminalSizeProvider} from '../source/ui/terminal/index.js';
-import {ThemeProvider} from '../source/ui/theme-provider.js';
+import {ThemeProvider} from '../source/ui/theme/theme-provider.js';
 import {IdleStdin} from '../test/helpers/idle-stdin.js';
 import {FakeStdout} from './fake-terminal.js';
 import {ManualClock} from './manual-clock.js';

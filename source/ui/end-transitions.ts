@@ -3,7 +3,7 @@ import {endAlert} from '../alerts/end-alert.js';
 import {isPolledPhase} from '../core/phase.js';
 import {findRow} from '../core/row-index.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
-import type {Flash} from './view-state.js';
+import type {Flash} from './state/view-state.js';
 import {idShortener} from '../core/short-ids.js';
 
 /** A row that was still polled in the previous state and has reached an end in this one. */

@@ -1,6 +1,6 @@
 import React from 'react';
 import {MonitorView} from '../../source/ui/app.js';
-import {useMonitor, type UseMonitorOptions} from '../../source/ui/use-monitor.js';
+import {useMonitor, type UseMonitorOptions} from '../../source/ui/monitor/use-monitor.js';
 
 export type MonitorAppProps = UseMonitorOptions & {tenantLabel: string};
 

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {reduce} from '../../source/core/reducer.js';
 import {rowKey, type MonitorEvent, type MonitorState} from '../../source/core/types.js';
 import {activeFlash, ALERT_MESSAGE_MS, alertsFor, endTransitions, FLASH_MS, headerAlert} from '../../source/ui/end-transitions.js';
-import type {Flash} from '../../source/ui/view-state.js';
+import type {Flash} from '../../source/ui/state/view-state.js';
 import {collecting, id, NOW, START, stateOf} from './fixtures.js';
 
 const WD = id('0d');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {parseIdInput} from '../../source/ui/id-input.js';
+import {parseIdInput} from '../../source/ui/screens/list/id-input.js';
 import {
 	createViewState,
 	reduceView,
@@ -9,7 +9,7 @@ import {
 	type ListView,
 	type ViewAction,
 	type ViewState,
-} from '../../source/ui/view-state.js';
+} from '../../source/ui/state/view-state.js';
 
 const keysOf = (count: number) => Array.from({length: count}, (_, index) => `t\u0000${index}`);
 const list = (count: number, height = 5): ListView => ({keys: keysOf(count), height});

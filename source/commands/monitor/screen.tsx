@@ -13,9 +13,9 @@ import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
 import {indexHistory, rowInsights} from '../../ui/row-insights.js';
 import type {TrackedStore} from '../../store/config.js';
 import {MonitorView} from '../../ui/app.js';
-import {ThemeProvider} from '../../ui/theme-provider.js';
+import {ThemeProvider} from '../../ui/theme/theme-provider.js';
 import {formatError, runFullscreen, type LineDiffOutput} from '../../ui/terminal/index.js';
-import {systemClock, useMonitor} from '../../ui/use-monitor.js';
+import {systemClock, useMonitor} from '../../ui/monitor/use-monitor.js';
 
 export interface MonitorScreenOptions {
 	store: TrackedStore;

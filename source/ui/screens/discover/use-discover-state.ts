@@ -1,10 +1,10 @@
 import {useMemo} from 'react';
 import type {TrackedRow} from '../../../core/types.js';
-import type {DiscoveredAggregation} from '../../commands.js';
+import type {DiscoveredAggregation} from '../../monitor/commands.js';
 import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
-import {discoverKey, discoverText, untracked} from '../../discover-entries.js';
-import type {ShownPicker} from '../../picker-keys.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
+import {discoverKey, discoverText, untracked} from './discover-entries.js';
+import type {ShownPicker} from '../../picker/picker-keys.js';
+import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../picker/use-picker-state.js';
 
 export interface DiscoverScreenState {
 	picker: ShownPicker<DiscoveredAggregation>;

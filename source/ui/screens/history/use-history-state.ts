@@ -3,15 +3,15 @@ import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
 import {previousRuns} from '../../../history/previous-runs.js';
 import {detailHeight, withLines} from '../../components/detail-pane.js';
 import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
-import type {DetailContent} from '../../detail-fields.js';
-import {historyDetail, historyEntryKey, historyText, newestFirst} from '../../history-entries.js';
-import {MIN_LIST_ROWS} from '../../layout.js';
-import {selectedIndexIn} from '../../list-selection.js';
-import type {ShownPicker} from '../../picker-keys.js';
-import {previousRunLines} from '../../previous-run-lines.js';
-import {toNormal, toScreen, type ViewState} from '../../screen-state.js';
-import {useTheme} from '../../theme.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
+import type {DetailContent} from '../../text/detail-fields.js';
+import {historyDetail, historyEntryKey, historyText, newestFirst} from './history-entries.js';
+import {MIN_LIST_ROWS} from '../../text/layout.js';
+import {selectedIndexIn} from '../../state/list-selection.js';
+import type {ShownPicker} from '../../picker/picker-keys.js';
+import {previousRunLines} from '../../text/previous-run-lines.js';
+import {toNormal, toScreen, type ViewState} from '../../state/screen-state.js';
+import {useTheme} from '../../theme/theme.js';
+import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../picker/use-picker-state.js';
 
 /** The history view's own actions (H): its filter prompt and its detail pane. Its list lives in a PickerState. Pure. */
 export type HistoryAction = {type: 'open-history-filter'} | {type: 'close-history-filter'} | {type: 'toggle-history-detail'};

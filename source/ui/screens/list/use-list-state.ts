@@ -1,23 +1,23 @@
 import {useEffect, useMemo, useRef} from 'react';
 import type {RowInsight} from '../../../core/insight.js';
 import {idShortener} from '../../../core/short-ids.js';
-import {insightLines} from '../../insight-text.js';
+import {insightLines} from '../../text/insight-text.js';
 import {isFinishedPhase, isPolledPhase} from '../../../core/phase.js';
 import {rowElapsed} from '../../../core/progress.js';
 import type {MonitorState, RowKey, TrackedRow} from '../../../core/types.js';
 import {filterRows, nextSort, sortRows} from '../../../core/view.js';
 import type {PreviousRun} from '../../../history/previous-runs.js';
 import {detailHeight, withLines} from '../../components/detail-pane.js';
-import {detailContent, type DetailContent} from '../../detail-fields.js';
-import {shortToken, type IdInput} from '../../id-input.js';
-import {MIN_LIST_ROWS, rowLayout, type RowLayout} from '../../layout.js';
-import {selectedIndexIn, visibleWindow, type ListView, type VisibleWindow} from '../../list-selection.js';
-import {screenOf} from '../../mode.js';
-import {previousRunLines} from '../../previous-run-lines.js';
-import {toNormal, toScreen, type Message, type ViewState} from '../../screen-state.js';
-import {useTheme} from '../../theme.js';
-import type {ViewStore} from '../../use-view-state.js';
-import type {ViewPrefs} from '../../view-state.js';
+import {detailContent, type DetailContent} from '../../text/detail-fields.js';
+import {shortToken, type IdInput} from './id-input.js';
+import {MIN_LIST_ROWS, rowLayout, type RowLayout} from '../../text/layout.js';
+import {selectedIndexIn, visibleWindow, type ListView, type VisibleWindow} from '../../state/list-selection.js';
+import {screenOf} from '../../state/mode.js';
+import {previousRunLines} from '../../text/previous-run-lines.js';
+import {toNormal, toScreen, type Message, type ViewState} from '../../state/screen-state.js';
+import {useTheme} from '../../theme/theme.js';
+import type {ViewStore} from '../../state/use-view-state.js';
+import type {ViewPrefs} from '../../state/view-state.js';
 
 /**
  * The monitor list's own actions: the detail pane, sort and tenant, and the prompts (add, filter) and

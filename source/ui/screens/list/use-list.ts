@@ -1,14 +1,14 @@
 import {useCallback, useRef} from 'react';
 import {isFinishedPhase} from '../../../core/phase.js';
 import type {MonitorState, TrackedRow} from '../../../core/types.js';
-import type {MonitorCommands} from '../../commands.js';
-import {parseIdInput} from '../../id-input.js';
-import type {Command} from '../../keymap.js';
-import {selectedIndexIn, type ListView} from '../../list-selection.js';
+import type {MonitorCommands} from '../../monitor/commands.js';
+import {parseIdInput} from './id-input.js';
+import type {Command} from '../../keys/keymap.js';
+import {selectedIndexIn, type ListView} from '../../state/list-selection.js';
 import {idShortener} from '../../../core/short-ids.js';
-import {rowLabel} from '../../row-cells.js';
-import type {ScreenKeys} from '../../use-monitor-keys.js';
-import type {ViewStore} from '../../use-view-state.js';
+import {rowLabel} from '../../text/row-cells.js';
+import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
+import type {ViewStore} from '../../state/use-view-state.js';
 
 export interface ListKeysOptions {
 	store: ViewStore;

@@ -1,10 +1,10 @@
 import {useMemo} from 'react';
-import type {StartableSource} from '../../commands.js';
+import type {StartableSource} from '../../monitor/commands.js';
 import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
-import type {ShownPicker} from '../../picker-keys.js';
-import {sortSources, sourceKey, sourceText} from '../../source-entries.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
-import {toNormal, toScreen, type ViewState} from '../../screen-state.js';
+import type {ShownPicker} from '../../picker/picker-keys.js';
+import {sortSources, sourceKey, sourceText} from './source-entries.js';
+import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../picker/use-picker-state.js';
+import {toNormal, toScreen, type ViewState} from '../../state/screen-state.js';
 
 /** The source picker's view actions (S): asking before a start. Its list lives in a PickerState. Pure. */
 export type SourcesAction = {type: 'ask-start'; source: StartableSource; question: string};

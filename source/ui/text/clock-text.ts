@@ -1,4 +1,4 @@
-import {formatDuration} from '../core/durations.js';
+import {formatDuration} from '../../core/durations.js';
 
 function pad(value: number): string {
 	return String(value).padStart(2, '0');

@@ -1,10 +1,10 @@
-import type {SortKey} from '../core/view.js';
+import type {SortKey} from '../../core/view.js';
 import {isSelectionAction, reduceSelection, type SelectionAction} from './list-selection.js';
 import {screenOf, type Screen} from './mode.js';
-import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from './screens/help/use-help-state.js';
-import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from './screens/history/use-history-state.js';
-import {cancelList, isListAction, reduceList, type ListAction} from './screens/list/use-list-state.js';
-import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from './screens/sources/use-sources-state.js';
+import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from '../screens/help/help-actions.js';
+import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/use-history-state.js';
+import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/use-list-state.js';
+import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from '../screens/sources/use-sources-state.js';
 import {toNormal, toScreen, type Flash, type Message, type ViewState} from './screen-state.js';
 
 export {selectedIndexIn, visibleWindow, type ListView} from './list-selection.js';

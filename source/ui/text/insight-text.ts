@@ -1,11 +1,11 @@
-import {roughDuration, stallPhrase} from '../alerts/stall-alert.js';
-import type {DeletionRisk} from '../core/deletion-risk.js';
-import {formatCount, formatDuration} from '../core/durations.js';
-import type {InsightContext, RowInsight} from '../core/insight.js';
-import type {Comparison, CountComparison} from '../core/past-runs.js';
-import {STALL_GAP_FACTOR} from '../core/stall.js';
+import {roughDuration, stallPhrase} from '../../alerts/stall-alert.js';
+import type {DeletionRisk} from '../../core/deletion-risk.js';
+import {formatCount, formatDuration} from '../../core/durations.js';
+import type {InsightContext, RowInsight} from '../../core/insight.js';
+import type {Comparison, CountComparison} from '../../core/past-runs.js';
+import {STALL_GAP_FACTOR} from '../../core/stall.js';
 import type {DetailField} from './detail-fields.js';
-import type {ColorRole, Glyphs} from './theme.js';
+import type {ColorRole, Glyphs} from '../theme/theme.js';
 
 /** One thing the row's marks column can say, long and short, most important first. */
 export interface RowNote {

@@ -1,8 +1,8 @@
 import {useCallback, useRef} from 'react';
 import {useInput, type Key} from 'ink';
 import {resolveKey, type Command, type Feature} from './keymap.js';
-import {isPickerMode, isPromptMode, screenOf, type Screen} from './mode.js';
-import type {ViewStore} from './use-view-state.js';
+import {isPickerMode, isPromptMode, screenOf, type Screen} from '../state/mode.js';
+import type {ViewStore} from '../state/use-view-state.js';
 
 /** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
 export interface ScreenKeys {

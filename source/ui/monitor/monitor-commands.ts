@@ -1,6 +1,6 @@
-import {isFinishedPhase} from '../core/phase.js';
-import type {MonitorStore} from '../core/monitor-store.js';
-import {rowKey, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
+import {isFinishedPhase} from '../../core/phase.js';
+import type {MonitorStore} from '../../core/monitor-store.js';
+import {rowKey, type RowKey, type RowSeed, type TrackedRow} from '../../core/types.js';
 import type {DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './commands.js';
 
 /** What the monitor's commands report to, read afresh on each call (the latest props). */

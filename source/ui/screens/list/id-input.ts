@@ -1,4 +1,4 @@
-import {isHexId} from '../domain/guards.js';
+import {isHexId} from '../../../domain/guards.js';
 
 /**
  * Reads what the user typed or pasted into the add prompt. Ids are separated by spaces, commas, semicolons or new

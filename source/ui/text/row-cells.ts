@@ -1,9 +1,9 @@
-import type {IscErrorKind} from '../domain/errors.js';
-import {formatCount, formatDuration, formatRate} from '../core/durations.js';
-import {isPolledPhase} from '../core/phase.js';
-import {eta, isStale, percent, rate, rowElapsed} from '../core/progress.js';
-import type {ErrorNote, TrackedRow} from '../core/types.js';
-import {badgeFor, type Badge} from './badge.js';
+import type {IscErrorKind} from '../../domain/errors.js';
+import {formatCount, formatDuration, formatRate} from '../../core/durations.js';
+import {isPolledPhase} from '../../core/phase.js';
+import {eta, isStale, percent, rate, rowElapsed} from '../../core/progress.js';
+import type {ErrorNote, TrackedRow} from '../../core/types.js';
+import {badgeFor, type Badge} from '../theme/badge.js';
 
 /** Everything one list line shows, as text, derived from the row alone. */
 export interface RowCells {
@@ -38,7 +38,7 @@ export function errorWord(kind: IscErrorKind): string {
 	return ERROR_WORDS[kind];
 }
 
-import {shortId} from '../core/short-ids.js';
+import {shortId} from '../../core/short-ids.js';
 
 export {shortId};
 

@@ -1,13 +1,13 @@
-import {formatCount, formatDuration} from '../core/durations.js';
-import {countLabel, orderedCounts} from '../domain/outcome.js';
-import {isEndApproximate, type HistoryEntry} from '../history/entry.js';
-import {clockTime, clockWithAge} from './clock-text.js';
-import type {Segment} from './components/picker.js';
-import type {DetailContent, DetailField} from './detail-fields.js';
-import {endStatusLook} from './end-status.js';
-import {fit} from './layout.js';
-import {idShortener} from '../core/short-ids.js';
-import type {Glyphs} from './theme.js';
+import {formatCount, formatDuration} from '../../../core/durations.js';
+import {countLabel, orderedCounts} from '../../../domain/outcome.js';
+import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
+import {clockTime, clockWithAge} from '../../text/clock-text.js';
+import type {Segment} from '../../components/picker.js';
+import type {DetailContent, DetailField} from '../../text/detail-fields.js';
+import {endStatusLook} from '../../theme/end-status.js';
+import {fit} from '../../text/layout.js';
+import {idShortener} from '../../../core/short-ids.js';
+import type {Glyphs} from '../../theme/theme.js';
 
 /** How the history view lists finished aggregations. */
 

@@ -1,12 +1,12 @@
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
-import {createMonitorStore} from '../core/monitor-store.js';
-import {findRow} from '../core/row-index.js';
-import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../core/poller.js';
-import {type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../core/types.js';
-import type {AggregationStatus} from '../domain/status.js';
+import {createMonitorStore} from '../../core/monitor-store.js';
+import {findRow} from '../../core/row-index.js';
+import {createPoller, type FetchOptions, type Poller, type PollerClock} from '../../core/poller.js';
+import {type MonitorEvent, type MonitorState, type RowKey, type RowSeed, type TrackedRow} from '../../core/types.js';
+import type {AggregationStatus} from '../../domain/status.js';
 import type {MonitorCommands, StartableSource, StartResult} from './commands.js';
 import {createMonitorCommands} from './monitor-commands.js';
-import type {TaskOutcome} from '../domain/outcome.js';
+import type {TaskOutcome} from '../../domain/outcome.js';
 
 export interface UseMonitorOptions {
 	/** Where to start: createMonitorState(options, seeds restored from the store). Read once, on mount. */

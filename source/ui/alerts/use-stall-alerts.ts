@@ -1,13 +1,13 @@
 import {useEffect, useRef} from 'react';
-import {alertSequence} from '../alerts/alert-sequence.js';
-import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../alerts/prefs.js';
-import {newStalls, stallAlert} from '../alerts/stall-alert.js';
-import type {RowInsight} from '../core/insight.js';
-import type {Stall} from '../core/stall.js';
-import type {MonitorState, RowKey} from '../core/types.js';
-import type {AlertOutput} from './commands.js';
-import {ALERT_MESSAGE_MS, alertText} from './end-transitions.js';
-import type {ViewAction} from './view-state.js';
+import {alertSequence} from '../../alerts/alert-sequence.js';
+import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../../alerts/prefs.js';
+import {newStalls, stallAlert} from '../../alerts/stall-alert.js';
+import type {RowInsight} from '../../core/insight.js';
+import type {Stall} from '../../core/stall.js';
+import type {MonitorState, RowKey} from '../../core/types.js';
+import type {AlertOutput} from '../monitor/commands.js';
+import {ALERT_MESSAGE_MS, alertText} from '../end-transitions.js';
+import type {ViewAction} from '../state/view-state.js';
 
 export interface StallAlertOptions {
 	insights: ReadonlyMap<RowKey, RowInsight> | undefined;

@@ -1,7 +1,7 @@
 import React, {createContext, useContext, type ReactNode} from 'react';
 import {Text} from 'ink';
 import InkSpinner from 'ink-spinner';
-import {useTheme} from './theme.js';
+import {useTheme} from '../theme/theme.js';
 
 /**
  * The spinners move with the monitor's own clock: SpinnerClock has no timer. Every timer tick in Ink is a commit

@@ -1,5 +1,5 @@
-import {formatDuration} from '../core/durations.js';
-import type {ErrorNote} from '../core/types.js';
+import {formatDuration} from '../../core/durations.js';
+import type {ErrorNote} from '../../core/types.js';
 
 /** What a tenant whose credentials fail shows: what happened and what to do. */
 export function authAdvice(tenant: string, error: ErrorNote, retryMs: number): string {

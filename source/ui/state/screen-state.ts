@@ -1,6 +1,6 @@
-import type {RowKey} from '../core/types.js';
-import type {SortKey} from '../core/view.js';
-import type {StartableSource} from './commands.js';
+import type {RowKey} from '../../core/types.js';
+import type {SortKey} from '../../core/view.js';
+import type {StartableSource} from '../monitor/commands.js';
 import type {Selection} from './list-selection.js';
 
 /**

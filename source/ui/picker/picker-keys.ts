@@ -1,8 +1,8 @@
 import {useCallback} from 'react';
-import type {Command} from './keymap.js';
-import {selectedIndexIn, type ListView} from './list-selection.js';
+import type {Command} from '../keys/keymap.js';
+import {selectedIndexIn, type ListView} from '../state/list-selection.js';
 import type {PickerSource, PickerStore} from './use-picker-state.js';
-import type {ViewStore} from './use-view-state.js';
+import type {ViewStore} from '../state/use-view-state.js';
 
 /** What the picker screens (discover, sources, history) do the same way with their keys. */
 

@@ -1,9 +1,9 @@
-import {formatCount, formatDuration} from '../core/durations.js';
-import {slowness, typicalDurationMs, type PreviousRun} from '../history/previous-runs.js';
+import {formatCount, formatDuration} from '../../core/durations.js';
+import {slowness, typicalDurationMs, type PreviousRun} from '../../history/previous-runs.js';
 import {clockTime} from './clock-text.js';
 import type {DetailField} from './detail-fields.js';
-import {endStatusLook} from './end-status.js';
-import type {Glyphs} from './theme.js';
+import {endStatusLook} from '../theme/end-status.js';
+import type {Glyphs} from '../theme/theme.js';
 
 /** At most this many earlier runs in a detail pane (it has a few lines only). */
 export const MAX_PREVIOUS_RUNS = 5;

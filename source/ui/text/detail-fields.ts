@@ -1,13 +1,13 @@
-import {formatCount, formatDuration, formatRate} from '../core/durations.js';
-import {rowCadenceMs} from '../core/cadence.js';
-import {isPolledPhase} from '../core/phase.js';
-import {eta, isStale, percent, rate} from '../core/progress.js';
-import {rowOutcome} from '../core/summary.js';
-import {countLabel, errorCount, orderedCounts, scannedAccounts, warningCount, type TaskOutcome} from '../domain/outcome.js';
-import type {MonitorState, TrackedRow} from '../core/types.js';
+import {formatCount, formatDuration, formatRate} from '../../core/durations.js';
+import {rowCadenceMs} from '../../core/cadence.js';
+import {isPolledPhase} from '../../core/phase.js';
+import {eta, isStale, percent, rate} from '../../core/progress.js';
+import {rowOutcome} from '../../core/summary.js';
+import {countLabel, errorCount, orderedCounts, scannedAccounts, warningCount, type TaskOutcome} from '../../domain/outcome.js';
+import type {MonitorState, TrackedRow} from '../../core/types.js';
 import {authAdvice} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
-import type {ColorRole} from './theme.js';
+import type {ColorRole} from '../theme/theme.js';
 
 /** One labelled value of the detail pane. */
 export interface DetailField {

@@ -1,5 +1,5 @@
-import type {Alert} from '../alerts/end-alert.js';
-import type {RowKey} from '../core/types.js';
+import type {Alert} from '../../alerts/end-alert.js';
+import type {RowKey} from '../../core/types.js';
 
 /** A running aggregation the discover picker (D) offers: what `aggwatch discover` lists, with its tenant. */
 export interface DiscoveredAggregation {

@@ -1,5 +1,5 @@
-import {clamp} from '../../list-selection.js';
-import {toNormal, toScreen, type ViewState} from '../../screen-state.js';
+import {clamp} from '../../state/list-selection.js';
+import {toNormal, toScreen, type ViewState} from '../../state/screen-state.js';
 
 /** The help overlay's actions (?): it opens at its top and scrolls within its lines. Pure. */
 export type HelpAction = {type: 'open-help'} | {type: 'scroll-help'; by: number; max: number};

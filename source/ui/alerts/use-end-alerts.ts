@@ -1,14 +1,14 @@
 import {useEffect, useRef} from 'react';
-import {alertSequence} from '../alerts/alert-sequence.js';
-import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../alerts/prefs.js';
-import {idShortener} from '../core/short-ids.js';
-import type {RowInsight} from '../core/insight.js';
-import type {MonitorState} from '../core/types.js';
-import {comparisonSummary, deletionPhrase} from './insight-text.js';
-import {useTheme} from './theme.js';
-import type {AlertOutput} from './commands.js';
-import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from './end-transitions.js';
-import type {ViewStore} from './use-view-state.js';
+import {alertSequence} from '../../alerts/alert-sequence.js';
+import {DEFAULT_ALERT_PREFS, type AlertPrefs} from '../../alerts/prefs.js';
+import {idShortener} from '../../core/short-ids.js';
+import type {RowInsight} from '../../core/insight.js';
+import type {MonitorState} from '../../core/types.js';
+import {comparisonSummary, deletionPhrase} from '../text/insight-text.js';
+import {useTheme} from '../theme/theme.js';
+import type {AlertOutput} from '../monitor/commands.js';
+import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from '../end-transitions.js';
+import type {ViewStore} from '../state/use-view-state.js';
 
 export interface EndAlertsOptions {
 	state: MonitorState;

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
-import {isTextMode, type Mode} from './mode.js';
-import type {Glyphs} from './theme.js';
+import {isTextMode, type Mode} from '../state/mode.js';
+import type {Glyphs} from '../theme/theme.js';
 
 /**
  * The one key table. The key handler (use-monitor-keys), the footer hints and the `?` help overlay are all

@@ -1,6 +1,6 @@
-import {errorCount, warningCount} from '../domain/outcome.js';
-import {rowCompletion, rowOutcome} from '../core/summary.js';
-import type {TrackedRow} from '../core/types.js';
+import {errorCount, warningCount} from '../../domain/outcome.js';
+import {rowCompletion, rowOutcome} from '../../core/summary.js';
+import type {TrackedRow} from '../../core/types.js';
 import type {ColorRole, Glyphs} from './theme.js';
 
 /** How a row's status is drawn: a symbol and a word (so it reads without colour) and a colour role. */

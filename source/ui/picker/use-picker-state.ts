@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import type {ListView} from './list-selection.js';
+import type {ListView} from '../state/list-selection.js';
 import type {ShownPicker} from './picker-keys.js';
 import {createPickerState, filterItems, reducePicker, type PickerAction, type PickerState} from './picker-state.js';
 
