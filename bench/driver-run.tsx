@@ -14,7 +14,7 @@ import {render} from 'ink';
 import type {TrackedRow} from '../source/core/types.js';
 import type {AggregationStatus} from '../source/domain/status.js';
 import {MonitorApp} from '../test/helpers/monitor-app.js';
-import {sampleMonitorState} from '../source/ui/sample-state.js';
+import {sampleMonitorState} from './sample-state.js';
 import {LineDiffOutput, TerminalSizeProvider} from '../source/ui/terminal/index.js';
 import {ThemeProvider} from '../source/ui/theme/theme-provider.js';
 import {IdleStdin} from '../test/helpers/idle-stdin.js';

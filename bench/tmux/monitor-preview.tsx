@@ -6,8 +6,8 @@
 import React, {useEffect, useState} from 'react';
 import {render, useApp} from 'ink';
 import {MonitorView} from '../../source/ui/app.js';
-import {NOOP_COMMANDS} from '../../source/ui/monitor/commands.js';
-import {sampleMonitorState} from '../../source/ui/sample-state.js';
+import {NOOP_COMMANDS} from '../noop-commands.js';
+import {sampleMonitorState} from '../sample-state.js';
 import {enterAlternateScreen, restoreScreen} from '../../source/ui/terminal/alternate-screen.js';
 import {runFullscreen, TerminalSizeProvider} from '../../source/ui/terminal/index.js';
 import {ThemeProvider} from '../../source/ui/theme/theme-provider.js';

@@ -13,7 +13,7 @@ import {KeyFooter} from './components/footer.js';
 import {Header, headerHeight} from './components/header.js';
 import {helpLines} from './components/help-overlay.js';
 import {TooSmall} from './components/too-small.js';
-import {headerAlert} from './end-transitions.js';
+import {headerAlert} from './alerts/flashes.js';
 import type {Feature, KeyContext} from './keys/keymap.js';
 import {isTooSmall} from './text/layout.js';
 import {screenOf, type Screen} from './state/mode.js';
@@ -86,7 +86,7 @@ export interface MonitorViewProps {
 	onAlert?: (output: AlertOutput) => void;
 	/** Which raw alerts onAlert gets (default both). The row flash and the header message show either way. */
 	alerts?: AlertPrefs;
-	/** Stalls, deletion risk and comparisons with past runs, by row key (see ui/row-insights.ts). */
+	/** Stalls, deletion risk and comparisons with past runs, by row key (see history/row-insights.ts). */
 	insights?: ReadonlyMap<string, RowInsight>;
 	/** --stall-after, to say where a stall's threshold comes from. */
 	stallAfterMs?: number;

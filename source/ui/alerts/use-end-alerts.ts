@@ -7,7 +7,7 @@ import type {MonitorState} from '../../core/types.js';
 import {comparisonSummary, deletionPhrase} from '../text/insight-text.js';
 import {useTheme} from '../theme/theme.js';
 import type {AlertOutput} from '../monitor/commands.js';
-import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from '../end-transitions.js';
+import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from '../../alerts/end-transitions.js';
 import type {ViewStore} from '../state/use-view-state.js';
 
 export interface EndAlertsOptions {

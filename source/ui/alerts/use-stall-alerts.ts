@@ -6,7 +6,7 @@ import type {RowInsight} from '../../core/insight.js';
 import type {Stall} from '../../core/stall.js';
 import type {MonitorState, RowKey} from '../../core/types.js';
 import type {AlertOutput} from '../monitor/commands.js';
-import {ALERT_MESSAGE_MS, alertText} from '../end-transitions.js';
+import {ALERT_MESSAGE_MS, alertText} from '../../alerts/end-transitions.js';
 import type {ViewAction} from '../state/view-state.js';
 
 export interface StallAlertOptions {

@@ -66,12 +66,3 @@ export interface MonitorCommands {
 	 */
 	startAggregation?(source: StartableSource): Promise<StartResult>;
 }
-
-/** Commands that do nothing: for previews and the render benchmark. */
-export const NOOP_COMMANDS: MonitorCommands = {
-	add() {},
-	remove() {},
-	pollNow() {},
-	setPaused() {},
-	clearFinished() {},
-};

@@ -1,3 +1,4 @@
+import type {Flash} from '../../alerts/end-transitions.js';
 import type {RowKey} from '../../core/types.js';
 import type {SortKey} from '../../core/view.js';
 import type {StartableSource} from '../monitor/commands.js';
@@ -11,16 +12,6 @@ import type {Selection} from './list-selection.js';
 export interface Message {
 	level: 'error' | 'warning' | 'info';
 	text: string;
-}
-
-/** A row that just reached an end state while the monitor was watching: it flashes, and the header says so. */
-export interface Flash {
-	key: RowKey;
-	/** When it was seen ending (epoch ms): the flash and the header message last a few seconds from here. */
-	at: number;
-	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
-	text: string;
-	severity: 'success' | 'failure';
 }
 
 /** What survives every change of mode: the monitor list as the user left it, and what is said about it. */

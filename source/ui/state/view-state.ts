@@ -5,10 +5,11 @@ import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from '../screens/
 import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/use-history-state.js';
 import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/use-list-state.js';
 import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from '../screens/sources/use-sources-state.js';
-import {toNormal, toScreen, type Flash, type Message, type ViewState} from './screen-state.js';
+import type {Flash} from '../../alerts/end-transitions.js';
+import {toNormal, toScreen, type Message, type ViewState} from './screen-state.js';
 
 export {selectedIndexIn, visibleWindow, type ListView} from './list-selection.js';
-export type {Flash, Message, ViewState} from './screen-state.js';
+export type {Message, ViewState} from './screen-state.js';
 
 /**
  * The monitor screen's own state (what is selected, what is open, what is typed), apart from the monitor data: the

@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {rowKey} from '../../source/core/types.js';
 import type {HistoryEntry} from '../../source/history/entry.js';
-import {indexHistory, rowInsights} from '../../source/ui/row-insights.js';
-import {collecting, id, NOW, stateOf} from './fixtures.js';
+import {indexHistory, rowInsights} from '../../source/history/row-insights.js';
+import {collecting, id, NOW, stateOf} from '../ui/fixtures.js';
 
 const LDAP = id('1d');
 

@@ -1,11 +1,11 @@
-import {createMonitorState, reduce} from '../core/reducer.js';
-import {rowKey, type MonitorEvent, type MonitorState, type RowSeed} from '../core/types.js';
-import type {AggregationStatus} from '../domain/status.js';
+import {createMonitorState, reduce} from '../source/core/reducer.js';
+import {rowKey, type MonitorEvent, type MonitorState, type RowSeed} from '../source/core/types.js';
+import type {AggregationStatus} from '../source/domain/status.js';
 
 /**
  * A deterministic monitor state with `count` rows in every kind of situation, built through the real reducer:
  * collecting with a rate, started, waiting, retried, completed, cancelled, terminated, an unknown status, failing
- * requests. For the benchmark (1,000 rows), previews and tests.
+ * requests. For the benchmark (1,000 rows) and the tmux preview (bench/tmux).
  */
 export interface SampleOptions {
 	count: number;

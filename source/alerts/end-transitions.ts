@@ -1,10 +1,19 @@
-import type {Alert} from '../alerts/end-alert.js';
-import {endAlert} from '../alerts/end-alert.js';
+import type {Alert} from './end-alert.js';
+import {endAlert} from './end-alert.js';
 import {isPolledPhase} from '../core/phase.js';
 import {findRow} from '../core/row-index.js';
-import type {MonitorState, TrackedRow} from '../core/types.js';
-import type {Flash} from './state/view-state.js';
+import type {MonitorState, RowKey, TrackedRow} from '../core/types.js';
 import {idShortener} from '../core/short-ids.js';
+
+/** A row that just reached an end state while the monitor was watching: it flashes, and the header says so. */
+export interface Flash {
+	key: RowKey;
+	/** When it was seen ending (epoch ms): the flash and the header message last a few seconds from here. */
+	at: number;
+	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
+	text: string;
+	severity: 'success' | 'failure';
+}
 
 /** A row that was still polled in the previous state and has reached an end in this one. */
 export interface EndTransition {
@@ -83,23 +92,4 @@ export function alertsFor(
 	}
 
 	return result;
-}
-
-/** The flash of a row at `now`, if it is still flashing. */
-export function activeFlash(flashes: readonly Flash[], key: string, now: number): Flash | undefined {
-	for (let index = flashes.length - 1; index >= 0; index--) {
-		const flash = flashes[index];
-		if (flash !== undefined && flash.key === key && now - flash.at < FLASH_MS) {
-			return flash;
-		}
-	}
-
-	return undefined;
-}
-
-/** What the header says at `now`: the newest end still within ALERT_MESSAGE_MS, and how many others are. */
-export function headerAlert(flashes: readonly Flash[], now: number): {flash: Flash; others: number} | undefined {
-	const recent = flashes.filter(flash => now - flash.at < ALERT_MESSAGE_MS);
-	const newest = recent.at(-1);
-	return newest === undefined ? undefined : {flash: newest, others: recent.length - 1};
 }

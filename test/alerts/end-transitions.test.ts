@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {reduce} from '../../source/core/reducer.js';
 import {rowKey, type MonitorEvent, type MonitorState} from '../../source/core/types.js';
-import {activeFlash, ALERT_MESSAGE_MS, alertsFor, endTransitions, FLASH_MS, headerAlert} from '../../source/ui/end-transitions.js';
-import type {Flash} from '../../source/ui/state/view-state.js';
-import {collecting, id, NOW, START, stateOf} from './fixtures.js';
+import {ALERT_MESSAGE_MS, alertsFor, endTransitions, FLASH_MS, type Flash} from '../../source/alerts/end-transitions.js';
+import {activeFlash, headerAlert} from '../../source/ui/alerts/flashes.js';
+import {collecting, id, NOW, START, stateOf} from '../ui/fixtures.js';
 
 const WD = id('0d');
 const AD = id('ad');

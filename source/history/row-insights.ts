@@ -1,8 +1,8 @@
 import {rowInsight, type RowInsight} from '../core/insight.js';
 import type {PastRun} from '../core/past-runs.js';
 import type {RowKey, TrackedRow} from '../core/types.js';
-import type {HistoryEntry} from '../history/entry.js';
-import {pastRunsFor} from '../history/past-run-facts.js';
+import type {HistoryEntry} from './entry.js';
+import {pastRunsFor} from './past-run-facts.js';
 
 /** History entries by tenant and source name (case-insensitive), so each row only looks at its own source's runs. */
 function sourceKey(tenant: string, source: string): string {
