@@ -4,7 +4,7 @@ import {fit} from '../text/layout.js';
 import type {VisibleWindow} from '../state/list-selection.js';
 import {LoadingSpinner} from './spinner-clock.js';
 import {useTheme, type ColorRole} from '../theme/theme.js';
-import type {Message} from '../state/view-state.js';
+import type {Message} from '../state/screen-state.js';
 import {MessageLine} from './message-line.js';
 
 /** A piece of an entry's line, in one colour. */

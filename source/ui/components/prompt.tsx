@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Message} from '../state/view-state.js';
+import type {Message} from '../state/screen-state.js';
 import {useTheme} from '../theme/theme.js';
 import {MessageLine} from './message-line.js';
 

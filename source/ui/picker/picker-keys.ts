@@ -1,20 +1,10 @@
 import {useCallback} from 'react';
 import type {Command} from '../keys/keymap.js';
-import {selectedIndexIn, type ListView} from '../state/list-selection.js';
-import type {PickerSource, PickerStore} from './use-picker-state.js';
+import {selectedIndexIn} from '../state/list-selection.js';
+import type {PickerSource, PickerStore, ShownPicker} from './use-picker-state.js';
 import type {ViewStore} from '../state/use-view-state.js';
 
 /** What the picker screens (discover, sources, history) do the same way with their keys. */
-
-/** A picker as on screen: its store, the entries shown (filtered, in order) and their list. */
-export interface ShownPicker<T> {
-	store: PickerStore<T>;
-	/** Entries that can be picked, before the text filter (the discover picker leaves out tracked ones). */
-	available: readonly T[];
-	/** The entries shown, in the order of list.keys. */
-	shown: readonly T[];
-	list: ListView;
-}
 
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;

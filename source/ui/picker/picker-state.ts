@@ -1,5 +1,5 @@
 import {isSelectionAction, reduceSelection, type Selection, type SelectionAction} from '../state/list-selection.js';
-import type {Message} from '../state/view-state.js';
+import type {Message} from '../state/screen-state.js';
 
 /**
  * A picker's own state, apart from its view and its keys (the @inkjs/ui split): the items as loaded, the filter

@@ -1,7 +1,16 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {ListView} from '../state/list-selection.js';
-import type {ShownPicker} from './picker-keys.js';
 import {createPickerState, filterItems, reducePicker, type PickerAction, type PickerState} from './picker-state.js';
+
+/** A picker as on screen: its store, the entries shown (filtered, in order) and their list. */
+export interface ShownPicker<T> {
+	store: PickerStore<T>;
+	/** Entries that can be picked, before the text filter (the discover picker leaves out tracked ones). */
+	available: readonly T[];
+	/** The entries shown, in the order of list.keys. */
+	shown: readonly T[];
+	list: ListView;
+}
 
 /** Where a picker's items come from: a promise (an API call) or a plain list (a file already read). */
 export type PickerSource<T> = () => Promise<readonly T[]> | readonly T[];

@@ -1,5 +1,6 @@
 import {useCallback, useRef, useState} from 'react';
-import {reduceView, type ViewAction, type ViewState} from './view-state.js';
+import type {ViewState} from './screen-state.js';
+import {reduceView, type ViewAction} from './view-state.js';
 
 export interface ViewStore {
 	/** The state of the last render. */

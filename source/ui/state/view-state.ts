@@ -2,19 +2,16 @@ import type {SortKey} from '../../core/view.js';
 import {isSelectionAction, reduceSelection, type SelectionAction} from './list-selection.js';
 import {screenOf, type Screen} from './mode.js';
 import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from '../screens/help/help-actions.js';
-import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/use-history-state.js';
-import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/use-list-state.js';
-import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from '../screens/sources/use-sources-state.js';
+import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/history-actions.js';
+import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/list-actions.js';
+import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from '../screens/sources/sources-actions.js';
 import type {Flash} from '../../alerts/end-transitions.js';
 import {toNormal, toScreen, type Message, type ViewState} from './screen-state.js';
-
-export {selectedIndexIn, visibleWindow, type ListView} from './list-selection.js';
-export type {Message, ViewState} from './screen-state.js';
 
 /**
  * The monitor screen's own state (what is selected, what is open, what is typed), apart from the monitor data: the
  * fields every screen keeps, and a union by mode, so a mode's fields exist only in that mode (see screen-state).
- * Each screen's actions are reduced by its own reducer (screens/x/use-x-state.ts); this one routes them.
+ * Each screen's actions are reduced by its own reducer (screens/x/x-actions.ts); this one routes them.
  * Pure: every action that depends on the list carries the list as it is on screen.
  */
 

@@ -3,8 +3,7 @@ import type {TrackedRow} from '../../../core/types.js';
 import type {DiscoveredAggregation} from '../../monitor/commands.js';
 import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
 import {discoverKey, discoverText, untracked} from './discover-entries.js';
-import type {ShownPicker} from '../../picker/picker-keys.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../picker/use-picker-state.js';
+import {failure, loadingText, usePickerList, usePickerState, useShownPicker, type ShownPicker} from '../../picker/use-picker-state.js';
 
 export interface DiscoverScreenState {
 	picker: ShownPicker<DiscoveredAggregation>;

@@ -1,7 +1,8 @@
 import {useCallback} from 'react';
 import type {HistoryEntry} from '../../../history/entry.js';
 import type {Command} from '../../keys/keymap.js';
-import {moveIn, type ShownPicker, useOpenPicker} from '../../picker/picker-keys.js';
+import {moveIn, useOpenPicker} from '../../picker/picker-keys.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {PickerSource} from '../../picker/use-picker-state.js';
 import type {ViewStore} from '../../state/use-view-state.js';
