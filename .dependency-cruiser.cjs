@@ -2,7 +2,8 @@
  * The shape of source/ (readme.md, Development): arrows point one way only.
  * cli → commands → ui → {alerts, history} → core → domain; commands → {store, isc, simulator}; store → history
  * (the history file's entries). Folder cycles are refused on their own too, and so is any circle between files
- * (type imports included: tsPreCompilationDeps). Checked by `npm run lint`.
+ * (type imports included: tsPreCompilationDeps). Outside ui/, the UI is imported only through ui/index.ts. Checked
+ * by `npm run lint`.
  */
 const ours = '^source/';
 /** Each top-level folder (or top-level file) and what of ours it may import besides itself. */
@@ -37,6 +38,14 @@ module.exports = {
 			severity: 'error',
 			from: {path: ours},
 			to: {path: ours, circular: true},
+		},
+		{
+			name: 'ui-through-its-door',
+			comment:
+				'The rest of source/ uses the UI only through source/ui/index.ts, its one door; what lies behind it may move. (Tests and the bench may import deeper.)',
+			severity: 'error',
+			from: {path: ours, pathNot: '^source/ui/'},
+			to: {path: '^source/ui/', pathNot: '^source/ui/index\\.ts$'},
 		},
 		...Object.entries(layers).map(([name, allowed]) => ({
 			name: `${name}-imports-only-${allowed.length === 0 ? 'itself' : allowed.join('-')}`,

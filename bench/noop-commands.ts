@@ -1,4 +1,4 @@
-import type {MonitorCommands} from '../source/ui/monitor/commands.js';
+import type {MonitorCommands} from '../source/ui/index.js';
 
 /** Commands that do nothing: for previews and the render benchmark. */
 export const NOOP_COMMANDS: MonitorCommands = {

@@ -41,9 +41,6 @@ import {useStallAlerts} from './alerts/use-stall-alerts.js';
 import {useViewState} from './state/use-view-state.js';
 import {createViewState, type ViewPrefs} from './state/view-state.js';
 
-export type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './monitor/commands.js';
-export type {ViewPrefs} from './state/view-state.js';
-export type {RunTarget} from './screens/list/use-list-state.js';
 
 export interface MonitorViewProps {
 	state: MonitorState;

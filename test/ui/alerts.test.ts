@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {rowKey} from '../../source/core/types.js';
-import type {AlertOutput} from '../../source/ui/app.js';
+import type {AlertOutput} from '../../source/ui/index.js';
 import {ALERT_MESSAGE_MS, FLASH_MS} from '../../source/alerts/end-transitions.js';
 import {collecting, id, NOW, START, stateOf} from './fixtures.js';
 import {renderMonitor, settle} from './helpers.js';

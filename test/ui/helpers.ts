@@ -10,7 +10,7 @@ import {
 	type StartableSource,
 	type StartResult,
 	type ViewPrefs,
-} from '../../source/ui/app.js';
+} from '../../source/ui/index.js';
 import {createMonitorCommands} from '../../source/ui/monitor/monitor-commands.js';
 import {TerminalSizeProvider, type TerminalSize} from '../../source/ui/terminal/terminal-size.js';
 import {ThemeProvider} from '../../source/ui/theme/theme-provider.js';
