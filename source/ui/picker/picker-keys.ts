@@ -1,5 +1,6 @@
 import {useCallback} from 'react';
 import type {Command} from '../keys/keymap.js';
+import {selectionFor} from '../keys/selection-keys.js';
 import {selectedIndexIn} from '../state/list-selection.js';
 import type {PickerSource, PickerStore, ShownPicker} from './use-picker-state.js';
 import type {ViewStore} from '../state/use-view-state.js';
@@ -17,30 +18,13 @@ export function selectedOf<T>(picker: ShownPicker<T>): T | undefined {
 
 /** A selection command (move, page, jump) applied to a picker's list; false for other commands. */
 export function moveIn<T>(picker: ShownPicker<T>, command: Command): boolean {
-	const {list} = picker;
-	switch (command) {
-		case 'up':
-		case 'down': {
-			picker.store.apply({type: 'move', by: command === 'up' ? -1 : 1, list});
-			return true;
-		}
-
-		case 'page-up':
-		case 'page-down': {
-			picker.store.apply({type: 'page', by: command === 'page-up' ? -1 : 1, list});
-			return true;
-		}
-
-		case 'first':
-		case 'last': {
-			picker.store.apply({type: 'jump', to: command, list});
-			return true;
-		}
-
-		default: {
-			return false;
-		}
+	const selection = selectionFor(command, picker.list);
+	if (selection === undefined) {
+		return false;
 	}
+
+	picker.store.apply(selection);
+	return true;
 }
 
 /** What every picker does the same way: move, edit the filter, reload, close. */
