@@ -7,10 +7,11 @@
  * - ThemeProvider and the terminal's colour and ASCII preferences (theme/).
  * - runFullscreen and the output layer for the alternate screen (terminal/).
  */
-export {MonitorView, type MonitorViewProps} from './app.js';
+export {MonitorView} from './app.js';
 export type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './monitor/commands.js';
 export {systemClock, useMonitor, type UseMonitorOptions} from './monitor/use-monitor.js';
 export type {RunTarget} from './screens/list/use-list-state.js';
+export type {MonitorViewProps} from './use-monitor-view.js';
 export type {ViewPrefs} from './state/view-state.js';
 export {prefersAscii, prefersColor} from './theme/theme.js';
 export {ThemeProvider} from './theme/theme-provider.js';
