@@ -3,6 +3,7 @@ import {isPolled} from '../core/phase.js';
 import {rowOutcome, type RowOutcome} from '../core/summary.js';
 import type {TrackedRow} from '../core/types.js';
 import {idShortener} from '../core/short-ids.js';
+import {plural} from '../domain/text.js';
 
 export type AlertSeverity = 'success' | 'failure';
 
@@ -42,7 +43,7 @@ function accountsPhrase(row: TrackedRow, completed: boolean): string | undefined
 	const total = row.snapshot?.totalAccounts;
 	if (completed) {
 		const count = processed ?? total;
-		return count === undefined ? undefined : `${formatCount(count)} account${count === 1 ? '' : 's'}`;
+		return count === undefined ? undefined : plural(count, 'account');
 	}
 
 	if (processed === undefined && total === undefined) {

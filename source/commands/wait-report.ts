@@ -1,7 +1,8 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
-import {errorCount, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import type {TaskOutcome} from '../domain/outcome.js';
+import {taskTally} from '../domain/text.js';
 import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
 import {isPolled} from '../core/phase.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
@@ -108,7 +109,7 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	}
 
 	if (event.task?.completionStatus !== null && event.task !== undefined) {
-		parts.push(`task ${event.task.completionStatus}${taskTally(event.task)}`);
+		parts.push(`task ${event.task.completionStatus}${tallyAfter(event.task)}`);
 	} else if (event.taskGaveUp === true) {
 		parts.push('task outcome unknown (the task had not completed after a few minutes)');
 	}
@@ -122,14 +123,10 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	return parts.join('  ');
 }
 
-function taskTally(task: TaskOutcome): string {
-	const warnings = warningCount(task);
-	const errors = errorCount(task);
-	const parts = [
-		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
-		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
-	];
-	return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+/** " (3 warnings, 2 errors)" after the task's completion status, or '' when it has neither. */
+function tallyAfter(task: TaskOutcome): string {
+	const tally = taskTally(task);
+	return tally === '' ? '' : ` (${tally})`;
 }
 
 export interface ExitRules {

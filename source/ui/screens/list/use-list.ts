@@ -10,6 +10,7 @@ import {idShortener} from '../../../core/short-ids.js';
 import {rowLabel} from '../../text/row-cells.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {ViewStore} from '../../state/use-view-state.js';
+import {plural} from '../../../domain/text.js';
 
 export interface ListKeysOptions {
 	store: ViewStore;
@@ -131,7 +132,7 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 						type: 'ask',
 						mode: 'confirm-clear',
 						keys: [],
-						question: `Stop tracking ${finished} finished row${finished === 1 ? '' : 's'} (ended, not found or expired)?`,
+						question: `Stop tracking ${plural(finished, 'finished row')} (ended, not found or expired)?`,
 					});
 				}
 
