@@ -9,6 +9,7 @@ import {useTheme} from '../theme/theme.js';
 import type {AlertOutput} from '../monitor/commands.js';
 import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from '../../alerts/end-transitions.js';
 import type {ViewStore} from '../state/use-view-state.js';
+import {useLatest} from '../state/use-latest.js';
 
 export interface EndAlertsOptions {
 	state: MonitorState;
@@ -26,8 +27,7 @@ export interface EndAlertsOptions {
  */
 export function useEndAlerts({state, now, store, multiTenant, insights, onAlert, alerts}: EndAlertsOptions): void {
 	const {glyphs} = useTheme();
-	const context = useRef({now, multiTenant, onAlert, alerts, insights});
-	context.current = {now, multiTenant, onAlert, alerts, insights};
+	const context = useLatest({now, multiTenant, onAlert, alerts, insights});
 	const seenState = useRef(state);
 	const startedAt = useRef(now);
 	useEffect(() => {
@@ -55,5 +55,5 @@ export function useEndAlerts({state, now, store, multiTenant, insights, onAlert,
 				latest.onAlert({alert, sequence: alertSequence(alert, prefs)});
 			}
 		}
-	}, [state, store, glyphs]);
+	}, [state, store, glyphs, context]);
 }
