@@ -78,9 +78,11 @@ describe('the shared components, as a user sees them', () => {
 		expect(frame()).toContain('row 1 of 1,200');
 	});
 
-	test('a styled line shows its segments side by side', () => {
+	test('a styled line shows its segments side by side, each in its style', () => {
 		const {frame} = renderWithTheme(<StyledLine segments={[{text: 'Workday '}, {text: 'running', bold: true}]} />);
-		expect(frame()).toBe('Workday running');
+		// Without colour, a bold segment stays bold; the text reads as one line.
+		expect(frame().replaceAll(/\u001B\[\d*m/g, '')).toBe('Workday running');
+		expect(frame()).toContain('\u001B[1mrunning');
 	});
 
 	test('the detail pane titles what it is about and shows each label with its value', () => {
