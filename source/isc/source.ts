@@ -1,5 +1,5 @@
 import {safeText} from '../domain/status.js';
-import {asArray, asObject, compact, optionalBoolean, optionalString, requiredString} from './json-fields.js';
+import {asArray, asObject, compact, optionalBoolean, optionalDateTime, optionalString, requiredString} from './json-fields.js';
 
 /** The part of the v2025 `Source` aggwatch uses (names for rows, connector type for the discover list). */
 export interface IscSource {
@@ -18,6 +18,8 @@ export interface IscSource {
 	deleteThreshold?: number;
 	/** The virtual appliance cluster the source runs on (its schedules run in the cluster's zone); null for none. */
 	cluster?: {id: string; name?: string} | null;
+	/** ISO: when the source was created. */
+	created?: string;
 }
 
 const WHAT = 'source';
@@ -67,6 +69,7 @@ export function parseSource(body: unknown): IscSource {
 		authoritative: optionalBoolean(source, 'authoritative', WHAT),
 		deleteThreshold: deleteThresholdOf(source),
 		cluster: clusterOf(source),
+		created: optionalDateTime(source, 'created'),
 	});
 }
 
