@@ -251,22 +251,6 @@ function glanceSources(now: number): GlanceSource[] {
 	];
 }
 
-/** The ids of the glance sources, by what they show (tests and the README's sample use them). */
-export const GLANCE_SOURCE_IDS = {
-	failed: sourceId(1),
-	warnings: sourceId(2),
-	heldBack: sourceId(3),
-	overdue: sourceId(4),
-	unhealthy: sourceId(5),
-	running: sourceId(6),
-	stalled: sourceId(7),
-	fine: sourceId(8),
-	hourly: sourceId(9),
-	weekly: sourceId(10),
-	unreadable: sourceId(11),
-	never: sourceId(12),
-} as const;
-
 /** The options with the glance sources, their runs and their cluster added; runs placed from `now` (the simulator's start). */
 export function withGlanceSources(options: SimulatorOptions, now: number): SimulatorOptions {
 	const sources: SimSource[] = [];
