@@ -3,7 +3,6 @@ import {gmtOffsetMinutes, readCron, zoneName} from '../../source/core/cron-sched
 import {compareOverviews, isOverdue, sourceOverview, type SourceRunTask} from '../../source/core/source-overview.js';
 
 const at = (iso: string) => Date.parse(iso);
-const MINUTE = 60_000;
 
 function run(
 	id: string,
