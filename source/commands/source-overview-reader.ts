@@ -78,6 +78,8 @@ export class TenantOverview {
 	/** Sources whose schedule could not be read (shown unknown until a later refresh). */
 	readonly #scheduleFailed = new Set<string>();
 	readonly #clusters = new Map<string, number | null>();
+	/** Sources whose chunk's task list was not read to its end while they had no ended run in it. */
+	readonly #runsIncomplete = new Set<string>();
 	readonly #crons = new Map<string, CronSchedule | null>();
 	#priority: string[] = [];
 	#clustersForbidden = false;
@@ -125,6 +127,7 @@ export class TenantOverview {
 						...(source.created === undefined ? {} : {created: source.created}),
 					},
 					runs: this.runsOf(source.id),
+					runsComplete: !this.#runsIncomplete.has(source.id),
 					schedule: this.#scheduleFacts(source),
 					now,
 					...(this.#options.stallAfterMs === undefined ? {} : {stallAfterMs: this.#options.stallAfterMs}),
@@ -231,6 +234,7 @@ export class TenantOverview {
 			const chunk = ids.slice(start, start + chunkSize);
 			const lacking = new Set(chunk);
 			const seen = new Map<string, TaskStatus[]>(chunk.map(id => [id, running.get(id) ?? []]));
+			let exhausted = false;
 			for (let page = 0; page < maxPages && lacking.size > 0; page++) {
 				const tasks = await this.#call(async () =>
 					client.listTaskStatus({filters: sourcesAggregationsFilter(chunk), sorters: '-created', limit: PAGE, offset: page * PAGE}),
@@ -244,12 +248,18 @@ export class TenantOverview {
 				}
 
 				if (tasks.length < PAGE) {
+					exhausted = true;
 					break;
 				}
 			}
 
 			for (const [id, tasks] of seen) {
 				this.#runs.set(id, new Map(tasks.map(task => [task.id, toRunTask(task)])));
+				if (lacking.has(id) && exhausted === false) {
+					this.#runsIncomplete.add(id);
+				} else {
+					this.#runsIncomplete.delete(id);
+				}
 			}
 
 			this.#changed();

@@ -60,6 +60,11 @@ export interface SourceOverviewInput {
 	now: number;
 	/** No progress for this long is a stall (default 15 minutes, like --stall-after). */
 	stallAfterMs?: number;
+	/**
+	 * false: the task lists were not read to their end for this source (it may have run beyond what was read), so a
+	 * source with no run seen is not called overdue. Default true.
+	 */
+	runsComplete?: boolean;
 }
 
 export interface LastRunView {
@@ -117,6 +122,8 @@ export interface SourceOverview {
 /** A delete-threshold trip, as a real tenant's task says it: a WARNING whose messages say "Account deletion was skipped". */
 const DELETION_SKIPPED = /account deletion was skipped/i;
 export const DEFAULT_STALL_AFTER_MS = 15 * 60_000;
+/** How long ISC keeps a task: a source with no task at all has not run for at least that long. */
+export const TASK_RETENTION_MS = 90 * 86_400_000;
 /** The least grace before a missed fire counts: 15 minutes (or a tenth of the schedule's period, if longer). */
 export const MIN_GRACE_MS = 15 * 60_000;
 
@@ -202,7 +209,8 @@ export function graceMs(cron: CronSchedule, fire: number): number {
 /**
  * Overdue: the schedule fired after the source's last run (a fire while a run was still going is answered by that
  * run: ISC starts no second run of a source), that fire is more than a grace ago, and no run has started since.
- * A running source is never overdue. A source never seen to run counts from its creation, when known.
+ * A running source is never overdue. A source never seen to run counts from its creation, or from 90 days ago (ISC
+ * keeps tasks 90 days), whichever is later.
  */
 export function isOverdue(cron: CronSchedule, runs: readonly SourceRunTask[], now: number, sourceCreated?: number): boolean {
 	const newest = [...runs].sort(newestFirst)[0];
@@ -215,8 +223,9 @@ export function isOverdue(cron: CronSchedule, runs: readonly SourceRunTask[], no
 		answeredUntil = time(newest.completed) ?? startOf(newest);
 	}
 
-	answeredUntil ??= sourceCreated;
-	const fire = answeredUntil === undefined ? cron.fireAtOrBefore(now) : cron.fireAfter(answeredUntil);
+	// No run in the task lists: none in the 90 days ISC keeps tasks, nor since the source was created.
+	answeredUntil ??= Math.max(sourceCreated ?? Number.NEGATIVE_INFINITY, now - TASK_RETENTION_MS);
+	const fire = cron.fireAfter(answeredUntil);
 	return fire !== undefined && fire <= now && now - fire > graceMs(cron, fire);
 }
 
@@ -266,7 +275,7 @@ export function sourceOverview(input: SourceOverviewInput): SourceOverview {
 			zoneKnown,
 			readable: cron !== undefined,
 		};
-		overdue = cron !== undefined && isOverdue(cron, runs, now, time(source.created));
+		overdue = cron !== undefined && (runs.length > 0 || input.runsComplete !== false) && isOverdue(cron, runs, now, time(source.created));
 	}
 
 	const attention = new Set<AttentionKind>();

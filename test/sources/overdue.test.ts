@@ -127,6 +127,12 @@ describe('attention', () => {
 		});
 	});
 
+	it('calls a source with no run seen overdue only when its task lists were read to their end', () => {
+		const schedule = {expression: '0 0 2 * * ?', cron: readCron('0 0 2 * * ?', 0), ...zone};
+		expect(sourceOverview({source, runs: [], schedule, now}).attention).toEqual(['overdue']);
+		expect(sourceOverview({source, runs: [], schedule, now, runsComplete: false}).attention).toEqual([]);
+	});
+
 	it('shows an expression it cannot read as it is, without failing the line', () => {
 		const line = sourceOverview({
 			source,
