@@ -39,16 +39,28 @@ if (skipped !== undefined) {
 }
 
 /**
- * Run inside a session: unlocks (creating it on first use) the login keyring with a test password, locks it again
- * when asked, then runs the command.
+ * Run inside a session: unlocks (creating it on first use) the login keyring with a test password, waits until the
+ * keyring answers on the bus (a request before that would have D-Bus start a second daemon), locks it again when
+ * asked, runs the command, and stops the keyring daemon it started, which would otherwise outlive the session.
  */
 const SESSION_SCRIPT = `set -e
 printf %s aggwatch-test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+bus() { gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus --method "org.freedesktop.DBus.$1" org.freedesktop.secrets; }
+tries=0
+until bus NameHasOwner 2>/dev/null | grep -q true; do
+	tries=$((tries + 1))
+	if [ $tries -gt 200 ]; then echo "aggwatch-test: gnome-keyring did not start" >&2; exit 99; fi
+	sleep 0.05
+done
 if [ "$AGGWATCH_TEST_KEYRING" = locked ]; then
 	gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \\
 		--method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" >/dev/null
 fi
-exec "$@"
+set +e
+"$@"
+code=$?
+kill "$(bus GetConnectionUnixProcessID | grep -o '[0-9][0-9]*' | tail -n 1)" 2>/dev/null
+exit $code
 `;
 
 type Keyring = 'unlocked' | 'locked' | 'absent';
