@@ -169,6 +169,24 @@ describe('SecretStore', () => {
 		expect(secrets.delete({name: 'acme', folder: 'f1', location: 'keychain'})).toEqual({removed: false, account: 'acme@f1'});
 	});
 
+	it("the settings keep one keychain id per folder, made once, and where each tenant's secret is", () => {
+		const [one, two] = [testSandbox(), testSandbox()];
+		const {store} = openStore({cwd: one.config});
+		expect(store.getKeychainId()).toBeUndefined();
+		const id = store.ensureKeychainId();
+		expect(id).toMatch(/^[\da-f]{16}$/);
+		expect(store.ensureKeychainId()).toBe(id);
+		store.setTenant('acme', {baseUrl: 'https://acme.api.identitynow.com', secret: 'keychain'});
+		store.close();
+		const again = openStore({cwd: one.config}).store;
+		expect(again.getKeychainId()).toBe(id);
+		expect(again.getTenant('acme')).toEqual({baseUrl: 'https://acme.api.identitynow.com', secret: 'keychain'});
+		again.close();
+		const other = openStore({cwd: two.config}).store;
+		expect(other.ensureKeychainId()).not.toBe(id);
+		other.close();
+	});
+
 	it('never writes a secret into the main config file', () => {
 		const box = testSandbox();
 		const {store} = openStore({cwd: box.config});
