@@ -172,7 +172,7 @@ printed.
       delete (locked, unreachable) is named, with why, and the exit code is 4.
   tenant use <name>
       Makes it the default tenant.
-  tenant import [--yes]
+  tenant import [--yes] [--client-secret-stdin]
       Imports the SDKs' ./config.json (BaseURL, ClientId, ClientSecret) and the
       SailPoint CLI's ~/.sailpoint/config.yaml environments. Lists them and asks first
       (--yes for scripts); a client id or secret the files lack (the SailPoint CLI keeps

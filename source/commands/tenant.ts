@@ -11,7 +11,7 @@ const FLAGS: Record<Subcommand, OptionName[]> = {
 	list: ['json', 'debug'],
 	remove: ['drop-rows', 'keep-rows', 'debug'],
 	use: [],
-	import: ['yes', 'api-version', 'debug'],
+	import: ['yes', 'client-secret-stdin', 'api-version', 'debug'],
 };
 
 function isSubcommand(word: string | undefined): word is Subcommand {
