@@ -112,11 +112,6 @@ export class SecretStore {
 		this.#now = options.now ?? Date.now;
 	}
 
-	/** The keychain's state as far as this store knows: undefined while it seems usable. */
-	get keychainProblem(): KeychainProblem | undefined {
-		return this.#disabled ? KEYCHAIN_OFF : this.#unavailable?.problem;
-	}
-
 	/** The secret of a saved tenant, looked for where its settings say it is. */
 	lookup(ref: SecretRef): SecretLookup {
 		if (ref.location === 'file') {
@@ -142,12 +137,6 @@ export class SecretStore {
 		}
 
 		return fromKeychain.ok || fromKeychain.problem.kind === 'off' ? {found: false} : {found: false, problem: fromKeychain.problem};
-	}
-
-	/** The secret of `ref`, or undefined (not found, or not readable: see lookup for which). */
-	get(ref: SecretRef): StoredSecret | undefined {
-		const found = this.lookup(ref);
-		return found.found ? {secret: found.secret, location: found.location} : undefined;
 	}
 
 	/** Stores the secret of `ref` (its location is ignored: the keychain is tried first); returns where it went. */
