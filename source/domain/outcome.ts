@@ -104,3 +104,57 @@ export function orderedCounts(counts: Readonly<Record<string, number>>): Array<[
 export function scannedAccounts(task: TaskOutcome | undefined): number | undefined {
 	return task?.counts['total'];
 }
+
+/** The completion statuses `--json` gives, whatever case or spelling the tenant sent. */
+export const COMPLETION_STATUSES = ['SUCCESS', 'WARNING', 'ERROR', 'TERMINATED', 'TEMP_ERROR'] as const;
+export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
+
+/**
+ * A completion status in one spelling: real tenants have sent `Success`, `Error` and `TEMPERROR` beside the
+ * document's SUCCESS, ERROR and TEMP_ERROR. Case, spaces, hyphens and underscores are ignored; a value that is none of
+ * the five is returned as it came (upper-cased), so nothing is made up.
+ */
+export function normalCompletionStatus(status: string): string {
+	const key = status.toUpperCase().replaceAll(/[\s_-]/g, '');
+	switch (key) {
+		case 'TEMPERROR': {
+			return 'TEMP_ERROR';
+		}
+
+		case 'SUCCESS':
+		case 'WARNING':
+		case 'ERROR':
+		case 'TERMINATED': {
+			return key;
+		}
+
+		default: {
+			return status.toUpperCase();
+		}
+	}
+}
+
+/** What a real monitoring console reads as a delete-threshold trip in an aggregation's task messages. */
+const DELETION_SKIPPED = 'account deletion was skipped';
+
+/**
+ * The task says ISC held the deletions back: its messages contain "Account deletion was skipped" (a WARNING task,
+ * when the share marked for deletion was over the source's deleteThreshold). Past the hour this message is all that
+ * is left of it: the status endpoint's counts are gone.
+ */
+export function taskHeldBackDeletions(task: TaskOutcome | undefined): boolean {
+	return task !== undefined && task.messages.some(message => message.text.toLowerCase().includes(DELETION_SKIPPED));
+}
+
+/** A task as `--json` prints it: completionStatus in one spelling (the raw value beside it where it differs). */
+export interface TaskOutcomeJson extends Omit<TaskOutcome, 'completionStatus'> {
+	completionStatus: string | null;
+	completionStatusRaw?: string;
+}
+
+export function taskOutcomeJson(task: TaskOutcome): TaskOutcomeJson {
+	const raw = task.completionStatus;
+	const normal = raw === null ? null : normalCompletionStatus(raw);
+	const {completionStatus: _raw, ...rest} = task;
+	return {completionStatus: normal, ...(raw !== null && raw !== normal ? {completionStatusRaw: raw} : {}), ...rest};
+}
