@@ -29,6 +29,13 @@ export async function runHistory(context: CommandContext, positionals: string[])
 	let entries;
 	try {
 		const history = openCommandHistory(context);
+		if (context.values.demo === true && history.list().length === 0) {
+			// The demo's history as the demo monitor starts it: a week of earlier runs (the monitor writes them afresh
+			// at each start; until one has run, they are written here, so both show the same past).
+			const {demoHistory} = await import('./demo-history.js');
+			history.reset(demoHistory(context.now()));
+		}
+
 		entries = queryHistory(history.list(), {
 			...(tenant === undefined ? {} : {tenant}),
 			...(source === undefined ? {} : {source}),
