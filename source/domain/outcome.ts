@@ -63,11 +63,11 @@ export function isFailedCompletion(status: string | null | undefined): boolean {
 	return completion === 'error' || completion === 'terminated';
 }
 
-export function warningCount(task: TaskOutcome): number {
+export function warningCount(task: Pick<TaskOutcome, 'messages'>): number {
 	return task.messages.filter(message => message.type.toUpperCase().startsWith('WARN')).length;
 }
 
-export function errorCount(task: TaskOutcome): number {
+export function errorCount(task: Pick<TaskOutcome, 'messages'>): number {
 	return task.messages.filter(message => message.type.toUpperCase() === 'ERROR').length;
 }
 
@@ -157,4 +157,52 @@ export function taskOutcomeJson(task: TaskOutcome): TaskOutcomeJson {
 	const normal = raw === null ? null : normalCompletionStatus(raw);
 	const {completionStatus: _raw, ...rest} = task;
 	return {completionStatus: normal, ...(raw !== null && raw !== normal ? {completionStatusRaw: raw} : {}), ...rest};
+}
+
+/** The symbols an outcome label uses for warnings and errors (the monitor's theme has ASCII ones too). */
+export interface OutcomeGlyphs {
+	warning: string;
+	error: string;
+}
+
+export const OUTCOME_GLYPHS: OutcomeGlyphs = {warning: '⚠', error: '✖'};
+
+/** What an outcome label needs of a task: its completion status and how many warnings and errors it reported. */
+export interface OutcomeTally {
+	completionStatus: string | null;
+	warnings: number;
+	errors: number;
+}
+
+/** A task's completion status and tally, as lists keep them. */
+export function outcomeTally(task: TaskOutcome): OutcomeTally {
+	return {completionStatus: task.completionStatus, warnings: warningCount(task), errors: errorCount(task)};
+}
+
+const END_WORDS: Readonly<Record<string, string>> = {COMPLETED: 'completed', CANCELLED: 'cancelled', TERMINATED: 'terminated'};
+
+/**
+ * A run's outcome as the row badge says it, for every list of runs: "completed", "completed ⚠ 3" (its task warned
+ * three times), "completed ✖ 2", "cancelled". Where no end status is known (a run found only on the tenant's task
+ * list), the task's completion status in one spelling: "SUCCESS", "WARNING ⚠ 3", "ERROR". "?" when nothing is known.
+ */
+export function outcomeLabel(status: string | undefined, task: OutcomeTally | undefined, glyphs: OutcomeGlyphs = OUTCOME_GLYPHS): string {
+	const raw = task?.completionStatus ?? null;
+	const word =
+		status !== undefined && END_WORDS[status] !== undefined
+			? END_WORDS[status]
+			: raw === null
+				? (status ?? '?')
+				: normalCompletionStatus(raw);
+	const completion = completionOf(raw);
+	let mark = '';
+	if (completion === 'warning') {
+		mark = task!.warnings > 0 ? ` ${glyphs.warning} ${task!.warnings}` : ` ${glyphs.warning}`;
+	} else if ((completion === 'error' || completion === 'terminated') && task!.errors > 0) {
+		mark = ` ${glyphs.error} ${task!.errors}`;
+	} else if (completion === 'error' && word === 'completed') {
+		mark = ` ${glyphs.error}`;
+	}
+
+	return `${word}${mark}`;
 }
