@@ -105,12 +105,8 @@ export function scannedAccounts(task: TaskOutcome | undefined): number | undefin
 	return task?.counts['total'];
 }
 
-/** The completion statuses `--json` gives, whatever case or spelling the tenant sent. */
-export const COMPLETION_STATUSES = ['SUCCESS', 'WARNING', 'ERROR', 'TERMINATED', 'TEMP_ERROR'] as const;
-export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
-
 /**
- * A completion status in one spelling: real tenants have sent `Success`, `Error` and `TEMPERROR` beside the
+ * A completion status in one spelling, the one `--json` gives (SUCCESS, WARNING, ERROR, TERMINATED, TEMP_ERROR): real tenants have sent `Success`, `Error` and `TEMPERROR` beside the
  * document's SUCCESS, ERROR and TEMP_ERROR. Case, spaces, hyphens and underscores are ignored; a value that is none of
  * the five is returned as it came (upper-cased), so nothing is made up.
  */
@@ -172,11 +168,6 @@ export interface OutcomeTally {
 	completionStatus: string | null;
 	warnings: number;
 	errors: number;
-}
-
-/** A task's completion status and tally, as lists keep them. */
-export function outcomeTally(task: TaskOutcome): OutcomeTally {
-	return {completionStatus: task.completionStatus, warnings: warningCount(task), errors: errorCount(task)};
 }
 
 const END_WORDS: Readonly<Record<string, string>> = {COMPLETED: 'completed', CANCELLED: 'cancelled', TERMINATED: 'terminated'};
