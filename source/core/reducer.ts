@@ -5,7 +5,7 @@ import {demandRowsReplaced, rowCadenceMs, rowsPulledIntoFocus} from './cadence.j
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
-import {rowsReplaced} from './poll-order.js';
+import {isFirstPass, rowsReplaced} from './poll-order.js';
 import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
 import {taskAnswered, taskFailed, taskRequested, withExistenceRead, withOutcomeRead} from './task-reads.js';
@@ -152,6 +152,10 @@ function rowFromSeed(seed: RowSeed, now: number): TrackedRow {
 		inFlight: false,
 		samples: processed !== undefined && seed.lastOkAt !== undefined ? [{at: seed.lastOkAt, processed}] : [],
 	};
+	if (isPolledPhase(row.phase)) {
+		row.unanswered = true;
+	}
+
 	if (seed.label !== undefined) {
 		row.label = seed.label;
 	}
@@ -299,14 +303,28 @@ function requested(state: MonitorState, key: RowKey, now: number, read: 'status'
 	}
 
 	const {windowMs} = state.options.budget;
+	const firstPass = read === 'status' && isFirstPass(row);
 	const next = updateRow(state, key, current =>
 		read === 'task' ? taskRequested(current) : current.inFlight ? current : {...current, inFlight: true},
 	);
 	return updateTenant(next, row.tenant, tenant => ({
 		...tenant,
 		sent: [...tenant.sent.filter(at => at > now - windowMs), now],
+		...(firstPass || tenant.firstPass !== undefined
+			? {firstPass: [...(tenant.firstPass ?? []).filter(at => at > now - windowMs), ...(firstPass ? [now] : [])]}
+			: {}),
 		...(tenant.authError === undefined ? {} : {authProbeAt: now + state.options.authRetryMs}),
 	}));
+}
+
+/** The row has had its first answer of the session (a status, or a 404): the first pass is done with it. */
+function heard(row: TrackedRow): TrackedRow {
+	if (row.unanswered === undefined) {
+		return row;
+	}
+
+	const {unanswered: _unanswered, ...rest} = row;
+	return rest;
 }
 
 function settle(row: TrackedRow): TrackedRow {
@@ -329,7 +347,7 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 		// A NOT_FOUND body is treated exactly like a 404: expired if the row was seen before, else not-found after the grace.
 		return updateRow(next, key, current =>
 			missing(
-				current,
+				heard(current),
 				{kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200},
 				now,
 				current.snapshot !== undefined,
@@ -345,7 +363,7 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 
 function answered(row: TrackedRow, status: AggregationStatus, now: number, every: number, options: MonitorOptions): TrackedRow {
 	const ended = isEndStatus(status.status);
-	const {lastError: _lastError, firstMissingAt: _firstMissingAt, ...rest} = row;
+	const {lastError: _lastError, firstMissingAt: _firstMissingAt, unanswered: _unanswered, ...rest} = row;
 	const next: TrackedRow = {
 		...rest,
 		snapshot: status,
@@ -459,7 +477,7 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 		case 'not-found': {
 			// The tenant answered, so its credentials work.
 			const next = updateTenant(state, row.tenant, withoutAuthError);
-			return updateRow(next, key, current => missing(current, error, now, current.snapshot !== undefined, options));
+			return updateRow(next, key, current => missing(heard(current), error, now, current.snapshot !== undefined, options));
 		}
 
 		case 'rate-limited': {

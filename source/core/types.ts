@@ -56,6 +56,12 @@ export interface TrackedRow {
 	failures: number;
 	/** When this row is next due for a request. Ignored for phases that are not polled. */
 	nextPollAt: number;
+	/**
+	 * No answer yet in this session (set when the row is added or restored, dropped by its first answer: a status, or
+	 * a 404). Until then nobody knows whether the run still goes, has ended or was ever there: such rows are asked
+	 * first (the first pass, see schedule.ts). Not saved.
+	 */
+	unanswered?: true;
 	/** A request for this row is in flight. */
 	inFlight: boolean;
 	/** Recent (at, processedAccounts) observations for rate and ETA; bounded in length. */
@@ -97,6 +103,8 @@ export interface TenantState {
 	authError?: ErrorNote;
 	/** Send times of the tenant's requests within the last budget window, oldest first. */
 	sent: number[];
+	/** The times of the tenant's first-pass requests (rows still unanswered) within the last budget window, oldest first. */
+	firstPass?: number[];
 	/**
 	 * While `authError` is set: the earliest time the next (single) probe request may go out.
 	 * Set to now + authRetryMs by each auth failure and each probe sent; poll-now moves it to now.
