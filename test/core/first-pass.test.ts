@@ -6,9 +6,12 @@
  * What is left of the budget goes to the rows answered before, the ones on screen at --interval first.
  */
 import {describe, expect, it} from 'vitest';
+import {createBudgetGate} from '../../source/core/budget-gate.js';
 import {PLANNED_SHARE} from '../../source/core/cadence.js';
+import {createMonitorStore} from '../../source/core/monitor-store.js';
+import {createPoller} from '../../source/core/poller.js';
 import type {MonitorState, RowKey} from '../../source/core/types.js';
-import {apply, collecting, keyOf, seed, stateWith, T1, T2} from './fixtures.js';
+import {apply, collecting, createFakeClock, keyOf, seed, stateWith, T1, T2} from './fixtures.js';
 import {maxInWindow, simulate, type Send} from './simulate.js';
 
 const INTERVAL = 5000;
@@ -161,5 +164,61 @@ describe('rows added later get their first pass too', () => {
 		const first = firstSends(sends);
 		expect(first.size).toBe(120);
 		expect(Math.max(...first.values()) + LATENCY).toBeLessThanOrEqual(bound(120) + SLACK_MS);
+	});
+});
+
+describe('the poller and the budget gate together (source reads, lists), 120 rows at 25 per 10 s', () => {
+	it('source reads go out at once in the free turns; the rows are still all answered within the bound plus those turns', async () => {
+		const clock = createFakeClock(0);
+		const store = createMonitorStore(
+			apply(added(stateWith([], {intervalMs: INTERVAL, budget: BUDGET}), 1, 120, 0), {
+				type: 'focused',
+				keys: numbers(1, ON_SCREEN).map(n => keyOf(n)),
+				now: 0,
+			}),
+		);
+		const firstAnswers = new Map<RowKey, number>();
+		const sends: number[] = [];
+		const poller = createPoller({
+			getState: store.getState,
+			dispatch: store.dispatch,
+			clock,
+			async fetchStatus(target, options) {
+				await options?.onSend?.();
+				sends.push(clock.now());
+				await new Promise(resolve => {
+					clock.setTimeout(() => {
+						resolve(undefined);
+					}, LATENCY);
+				});
+				if (!firstAnswers.has(target.key)) {
+					firstAnswers.set(target.key, clock.now());
+				}
+
+				return collecting(1);
+			},
+		});
+		const gate = createBudgetGate(clock);
+		gate.attach(store.getState, store.dispatch);
+		poller.start();
+		// The source names and thresholds the screen asks for at the start: 15 reads.
+		const reads: number[] = [];
+		for (let index = 0; index < 15; index++) {
+			void gate.acquire(T1).then(() => {
+				reads.push(clock.now());
+				sends.push(clock.now());
+			});
+		}
+
+		await clock.advanceTo(bound(120) + 30_000);
+		poller.stop();
+		gate.close();
+		expect(reads).toHaveLength(15);
+		// They take about every other turn while they wait: all out within 15 s.
+		expect(Math.max(...reads)).toBeLessThanOrEqual(15_000);
+		const turns = (reads.length * BUDGET.windowMs) / BUDGET.requests;
+		expect(firstAnswers.size).toBe(120);
+		expect(Math.max(...firstAnswers.values())).toBeLessThanOrEqual(bound(120) + turns + SLACK_MS);
+		expect(maxInWindow(sends, BUDGET.windowMs)).toBeLessThanOrEqual(BUDGET.requests);
 	});
 });
