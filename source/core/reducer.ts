@@ -1,3 +1,4 @@
+import {isCertificateError} from '../domain/certificate-codes.js';
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import {isTaskComplete} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
@@ -452,10 +453,29 @@ function pauseTenant(state: MonitorState, name: string, error: IscErrorInfo, now
 	);
 }
 
+/**
+ * A failure that stops the whole tenant (credentials, permission, an untrusted TLS certificate): shown once, on the
+ * tenant; its rows keep their data and only one probe goes out per authRetryMs until a request succeeds.
+ */
+function stopTenant(state: MonitorState, name: string, error: IscErrorInfo, now: number): MonitorState {
+	return updateTenant(state, name, tenant => ({
+		...tenant,
+		authError: {...error, at: now},
+		authProbeAt: now + state.options.authRetryMs,
+	}));
+}
+
 function taskReadFailed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
 	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
+	}
+
+	if (isCertificateError(error) && row.taskRead !== undefined) {
+		// As for a status poll: the tenant stops; the read keeps its place for when it may go on.
+		return updateRow(stopTenant(state, row.tenant, error, now), key, current =>
+			current.taskRead === undefined ? current : {...current, taskRead: {...current.taskRead, inFlight: false}},
+		);
 	}
 
 	const next = error.kind === 'rate-limited' ? pauseTenant(state, row.tenant, error, now) : state;
@@ -488,15 +508,16 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 		case 'auth':
 		case 'forbidden': {
 			// Shown once, on the tenant; rows keep their data and only one probe goes out per authRetryMs.
-			const next = updateTenant(state, row.tenant, tenant => ({
-				...tenant,
-				authError: {...error, at: now},
-				authProbeAt: now + options.authRetryMs,
-			}));
-			return updateRow(next, key, settle);
+			return updateRow(stopTenant(state, row.tenant, error, now), key, settle);
 		}
 
 		default: {
+			if (isCertificateError(error)) {
+				// An untrusted TLS certificate fails every request of the tenant alike, and no retry mends it: the
+				// tenant stops as for failing credentials, with one message (what to do: NODE_EXTRA_CA_CERTS).
+				return updateRow(stopTenant(state, row.tenant, error, now), key, settle);
+			}
+
 			return updateRow(state, key, current => {
 				const failures = current.failures + 1;
 				const delay = backoffMs(pollIntervalMs(current, options.intervalMs), failures, options.maxBackoffMs);

@@ -99,7 +99,10 @@ export interface TenantState {
 	name: string;
 	/** A 429 paused the whole tenant until this time (epoch ms). */
 	pausedUntil?: number;
-	/** A persistent authentication or permission failure. While set, the tenant is polled only at a slow retry pace. */
+	/**
+	 * A failure that stops the tenant: credentials or permission that keep failing, or a TLS certificate that is not
+	 * trusted. While set, the tenant is polled only at a slow retry pace (one probe per authRetryMs).
+	 */
 	authError?: ErrorNote;
 	/** Send times of the tenant's requests within the last budget window, oldest first. */
 	sent: number[];

@@ -5,7 +5,7 @@ import {eta, isStale, percent, rate} from '../../core/progress.js';
 import {rowOutcome} from '../../core/summary.js';
 import {countLabel, errorCount, orderedCounts, scannedAccounts, warningCount, type TaskOutcome} from '../../domain/outcome.js';
 import type {MonitorState, TrackedRow} from '../../core/types.js';
-import {authAdvice} from './auth-advice.js';
+import {authAdvice, tenantStopWord} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
 import type {ColorRole} from '../theme/theme.js';
 
@@ -74,7 +74,8 @@ function nextPollText(row: TrackedRow, state: MonitorState, now: number): Detail
 
 	if (tenant?.authError !== undefined) {
 		const at = Math.max(tenant.authProbeAt ?? now, row.nextPollAt);
-		return {label, value: `credentials failing, retry in ${countdown(at, now)}`, role: 'error'};
+		const why = tenantStopWord(tenant.authError) === undefined ? 'credentials failing' : 'TLS certificate not trusted';
+		return {label, value: `${why}, retry in ${countdown(at, now)}`, role: 'error'};
 	}
 
 	const every = `every ${formatDuration(rowCadenceMs(state, row))}`;
