@@ -28,6 +28,7 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 		'fail-on-warning',
 	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after'],
 };
 
 function isCommand(word: string | undefined): word is CommandName {

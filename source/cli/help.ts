@@ -27,6 +27,7 @@ Usage
   aggwatch discover [--track]         list the aggregations running now
   aggwatch start <source> [--wait]    start an account aggregation, track it
   aggwatch history                    every aggregation aggwatch saw end
+  aggwatch sources [--attention]      every source at a glance: last run, next run, overdue
 
 Every tracked row is shown, whatever its tenant (each with its own credentials and
 request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
@@ -209,6 +210,34 @@ Examples
   aggwatch discover --track && aggwatch
   aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait
   aggwatch discover --ended --since 7d --failed`,
+	sources: `Usage: aggwatch sources [--attention] [--json] [--tenant NAME] [--budget N]
+
+Every source of the tenant (of every saved tenant, without --tenant), those needing
+attention first: name and connector, health, the last account aggregation (outcome,
+when it ended, how long it took against the source's usual, changes or accounts scanned,
+warnings, errors, held-back deletions), a run in progress, the next scheduled run and
+whether it is overdue. Times are shown in UTC; schedules run in the zone of the source's
+virtual appliance cluster (its GMT offset, without daylight saving).
+
+Attention: failed, warnings, held-back, overdue, unhealthy, stalled. Overdue: the schedule
+fired after the last run (a fire while a run was going is that run's), more than a grace
+ago (15 minutes, or a tenth of the schedule's period if longer), and no run started since.
+
+  --attention   only the sources needing attention; exit 2 when there are any
+  --json        one JSON object per line: {"tenant","id","name","connector","healthy",
+                "health","deleteThreshold","running","lastRun","schedule","overdue","attention"}
+  --budget N    requests per 10 s to each tenant (default 80); every request counts
+  --stall-after DURATION   a running source without progress this long is stalled (default 15m)
+
+${CONNECTION}
+
+Exit codes: 0 listed, 1 usage or configuration, 2 some source needs attention (--attention),
+4 authentication or permission, 6 other request failure.
+
+Examples
+  aggwatch sources --demo
+  aggwatch sources --attention || notify-send "ISC sources need attention"
+  aggwatch sources --json | jq -r 'select(.overdue) | .name'`,
 	start: `Usage: aggwatch start <source> [--disable-optimization] [--wait] [--json] [--tenant NAME]
 
 Starts an account aggregation of a source, given by id or exact name, tracks it, and
