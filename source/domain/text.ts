@@ -28,7 +28,7 @@ export function tallyText(warnings: number, errors: number): string {
 }
 
 /** The tally of a task's messages: "3 warnings, 2 errors", or '' when it has neither. */
-export function taskTally(task: TaskOutcome): string {
+export function taskTally(task: Pick<TaskOutcome, 'messages'>): string {
 	return tallyText(warningCount(task), errorCount(task));
 }
 
