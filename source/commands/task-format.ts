@@ -1,24 +1,9 @@
-import {formatCount, formatDuration} from '../core/durations.js';
-import {countLabel, errorCount, orderedCounts, taskHeldBackDeletions, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {formatDuration} from '../core/durations.js';
+import {taskHeldBackDeletions, type TaskOutcome} from '../domain/outcome.js';
 import {HELD_BACK_TEXT} from '../domain/words.js';
 import {safeText} from '../domain/status.js';
+import {figuresText, taskTally} from '../domain/text.js';
 import {utcTime} from './utc-time.js';
-
-/** "3 warnings, 2 errors", or '' when there are none. */
-export function messageTally(task: TaskOutcome): string {
-	const warnings = warningCount(task);
-	const errors = errorCount(task);
-	return [
-		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
-		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
-	].join(', ');
-}
-
-/** "scanned 48,000 · added 600 · changed 5,400 · …": every figure the task reports, readable names first. */
-export function formatFigures(task: TaskOutcome): string | undefined {
-	const counts = orderedCounts(task.counts);
-	return counts.length === 0 ? undefined : counts.map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`).join(' · ');
-}
 
 function time(text: string | undefined): number | undefined {
 	const at = text === undefined ? Number.NaN : Date.parse(text);
@@ -28,7 +13,7 @@ function time(text: string | undefined): number | undefined {
 /** The lines of a task's outcome, indented like the status block: outcome, times, figures, messages. */
 export function formatTaskLines(task: TaskOutcome): string[] {
 	const lines: string[] = [];
-	const tally = messageTally(task);
+	const tally = taskTally(task);
 	lines.push(`  Outcome       ${task.completionStatus ?? 'not complete yet'}${tally === '' ? '' : ` (${tally})`}`);
 	const launched = time(task.launched);
 	const completed = time(task.completed);
@@ -41,7 +26,7 @@ export function formatTaskLines(task: TaskOutcome): string[] {
 		lines.push(`  Completed     ${utcTime(completed)}${took}`);
 	}
 
-	const figures = formatFigures(task);
+	const figures = figuresText(task.counts);
 	if (figures !== undefined) {
 		lines.push(`  Figures       ${figures}`);
 	}

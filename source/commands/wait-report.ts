@@ -1,7 +1,8 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
-import {errorCount, taskOutcomeJson, warningCount, type TaskOutcome, type TaskOutcomeJson} from '../domain/outcome.js';
+import {taskOutcomeJson, type TaskOutcome, type TaskOutcomeJson} from '../domain/outcome.js';
+import {taskTally} from '../domain/text.js';
 import {deletionsHeldBack} from '../core/deletion-risk.js';
 import {HELD_BACK_TEXT} from '../domain/words.js';
 import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
@@ -116,7 +117,7 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	}
 
 	if (event.task?.completionStatus !== null && event.task !== undefined) {
-		parts.push(`task ${event.task.completionStatus}${taskTally(event.task)}`);
+		parts.push(`task ${event.task.completionStatus}${tallyAfter(event.task)}`);
 	} else if (event.taskGaveUp === true) {
 		parts.push('task outcome unknown (the task had not completed after a few minutes)');
 	}
@@ -134,14 +135,10 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	return parts.join('  ');
 }
 
-function taskTally(task: Pick<TaskOutcome, 'messages'>): string {
-	const warnings = warningCount(task);
-	const errors = errorCount(task);
-	const parts = [
-		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
-		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
-	];
-	return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+/** " (3 warnings, 2 errors)" after the task's completion status, or '' when it has neither. */
+function tallyAfter(task: Pick<TaskOutcome, 'messages'>): string {
+	const tally = taskTally(task);
+	return tally === '' ? '' : ` (${tally})`;
 }
 
 export interface ExitRules {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/text/layout.js';
+import {isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/text/layout.js';
 
 function used(layout: RowLayout): number {
 	const columns = [
@@ -81,12 +81,4 @@ test('isTooSmall below 40x10', () => {
 	expect(isTooSmall(39, 24)).toBe(true);
 	expect(isTooSmall(80, 9)).toBe(true);
 	expect(isTooSmall(40, 10)).toBe(false);
-});
-
-test('fit pads, aligns and cuts with an ellipsis', () => {
-	expect(fit('abc', 5, 'left', '…')).toBe('abc  ');
-	expect(fit('abc', 5, 'right', '…')).toBe('  abc');
-	expect(fit('abcdef', 4, 'left', '…')).toBe('abc…');
-	expect(fit('abcdef', 4, 'left', '~')).toBe('abc~');
-	expect(fit('abc', 0, 'left', '…')).toBe('');
 });

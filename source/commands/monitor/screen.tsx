@@ -12,7 +12,16 @@ import {previousRuns} from '../../history/previous-runs.js';
 import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
 import {indexHistory, rowInsights} from '../../history/row-insights.js';
 import type {TrackedStore} from '../../store/config.js';
-import {formatError, MonitorView, runFullscreen, systemClock, ThemeProvider, useMonitor, type LineDiffOutput} from '../../ui/index.js';
+import {
+	formatError,
+	MonitorView,
+	runFullscreen,
+	systemClock,
+	ThemeProvider,
+	useLatest,
+	useMonitor,
+	type LineDiffOutput,
+} from '../../ui/index.js';
 
 export interface MonitorScreenOptions {
 	store: TrackedStore;
@@ -119,8 +128,7 @@ export function MonitorScreen({
 		},
 	});
 	const {dispatch, state, getState} = monitor;
-	const latestState = useRef(state);
-	latestState.current = state;
+	const latestState = useLatest(state);
 
 	// Discovery, names, source lists and starts wait for a slot in the same per-tenant budget as the polls.
 	useEffect(() => {
@@ -147,7 +155,7 @@ export function MonitorScreen({
 					dispatch({type: 'removed', keys: removed});
 				}
 			}),
-		[store, dispatch, showRow],
+		[store, dispatch, showRow, latestState],
 	);
 
 	// Source names for rows that lack one: one task-status request per tenant (per 100 ids), once per row.
@@ -184,6 +192,7 @@ export function MonitorScreen({
 			}
 		}
 	}, [state, history]);
+	// eslint-disable-next-line react-hooks/refs -- read at render on purpose: new entries wait for the next tick's frame (above).
 	const entries = recorded.current;
 
 	// --discover: newly started aggregations are tracked on their own, one task-status look per tenant a minute.
@@ -212,7 +221,7 @@ export function MonitorScreen({
 				watcher.stop();
 			}
 		};
-	}, [autoDiscover, services, track]);
+	}, [autoDiscover, services, track, latestState]);
 
 	// deleteThreshold of the sources of rows that mark accounts for deletion: asked once per row, and each source is
 	// read once per session (services cache it), so a tenant sees a handful of source reads at most.

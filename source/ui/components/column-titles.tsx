@@ -1,8 +1,9 @@
 import React, {memo} from 'react';
 import {Text} from 'ink';
 import type {SortKey} from '../../core/view.js';
-import {fit, LEAD_WIDTH, type RowLayout} from '../text/layout.js';
+import {LEAD_WIDTH, type RowLayout} from '../text/layout.js';
 import {useTheme} from '../theme/theme.js';
+import {fit} from '../../domain/text.js';
 
 export interface ColumnTitlesProps {
 	layout: RowLayout;

@@ -117,20 +117,5 @@ export function isTooSmall(columns: number, rows: number): boolean {
 	return columns < MIN_COLUMNS || rows < MIN_ROWS;
 }
 
-/** Pads or cuts `text` to exactly `width` cells (cut with an ellipsis). Assumes one cell per character. */
-export function fit(text: string, width: number, align: 'left' | 'right', ellipsis: string): string {
-	if (width <= 0) {
-		return '';
-	}
-
-	const chars = [...text];
-	if (chars.length > width) {
-		return width <= ellipsis.length ? chars.slice(0, width).join('') : chars.slice(0, width - ellipsis.length).join('') + ellipsis;
-	}
-
-	const pad = ' '.repeat(width - chars.length);
-	return align === 'left' ? text + pad : pad + text;
-}
-
 /** A list keeps at least this many rows when a detail pane opens under it. */
 export const MIN_LIST_ROWS = 3;
