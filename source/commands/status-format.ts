@@ -11,9 +11,14 @@ function ratio(done: number | undefined, total: number | undefined): string | un
 	return `${done === undefined ? '?' : formatCount(done)} / ${total === undefined ? '?' : formatCount(total)}${percent}`;
 }
 
+/** "  Source        Workday", when the run's task named its source. */
+export function sourceLines(source: string | undefined): string[] {
+	return source === undefined ? [] : [`  Source        ${source}`];
+}
+
 /** The human block `aggwatch status` prints for one aggregation. */
-export function formatStatusBlock(id: string, status: AggregationStatus, now: number): string {
-	const lines = [`${id}  ${status.status ?? '(no status)'}`];
+export function formatStatusBlock(id: string, status: AggregationStatus, now: number, source?: string): string {
+	const lines = [`${id}  ${status.status ?? '(no status)'}`, ...sourceLines(source)];
 	const accounts = ratio(status.processedAccounts, status.totalAccounts);
 	if (accounts) {
 		lines.push(`  Changes       ${accounts}`);

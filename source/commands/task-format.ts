@@ -2,6 +2,7 @@ import {formatCount, formatDuration} from '../core/durations.js';
 import {countLabel, errorCount, orderedCounts, warningCount, type TaskOutcome} from '../domain/outcome.js';
 import {safeText} from '../domain/status.js';
 import {utcTime} from './utc-time.js';
+import {sourceLines} from './status-format.js';
 
 /** "3 warnings, 2 errors", or '' when there are none. */
 export function messageTally(task: TaskOutcome): string {
@@ -56,8 +57,8 @@ export function formatTaskLines(task: TaskOutcome): string[] {
  * `aggwatch status` for an id whose status ISC no longer keeps (about an hour after the end) but whose task it
  * still has (90 days): what the task says.
  */
-export function formatTaskBlock(id: string, task: TaskOutcome): string {
+export function formatTaskBlock(id: string, task: TaskOutcome, source?: string): string {
 	const state =
 		task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
-	return [`${id}  ${state}`, ...formatTaskLines(task)].join('\n');
+	return [`${id}  ${state}`, ...sourceLines(source), ...formatTaskLines(task)].join('\n');
 }
