@@ -27,6 +27,8 @@ Usage
   aggwatch discover [--track]         list the aggregations running now
   aggwatch start <source> [--wait]    start an account aggregation, track it
   aggwatch history                    every aggregation aggwatch saw end
+  aggwatch help <command>             a command's help (the same as aggwatch <command> --help)
+  aggwatch completion <shell>         tab completion for bash, zsh, fish or powershell
 
 Every tracked row is shown, whatever its tenant (each with its own credentials and
 request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
@@ -242,6 +244,29 @@ Examples
   id=$(aggwatch start "Active Directory" --disable-optimization) && aggwatch wait "$id"
   aggwatch start 2c91808a7813090a01781412a6a90001 --wait --timeout 2h
   aggwatch start --demo --wait Workday`,
+	help: `Usage: aggwatch help [command]
+
+Prints the help of a command, the same as "aggwatch <command> --help"; alone, aggwatch's own.
+Commands: status, wait, track, untrack, list, tenant, discover, start, history, completion.
+
+Examples
+  aggwatch help wait
+  aggwatch help`,
+	completion: `Usage: aggwatch completion <bash|zsh|fish|powershell>
+
+Prints a script that completes aggwatch's commands, each command's flags, tenant
+subcommands and saved tenants' names (after --tenant, tenant use and tenant remove) as
+you press Tab. The script asks aggwatch itself, so it stays right as aggwatch changes.
+
+  bash         source <(aggwatch completion bash)         (in ~/.bashrc)
+  zsh          source <(aggwatch completion zsh)          (in ~/.zshrc, after compinit)
+  fish         aggwatch completion fish | source          (in ~/.config/fish/config.fish)
+  powershell   aggwatch completion powershell | Out-String | Invoke-Expression   (in $PROFILE)
+
+Examples
+  aggwatch completion bash > ~/.local/share/bash-completion/completions/aggwatch
+  aggwatch completion fish > ~/.config/fish/completions/aggwatch.fish
+  aggwatch completion zsh > "\${fpath[1]}/_aggwatch"`,
 	history: `Usage: aggwatch history [--source NAME] [--since DURATION] [--tenant NAME] [--json]
 
 Every aggregation aggwatch saw end (monitor, wait, start --wait), newest first: end

@@ -12,6 +12,12 @@ export async function main(argv: string[], loadRunner: () => Promise<(parsed: Pa
 	(module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 	exitQuietlyOnClosedPipe();
 	try {
+		if (argv[0] === '__complete') {
+			// What the completion scripts ask (commands/completion.ts): candidates for the word at the cursor.
+			const {runComplete} = await import('../commands/completion.js');
+			return runComplete(argv.slice(1), line => process.stdout.write(`${line}\n`));
+		}
+
 		const [{parseCommandLine}, {ExitCode}] = await Promise.all([import('./args.js'), import('../domain/exit-codes.js')]);
 		const parsed = parseCommandLine(argv);
 		if (parsed.version) {

@@ -228,7 +228,9 @@ export function formatWaitSummary(rows: readonly TrackedRow[], exitCode: number)
 	}
 
 	const notEnded = counts.get('not ended') ?? 0;
-	const parts = SUMMARY_KINDS.filter(kind => kind !== 'not ended' && counts.has(kind)).map(kind => `${formatCount(counts.get(kind)!)} ${kind}`);
+	const parts = SUMMARY_KINDS.filter(kind => kind !== 'not ended' && counts.has(kind)).map(
+		kind => `${formatCount(counts.get(kind)!)} ${kind}`,
+	);
 	const ended = formatCount(rows.length - notEnded);
 	const head = notEnded === 0 ? `${ended} ended` : `${ended} of ${formatCount(rows.length)} ended`;
 	return `${head}${parts.length === 0 ? '' : `: ${parts.join(', ')}`} → exit ${exitCode}`;

@@ -52,9 +52,7 @@ describe('tenant add on a terminal', () => {
 		expect(session.rawOutput()).not.toContain(ACME.clientSecret.slice(0, 6));
 		expect(session.screenText()).toContain('acme: the credentials work');
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect(ndjson(list.stdout)).toEqual([
-			expect.objectContaining({name: 'acme', clientId: ACME.clientId, secret: 'file', default: true}),
-		]);
+		expect(ndjson(list.stdout)).toEqual([expect.objectContaining({name: 'acme', clientId: ACME.clientId, secret: 'file', default: true})]);
 	}, 60_000);
 
 	it('stops on Ctrl-C at the secret question with exit code 130 and saves nothing', async () => {
