@@ -75,10 +75,7 @@ describe('usage errors', () => {
 		[['tenant', 'list', '--demo'], 'aggwatch: --demo does not apply to "aggwatch tenant"'],
 		[['status', '--api-version', 'v9', ID], 'aggwatch: --api-version must be one of v2025, v2024, beta, v1, not "v9"'],
 		[['status', '--interval', '5', ID], 'aggwatch: --interval does not apply to "aggwatch status"'],
-		[
-			['stauts', ID],
-			'aggwatch: unknown command "stauts"; did you mean "status"?',
-		],
+		[['stauts', ID], 'aggwatch: unknown command "stauts"; did you mean "status"?'],
 	];
 
 	it.each(cases)('aggwatch %j', async (args, message) => {
