@@ -199,7 +199,7 @@ describe('source picker (S)', () => {
 		await m.waitFor(frame => !frame.includes('HR CSV'));
 		await press(m.stdin, keys.enter);
 		let text = await m.waitFor(frame => frame.includes('Start an account aggregation on Workday (acme)? This changes the tenant. (y/N)'));
-		expect(text).toMatch(/y yes\s+n\/Esc\/⏎ no/);
+		expect(text).toMatch(/y yes\s+n\/q\/Esc\/⏎ no/);
 		await press(m.stdin, keys.enter); // Enter says no
 		await m.waitFor(frame => !frame.includes('(y/N)') && frame.includes('Filter › workday'));
 		expect(m.calls.startAggregation).toEqual([]);
