@@ -1,5 +1,6 @@
 /**
- * Issue 22 at 80×24 in a real terminal: a stalled row looks stalled (no spinner, 0/s, no ETA), y copies the selected
+ * Issue 22 at 80×24 in a real terminal: a stalled row looks stalled (no spinner, 0/s, no ETA, its own mark in the
+ * header, not paused's), y copies the selected
  * id through OSC 52, Esc goes back one level (closes the details pane), q at a y/N question answers no and does
  * not quit, and the footer says "p resume" while paused.
  */
@@ -44,6 +45,9 @@ describe('at 80×24', () => {
 		expect(row).toMatch(/ 0\/s /);
 		// No ETA: the elapsed time follows the rate directly.
 		expect(row).toMatch(/ 0\/s +\d+s /);
+		// The header counts it with a mark of its own: ‖ means paused (and polling is live here).
+		await pty.waitFor('the stalled count in the header', () => /⧖ ?1/.test(pty.screenLines()[0] ?? ''));
+		expect(pty.screenLines()[0]).not.toContain('‖');
 		// The cursor, a space, then the spinner's cell: empty while stalled.
 		expect(row.slice(0, 3)).toMatch(/^.  $/u);
 		await pty.write('q');
