@@ -10,6 +10,7 @@ export const COMMANDS = [
 	'discover',
 	'start',
 	'history',
+	'sources',
 	'help',
 	'completion',
 ] as const;
@@ -49,6 +50,7 @@ export const OPTIONS = {
 	'fail-on-warning': {type: 'boolean'},
 	ended: {type: 'boolean'},
 	failed: {type: 'boolean'},
+	attention: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -64,7 +66,7 @@ export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
-	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
+	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
 	start: [
 		...CONNECTION,
@@ -80,6 +82,7 @@ export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
 		'fail-on-warning',
 	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after'],
 	help: [],
 	completion: [],
 };

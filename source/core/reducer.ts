@@ -8,6 +8,7 @@ import {isFinishedPhase, isPolledPhase} from './phase.js';
 import {rowsReplaced} from './poll-order.js';
 import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
+import {withFinalFigures} from './final-figures.js';
 import {taskAnswered, taskFailed, taskRequested, withExistenceRead, withOutcomeRead} from './task-reads.js';
 import {
 	rowKey,
@@ -26,9 +27,6 @@ export const DEFAULT_RETRY_AFTER_MS = 10_000;
 
 /** The longest a Retry-After may pause a tenant: a tenant asking for hours is asked again after this. */
 export const MAX_RETRY_AFTER_MS = 15 * 60_000;
-
-/** lastError message of a row that was seen and now answers 404. */
-export const EXPIRED_MESSAGE = 'expired: ISC keeps status for about an hour after completion';
 
 /** lastError message when a 200 body says status NOT_FOUND. */
 export const NOT_FOUND_STATUS_MESSAGE = 'ISC answered with status NOT_FOUND';
@@ -394,17 +392,10 @@ function withProgress(next: TrackedRow, row: TrackedRow, status: AggregationStat
  */
 function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolean, options: MonitorOptions): TrackedRow {
 	// A row never seen whose task has ended is past the hour too: while within it, the status endpoint would answer.
+	// ISC forgets a run's status about an hour after its end: expected, so not an error (the phase says it).
 	if (seen || isTaskComplete(row.task)) {
-		return withOutcomeRead(
-			{
-				...row,
-				phase: 'expired',
-				inFlight: false,
-				lastError: {...error, message: EXPIRED_MESSAGE, at: now},
-			},
-			now,
-			options,
-		);
+		const {lastError: _lastError, ...rest} = row;
+		return withOutcomeRead(withFinalFigures({...rest, phase: 'expired', inFlight: false}), now, options);
 	}
 
 	// The first 404 of an id never seen: its task tells at once whether the id exists at all.

@@ -1,5 +1,5 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from './types.js';
+import type {SimAggregationPlan, SimClient, SimCluster, SimSource, SimulatorOptions} from './types.js';
 import type {TokenStore} from './tokens.js';
 
 /** One aggregation the simulated tenant knows, with its start resolved to the simulator clock. */
@@ -32,9 +32,11 @@ export interface SimContext {
 	readonly profiles: Map<string, Required<Pick<SimClient, 'userContext' | 'userLevel'>>>;
 	readonly dates: NonNullable<SimulatorOptions['dates']>;
 	readonly notFoundAnswer: NonNullable<SimulatorOptions['notFoundAnswer']>;
+	readonly taskShape: NonNullable<SimulatorOptions['taskShape']>;
 	readonly tokens: TokenStore;
 	readonly aggregations: Map<string, SimAggregation>;
 	readonly sources: Map<string, SimSourceRecord>;
+	readonly clusters: Map<string, SimCluster>;
 	/** Starts an aggregation on a known source now, from its plan or the default plan. */
 	launch(sourceId: string, options: {disableOptimization: boolean; launcher: string}): SimAggregation;
 }
