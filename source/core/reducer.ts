@@ -1,3 +1,4 @@
+import {isCertificateError} from '../domain/certificate-codes.js';
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import {isTaskComplete} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
@@ -5,7 +6,7 @@ import {demandRowsReplaced, rowCadenceMs, rowsPulledIntoFocus} from './cadence.j
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
-import {rowsReplaced} from './poll-order.js';
+import {isFirstPass, rowsReplaced} from './poll-order.js';
 import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
 import {withFinalFigures} from './final-figures.js';
@@ -150,6 +151,10 @@ function rowFromSeed(seed: RowSeed, now: number): TrackedRow {
 		inFlight: false,
 		samples: processed !== undefined && seed.lastOkAt !== undefined ? [{at: seed.lastOkAt, processed}] : [],
 	};
+	if (isPolledPhase(row.phase)) {
+		row.unanswered = true;
+	}
+
 	if (seed.label !== undefined) {
 		row.label = seed.label;
 	}
@@ -297,14 +302,28 @@ function requested(state: MonitorState, key: RowKey, now: number, read: 'status'
 	}
 
 	const {windowMs} = state.options.budget;
+	const firstPass = read === 'status' && isFirstPass(row);
 	const next = updateRow(state, key, current =>
 		read === 'task' ? taskRequested(current) : current.inFlight ? current : {...current, inFlight: true},
 	);
 	return updateTenant(next, row.tenant, tenant => ({
 		...tenant,
 		sent: [...tenant.sent.filter(at => at > now - windowMs), now],
+		...(firstPass || tenant.firstPass !== undefined
+			? {firstPass: [...(tenant.firstPass ?? []).filter(at => at > now - windowMs), ...(firstPass ? [now] : [])]}
+			: {}),
 		...(tenant.authError === undefined ? {} : {authProbeAt: now + state.options.authRetryMs}),
 	}));
+}
+
+/** The row has had its first answer of the session (a status, or a 404): the first pass is done with it. */
+function heard(row: TrackedRow): TrackedRow {
+	if (row.unanswered === undefined) {
+		return row;
+	}
+
+	const {unanswered: _unanswered, ...rest} = row;
+	return rest;
 }
 
 function settle(row: TrackedRow): TrackedRow {
@@ -327,7 +346,7 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 		// A NOT_FOUND body is treated exactly like a 404: expired if the row was seen before, else not-found after the grace.
 		return updateRow(next, key, current =>
 			missing(
-				current,
+				heard(current),
 				{kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200},
 				now,
 				current.snapshot !== undefined,
@@ -343,7 +362,7 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 
 function answered(row: TrackedRow, status: AggregationStatus, now: number, every: number, options: MonitorOptions): TrackedRow {
 	const ended = isEndStatus(status.status);
-	const {lastError: _lastError, firstMissingAt: _firstMissingAt, ...rest} = row;
+	const {lastError: _lastError, firstMissingAt: _firstMissingAt, unanswered: _unanswered, ...rest} = row;
 	const next: TrackedRow = {
 		...rest,
 		snapshot: status,
@@ -425,10 +444,29 @@ function pauseTenant(state: MonitorState, name: string, error: IscErrorInfo, now
 	);
 }
 
+/**
+ * A failure that stops the whole tenant (credentials, permission, an untrusted TLS certificate): shown once, on the
+ * tenant; its rows keep their data and only one probe goes out per authRetryMs until a request succeeds.
+ */
+function stopTenant(state: MonitorState, name: string, error: IscErrorInfo, now: number): MonitorState {
+	return updateTenant(state, name, tenant => ({
+		...tenant,
+		authError: {...error, at: now},
+		authProbeAt: now + state.options.authRetryMs,
+	}));
+}
+
 function taskReadFailed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
 	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
+	}
+
+	if (isCertificateError(error) && row.taskRead !== undefined) {
+		// As for a status poll: the tenant stops; the read keeps its place for when it may go on.
+		return updateRow(stopTenant(state, row.tenant, error, now), key, current =>
+			current.taskRead === undefined ? current : {...current, taskRead: {...current.taskRead, inFlight: false}},
+		);
 	}
 
 	const next = error.kind === 'rate-limited' ? pauseTenant(state, row.tenant, error, now) : state;
@@ -450,7 +488,7 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 		case 'not-found': {
 			// The tenant answered, so its credentials work.
 			const next = updateTenant(state, row.tenant, withoutAuthError);
-			return updateRow(next, key, current => missing(current, error, now, current.snapshot !== undefined, options));
+			return updateRow(next, key, current => missing(heard(current), error, now, current.snapshot !== undefined, options));
 		}
 
 		case 'rate-limited': {
@@ -461,15 +499,16 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 		case 'auth':
 		case 'forbidden': {
 			// Shown once, on the tenant; rows keep their data and only one probe goes out per authRetryMs.
-			const next = updateTenant(state, row.tenant, tenant => ({
-				...tenant,
-				authError: {...error, at: now},
-				authProbeAt: now + options.authRetryMs,
-			}));
-			return updateRow(next, key, settle);
+			return updateRow(stopTenant(state, row.tenant, error, now), key, settle);
 		}
 
 		default: {
+			if (isCertificateError(error)) {
+				// An untrusted TLS certificate fails every request of the tenant alike, and no retry mends it: the
+				// tenant stops as for failing credentials, with one message (what to do: NODE_EXTRA_CA_CERTS).
+				return updateRow(stopTenant(state, row.tenant, error, now), key, settle);
+			}
+
 			return updateRow(state, key, current => {
 				const failures = current.failures + 1;
 				const delay = backoffMs(pollIntervalMs(current, options.intervalMs), failures, options.maxBackoffMs);

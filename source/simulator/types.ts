@@ -1,6 +1,6 @@
 /**
  * The simulated tenant's public contract. It is a real HTTP server on 127.0.0.1 that follows
- * ../shared/isc-openapi-v2025-subset.yaml; `--demo`, the tests and the benchmarks all use it.
+ * spec/isc-openapi-v2025-subset.yaml; `--demo`, the tests and the benchmarks all use it.
  */
 
 export interface SimClient {

@@ -13,7 +13,7 @@ import {
 	type TaskOutcome,
 } from '../../domain/outcome.js';
 import type {MonitorState, TrackedRow} from '../../core/types.js';
-import {authAdvice} from './auth-advice.js';
+import {authAdvice, tenantStopWord} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
 import type {ColorRole} from '../theme/theme.js';
 
@@ -82,7 +82,8 @@ function nextPollText(row: TrackedRow, state: MonitorState, now: number): Detail
 
 	if (tenant?.authError !== undefined) {
 		const at = Math.max(tenant.authProbeAt ?? now, row.nextPollAt);
-		return {label, value: `credentials failing, retry in ${countdown(at, now)}`, role: 'error'};
+		const why = tenantStopWord(tenant.authError) === undefined ? 'credentials failing' : 'TLS certificate not trusted';
+		return {label, value: `${why}, retry in ${countdown(at, now)}`, role: 'error'};
 	}
 
 	const every = `every ${formatDuration(rowCadenceMs(state, row))}`;
