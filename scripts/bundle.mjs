@@ -370,6 +370,8 @@ const args = process.argv.slice(2);
 ${RUN_BUNDLE}
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+	// A reader that went away is not a failure (source/cli/closed-pipe.ts does the same for every command).
+	process.stdout.on('error', () => process.exit(0));
 	process.stdout.write(${JSON.stringify(`${pkg.version}\n`)});
 } else if (${JSON.stringify(HOT_COMMANDS)}.includes(args[0])) {
 	run(require('node:path').join(__dirname, \`\${args[0]}.cjs\`));

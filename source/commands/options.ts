@@ -11,6 +11,8 @@ export const COMMANDS = [
 	'start',
 	'history',
 	'sources',
+	'help',
+	'completion',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -52,6 +54,38 @@ export const OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
+
+const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
+
+/** The flags each command takes (besides --help and --version): cli/args.ts refuses the others, completion offers these. */
+export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after'],
+	status: [...CONNECTION, 'json'],
+	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'stall-after', 'fail-on-warning'],
+	track: ['tenant', 'base-url', 'demo'],
+	untrack: ['tenant', 'base-url', 'demo'],
+	list: ['json', 'demo', 'tenant'],
+	// Each subcommand checks which of these apply to it (commands/tenant.ts).
+	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
+	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
+	start: [
+		...CONNECTION,
+		'json',
+		'disable-optimization',
+		'wait',
+		'timeout',
+		'interval',
+		'budget',
+		'no-bell',
+		'no-notify',
+		'stall-after',
+		'fail-on-warning',
+	],
+	history: ['json', 'source', 'since', 'tenant', 'demo'],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after'],
+	help: [],
+	completion: [],
+};
 
 export interface ParsedCommandLine {
 	command: CommandName;

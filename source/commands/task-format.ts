@@ -4,6 +4,7 @@ import {HELD_BACK_TEXT} from '../domain/words.js';
 import {safeText} from '../domain/status.js';
 import {figuresText, taskTally} from '../domain/text.js';
 import {utcTime} from './utc-time.js';
+import {sourceLines} from './status-format.js';
 
 function time(text: string | undefined): number | undefined {
 	const at = text === undefined ? Number.NaN : Date.parse(text);
@@ -42,10 +43,10 @@ export function formatTaskLines(task: TaskOutcome): string[] {
  * `aggwatch status` for an id whose status ISC no longer keeps (about an hour after the end) but whose task it
  * still has (90 days): what the task says.
  */
-export function formatTaskBlock(id: string, task: TaskOutcome): string {
+export function formatTaskBlock(id: string, task: TaskOutcome, source?: string): string {
 	const state =
 		task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
 	// Past the hour the status counts are gone: the task's "Account deletion was skipped" is all that tells of it.
 	const deletions = taskHeldBackDeletions(task) ? [`  Deletions     ${HELD_BACK_TEXT} (the task says so below)`] : [];
-	return [`${id}  ${state}`, ...deletions, ...formatTaskLines(task)].join('\n');
+	return [`${id}  ${state}`, ...sourceLines(source), ...deletions, ...formatTaskLines(task)].join('\n');
 }

@@ -159,6 +159,7 @@ export function useMonitorView({
 	const canDiscover = discover !== undefined && commands.track !== undefined;
 	const canStart = listSources !== undefined && commands.startAggregation !== undefined;
 	const hasHistory = history !== undefined;
+	const canCopy = commands.copy !== undefined;
 	const features = useMemo(() => {
 		const offered: Feature[] = [];
 		if (canDiscover) {
@@ -173,8 +174,12 @@ export function useMonitorView({
 			offered.push('history');
 		}
 
+		if (canCopy) {
+			offered.push('copy');
+		}
+
 		return offered;
-	}, [canDiscover, canStart, hasHistory]);
+	}, [canDiscover, canStart, hasHistory, canCopy]);
 
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.
 	const summary = useMemo(() => summarize(state, now), [state, now]);

@@ -65,7 +65,7 @@ describe('usage errors', () => {
 		[['tenant', 'add', 'acme', 'its-secret'], 'aggwatch: tenant add takes one name, not "its-secret" too; the secret is never an argument'],
 		[['tenant', 'add', 'a b'], 'aggwatch: "a b" cannot be a tenant name: use letters, digits, dots, dashes or underscores'],
 		[['tenant', 'add', 'acme', '--json'], 'aggwatch: --json does not apply to "aggwatch tenant add"'],
-		[['tenant', 'add', 'acme', '--client-secret', 'x'], 'aggwatch: unknown option --client-secret'],
+		[['tenant', 'add', 'acme', '--client-secret', 'x'], 'aggwatch: unknown option --client-secret; did you mean --client-secret-stdin?'],
 		[['tenant', 'list', 'extra'], 'aggwatch: tenant list takes no arguments (got "extra")'],
 		[['tenant', 'remove'], 'aggwatch: tenant remove needs a name, e.g. aggwatch tenant remove acme'],
 		[['tenant', 'remove', 'initech'], 'aggwatch: no saved tenant "initech" (saved: acme)'],
@@ -75,10 +75,7 @@ describe('usage errors', () => {
 		[['tenant', 'list', '--demo'], 'aggwatch: --demo does not apply to "aggwatch tenant"'],
 		[['status', '--api-version', 'v9', ID], 'aggwatch: --api-version must be one of v2025, v2024, beta, v1, not "v9"'],
 		[['status', '--interval', '5', ID], 'aggwatch: --interval does not apply to "aggwatch status"'],
-		[
-			['stauts', ID],
-			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history, sources',
-		],
+		[['stauts', ID], 'aggwatch: unknown command "stauts"; did you mean "status"?'],
 	];
 
 	it.each(cases)('aggwatch %j', async (args, message) => {

@@ -42,7 +42,7 @@ const modes: Mode[] = [
 	'history',
 	'history-filtering',
 ];
-const allFeatures: Feature[] = ['discover', 'start', 'history'];
+const allFeatures: Feature[] = ['discover', 'start', 'history', 'copy'];
 const glyphs = createTheme({color: true, ascii: false}).glyphs;
 const context: KeyContext = {mode: 'normal', rows: 5, total: 5, finished: 1, paused: false, detailOpen: false, filtered: false};
 
@@ -90,6 +90,9 @@ describe('resolveKey', () => {
 		for (const mode of ['confirm-remove', 'confirm-clear', 'confirm-start'] as const) {
 			expect(resolveKey(mode, 'y', none)).toBe('confirm');
 			expect(resolveKey(mode, 'n', none)).toBe('deny');
+			// q answers no at a question; it never quits past one (Ctrl-C still does).
+			expect(resolveKey(mode, 'q', none)).toBe('deny');
+			expect(resolveKey(mode, 'c', with_({ctrl: true}))).toBe('quit');
 			expect(resolveKey(mode, '', with_({escape: true, meta: true}))).toBe('deny');
 			expect(resolveKey(mode, '\r', with_({return: true}))).toBe('deny');
 			expect(resolveKey(mode, 'd', none)).toBeUndefined();
@@ -108,7 +111,11 @@ describe('resolveKey', () => {
 		for (const mode of modes) {
 			const seen = new Map<string, string>();
 			for (const binding of KEYMAP.filter(candidate => candidate.modes.includes(mode))) {
-				for (const chord of binding.chords) {
+				for (const {notIn, ...chord} of binding.chords) {
+					if (notIn?.includes(mode)) {
+						continue;
+					}
+
 					const id = JSON.stringify(chord);
 					expect(seen.get(id), `${mode}: ${id} bound to ${seen.get(id)} and ${binding.command}`).toBeUndefined();
 					seen.set(id, binding.command);

@@ -1,6 +1,7 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {useApp} from 'ink';
 import type {AlertPrefs} from '../../alerts/prefs.js';
+import {osc52Sequence} from '../../alerts/sequences.js';
 import type {MonitorServices} from './services.js';
 import {createDiscoveryWatcher} from './discovery-watcher.js';
 import {createMonitorState} from '../../core/reducer.js';
@@ -128,6 +129,11 @@ export function MonitorScreen({
 		},
 	});
 	const {dispatch, state, getState} = monitor;
+	// y puts an id on the clipboard through the terminal (OSC 52), written outside Ink's frame like the alerts.
+	const commands = useMemo(
+		() => ({...monitor.commands, copy: (text: string) => writeRaw(osc52Sequence(text))}),
+		[monitor.commands, writeRaw],
+	);
 	const latestState = useLatest(state);
 
 	// Discovery, names, source lists and starts wait for a slot in the same per-tenant budget as the polls.
@@ -262,7 +268,7 @@ export function MonitorScreen({
 		<MonitorView
 			state={state}
 			now={monitor.now}
-			commands={monitor.commands}
+			commands={commands}
 			tenantLabel={tenantLabel}
 			initialPrefs={initial.prefs}
 			onPrefsChange={prefs => {

@@ -144,6 +144,7 @@ export function createMonitorServices(
 					counts: {},
 					recordedAt,
 					foundOnTenant: true,
+					...(run.started !== undefined && run.completed !== undefined ? {timesFromTask: true as const} : {}),
 				}));
 			}),
 		runningOn,

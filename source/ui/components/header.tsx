@@ -112,7 +112,7 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 
 	add(glyphs.started, summary.running, 'running', 'running');
 	if (stalled > 0) {
-		add(glyphs.paused, stalled, 'stalled?', 'warning');
+		add(glyphs.stalled, stalled, 'stalled?', 'warning');
 	}
 
 	if (summary.waiting > 0) {

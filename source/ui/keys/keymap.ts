@@ -29,6 +29,7 @@ export type Command =
 	| 'history'
 	| 'back'
 	| 'clear-finished'
+	| 'copy'
 	| 'mark'
 	| 'choose'
 	| 'reload'
@@ -46,7 +47,7 @@ export type Command =
  * Screens that exist only when the monitor was given what they need: discover (the `discover` prop and
  * commands.track), start (`listSources` and commands.startAggregation), history (the `history` prop).
  */
-export type Feature = 'discover' | 'start' | 'history';
+export type Feature = 'discover' | 'start' | 'history' | 'copy';
 
 /** The flags of Ink's `Key` a chord may require. */
 export type KeyFlag = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'delete' | 'backspace';
@@ -58,6 +59,8 @@ export interface Chord {
 	ctrl?: boolean;
 	/** A printable chord that stays a key in text modes (Space marks in the discover picker); others are text there. */
 	inText?: boolean;
+	/** Modes of the binding where this chord is not its key (q quits, except at a question, where it answers no). */
+	notIn?: readonly Mode[];
 }
 
 /** Facts about the screen that decide which hints matter now. */
@@ -273,6 +276,18 @@ export const KEYMAP: readonly Binding[] = [
 		relevant: context => context.finished > 0,
 		section: 'Aggregations',
 	},
+	{
+		command: 'copy',
+		modes: normal,
+		chords: [{input: 'y'}],
+		keys: () => 'y',
+		hint: 'copy id',
+		help: "Copy the selected id to the clipboard (OSC 52); with the details open, also the last error's trackingId",
+		footer: 15,
+		relevant: hasRows,
+		requires: 'copy',
+		section: 'Aggregations',
+	},
 	// View
 	{
 		command: 'filter',
@@ -290,10 +305,10 @@ export const KEYMAP: readonly Binding[] = [
 		modes: normal,
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
-		hint: 'clear filter',
-		help: 'Clear the filter',
+		hint: context => (context.detailOpen ? 'hide details' : 'clear filter'),
+		help: 'Back one level: close the details, else clear the filter',
 		footer: 3,
-		relevant: context => context.filtered,
+		relevant: context => context.filtered || context.detailOpen,
 		section: 'View',
 	},
 	{
@@ -334,8 +349,8 @@ export const KEYMAP: readonly Binding[] = [
 		modes: ['history'],
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
-		hint: context => (context.filtered ? 'clear filter' : 'back'),
-		help: 'History: clear the filter, else go back to the monitor',
+		hint: context => (context.detailOpen ? 'hide details' : context.filtered ? 'clear filter' : 'back'),
+		help: 'History: close the details, else clear the filter, else go back to the monitor',
 		footer: 3,
 		section: 'View',
 	},
@@ -426,10 +441,11 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'deny',
 		modes: confirms,
-		chords: [{input: 'n'}, {input: 'N'}, {key: 'escape'}, {key: 'return'}],
-		keys: g => `n/Esc/${g.enter}`,
+		// q answers no here: a key that means "get out" never quits past a question.
+		chords: [{input: 'n'}, {input: 'N'}, {input: 'q'}, {key: 'escape'}, {key: 'return'}],
+		keys: g => `n/q/Esc/${g.enter}`,
 		hint: 'no',
-		help: 'No, leave it (the default)',
+		help: 'No, leave it (the default; q answers no too)',
 		footer: 2,
 		section: 'Prompts',
 	},
@@ -458,8 +474,11 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'quit',
 		modes: allModes,
-		chords: [{input: 'q'}, {input: 'c', ctrl: true}],
-		keys: (_glyphs, mode) => (mode !== undefined && isTextMode(mode) ? 'Ctrl-C' : 'q'),
+		chords: [
+			{input: 'q', notIn: confirms},
+			{input: 'c', ctrl: true},
+		],
+		keys: (_glyphs, mode) => (mode !== undefined && (isTextMode(mode) || confirms.includes(mode)) ? 'Ctrl-C' : 'q'),
 		hint: 'quit',
 		help: 'Quit (Ctrl-C works everywhere, even in a prompt or picker)',
 		footer: 21,
@@ -502,6 +521,10 @@ export function resolveKey(mode: Mode, input: string, key: Key, features: readon
 		}
 
 		for (const chord of binding.chords) {
+			if (chord.notIn?.includes(mode)) {
+				continue;
+			}
+
 			const printable = chord.key === undefined && !chord.ctrl;
 			if (printable && text && !chord.inText) {
 				continue;

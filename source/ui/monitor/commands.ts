@@ -65,4 +65,6 @@ export interface MonitorCommands {
 	 * rejection is shown with its message. Without it (or without `listSources`) the start picker is not offered.
 	 */
 	startAggregation?(source: StartableSource): Promise<StartResult>;
+	/** Put `text` on the clipboard (the terminal's OSC 52). Without it, y is not offered. */
+	copy?(text: string): void;
 }

@@ -139,8 +139,13 @@ export function historyDetail(entry: HistoryEntry, now: number, glyphs: Glyphs):
 			value:
 				entry.durationMs === undefined
 					? '-'
-					: `${durationText(entry, glyphs)}${isEndApproximate(entry) ? ' (the end was seen late: at most this)' : ''}`,
+					: `${durationText(entry, glyphs)}${
+							isEndApproximate(entry) ? ' (the end was seen late: at most this)' : entry.timesFromTask === true ? ' (from its task)' : ''
+						}`,
 		},
+		...(entry.foundOnTenant === true
+			? [{label: '[on tenant]', value: "found on the tenant's task list: it ended while aggwatch was not watching"}]
+			: []),
 		{label: 'Accounts', value: pair(counts.processedAccounts, counts.totalAccounts)},
 		{label: 'Identities', value: pair(counts.processedIdentities, counts.totalIdentities)},
 		{

@@ -90,6 +90,18 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 					return true;
 				}
 
+				case 'copy': {
+					if (selected !== undefined && commands.copy !== undefined) {
+						// In the details pane the last error's trackingId comes along: what SailPoint support asks for.
+						const trackingId = view.detailOpen ? selected.lastError?.trackingId : undefined;
+						commands.copy(trackingId === undefined ? selected.id : `${selected.id} trackingId ${trackingId}`);
+						const what = trackingId === undefined ? selected.id : `${selected.id} and trackingId ${trackingId}`;
+						store.apply({type: 'notice', notice: {level: 'info', text: `Copied ${what} (through the terminal, OSC 52)`}});
+					}
+
+					return true;
+				}
+
 				case 'poll-all': {
 					commands.pollNow();
 					store.apply({type: 'notice', notice: {level: 'info', text: 'Polling every row now (within the request budget)'}});
@@ -107,7 +119,8 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 				}
 
 				case 'clear-filter': {
-					store.apply({type: 'clear-filter'});
+					// Esc goes back one level: the details pane first, then the filter.
+					store.apply(store.current().detailOpen ? {type: 'toggle-detail'} : {type: 'clear-filter'});
 					return true;
 				}
 
