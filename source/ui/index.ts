@@ -8,7 +8,7 @@
  * - runFullscreen and the output layer for the alternate screen (terminal/).
  */
 export {MonitorView} from './app.js';
-export type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './monitor/commands.js';
+export type {AlertOutput, DiscoveredAggregation, MonitorCommands, SourcesGlance, StartableSource, StartResult} from './monitor/commands.js';
 export {systemClock, useMonitor, type UseMonitorOptions} from './monitor/use-monitor.js';
 export type {RunTarget} from './screens/list/use-list-state.js';
 export type {MonitorViewProps} from './use-monitor-view.js';

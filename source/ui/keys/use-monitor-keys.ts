@@ -91,7 +91,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 				}
 
 				const {mode, notice} = store.current();
-				if (notice !== undefined && mode === 'normal') {
+				if (notice !== undefined && (mode === 'normal' || mode === 'tenant-sources')) {
 					store.apply({type: 'notice', notice: undefined});
 				}
 
