@@ -205,8 +205,15 @@ export function useTenantSources({view, commands, data, glance, canDiscover}: Te
 
 	const type = useCallback(
 		(text: string) => {
-			if (view.current().mode === 'tenant-sources-filtering') {
-				view.apply({type: 'glance-type', text});
+			if (view.current().mode !== 'tenant-sources-filtering') {
+				return;
+			}
+
+			// Keys typed faster than a frame arrive as one chunk: an Enter in it keeps the filter typed before it.
+			const end = text.search(/[\r\n]/);
+			view.apply({type: 'glance-type', text: end === -1 ? text : text.slice(0, end)});
+			if (end !== -1) {
+				view.apply({type: 'glance-keep-filter'});
 			}
 		},
 		[view],
