@@ -1,4 +1,4 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {SourceOverview} from '../../../core/source-overview.js';
 import {detailHeight} from '../../components/detail-pane.js';
 import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
@@ -8,6 +8,9 @@ import type {GlanceView} from '../../state/screen-state.js';
 import type {DetailContent} from '../../text/detail-fields.js';
 import {filterGlance, glanceDetail, glanceKey, sortGlance} from './tenant-source-entries.js';
 import {createGlanceView} from './tenant-sources-actions.js';
+
+/** How often the open glance reads the sources and their runs again. */
+const REREAD_EVERY_MS = 60_000;
 
 export interface TenantSourcesScreenState {
 	/** The sources shown: filtered and sorted. */
@@ -57,6 +60,23 @@ export function useTenantSourcesState({
 			setVersion(value => value + 1);
 		});
 	}, [active, glance]);
+
+	// While open, the sources and their runs are read again every minute (schedules are kept an hour by the reader),
+	// so a run in progress moves on screen; opening the screen reads them already.
+	const lastRead = useRef<number | undefined>(undefined);
+	const complete = active && glance !== undefined && glance.status().complete;
+	useEffect(() => {
+		if (!active || glance === undefined) {
+			lastRead.current = undefined;
+			return;
+		}
+
+		lastRead.current ??= now;
+		if (complete && now - lastRead.current >= REREAD_EVERY_MS) {
+			lastRead.current = now;
+			glance.refresh();
+		}
+	}, [active, glance, now, complete]);
 
 	const own = view ?? createGlanceView();
 	// Worked out again when an answer comes in and at each tick (overdue and ages move with the clock), only while open.
