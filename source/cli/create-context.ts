@@ -56,10 +56,10 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	let opener = storeOpener;
 	let settings: SavedSettings | undefined;
 	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
-	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} => {
+	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; keychainId: string | undefined} => {
 		if (opener !== undefined) {
 			const opened = context.openStore();
-			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant()};
+			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant(), keychainId: opened.getKeychainId()};
 		}
 
 		settings ??= readSavedSettings();
@@ -132,12 +132,19 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 			return store;
 		},
 		secrets() {
-			secrets ??= new SecretStore({env: process.env, onWarning: line => context.warn(line)});
+			secrets ??= new SecretStore({
+				env: process.env,
+				onWarning: line => context.warn(line),
+				// The keychain's own words go to --debug; messages say what they mean (store/keychain-problem.ts).
+				...(debugFile
+					? {onDebug: entry => appendFileSync(debugFile, `${JSON.stringify({time: new Date().toISOString(), ...entry})}\n`, {mode: 0o600})}
+					: {}),
+			});
 			return secrets;
 		},
 		savedTenants(): SavedTenants {
 			if (demo) {
-				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => undefined};
+				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => ({found: false})};
 			}
 
 			// Lazy: a command run with SAIL_* variables alone never opens (or creates) the store.
@@ -148,7 +155,12 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 					return Object.hasOwn(tenants, name) ? tenants[name] : undefined;
 				},
 				defaultName: () => saved().defaultTenant,
-				secret: name => context.secrets().get(name),
+				secret(name) {
+					const {tenants, keychainId} = saved();
+					return context
+						.secrets()
+						.lookup({name, folder: keychainId, location: Object.hasOwn(tenants, name) ? tenants[name]?.secret : undefined});
+				},
 			};
 		},
 		chooseTenant() {

@@ -24,13 +24,15 @@ export interface Prefs {
 export const DEFAULT_PREFS: Prefs = {sort: 'added', detail: false};
 
 /**
- * A saved tenant. Never holds a secret: secrets live in the secrets store, keyed by the tenant name.
- * The secrets work may add non-secret fields (e.g. where the secret is kept).
+ * A saved tenant. Never holds a secret: secrets live in the secrets store (store/secrets.ts), keyed by the tenant
+ * name and the folder's keychainId; the record says where its secret went when it was stored last.
  */
 export interface TenantRecord {
 	baseUrl: string;
 	clientId?: string;
 	apiVersion?: string;
+	/** Where its client secret is: the OS keychain or the 0600 file. Absent for tenants saved before it was recorded. */
+	secret?: 'keychain' | 'file';
 }
 
 /** Identifies a tracked row: the same aggregation id can exist on two tenants. */
@@ -53,6 +55,11 @@ export type StoreData = {
 	prefs: Prefs;
 	tenants: Record<string, TenantRecord>;
 	defaultTenant?: string;
+	/**
+	 * This folder's part of its keychain entries' names (`acme@<keychainId>` under service "aggwatch"), made when
+	 * the first secret is stored, so two settings folders never share (or remove) each other's secrets.
+	 */
+	keychainId?: string;
 };
 
 const SCHEMA_VIOLATION = 'Config schema violation: ';
@@ -202,9 +209,11 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 
 		optional(record, 'clientId', `/tenants/${name}`, isString, 'string');
 		optional(record, 'apiVersion', `/tenants/${name}`, isString, 'string');
+		optional(record, 'secret', `/tenants/${name}`, v => v === 'keychain' || v === 'file', 'keychain or file');
 	}
 
 	optional(value, 'defaultTenant', '', isNonEmptyString, 'a non-empty string');
+	optional(value, 'keychainId', '', v => isNonEmptyString(v) && /^[\w-]+$/.test(v), 'a non-empty string of letters, digits, - and _');
 }
 
 export function emptyStoreData(): StoreData {
