@@ -279,6 +279,7 @@ export function MonitorScreen({
 			}}
 			discover={services.discover}
 			listSources={services.listSources}
+			glance={services.glance}
 			{...(history === undefined ? {} : {history: async () => withFoundOnTenant(history.list(), services), previousRuns: runsFor})}
 			alerts={alerts}
 			insights={insights}

@@ -94,7 +94,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 				}
 
 				const {mode, notice} = store.current();
-				if (notice !== undefined && mode === 'normal') {
+				if (notice !== undefined && (mode === 'normal' || mode === 'tenant-sources')) {
 					store.apply({type: 'notice', notice: undefined});
 				}
 
@@ -121,13 +121,13 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 					return;
 				}
 
-				if (mode === 'normal' && [...text].length > 1 && isPlain(flags)) {
-					if (LOOKS_LIKE_ID.test(text)) {
+				if ((mode === 'normal' || mode === 'tenant-sources') && [...text].length > 1 && isPlain(flags)) {
+					if (mode === 'normal' && LOOKS_LIKE_ID.test(text)) {
 						store.apply({type: 'open-add', text});
 						return;
 					}
 
-					// Keys typed faster than a frame: one at a time, so "a" followed by text types into the prompt.
+					// Keys typed faster than a frame: one at a time, so "a" (or "/" in the sources at a glance) followed by text types into the prompt.
 					for (const char of text) {
 						dispatchKey(char, keyOfChar(char));
 					}

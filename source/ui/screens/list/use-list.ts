@@ -24,7 +24,7 @@ export interface ListKeysOptions {
 	/** The tenants `t` cycles through (sorted); fewer than two: t does nothing. */
 	tenants: readonly string[];
 	/** Opens the other screens (D, S, H); absent: not offered. */
-	open: {discover?: () => void; start?: () => void; history?: () => void};
+	open: {discover?: () => void; start?: () => void; history?: () => void; glance?: () => void};
 }
 
 /**
@@ -49,8 +49,10 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 			switch (command) {
 				case 'discover':
 				case 'start':
-				case 'history': {
-					const opener = command === 'discover' ? open.discover : command === 'start' ? open.start : open.history;
+				case 'history':
+				case 'glance': {
+					const opener =
+						command === 'discover' ? open.discover : command === 'start' ? open.start : command === 'glance' ? open.glance : open.history;
 					opener?.();
 					return opener !== undefined;
 				}

@@ -18,7 +18,7 @@ export interface SourcesKeysOptions {
 	canDiscover: boolean;
 }
 
-function startNotice(source: StartableSource, result: StartResult) {
+export function startNotice(source: StartableSource, result: StartResult) {
 	const where = `${source.name} (${source.tenant})`;
 	if ('error' in result) {
 		return {level: 'error' as const, text: `Could not start an account aggregation on ${where}: ${result.error}`};
