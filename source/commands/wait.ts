@@ -15,6 +15,7 @@ import {toTaskOutcome} from '../isc/task-status.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
 import type {WaitHooks} from './wait-hooks.js';
+import {setLongTimeout} from './long-timer.js';
 
 /**
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
@@ -49,7 +50,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 
 	return new Promise<number>(resolve => {
 		let previous: MonitorState | undefined;
-		let timer: ReturnType<typeof setTimeout> | undefined;
+		let cancelTimeout: (() => void) | undefined;
 		let finished = false;
 		const rateLimitedSeen = new Map<string, number>();
 		/** Rows stalled at the last change: a stall is told once, and again only after progress resumed. */
@@ -75,9 +76,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			finished = true;
 			unsubscribe();
 			poller.stop();
-			if (timer) {
-				clearTimeout(timer);
-			}
+			cancelTimeout?.();
 
 			const state = store.getState();
 			const code = forcedCode ?? waitExitCode(state, timedOut, authFailed, rules);
@@ -186,7 +185,8 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 
 		const unsubscribe = store.subscribe(report);
 		if (timeoutMs !== undefined) {
-			timer = setTimeout(() => {
+			// --timeout 30d is longer than one setTimeout can wait.
+			cancelTimeout = setLongTimeout(() => {
 				finish(true, false);
 			}, timeoutMs);
 		}
