@@ -211,6 +211,11 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 					});
 				}
 
+				if (connection.file !== undefined) {
+					// A file in the current folder chose where the secret goes: say which.
+					process.stderr.write(`aggwatch: using tenant ${connection.tenant} and its credentials from ${connection.file}\n`);
+				}
+
 				const client = await context.createClient(connection);
 				return {client, connection};
 			})();
