@@ -1,3 +1,4 @@
+import {safeText} from '../domain/status.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {entryAccounts, isEndApproximate, type HistoryEntry} from '../history/entry.js';
 import {utcTime} from './utc-time.js';
@@ -52,7 +53,10 @@ export function formatHistoryTable(entries: readonly HistoryEntry[]): string[] {
 				(accounts === undefined ? '?' : formatCount(accounts)).padStart(10),
 				durationText(entry).padStart(9),
 				entry.id,
-			].join('  '),
+			]
+				// The history file is text from outside too: nothing in it reaches the terminal as a sequence.
+				.map(cell => safeText(cell))
+				.join('  '),
 		);
 	}
 

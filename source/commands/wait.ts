@@ -16,6 +16,7 @@ import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
 import type {WaitHooks} from './wait-hooks.js';
 import {setLongTimeout} from './long-timer.js';
+import {refuseNonIds} from './aggregation-ids.js';
 
 /**
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
@@ -27,6 +28,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 		throw new UsageError('wait needs at least one aggregation id, e.g. aggwatch wait 2c91808477a6b0c60177a81146b8110b', 'wait');
 	}
 
+	refuseNonIds(unique, 'wait');
 	const timeoutText = stringOption(context.values, 'timeout');
 	const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText);
 	const options = pollOptions(context.values);

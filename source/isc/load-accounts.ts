@@ -2,6 +2,7 @@ import type {JsonObject} from './json-fields.js';
 import {IscError} from '../domain/errors.js';
 import {asObject, compact, nullableDateTime} from './json-fields.js';
 import {safeText} from '../domain/status.js';
+import {isHexId, quotedInput} from '../domain/guards.js';
 
 /** One message of the started task: a WARN here is how ISC says the aggregation did not start. */
 export interface LoadAccountsMessage {
@@ -119,6 +120,15 @@ export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 	const success = lenientBoolean(source['success']);
 	const messages = parseMessages(task['messages']);
 	const alreadyRunning = (messages ?? []).some(message => ALREADY_RUNNING.test(message.text));
+	if (id !== undefined && !isHexId(id)) {
+		// Not one to follow, save or print as it came (it could carry terminal escape sequences).
+		throw new IscError({
+			kind: 'bad-response',
+			status: 202,
+			message: `ISC's load-accounts answer holds a task id that is not an ISC id (32 hexadecimal characters): ${quotedInput(id)}`,
+		});
+	}
+
 	if (!alreadyRunning && (id === undefined || success === false)) {
 		const said = [source['message'], ...(messages ?? []).map(message => message.text)]
 			.filter((text): text is string => typeof text === 'string' && text !== '')

@@ -16,8 +16,17 @@ import {
 	type SaveResult,
 } from './operations.js';
 import {demoStoreDir, ensureStoreDir, resolveStoreDir, STORE_FILE_NAME, type StoreLocation} from './paths.js';
-import {emptyStoreData, validateStoreData, type Prefs, type RowRef, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
-import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readText, setAside} from './set-aside.js';
+import {
+	emptyStoreData,
+	salvageStoreData,
+	validateStoreData,
+	type Prefs,
+	type RowRef,
+	type StoreData,
+	type StoredRow,
+	type TenantRecord,
+} from './schema.js';
+import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readText, setAside, setAsideEntries} from './set-aside.js';
 import {watchFileChanges, type FileWatch} from './watch-file.js';
 
 export type {AddResult, SaveResult} from './operations.js';
@@ -82,6 +91,13 @@ function openConf(dir: string, file: string, warnings: string[], now: () => numb
 		} else if (problem !== undefined) {
 			warnings.push(setAside(file, original, problem, now()));
 			original = undefined;
+		} else {
+			// A wrong row or tenant costs only itself: the rest of the file is kept.
+			const salvaged = salvageOf(original);
+			if (salvaged !== undefined) {
+				warnings.push(setAsideEntries(file, original, `${JSON.stringify(salvaged.data, undefined, '\t')}\n`, salvaged.dropped, now()));
+				original = readBytes(file);
+			}
 		}
 	}
 
@@ -95,6 +111,16 @@ function openConf(dir: string, file: string, warnings: string[], now: () => numb
 		// conf may have half-migrated the file; what is kept is the original, byte for byte.
 		warnings.push(setAside(file, original, describeInvalid(error, original), now()));
 		return createConf(dir, now);
+	}
+}
+
+/** The usable part of a file of this build's shape (see salvageStoreData), or undefined. */
+function salvageOf(bytes: Buffer): ReturnType<typeof salvageStoreData> {
+	try {
+		const salvaged = salvageStoreData(JSON.parse(bytes.toString('utf8')));
+		return salvaged !== undefined && salvaged.dropped.length > 0 ? salvaged : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -357,8 +383,18 @@ export class TrackedStore {
 						throw error;
 					}
 
-					this.#onWarning(setAside(this.path, before, describeInvalid(error, before), this.#now()));
-					data = emptyStoreData();
+					const salvaged = salvageOf(before);
+					if (salvaged === undefined) {
+						this.#onWarning(setAside(this.path, before, describeInvalid(error, before), this.#now()));
+						data = emptyStoreData();
+					} else {
+						// What is wrong is left out, the rest kept (the write below replaces the file).
+						this.#onWarning(
+							setAsideEntries(this.path, before, `${JSON.stringify(salvaged.data, undefined, '\t')}\n`, salvaged.dropped, this.#now()),
+						);
+						data = normalizeData(salvaged.data);
+					}
+
 					recovered = true;
 				}
 
