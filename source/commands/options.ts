@@ -22,6 +22,7 @@ export const OPTIONS = {
 	budget: {type: 'string'},
 	timeout: {type: 'string'},
 	'stall-after': {type: 'string'},
+	'give-up-after': {type: 'string'},
 	yes: {type: 'boolean', short: 'y'},
 	'drop-rows': {type: 'boolean'},
 	'keep-rows': {type: 'boolean'},
