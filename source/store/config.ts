@@ -1,7 +1,7 @@
 import {chmodSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {StoreError} from './errors.js';
+import {fileProblem, StoreError} from './errors.js';
 import {DEFAULT_LOCK_OPTIONS, withFileLock, type LockOptions} from './lock.js';
 import {PROJECT_VERSION, storeMigrations} from './migrations.js';
 import {
@@ -364,6 +364,20 @@ export class TrackedStore {
 	}
 
 	#mutate<T>(operation: (data: StoreData) => T): T {
+		try {
+			return this.#mutateLocked(operation);
+		} catch (error) {
+			// A full disk, a read-only folder, no permission: one line that says what, not a stack trace.
+			const problem = fileProblem(error);
+			if (problem === undefined || error instanceof StoreError) {
+				throw error;
+			}
+
+			throw new StoreError(`cannot save to ${this.path}: ${problem}`, {cause: error});
+		}
+	}
+
+	#mutateLocked<T>(operation: (data: StoreData) => T): T {
 		return withFileLock(
 			this.#lockPath,
 			() => {
