@@ -5,6 +5,7 @@ import {eta, isStale, percent, rate} from '../../core/progress.js';
 import {rowOutcome} from '../../core/summary.js';
 import {countLabel, errorCount, orderedCounts, scannedAccounts, warningCount, type TaskOutcome} from '../../domain/outcome.js';
 import type {MonitorState, TrackedRow} from '../../core/types.js';
+import {safeText} from '../../domain/status.js';
 import {authAdvice} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
 import type {ColorRole} from '../theme/theme.js';
@@ -149,9 +150,10 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 	const done = percent(snapshot);
 	const stale = isStale(row, now, state.options.intervalMs);
 	const fields: DetailField[] = [
-		{label: 'Id', value: row.id},
-		{label: 'Tenant', value: row.tenant},
-		{label: 'Source', value: row.label ?? NONE},
+		// Id, tenant and name may come from a store file edited by hand: nothing in them reaches the terminal as a sequence.
+		{label: 'Id', value: safeText(row.id)},
+		{label: 'Tenant', value: safeText(row.tenant)},
+		{label: 'Source', value: row.label === undefined ? NONE : safeText(row.label)},
 		{label: 'Status', value: `${snapshot?.status ?? NONE} (${outcome})`},
 		{label: 'Started', value: startText(snapshot?.start, now)},
 		// The status endpoint's counts are new, changed and deleted accounts; the task says how many were scanned.

@@ -69,14 +69,6 @@ function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
 		messages.push({level: 'error', text: `Rejected ${shortToken(token)}: ${reason}`});
 	}
 
-	if (result.unusual.length > 0) {
-		const list = result.unusual.map(token => shortToken(token)).join(', ');
-		messages.push({
-			level: 'warning',
-			text: `Added ${list} anyway, but ISC ids are 32 hex characters: check ${result.unusual.length === 1 ? 'it' : 'them'}`,
-		});
-	}
-
 	if (result.duplicates.length > 0) {
 		messages.push({level: 'info', text: `Already tracked: ${result.duplicates.map(token => shortToken(token)).join(', ')}`});
 	}
