@@ -124,6 +124,27 @@ function salvageOf(bytes: Buffer): ReturnType<typeof salvageStoreData> {
 	}
 }
 
+/** Why the folder cannot be written, when that is what failed (EROFS, EACCES, EPERM), else undefined. */
+function readOnlyProblem(error: unknown): string | undefined {
+	const cause = error instanceof StoreError ? error.cause : error;
+	const code = (cause as {code?: unknown} | undefined)?.code;
+	return code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? fileProblem(cause) : undefined;
+}
+
+/** The store of a folder that cannot be written, opened without the lock, when its file is there and usable as it is. */
+function openReadOnly(dir: string, file: string, now: () => number): Conf<StoreData> | undefined {
+	const bytes = readBytes(file);
+	if (bytes === undefined || preflightProblem(bytes) !== undefined) {
+		return undefined;
+	}
+
+	try {
+		return createConf(dir, now);
+	} catch {
+		return undefined;
+	}
+}
+
 function restrictMode(file: string): void {
 	try {
 		if ((statSync(file).mode & 0o077) !== 0) {
@@ -152,11 +173,18 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
 		ensureStoreDir(dir);
 		conf = withFileLock(lockPathOf(file), () => openConf(dir, file, warnings, now), lock);
 	} catch (error) {
-		if (error instanceof StoreError) {
+		// A folder that cannot be written (a read-only mount, no permission): what it holds can still be read, so
+		// commands that only read work, and the monitor runs without saving. Every write then fails in one line.
+		const readOnly = readOnlyProblem(error);
+		const readable = readOnly === undefined ? undefined : openReadOnly(dir, file, now);
+		if (readable !== undefined) {
+			warnings.push(`the store folder ${dir} cannot be written (${readOnly}): what it holds is shown, but nothing is saved`);
+			conf = readable;
+		} else if (error instanceof StoreError) {
 			throw error;
+		} else {
+			throw new StoreError(`cannot open the store ${file}: ${(error as Error).message}`, {cause: error});
 		}
-
-		throw new StoreError(`cannot open the store ${file}: ${(error as Error).message}`, {cause: error});
 	}
 
 	restrictMode(file);
