@@ -24,7 +24,7 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
-	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
+	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
 	start: [
 		...CONNECTION,
@@ -41,6 +41,7 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 		'fail-on-warning',
 	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after'],
 };
 
 function isCommand(word: string | undefined): word is CommandName {

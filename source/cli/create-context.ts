@@ -1,3 +1,4 @@
+import {appendFileSync} from 'node:fs';
 import process from 'node:process';
 import type {ParsedCommandLine} from '../commands/options.js';
 import {stringOption} from '../commands/options.js';
@@ -46,10 +47,10 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	let opener = storeOpener;
 	let settings: SavedSettings | undefined;
 	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
-	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} => {
+	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; keychainId: string | undefined} => {
 		if (opener !== undefined) {
 			const opened = context.openStore();
-			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant()};
+			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant(), keychainId: opened.getKeychainId()};
 		}
 
 		settings ??= readSavedSettings();
@@ -127,12 +128,19 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 			return store;
 		},
 		secrets() {
-			secrets ??= new SecretStore({env: process.env, onWarning: line => context.warn(line)});
+			secrets ??= new SecretStore({
+				env: process.env,
+				onWarning: line => context.warn(line),
+				// The keychain's own words go to --debug; messages say what they mean (store/keychain-problem.ts).
+				...(debugFile
+					? {onDebug: entry => appendFileSync(debugFile, `${JSON.stringify({time: new Date().toISOString(), ...entry})}\n`, {mode: 0o600})}
+					: {}),
+			});
 			return secrets;
 		},
 		savedTenants(): SavedTenants {
 			if (demo) {
-				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => undefined};
+				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => ({found: false})};
 			}
 
 			// Lazy: a command run with SAIL_* variables alone never opens (or creates) the store.
@@ -143,7 +151,12 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 					return Object.hasOwn(tenants, name) ? tenants[name] : undefined;
 				},
 				defaultName: () => saved().defaultTenant,
-				secret: name => context.secrets().get(name),
+				secret(name) {
+					const {tenants, keychainId} = saved();
+					return context
+						.secrets()
+						.lookup({name, folder: keychainId, location: Object.hasOwn(tenants, name) ? tenants[name]?.secret : undefined});
+				},
 			};
 		},
 		chooseTenant() {

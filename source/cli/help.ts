@@ -27,6 +27,7 @@ Usage
   aggwatch discover [--track]         list the aggregations running now
   aggwatch start <source> [--wait]    start an account aggregation, track it
   aggwatch history                    every aggregation aggwatch saw end
+  aggwatch sources [--attention]      every source at a glance: last run, next run, overdue
 
 Every tracked row is shown, whatever its tenant (each with its own credentials and
 request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
@@ -154,34 +155,39 @@ Examples
 	tenant: `Usage: aggwatch tenant <add|list|remove|use|import> ...
 
 Saved tenants: the URL and client id in aggwatch's settings, the client secret in the
-OS keychain. Where there is no keychain (headless Linux, CI) the secret goes to a
-file of its own (secrets.json, mode 0600, next to the settings) with a warning.
-AGGWATCH_KEYRING=off always uses that file. Secrets are never flags, never printed.
+OS keychain. Where there is no keychain (headless Linux, CI) or it is locked, the
+secret goes to a file of its own (secrets.json, mode 0600, next to the settings) with a
+warning that says why. AGGWATCH_KEYRING=off always uses that file. The settings say
+where each secret went: the one stored last is used. Secrets are never flags, never
+printed.
 
-  tenant add <name> [--base-url URL] [--client-id ID] [--api-version V]
+  tenant add <name> [--base-url URL] [--client-id ID] [--client-secret-stdin] [--api-version V]
       URL defaults to https://<name>.api.identitynow.com. Client id: --client-id,
-      SAIL_CLIENT_ID or asked. Secret: SAIL_CLIENT_SECRET or asked with input hidden
-      (without a terminal: the client id, if asked, then the secret, one line each on
-      standard input). Saved only once ISC gave a token for them. The first tenant
-      added becomes the default.
+      SAIL_CLIENT_ID or asked. Secret: standard input with --client-secret-stdin,
+      SAIL_CLIENT_SECRET, or asked with input hidden (without a terminal: the client id,
+      if asked, then the secret, one line each on standard input). Saved only once ISC
+      gave a token for them. The first tenant added becomes the default.
   tenant list [--json]
       Saved tenants; * marks the default. Shows where each secret is, never the secret.
   tenant remove <name> [--drop-rows | --keep-rows]
       Forgets the tenant and deletes its secret. Its tracked aggregations: asked on a
-      terminal; kept by scripts unless --drop-rows.
+      terminal; kept by scripts unless --drop-rows. A secret the keychain could not
+      delete (locked, unreachable) is named, with why, and the exit code is 4.
   tenant use <name>
       Makes it the default tenant.
-  tenant import [--yes]
+  tenant import [--yes] [--client-secret-stdin]
       Imports the SDKs' ./config.json (BaseURL, ClientId, ClientSecret) and the
       SailPoint CLI's ~/.sailpoint/config.yaml environments. Lists them and asks first
       (--yes for scripts); a client id or secret the files lack (the SailPoint CLI keeps
       its PAT in the OS keychain) is asked for.
 
-Exit codes: 0 done, 1 usage or configuration, 4 credentials refused, 6 ISC unreachable.
+Exit codes: 0 done, 1 usage or configuration, 4 credentials refused or the keychain
+cannot be used, 6 ISC unreachable.
 
 Examples
   aggwatch tenant add acme
   aggwatch tenant add acme-sb --base-url https://acme-sb.api.identitynow.com --client-id 2c9180835d2e5168015d32f890ca1581
+  printf '%s' "$SECRET" | aggwatch tenant add acme --client-id ID --client-secret-stdin
   printf '%s\\n' "$SECRET" | aggwatch tenant add acme --client-id "$CLIENT_ID"
   aggwatch tenant list --json | jq -r '.[] | select(.default) | .name'
   aggwatch tenant remove acme-sb --drop-rows
@@ -211,6 +217,34 @@ Examples
   aggwatch discover --track && aggwatch
   aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait
   aggwatch discover --ended --since 7d --failed`,
+	sources: `Usage: aggwatch sources [--attention] [--json] [--tenant NAME] [--budget N]
+
+Every source of the tenant (of every saved tenant, without --tenant), those needing
+attention first: name and connector, health, the last account aggregation (outcome,
+when it ended, how long it took against the source's usual, changes or accounts scanned,
+warnings, errors, held-back deletions), a run in progress, the next scheduled run and
+whether it is overdue. Times are shown in UTC; schedules run in the zone of the source's
+virtual appliance cluster (its GMT offset, without daylight saving).
+
+Attention: failed, warnings, held-back, overdue, unhealthy, stalled. Overdue: the schedule
+fired after the last run (a fire while a run was going is that run's), more than a grace
+ago (15 minutes, or a tenth of the schedule's period if longer), and no run started since.
+
+  --attention   only the sources needing attention; exit 2 when there are any
+  --json        one JSON object per line: {"tenant","id","name","connector","healthy",
+                "health","deleteThreshold","running","lastRun","schedule","overdue","attention"}
+  --budget N    requests per 10 s to each tenant (default 80); every request counts
+  --stall-after DURATION   a running source without progress this long is stalled (default 15m)
+
+${CONNECTION}
+
+Exit codes: 0 listed, 1 usage or configuration, 2 some source needs attention (--attention),
+4 authentication or permission, 6 other request failure.
+
+Examples
+  aggwatch sources --demo
+  aggwatch sources --attention || notify-send "ISC sources need attention"
+  aggwatch sources --json | jq -r 'select(.overdue) | .name'`,
 	start: `Usage: aggwatch start <source> [--disable-optimization] [--wait] [--json] [--tenant NAME]
 
 Starts an account aggregation of a source, given by id or exact name, tracks it, and

@@ -1,5 +1,17 @@
 /** The command line as commands see it: which command, which flags. Parsed by cli/args.ts. */
-export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list', 'tenant', 'discover', 'start', 'history'] as const;
+export const COMMANDS = [
+	'monitor',
+	'status',
+	'wait',
+	'track',
+	'untrack',
+	'list',
+	'tenant',
+	'discover',
+	'start',
+	'history',
+	'sources',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 type OptionSpec = {type: 'boolean' | 'string'; short?: string; multiple?: boolean};
@@ -37,6 +49,7 @@ export const OPTIONS = {
 	'fail-on-warning': {type: 'boolean'},
 	ended: {type: 'boolean'},
 	failed: {type: 'boolean'},
+	attention: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -231,5 +231,9 @@ export function toTenantRecord(record: TenantRecord): TenantRecord {
 		stored.apiVersion = record.apiVersion;
 	}
 
+	if (record.secret === 'keychain' || record.secret === 'file') {
+		stored.secret = record.secret;
+	}
+
 	return stored;
 }

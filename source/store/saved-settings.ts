@@ -6,7 +6,8 @@ import {preflightProblem, readBytes} from './set-aside.js';
 
 /** The saved tenants and the default one, as a command that only reads them needs them. */
 export type SavedSettings =
-	{usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} | {usable: false; file: string; reason: string};
+	| {usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; keychainId: string | undefined}
+	| {usable: false; file: string; reason: string};
 
 /**
  * Reads the saved tenants straight from the store's file, without conf (and what it loads: ajv, semver): the
@@ -24,12 +25,12 @@ export function readSavedSettings(location: StoreLocation = {}): SavedSettings {
 	}
 
 	if (bytes === undefined) {
-		return {usable: true, tenants: {}, defaultTenant: undefined};
+		return {usable: true, tenants: {}, defaultTenant: undefined, keychainId: undefined};
 	}
 
 	const problem = preflightProblem(bytes);
 	if (problem === 'empty') {
-		return {usable: true, tenants: {}, defaultTenant: undefined};
+		return {usable: true, tenants: {}, defaultTenant: undefined, keychainId: undefined};
 	}
 
 	if (problem !== undefined) {
@@ -39,8 +40,8 @@ export function readSavedSettings(location: StoreLocation = {}): SavedSettings {
 	try {
 		const data: unknown = JSON.parse(bytes.toString('utf8'));
 		validateStoreData(data);
-		const {tenants, defaultTenant} = normalizeData(data);
-		return {usable: true, tenants, defaultTenant};
+		const {tenants, defaultTenant, keychainId} = normalizeData(data);
+		return {usable: true, tenants, defaultTenant, keychainId};
 	} catch (error) {
 		return {usable: false, file, reason: (error as Error).message};
 	}

@@ -24,13 +24,15 @@ export interface Prefs {
 export const DEFAULT_PREFS: Prefs = {sort: 'added', detail: false};
 
 /**
- * A saved tenant. Never holds a secret: secrets live in the secrets store, keyed by the tenant name.
- * The secrets work may add non-secret fields (e.g. where the secret is kept).
+ * A saved tenant. Never holds a secret: secrets live in the secrets store (store/secrets.ts), keyed by the tenant
+ * name and the folder's keychainId; the record says where its secret went when it was stored last.
  */
 export interface TenantRecord {
 	baseUrl: string;
 	clientId?: string;
 	apiVersion?: string;
+	/** Where its client secret is: the OS keychain or the 0600 file. Absent for tenants saved before it was recorded. */
+	secret?: 'keychain' | 'file';
 }
 
 /** Identifies a tracked row: the same aggregation id can exist on two tenants. */
@@ -53,6 +55,11 @@ export type StoreData = {
 	prefs: Prefs;
 	tenants: Record<string, TenantRecord>;
 	defaultTenant?: string;
+	/**
+	 * This folder's part of its keychain entries' names (`acme@<keychainId>` under service "aggwatch"), made when
+	 * the first secret is stored, so two settings folders never share (or remove) each other's secrets.
+	 */
+	keychainId?: string;
 };
 
 const SCHEMA_VIOLATION = 'Config schema violation: ';
@@ -196,6 +203,7 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 	}
 
 	optional(value, 'defaultTenant', '', isNonEmptyString, 'a non-empty string');
+	optional(value, 'keychainId', '', v => isNonEmptyString(v) && /^[\w-]+$/.test(v), 'a non-empty string of letters, digits, - and _');
 }
 
 function validTenant(record: unknown, path: string): void {
@@ -209,6 +217,7 @@ function validTenant(record: unknown, path: string): void {
 
 	optional(record, 'clientId', path, isString, 'string');
 	optional(record, 'apiVersion', path, isString, 'string');
+	optional(record, 'secret', path, v => v === 'keychain' || v === 'file', 'keychain or file');
 }
 
 function problemOf(check: () => void): string | undefined {
