@@ -120,15 +120,6 @@ export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 	const success = lenientBoolean(source['success']);
 	const messages = parseMessages(task['messages']);
 	const alreadyRunning = (messages ?? []).some(message => ALREADY_RUNNING.test(message.text));
-	if (id !== undefined && !isHexId(id)) {
-		// Not one to follow, save or print as it came (it could carry terminal escape sequences).
-		throw new IscError({
-			kind: 'bad-response',
-			status: 202,
-			message: `ISC's load-accounts answer holds a task id that is not an ISC id (32 hexadecimal characters): ${quotedInput(id)}`,
-		});
-	}
-
 	if (!alreadyRunning && (id === undefined || success === false)) {
 		const said = [source['message'], ...(messages ?? []).map(message => message.text)]
 			.filter((text): text is string => typeof text === 'string' && text !== '')
@@ -137,11 +128,21 @@ export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 		throw new IscError({kind: 'request', status: 202, message: said.length === 0 ? why : `${why}: ${said.join('; ')}`});
 	}
 
+	if (id !== undefined && !isHexId(id) && !alreadyRunning) {
+		// Not one to follow, save or print as it came (it could carry terminal escape sequences).
+		throw new IscError({
+			kind: 'bad-response',
+			status: 202,
+			message: `ISC's load-accounts answer holds a task id that is not an ISC id (32 hexadecimal characters): ${quotedInput(id)}`,
+		});
+	}
+
 	return compact({
 		success,
 		alreadyRunning: alreadyRunning ? (true as const) : undefined,
 		task: compact({
-			id: id ?? '',
+			// An "already running" answer's id is the refused task's: kept only when it is an ISC id.
+			id: id !== undefined && isHexId(id) ? id : '',
 			type: lenientString(task, 'type'),
 			name: lenientString(task, 'name'),
 			description: lenientString(task, 'description'),
