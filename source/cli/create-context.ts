@@ -6,7 +6,8 @@ import {chooseTenant, resolveConnection, type Connection, type SavedTenants} fro
 import {createPrompter} from './prompt.js';
 import {type Prompter} from '../commands/prompter.js';
 import type {CliContext} from '../commands/context.js';
-import type {IscClient, RequestLogEntry} from '../isc/client.js';
+import type {IscClient} from '../isc/client.js';
+import {checkDebugFile, debugWriter} from './debug-file.js';
 import {proxyFor} from '../isc/proxy.js';
 import {resolveBaseUrl} from '../isc/urls.js';
 import {formatDuration} from '../core/durations.js';
@@ -22,16 +23,6 @@ async function readStdin(): Promise<string> {
 	}
 
 	return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * One line of the --debug log: the client's request entry (method, URL, status, timing, attempt, error kind) with
- * the time and tenant. Entries hold no headers, bodies, tokens or secrets; the file is created 0600.
- */
-function debugWriter(file: string, tenant: string): (entry: RequestLogEntry) => void {
-	return entry => {
-		appendFileSync(file, `${JSON.stringify({time: new Date(entry.at).toISOString(), tenant, ...entry})}\n`, {mode: 0o600});
-	};
 }
 
 /**
@@ -74,6 +65,11 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	let store: TrackedStore | undefined;
 	let secrets: SecretStore | undefined;
 	const debugFile = stringOption(parsed.values, 'debug');
+	if (debugFile !== undefined) {
+		// Before anything else: an unwritable log must not turn every request into a failure.
+		checkDebugFile(debugFile);
+	}
+
 	const demo = parsed.values.demo === true;
 	// Made on first use: standard input is not touched by commands that never ask anything.
 	let prompter: Prompter | undefined;
@@ -194,7 +190,7 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 									);
 								},
 							}),
-					...(debugFile ? {onRequest: debugWriter(debugFile, connection.tenant)} : {}),
+					...(debugFile ? {onRequest: debugWriter(debugFile, connection.tenant, line => context.warn(line))} : {}),
 				},
 			);
 			addCleanup(() => {
@@ -226,6 +222,11 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 						readStdin,
 						saved: context.savedTenants(),
 					});
+				}
+
+				if (connection.file !== undefined) {
+					// A file in the current folder chose where the secret goes: say which.
+					process.stderr.write(`aggwatch: using tenant ${connection.tenant} and its credentials from ${connection.file}\n`);
 				}
 
 				const client = await context.createClient(connection);

@@ -80,7 +80,7 @@ permission, 6 other request failure.
 Examples
   aggwatch status --demo 5f0e7d2c9b1a48e3a6d4c2b0e8f61a72
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b`,
-	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--stall-after D] [--fail-on-warning] [--json]
+	wait: `Usage: aggwatch wait <id...> [--timeout DURATION] [--interval S] [--budget N] [--stall-after D] [--give-up-after D] [--fail-on-warning] [--json]
 
 Polls until every id reaches an end state (COMPLETED, CANCELLED, TERMINATED), with the
 monitor's scheduler: the same request budget, backoff and Retry-After pauses. Prints one
@@ -92,6 +92,8 @@ line per change, written for CI logs: no redraws, no colour. The last line sums 
   --budget N           status requests per 10 s (default 80)
   --stall-after D      say so (once) when a running aggregation's counts have not moved for D
                        (default 15m, or 3x the longest pause in the source's past runs)
+  --give-up-after D    exit 6 once an id's requests have failed for D without a break
+                       (default 10m; a 429 with Retry-After is a pause, not a failure)
   --fail-on-warning    exit 2 when a task ends WARNING
   --json               NDJSON: {"event":"change", id, tenant, status, processedAccounts,
                        totalAccounts, task, at, ...} per change, {"event":"stalled", id, forMs,
@@ -265,7 +267,7 @@ tracked and (with --wait) waited on, as when ISC answers that it did not start a
   --disable-optimization   aggregate every account, not only those changed since the last run
   --wait                   then wait for it to end, as "aggwatch wait" (same output and exit
                            codes; --timeout, --interval, --budget, --stall-after,
-                           --fail-on-warning, --no-bell, --no-notify apply)
+                           --give-up-after, --fail-on-warning, --no-bell, --no-notify apply)
   --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
                            created, tracked}, or {"event":"already-running", id, tenant,
                            source, started, sent, tracked}; with --wait, wait's NDJSON follows

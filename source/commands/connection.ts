@@ -21,6 +21,8 @@ export interface Connection {
 	apiVersion: ApiVersion;
 	/** True for a saved tenant (aggwatch tenant add), false or absent for SAIL_* / flags / config.json / --demo. */
 	saved?: boolean;
+	/** The SDKs' config.json every field came from, when one did (the CLI names it on standard error). */
+	file?: string;
 }
 
 /** The saved tenants, as connection resolution needs them. Backed by the store and the secret store. */
@@ -65,8 +67,9 @@ const AD_HOC_FLAGS = ['base-url', 'client-id', 'client-secret-stdin'] as const;
 /**
  * Picks the tenant, in this order:
  * 1. `--tenant NAME`: a saved tenant (or the ad-hoc one below, when it has that name);
- * 2. an ad-hoc tenant from --base-url / --client-id / --client-secret-stdin, SAIL_BASE_URL / SAIL_CLIENT_ID /
- *    SAIL_CLIENT_SECRET or the SDKs' ./config.json, once a base URL or one of those flags is given;
+ * 2. an ad-hoc tenant from --base-url / --client-id / --client-secret-stdin and SAIL_BASE_URL / SAIL_CLIENT_ID /
+ *    SAIL_CLIENT_SECRET, once a base URL or one of those flags is given; else the SDKs' ./config.json when it holds
+ *    all three fields (used whole, never mixed with the others);
  * 3. the default saved tenant.
  * Returns undefined when none applies. Throws UsageError for contradictions and unknown names.
  */
@@ -110,10 +113,46 @@ export function chooseTenant(inputs: ConnectionInputs): TenantChoice | undefined
 	return fallback !== undefined && record ? {kind: 'saved', name: fallback, record} : undefined;
 }
 
-/** The base URL of the ad-hoc tenant, when one is given by flag, SAIL_BASE_URL or ./config.json. */
+/** The base URL of the ad-hoc tenant, when one is given by flag, SAIL_BASE_URL or a complete ./config.json. */
 function adHocBaseUrl(inputs: ConnectionInputs): Picked | undefined {
-	const sdk = readSdkConfig(inputs.cwd);
-	return pick(stringOption(inputs.values, 'base-url'), '--base-url', inputs.env['SAIL_BASE_URL'], 'SAIL_BASE_URL', sdk.BaseURL);
+	const given = pick(stringOption(inputs.values, 'base-url'), '--base-url', inputs.env['SAIL_BASE_URL'], 'SAIL_BASE_URL');
+	if (given !== undefined) {
+		return given;
+	}
+
+	const file = folderTenant(inputs);
+	return file === undefined ? undefined : {value: file.baseUrl, from: file.file};
+}
+
+/** A tenant given whole by the SDKs' config.json in the current folder. */
+export interface SdkTenant {
+	/** The file's full path. */
+	file: string;
+	baseUrl: string;
+	clientId: string;
+	clientSecret: string;
+}
+
+/** The SDKs' config.json in `cwd` when it names a tenant whole (BaseURL, ClientId and ClientSecret), else undefined. */
+export function completeSdkConfig(cwd: string): SdkTenant | undefined {
+	const {BaseURL, ClientId, ClientSecret} = readSdkConfig(cwd);
+	const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+	return text(BaseURL) && text(ClientId) && text(ClientSecret)
+		? {file: path.resolve(cwd, 'config.json'), baseUrl: BaseURL, clientId: ClientId, clientSecret: ClientSecret}
+		: undefined;
+}
+
+/**
+ * The folder's config.json tenant, when it is the one to use: complete, and no tenant field is given by a flag or by
+ * SAIL_BASE_URL (fields of different sources are never combined: a folder's file must not receive the secret of
+ * SAIL_CLIENT_SECRET, nor lend its URL to it).
+ */
+function folderTenant(inputs: ConnectionInputs): SdkTenant | undefined {
+	if (AD_HOC_FLAGS.some(flag => inputs.values[flag] !== undefined) || (inputs.env['SAIL_BASE_URL'] ?? '') !== '') {
+		return undefined;
+	}
+
+	return completeSdkConfig(inputs.cwd);
 }
 
 /**
@@ -141,21 +180,34 @@ export async function resolveConnection(inputs: ConnectionInputs): Promise<Conne
 }
 
 function hasAdHocInput(inputs: ConnectionInputs): boolean {
-	const sdk = readSdkConfig(inputs.cwd);
 	return (
 		AD_HOC_FLAGS.some(flag => inputs.values[flag] !== undefined) ||
 		['SAIL_BASE_URL', 'SAIL_CLIENT_ID', 'SAIL_CLIENT_SECRET'].some(name => (inputs.env[name] ?? '') !== '') ||
-		[sdk.BaseURL, sdk.ClientId, sdk.ClientSecret].some(value => typeof value === 'string' && value !== '')
+		folderTenant(inputs) !== undefined
 	);
 }
 
-/** The ad-hoc tenant from flags, SAIL_* and ./config.json (flags first, then variables, then the file). */
+/**
+ * The ad-hoc tenant: from flags and SAIL_* variables (flags first), or else, whole, from a complete ./config.json.
+ * Fields from the file are never combined with the others.
+ */
 export async function adHocConnection(inputs: ConnectionInputs): Promise<Connection> {
 	const {values, env} = inputs;
-	const sdk = readSdkConfig(inputs.cwd);
+	const file = folderTenant(inputs);
+	if (file !== undefined) {
+		return {
+			tenant: tenantLabel(file.baseUrl),
+			baseUrl: file.baseUrl,
+			clientId: file.clientId,
+			clientSecret: file.clientSecret,
+			source: {baseUrl: `BaseURL in ${file.file}`, clientId: `ClientId in ${file.file}`, clientSecret: `ClientSecret in ${file.file}`},
+			apiVersion: apiVersionOf(values, undefined),
+			file: file.file,
+		};
+	}
 
-	const baseUrl = pick(stringOption(values, 'base-url'), '--base-url', env['SAIL_BASE_URL'], 'SAIL_BASE_URL', sdk.BaseURL);
-	const clientId = pick(stringOption(values, 'client-id'), '--client-id', env['SAIL_CLIENT_ID'], 'SAIL_CLIENT_ID', sdk.ClientId);
+	const baseUrl = pick(stringOption(values, 'base-url'), '--base-url', env['SAIL_BASE_URL'], 'SAIL_BASE_URL');
+	const clientId = pick(stringOption(values, 'client-id'), '--client-id', env['SAIL_CLIENT_ID'], 'SAIL_CLIENT_ID');
 
 	let clientSecret: Picked | undefined;
 	if (values['client-secret-stdin'] === true) {
@@ -166,7 +218,7 @@ export async function adHocConnection(inputs: ConnectionInputs): Promise<Connect
 
 		clientSecret = {value: secret, from: 'standard input'};
 	} else {
-		clientSecret = pick(undefined, '', env['SAIL_CLIENT_SECRET'], 'SAIL_CLIENT_SECRET', sdk.ClientSecret);
+		clientSecret = pick(undefined, '', env['SAIL_CLIENT_SECRET'], 'SAIL_CLIENT_SECRET');
 	}
 
 	if (!baseUrl && !clientId && !clientSecret) {
@@ -265,23 +317,13 @@ export function apiVersionOf(values: ParsedCommandLine['values'], saved: string 
 	return apiVersion;
 }
 
-function pick(
-	flag: string | undefined,
-	flagName: string,
-	envValue: string | undefined,
-	envName: string,
-	sdkValue: unknown,
-): Picked | undefined {
+function pick(flag: string | undefined, flagName: string, envValue: string | undefined, envName: string): Picked | undefined {
 	if (flag !== undefined && flag !== '') {
 		return {value: flag, from: flagName};
 	}
 
 	if (envValue !== undefined && envValue !== '') {
 		return {value: envValue, from: envName};
-	}
-
-	if (typeof sdkValue === 'string' && sdkValue !== '') {
-		return {value: sdkValue, from: 'config.json'};
 	}
 
 	return undefined;

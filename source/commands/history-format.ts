@@ -1,3 +1,4 @@
+import {safeText} from '../domain/status.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {normalCompletionStatus, outcomeLabel} from '../domain/outcome.js';
 import {entryAccounts, isEndApproximate, type HistoryEntry} from '../history/entry.js';
@@ -67,7 +68,10 @@ export function formatHistoryTable(entries: readonly HistoryEntry[]): string[] {
 				(scanned === undefined ? '?' : formatCount(scanned)).padStart(9),
 				durationText(entry).padStart(9),
 				entry.id,
-			].join('  '),
+			]
+				// The history file is text from outside too: nothing in it reaches the terminal as a sequence.
+				.map(cell => safeText(cell))
+				.join('  '),
 		);
 	}
 

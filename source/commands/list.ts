@@ -6,6 +6,8 @@ import {percent} from '../core/progress.js';
 import type {StoredRow} from '../store/config.js';
 import type {CliContext} from './context.js';
 import {formatTable} from './table.js';
+import {quotedInput} from '../domain/guards.js';
+import {safeText} from '../domain/status.js';
 
 /** One row of `aggwatch list --json`. Times are ISO 8601; fields the store does not have are left out. */
 export interface ListedRow {
@@ -80,7 +82,7 @@ function progressCell(row: StoredRow): string {
  */
 export async function runList(context: CliContext, positionals: string[]): Promise<number> {
 	if (positionals.length > 0) {
-		throw new UsageError(`list takes no arguments (got "${positionals[0]}"); use --tenant NAME to show one tenant`, 'list');
+		throw new UsageError(`list takes no arguments (got ${quotedInput(positionals[0]!)}); use --tenant NAME to show one tenant`, 'list');
 	}
 
 	const tenant = stringOption(context.values, 'tenant');
@@ -106,14 +108,16 @@ export async function runList(context: CliContext, positionals: string[]): Promi
 	const now = context.now();
 	const lines = formatTable(
 		['TENANT', 'ID', 'NAME', 'STATUS', 'ACCOUNTS', 'AS OF'],
-		rows.map(row => [
-			row.tenant,
-			row.id,
-			row.label ?? '',
-			statusCell(row),
-			progressCell(row),
-			row.lastOkAt === undefined ? '' : `${formatDuration(Math.max(0, now - row.lastOkAt))} ago`,
-		]),
+		rows
+			.map(row => [
+				row.tenant,
+				row.id,
+				row.label ?? '',
+				statusCell(row),
+				progressCell(row),
+				row.lastOkAt === undefined ? '' : `${formatDuration(Math.max(0, now - row.lastOkAt))} ago`,
+			])
+			.map(cells => cells.map(cell => safeText(cell))),
 	);
 	for (const line of lines) {
 		context.out(line);

@@ -30,6 +30,24 @@ export function pollOptions(values: ParsedCommandLine['values']): Partial<Monito
 	return options;
 }
 
+/** By default `wait` gives up on an id whose requests have failed this long without a break. */
+export const DEFAULT_GIVE_UP_AFTER_MS = 10 * 60_000;
+
+/** --give-up-after (a duration; default 10 minutes): how long an id's requests may fail without a break before wait gives up. */
+export function giveUpAfterMs(values: ParsedCommandLine['values']): number {
+	const text = stringOption(values, 'give-up-after');
+	if (text === undefined) {
+		return DEFAULT_GIVE_UP_AFTER_MS;
+	}
+
+	const ms = parseDuration(text);
+	if (ms < 1000) {
+		throw new UsageError(`--give-up-after must be at least 1 second, not "${text}"`);
+	}
+
+	return ms;
+}
+
 /** --stall-after (a duration; default 15 minutes): how long a running row's counts may stand still before it is called stalled. */
 export function stallAfterMs(values: ParsedCommandLine['values']): number {
 	const text = stringOption(values, 'stall-after');

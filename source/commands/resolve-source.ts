@@ -1,7 +1,7 @@
 import type {IscClient} from '../isc/client.js';
 import {IscError} from '../domain/errors.js';
 import type {IscSource} from '../isc/source.js';
-import {isHexId} from '../domain/guards.js';
+import {isHexId, quotedInput} from '../domain/guards.js';
 
 /** The source could not be picked: no source has that name or id, or several share the name. Message fit to print. */
 export class SourceChoiceError extends Error {
@@ -47,13 +47,13 @@ export async function resolveSource(client: Pick<IscClient, 'getSource' | 'listS
 
 	if (matches.length > 1) {
 		const listed = (exact.length > 1 ? exact : matches).map(source => `"${source.name}" (${source.id})`).join(', ');
-		throw new SourceChoiceError(`several sources are named "${text}": ${listed}; start one by its id`, 'ambiguous');
+		throw new SourceChoiceError(`several sources are named ${quotedInput(text)}: ${listed}; start one by its id`, 'ambiguous');
 	}
 
 	const suggestions = await similarNames(client, text);
 	const hint = suggestions.length === 0 ? '' : `; similar names: ${suggestions.map(name => `"${name}"`).join(', ')}`;
 	const what = isHexId(text) ? 'no source has the id or name' : 'no source is named';
-	throw new SourceChoiceError(`${what} "${text}"${hint}`, 'not-found');
+	throw new SourceChoiceError(`${what} ${quotedInput(text)}${hint}`, 'not-found');
 }
 
 /** Up to five names containing `text`, for a "did you mean". A failure here only costs the hint. */

@@ -11,7 +11,7 @@ import type {CommandContext} from './context.js';
 import {formatErrorLine, formatStatusBlock} from './status-format.js';
 import {exitCodeForError} from './error-exit-code.js';
 import {formatTaskBlock, formatTaskLines} from './task-format.js';
-import {isHexId} from '../domain/guards.js';
+import {refuseNonIds} from './aggregation-ids.js';
 
 type Result =
 	/** The status endpoint answered; `task` when the run has ended and its task could be read. */
@@ -108,11 +108,7 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 		throw new UsageError('status needs at least one aggregation id, e.g. aggwatch status 2c91808477a6b0c60177a81146b8110b', 'status');
 	}
 
-	for (const id of ids) {
-		if (!isHexId(id)) {
-			context.warn(`"${id}" is not a 32-character hexadecimal id; sending it anyway`);
-		}
-	}
+	refuseNonIds(ids, 'status');
 
 	const json = context.values.json === true;
 	const {client} = await context.connect();

@@ -1,4 +1,4 @@
-import {readSdkConfig, tenantLabel} from './connection.js';
+import {completeSdkConfig, tenantLabel} from './connection.js';
 import {ExitCode} from '../domain/exit-codes.js';
 import type {CliContext} from './context.js';
 import {formatTable} from './table.js';
@@ -85,11 +85,9 @@ export async function runTenantList(context: CliContext): Promise<number> {
 	}
 
 	// The ad-hoc tenant wins over the default: say so, or the listing misleads.
-	const adHoc =
-		context.env['SAIL_BASE_URL'] ||
-		(typeof readSdkConfig(context.cwd).BaseURL === 'string' ? String(readSdkConfig(context.cwd).BaseURL) : '');
+	const adHoc = context.env['SAIL_BASE_URL'] || (completeSdkConfig(context.cwd)?.baseUrl ?? '');
 	if (adHoc) {
-		const from = context.env['SAIL_BASE_URL'] ? 'SAIL_BASE_URL is set' : './config.json names a tenant';
+		const from = context.env['SAIL_BASE_URL'] ? 'SAIL_BASE_URL is set' : './config.json names a tenant with its credentials';
 		context.out(`Note: ${from} (${tenantLabel(adHoc)}), so commands without --tenant use that one rather than the default.`);
 	}
 

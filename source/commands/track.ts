@@ -4,8 +4,9 @@ import {ExitCode} from '../domain/exit-codes.js';
 import {UsageError} from '../domain/usage-error.js';
 import type {RowRef, StoredRow} from '../store/config.js';
 import type {CliContext} from './context.js';
-import {isHexId} from '../domain/guards.js';
 import {spelledPlural} from '../domain/text.js';
+import {safeText} from '../domain/status.js';
+import {refuseNonIds} from './aggregation-ids.js';
 
 const NO_TARGET = 'no tenant for these ids: pass --tenant NAME, set SAIL_BASE_URL, or pick a default with "aggwatch tenant use NAME"';
 
@@ -32,11 +33,7 @@ export async function runTrack(context: CliContext, ids: string[]): Promise<numb
 		throw new UsageError(NO_TARGET, 'track');
 	}
 
-	for (const id of unique) {
-		if (!isHexId(id)) {
-			context.warn(`"${id}" is not a 32-character hexadecimal id; tracking it anyway`);
-		}
-	}
+	refuseNonIds(unique, 'track');
 
 	const store = context.openStore();
 	const now = context.now();
@@ -72,13 +69,13 @@ export async function runUntrack(context: CliContext, ids: string[]): Promise<nu
 		.map(row => ({tenant: row.tenant, id: row.id}));
 	const removed = refs.length > 0 ? store.removeTracked(refs) : [];
 	for (const row of removed) {
-		context.out(`Untracked ${row.id} (${row.tenant})`);
+		context.out(`Untracked ${safeText(row.id)} (${safeText(row.tenant)})`);
 	}
 
 	const gone = new Set(removed.map(row => row.id));
 	const missing = unique.filter(id => !gone.has(id));
 	if (missing.length > 0) {
-		context.warn(`not tracked${tenant === undefined ? '' : ` on ${tenant}`}: ${missing.join(', ')}`);
+		context.warn(`not tracked${tenant === undefined ? '' : ` on ${tenant}`}: ${missing.map(id => safeText(id)).join(', ')}`);
 	}
 
 	return ExitCode.ok;

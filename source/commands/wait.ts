@@ -1,6 +1,6 @@
 import {roughDuration, stallPhrase} from '../alerts/stall-alert.js';
 import {ExitCode} from '../domain/exit-codes.js';
-import {pollOptions, stallAfterMs} from './poll-options.js';
+import {giveUpAfterMs, pollOptions, stallAfterMs} from './poll-options.js';
 import {stringOption} from './options.js';
 import {UsageError} from '../domain/usage-error.js';
 import {parseDuration, formatDuration} from '../core/durations.js';
@@ -9,12 +9,14 @@ import {isPolled} from '../core/phase.js';
 import {createPoller} from '../core/poller.js';
 import {createMonitorState} from '../core/reducer.js';
 import {stallOf} from '../core/stall.js';
-import type {MonitorState} from '../core/types.js';
+import type {MonitorState, TrackedRow} from '../core/types.js';
 import {isCertificateError} from '../domain/certificate-codes.js';
 import {toTaskOutcome} from '../isc/task-status.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, formatWaitSummary, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
 import type {WaitHooks} from './wait-hooks.js';
+import {setLongTimeout} from './long-timer.js';
+import {refuseNonIds} from './aggregation-ids.js';
 
 /**
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
@@ -26,10 +28,12 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 		throw new UsageError('wait needs at least one aggregation id, e.g. aggwatch wait 2c91808477a6b0c60177a81146b8110b', 'wait');
 	}
 
+	refuseNonIds(unique, 'wait');
 	const timeoutText = stringOption(context.values, 'timeout');
 	const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText);
 	const options = pollOptions(context.values);
 	const stallAfter = stallAfterMs(context.values);
+	const giveUpAfter = giveUpAfterMs(context.values);
 	const json = context.values.json === true;
 	const rules = {failOnWarning: context.values['fail-on-warning'] === true};
 	const {client, connection} = await context.connect();
@@ -49,11 +53,13 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 
 	return new Promise<number>(resolve => {
 		let previous: MonitorState | undefined;
-		let timer: ReturnType<typeof setTimeout> | undefined;
+		let cancelTimeout: (() => void) | undefined;
 		let finished = false;
 		const rateLimitedSeen = new Map<string, number>();
 		/** Rows stalled at the last change: a stall is told once, and again only after progress resumed. */
 		const stalled = new Set<string>();
+		/** Rows whose requests fail without a break: since when, and the timer that gives up on them. */
+		const failing = new Map<string, {since: number; cancel: () => void}>();
 
 		const poller = createPoller({
 			getState: store.getState,
@@ -75,8 +81,9 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			finished = true;
 			unsubscribe();
 			poller.stop();
-			if (timer) {
-				clearTimeout(timer);
+			cancelTimeout?.();
+			for (const streak of failing.values()) {
+				streak.cancel();
 			}
 
 			const state = store.getState();
@@ -130,6 +137,45 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			}
 
 			for (const row of state.rows) {
+				const failure = failureOf(row);
+				const streak = failing.get(row.key);
+				if (failure !== undefined && streak === undefined) {
+					// Told once when it starts; a change of message is a change line of its own.
+					const since = failure.at;
+					const timeLeft = Math.max(0, since + giveUpAfter - now);
+					failing.set(row.key, {
+						since,
+						cancel: setLongTimeout(() => {
+							giveUp(row.key);
+						}, timeLeft),
+					});
+					if (json) {
+						emit({
+							event: 'failing',
+							id: row.id,
+							tenant: row.tenant,
+							since: new Date(since).toISOString(),
+							error: failure,
+							giveUpInMs: timeLeft,
+							at: new Date(now).toISOString(),
+						});
+					} else {
+						context.out(
+							`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  requests failing: ${failure.message}; giving up after ${formatDuration(giveUpAfter)} of failures without a break`,
+						);
+					}
+				} else if (failure === undefined && streak !== undefined) {
+					streak.cancel();
+					failing.delete(row.key);
+					if (json) {
+						emit({event: 'recovered', id: row.id, tenant: row.tenant, failedForMs: now - streak.since, at: new Date(now).toISOString()});
+					} else {
+						context.out(
+							`${new Date(now).toISOString().slice(11, 19)}  ${row.id}  requests answered again after ${formatDuration(now - streak.since)} of failures`,
+						);
+					}
+				}
+
 				const stall = stallOf(row, stallAfter, hooks.stallBaseline?.(row));
 				if (stall === undefined) {
 					stalled.delete(row.key);
@@ -187,13 +233,51 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			}
 		};
 
+		/** An id's requests failed for --give-up-after without a break: exit 6, naming it and the last failure. */
+		const giveUp = (key: string) => {
+			const row = store.getState().rows.find(candidate => candidate.key === key);
+			const failure = row === undefined ? undefined : failureOf(row);
+			if (row === undefined || failure === undefined) {
+				return;
+			}
+
+			context.error(
+				`${row.id}: requests have failed for ${formatDuration(context.now() - (failing.get(key)?.since ?? failure.at))} without a break (last: ${failure.message}${failure.trackingId ? ` [trackingId ${failure.trackingId}]` : ''}); giving up`,
+			);
+			finish(false, false, ExitCode.requestFailed);
+		};
+
 		const unsubscribe = store.subscribe(report);
 		if (timeoutMs !== undefined) {
-			timer = setTimeout(() => {
+			// --timeout 30d is longer than one setTimeout can wait.
+			cancelTimeout = setLongTimeout(() => {
 				finish(true, false);
 			}, timeoutMs);
 		}
 
 		poller.start();
 	});
+}
+
+/**
+ * The failure a row's requests are in, if they are: an error that backs the row off (server, network, bad answer,
+ * refused request). A 429 pauses the tenant and is not one; nor is a 404 (its own rules decide) or an auth failure
+ * (wait ends on it at once).
+ */
+function failureOf(row: TrackedRow): {kind: string; message: string; at: number; trackingId?: string} | undefined {
+	const error = row.lastError;
+	if (!isPolled(row) || row.failures === 0 || error === undefined) {
+		return undefined;
+	}
+
+	if (error.kind === 'not-found' || error.kind === 'rate-limited' || error.kind === 'auth' || error.kind === 'forbidden') {
+		return undefined;
+	}
+
+	return {
+		kind: error.kind,
+		message: error.message,
+		at: error.at,
+		...(error.trackingId === undefined ? {} : {trackingId: error.trackingId}),
+	};
 }

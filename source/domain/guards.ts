@@ -12,6 +12,20 @@ export function isHexId(value: string): boolean {
 	return HEX_ID.test(value);
 }
 
+/**
+ * Text from outside, quoted to echo in a one-line message: control characters (C0, DEL, C1) escaped, so nothing in it
+ * reaches a terminal as a sequence, and cut to 80 characters.
+ */
+export function quotedInput(text: string): string {
+	const cut = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+	return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The one-line refusal of an id that is not an ISC id. */
+export function notAnIdMessage(text: string): string {
+	return `${quotedInput(text)} is not an ISC id (32 hexadecimal characters, as ISC shows them)`;
+}
+
 export function isString(value: unknown): value is string {
 	return typeof value === 'string';
 }

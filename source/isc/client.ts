@@ -109,6 +109,15 @@ export const DEFAULT_BACKOFF = {baseMs: 1000, maxMs: 16_000};
 /** Repeats of one call after 401s for tokens that lapsed on the way (see #run), besides its one token refresh. */
 const MAX_LAPSED_REPEATS = 2;
 
+const MB = 1024 * 1024;
+
+/**
+ * The largest answer read per kind, far above any real one: reading stops there (an endless or huge body from a bad
+ * proxy or tenant must not eat the memory). A status body is under 2 KB; a task holds its messages; a page of 250
+ * sources holds their schemas and connector attributes.
+ */
+export const ANSWER_CAPS = {status: 1 * MB, task: 16 * MB, list: 64 * MB, source: 16 * MB, small: 1 * MB} as const;
+
 /** The filter that lists running account aggregations. */
 export const RUNNING_AGGREGATIONS_FILTER = 'type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull';
 
@@ -139,6 +148,8 @@ interface Operation<T> {
 	what: string;
 	/** The endpoint takes user-context tokens only (a PAT): a 403 says so. */
 	userContextOnly?: boolean;
+	/** The largest answer read (see ANSWER_CAPS). */
+	maxBytes: number;
 	parse: (json: unknown) => T;
 }
 
@@ -294,6 +305,7 @@ export class IscClient {
 				idempotent: true,
 				subject: `Aggregation ${id}`,
 				what: 'status body',
+				maxBytes: ANSWER_CAPS.status,
 				userContextOnly: true,
 				parse: parseAggregationStatus,
 			},
@@ -313,6 +325,7 @@ export class IscClient {
 				idempotent: true,
 				subject: `Task ${id}`,
 				what: 'task status',
+				maxBytes: ANSWER_CAPS.task,
 				parse: parseTaskStatus,
 			},
 			options,
@@ -333,6 +346,7 @@ export class IscClient {
 				}),
 				idempotent: true,
 				what: 'task status list',
+				maxBytes: ANSWER_CAPS.list,
 				parse: parseTaskStatusList,
 			},
 			options,
@@ -348,6 +362,7 @@ export class IscClient {
 				idempotent: true,
 				subject: `Source ${id}`,
 				what: 'source',
+				maxBytes: ANSWER_CAPS.source,
 				parse: parseSource,
 			},
 			options,
@@ -363,6 +378,7 @@ export class IscClient {
 				idempotent: true,
 				subject: `Source ${sourceId}`,
 				what: 'source schedule list',
+				maxBytes: ANSWER_CAPS.list,
 				parse: parseSourceSchedules,
 			},
 			options,
@@ -378,6 +394,7 @@ export class IscClient {
 				idempotent: true,
 				subject: `Managed cluster ${id}`,
 				what: 'managed cluster',
+				maxBytes: ANSWER_CAPS.source,
 				parse: parseManagedCluster,
 			},
 			options,
@@ -441,6 +458,7 @@ export class IscClient {
 				}),
 				idempotent: true,
 				what,
+				maxBytes: ANSWER_CAPS.list,
 				parse,
 			},
 			options,
@@ -470,6 +488,7 @@ export class IscClient {
 				idempotent: false,
 				subject: `Source ${sourceId}`,
 				what: 'load-accounts answer',
+				maxBytes: ANSWER_CAPS.small,
 				parse: parseLoadAccountsTask,
 			},
 			options,
@@ -496,6 +515,7 @@ export class IscClient {
 			path: '/oauth/token',
 			form: {grant_type: 'client_credentials', client_id: this.#clientId, client_secret: this.#clientSecret},
 			attempt: 1,
+			maxBytes: ANSWER_CAPS.small,
 			endpoint: 'token',
 		});
 		if (result.status < 200 || result.status > 299) {
@@ -544,6 +564,7 @@ export class IscClient {
 					path: operation.path,
 					headers: {...operation.headers, authorization: `Bearer ${token}`},
 					attempt: tries,
+					maxBytes: operation.maxBytes,
 					endpoint: 'api',
 					...(operation.query === undefined ? {} : {query: operation.query}),
 					...(operation.body === undefined ? {} : {body: operation.body()}),

@@ -1,3 +1,4 @@
+import type {ClientRequest, IncomingMessage} from 'node:http';
 import type {Got} from 'got';
 import type {RequestLogEntry} from './debug-log.js';
 import type {ErrorContext} from './error-body.js';
@@ -16,6 +17,11 @@ export interface ExchangeRequest {
 	form?: Record<string, string>;
 	body?: FormData;
 	signal?: AbortSignal;
+	/**
+	 * The largest answer body read, in bytes (decompressed). Reading stops there: the exchange fails as a bad-response
+	 * with code ANSWER_TOO_LARGE (never retried). Default DEFAULT_MAX_ANSWER_BYTES.
+	 */
+	maxBytes?: number;
 	/** For the request log. */
 	attempt: number;
 	endpoint: ErrorContext['endpoint'];
@@ -37,6 +43,26 @@ export interface ExchangeOptions {
 	onRequest?: (entry: RequestLogEntry) => void;
 }
 
+/** Far above any real answer of the endpoints aggwatch calls (a status body is under 2 KB). */
+export const DEFAULT_MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** The code of an answer cut off at its kind's size cap. */
+export const ANSWER_TOO_LARGE = 'ANSWER_TOO_LARGE';
+
+function megabytes(bytes: number): string {
+	const mb = bytes / (1024 * 1024);
+	return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
+function tooLarge(host: string, maxBytes: number, status: number | undefined): IscError {
+	return new IscError({
+		kind: 'bad-response',
+		code: ANSWER_TOO_LARGE,
+		...(status === undefined ? {} : {status}),
+		message: `The answer from ${host} is larger than ${megabytes(maxBytes)} MB; it was not read further and is not retried`,
+	});
+}
+
 /** The full URL of a request, as logged and reported (it never holds credentials). */
 export function requestUrl(baseUrl: string, path: string, query?: string): string {
 	return `${baseUrl}${path}${query === undefined || query === '' ? '' : `?${query}`}`;
@@ -55,9 +81,13 @@ export async function exchange(options: ExchangeOptions, request: ExchangeReques
 		options.onRequest?.({at, method: request.method, url, durationMs: performance.now() - started, attempt: request.attempt, ...fields});
 	};
 
+	const maxBytes = request.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+	// Set when the answer passes maxBytes: the request is cancelled there, so no more of it is read.
+	let oversized: {status: number} | undefined;
+	let answerStatus = 0;
 	let response;
 	try {
-		response = await options.http(request.path.replace(/^\/+/, ''), {
+		const pending = options.http(request.path.replace(/^\/+/, ''), {
 			method: request.method,
 			...(request.query === undefined ? {} : {searchParams: request.query}),
 			...(request.headers === undefined ? {} : {headers: request.headers}),
@@ -65,10 +95,34 @@ export async function exchange(options: ExchangeOptions, request: ExchangeReques
 			...(request.body === undefined ? {} : {body: request.body}),
 			...(request.signal === undefined ? {} : {signal: request.signal}),
 		});
+		// The promise's own response event comes only once the whole body is read: the headers come from the request.
+		pending.on('request', (outgoing: ClientRequest) => {
+			outgoing.once('response', (answer: IncomingMessage) => {
+				answerStatus = answer.statusCode ?? 0;
+				const declared = Number(answer.headers['content-length']);
+				if (Number.isFinite(declared) && declared > maxBytes && oversized === undefined) {
+					oversized = {status: answerStatus};
+					pending.cancel();
+				}
+			});
+		});
+		pending.on('downloadProgress', (progress: {transferred: number}) => {
+			if (progress.transferred > maxBytes && oversized === undefined) {
+				oversized = {status: answerStatus};
+				pending.cancel();
+			}
+		});
+		response = await pending;
 	} catch (error) {
 		if (request.signal?.aborted === true) {
 			log({errorCode: 'ABORTED'});
 			throw request.signal.reason;
+		}
+
+		if (oversized !== undefined) {
+			const status = oversized.status === 0 ? undefined : oversized.status;
+			log({...(status === undefined ? {} : {status}), errorKind: 'bad-response', errorCode: ANSWER_TOO_LARGE});
+			throw tooLarge(options.network.host, maxBytes, status);
 		}
 
 		const mapped = fromRequestFailure(error, options.network);

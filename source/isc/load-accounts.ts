@@ -2,6 +2,7 @@ import type {JsonObject} from './json-fields.js';
 import {IscError} from '../domain/errors.js';
 import {asObject, compact, nullableDateTime} from './json-fields.js';
 import {safeText} from '../domain/status.js';
+import {isHexId, quotedInput} from '../domain/guards.js';
 
 /** One message of the started task: a WARN here is how ISC says the aggregation did not start. */
 export interface LoadAccountsMessage {
@@ -127,11 +128,21 @@ export function parseLoadAccountsTask(body: unknown): LoadAccountsTask {
 		throw new IscError({kind: 'request', status: 202, message: said.length === 0 ? why : `${why}: ${said.join('; ')}`});
 	}
 
+	if (id !== undefined && !isHexId(id) && !alreadyRunning) {
+		// Not one to follow, save or print as it came (it could carry terminal escape sequences).
+		throw new IscError({
+			kind: 'bad-response',
+			status: 202,
+			message: `ISC's load-accounts answer holds a task id that is not an ISC id (32 hexadecimal characters): ${quotedInput(id)}`,
+		});
+	}
+
 	return compact({
 		success,
 		alreadyRunning: alreadyRunning ? (true as const) : undefined,
 		task: compact({
-			id: id ?? '',
+			// An "already running" answer's id is the refused task's: kept only when it is an ISC id.
+			id: id !== undefined && isHexId(id) ? id : '',
 			type: lenientString(task, 'type'),
 			name: lenientString(task, 'name'),
 			description: lenientString(task, 'description'),

@@ -1,5 +1,6 @@
 import type {TaskMessage, TaskOutcome} from '../domain/outcome.js';
 import type {JsonObject} from './json-fields.js';
+import {isHexId} from '../domain/guards.js';
 import {safeText} from '../domain/status.js';
 import {
 	asArray,
@@ -61,9 +62,12 @@ function parseTarget(source: JsonObject): TaskTarget | null | undefined {
 	}
 
 	const target = asObject(value, 'task status target');
+	const id = optionalString(target, 'id', 'task status target');
+	const name = optionalString(target, 'name', 'task status target');
 	return compact({
-		id: optionalString(target, 'id', 'task status target'),
-		name: optionalString(target, 'name', 'task status target'),
+		// A source id that is not an ISC id is not one to look up, show or save.
+		id: id !== undefined && isHexId(id) ? id : undefined,
+		name: name === undefined ? undefined : safeText(name),
 		type: nullableString(target, 'type', 'task status target'),
 	});
 }
@@ -193,6 +197,12 @@ export function parseTaskStatus(body: unknown): TaskStatus {
 	});
 }
 
+/**
+ * A page of task statuses. An item whose id is not an ISC id (32 hexadecimal characters) is left out: it can be
+ * neither polled nor tracked, and such an id could carry terminal escape sequences.
+ */
 export function parseTaskStatusList(body: unknown): TaskStatus[] {
-	return asArray(body, 'task status list').map(item => parseTaskStatus(item));
+	return asArray(body, 'task status list')
+		.map(item => parseTaskStatus(item))
+		.filter(task => isHexId(task.id));
 }

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {chmodSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {StoreError} from './errors.js';
+import {fileProblem, StoreError} from './errors.js';
 import {DEFAULT_LOCK_OPTIONS, withFileLock, type LockOptions} from './lock.js';
 import {PROJECT_VERSION, storeMigrations} from './migrations.js';
 import {
@@ -17,8 +17,17 @@ import {
 	type SaveResult,
 } from './operations.js';
 import {demoStoreDir, ensureStoreDir, resolveStoreDir, STORE_FILE_NAME, type StoreLocation} from './paths.js';
-import {emptyStoreData, validateStoreData, type Prefs, type RowRef, type StoreData, type StoredRow, type TenantRecord} from './schema.js';
-import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readText, setAside} from './set-aside.js';
+import {
+	emptyStoreData,
+	salvageStoreData,
+	validateStoreData,
+	type Prefs,
+	type RowRef,
+	type StoreData,
+	type StoredRow,
+	type TenantRecord,
+} from './schema.js';
+import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readText, setAside, setAsideEntries} from './set-aside.js';
 import {watchFileChanges, type FileWatch} from './watch-file.js';
 
 export type {AddResult, SaveResult} from './operations.js';
@@ -83,6 +92,13 @@ function openConf(dir: string, file: string, warnings: string[], now: () => numb
 		} else if (problem !== undefined) {
 			warnings.push(setAside(file, original, problem, now()));
 			original = undefined;
+		} else {
+			// A wrong row or tenant costs only itself: the rest of the file is kept.
+			const salvaged = salvageOf(original);
+			if (salvaged !== undefined) {
+				warnings.push(setAsideEntries(file, original, `${JSON.stringify(salvaged.data, undefined, '\t')}\n`, salvaged.dropped, now()));
+				original = readBytes(file);
+			}
 		}
 	}
 
@@ -96,6 +112,37 @@ function openConf(dir: string, file: string, warnings: string[], now: () => numb
 		// conf may have half-migrated the file; what is kept is the original, byte for byte.
 		warnings.push(setAside(file, original, describeInvalid(error, original), now()));
 		return createConf(dir, now);
+	}
+}
+
+/** The usable part of a file of this build's shape (see salvageStoreData), or undefined. */
+function salvageOf(bytes: Buffer): ReturnType<typeof salvageStoreData> {
+	try {
+		const salvaged = salvageStoreData(JSON.parse(bytes.toString('utf8')));
+		return salvaged !== undefined && salvaged.dropped.length > 0 ? salvaged : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Why the folder cannot be written, when that is what failed (EROFS, EACCES, EPERM), else undefined. */
+function readOnlyProblem(error: unknown): string | undefined {
+	const cause = error instanceof StoreError ? error.cause : error;
+	const code = (cause as {code?: unknown} | undefined)?.code;
+	return code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? fileProblem(cause) : undefined;
+}
+
+/** The store of a folder that cannot be written, opened without the lock, when its file is there and usable as it is. */
+function openReadOnly(dir: string, file: string, now: () => number): Conf<StoreData> | undefined {
+	const bytes = readBytes(file);
+	if (bytes === undefined || preflightProblem(bytes) !== undefined) {
+		return undefined;
+	}
+
+	try {
+		return createConf(dir, now);
+	} catch {
+		return undefined;
 	}
 }
 
@@ -127,11 +174,18 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
 		ensureStoreDir(dir);
 		conf = withFileLock(lockPathOf(file), () => openConf(dir, file, warnings, now), lock);
 	} catch (error) {
-		if (error instanceof StoreError) {
+		// A folder that cannot be written (a read-only mount, no permission): what it holds can still be read, so
+		// commands that only read work, and the monitor runs without saving. Every write then fails in one line.
+		const readOnly = readOnlyProblem(error);
+		const readable = readOnly === undefined ? undefined : openReadOnly(dir, file, now);
+		if (readable !== undefined) {
+			warnings.push(`the store folder ${dir} cannot be written (${readOnly}): what it holds is shown, but nothing is saved`);
+			conf = readable;
+		} else if (error instanceof StoreError) {
 			throw error;
+		} else {
+			throw new StoreError(`cannot open the store ${file}: ${(error as Error).message}`, {cause: error});
 		}
-
-		throw new StoreError(`cannot open the store ${file}: ${(error as Error).message}`, {cause: error});
 	}
 
 	restrictMode(file);
@@ -349,6 +403,20 @@ export class TrackedStore {
 	}
 
 	#mutate<T>(operation: (data: StoreData) => T): T {
+		try {
+			return this.#mutateLocked(operation);
+		} catch (error) {
+			// A full disk, a read-only folder, no permission: one line that says what, not a stack trace.
+			const problem = fileProblem(error);
+			if (problem === undefined || error instanceof StoreError) {
+				throw error;
+			}
+
+			throw new StoreError(`cannot save to ${this.path}: ${problem}`, {cause: error});
+		}
+	}
+
+	#mutateLocked<T>(operation: (data: StoreData) => T): T {
 		return withFileLock(
 			this.#lockPath,
 			() => {
@@ -368,8 +436,18 @@ export class TrackedStore {
 						throw error;
 					}
 
-					this.#onWarning(setAside(this.path, before, describeInvalid(error, before), this.#now()));
-					data = emptyStoreData();
+					const salvaged = salvageOf(before);
+					if (salvaged === undefined) {
+						this.#onWarning(setAside(this.path, before, describeInvalid(error, before), this.#now()));
+						data = emptyStoreData();
+					} else {
+						// What is wrong is left out, the rest kept (the write below replaces the file).
+						this.#onWarning(
+							setAsideEntries(this.path, before, `${JSON.stringify(salvaged.data, undefined, '\t')}\n`, salvaged.dropped, this.#now()),
+						);
+						data = normalizeData(salvaged.data);
+					}
+
 					recovered = true;
 				}
 

@@ -199,21 +199,98 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 	}
 
 	for (const [name, record] of Object.entries(tenants)) {
-		if (!isRecord(record)) {
-			throw violation(`/tenants/${name}`, 'must be object');
-		}
-
-		if (!isNonEmptyString(record['baseUrl'])) {
-			throw violation(`/tenants/${name}/baseUrl`, 'must be a non-empty string');
-		}
-
-		optional(record, 'clientId', `/tenants/${name}`, isString, 'string');
-		optional(record, 'apiVersion', `/tenants/${name}`, isString, 'string');
-		optional(record, 'secret', `/tenants/${name}`, v => v === 'keychain' || v === 'file', 'keychain or file');
+		validTenant(record, `/tenants/${name}`);
 	}
 
 	optional(value, 'defaultTenant', '', isNonEmptyString, 'a non-empty string');
 	optional(value, 'keychainId', '', v => isNonEmptyString(v) && /^[\w-]+$/.test(v), 'a non-empty string of letters, digits, - and _');
+}
+
+function validTenant(record: unknown, path: string): void {
+	if (!isRecord(record)) {
+		throw violation(path, 'must be object');
+	}
+
+	if (!isNonEmptyString(record['baseUrl'])) {
+		throw violation(`${path}/baseUrl`, 'must be a non-empty string');
+	}
+
+	optional(record, 'clientId', path, isString, 'string');
+	optional(record, 'apiVersion', path, isString, 'string');
+	optional(record, 'secret', path, v => v === 'keychain' || v === 'file', 'keychain or file');
+}
+
+function problemOf(check: () => void): string | undefined {
+	try {
+		check();
+		return undefined;
+	} catch (error) {
+		return (error as Error).message.slice(SCHEMA_VIOLATION.length);
+	}
+}
+
+/**
+ * A file of this build's shape with some entries that are wrong: the entries that can be used are kept, the others
+ * left out (a tracked row, a saved tenant, a preference, the default tenant), each named in `dropped`. Returns
+ * undefined when the file is not of this shape at all (no object, another schema version, no `tracked` array...):
+ * then the whole file is set aside as before.
+ */
+export function salvageStoreData(value: unknown): {data: StoreData; dropped: string[]} | undefined {
+	if (!isRecord(value) || value['schemaVersion'] !== SCHEMA_VERSION || !Array.isArray(value['tracked'])) {
+		return undefined;
+	}
+
+	if (!isRecord(value['prefs']) || !isRecord(value['tenants'])) {
+		return undefined;
+	}
+
+	const dropped: string[] = [];
+	const tracked: unknown[] = [];
+	for (const [index, row] of (value['tracked'] as unknown[]).entries()) {
+		const problem = problemOf(() => validateRow(row, `/tracked/${index}`));
+		if (problem === undefined) {
+			tracked.push(row);
+		} else {
+			dropped.push(problem);
+		}
+	}
+
+	const tenants: Record<string, unknown> = {};
+	for (const [name, record] of Object.entries(value['tenants'])) {
+		const problem = problemOf(() => validTenant(record, `/tenants/${name}`));
+		if (problem === undefined) {
+			tenants[name] = record;
+		} else {
+			dropped.push(problem);
+		}
+	}
+
+	const prefs: Record<string, unknown> = {...value['prefs']};
+	if (!(SORT_KEYS as readonly unknown[]).includes(prefs['sort'])) {
+		dropped.push(`\`/prefs/sort\` must be one of ${SORT_KEYS.join(', ')}`);
+		prefs['sort'] = DEFAULT_PREFS.sort;
+	}
+
+	if (typeof prefs['detail'] !== 'boolean') {
+		dropped.push('`/prefs/detail` must be boolean');
+		prefs['detail'] = DEFAULT_PREFS.detail;
+	}
+
+	for (const key of ['bell', 'notify']) {
+		if (prefs[key] !== undefined && typeof prefs[key] !== 'boolean') {
+			dropped.push(`\`/prefs/${key}\` must be boolean`);
+			delete prefs[key];
+		}
+	}
+
+	const data: Record<string, unknown> = {...value, tracked, tenants, prefs};
+	if (data['defaultTenant'] !== undefined && !isNonEmptyString(data['defaultTenant'])) {
+		dropped.push('`/defaultTenant` must be a non-empty string');
+		delete data['defaultTenant'];
+	}
+
+	validateStoreData(data);
+	return {data, dropped};
 }
 
 export function emptyStoreData(): StoreData {

@@ -1,4 +1,5 @@
-import {readFileSync, unlinkSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
+import process from 'node:process';
 import {SCHEMA_VERSION} from './schema.js';
 
 /**
@@ -106,17 +107,14 @@ function oneLine(text: string, max = 240): string {
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/**
- * Writes `bytes` (the file as it was before anything touched it) to a new `<file>.bak-<timestamp>`, removes
- * `file`, and returns the warning line naming both paths.
- */
-export function setAside(file: string, bytes: Buffer, reason: string, now: number): string {
+/** Writes `bytes` to a new `<file>.bak-<timestamp>` (never over another) and returns its path. */
+function writeBackup(file: string, bytes: Buffer, now: number): string {
 	const stamp = new Date(now).toISOString().replaceAll(':', '-');
 	let backup = `${file}.bak-${stamp}`;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			writeFileSync(backup, bytes, {flag: 'wx', mode: 0o600});
-			break;
+			return backup;
 		} catch (error) {
 			if (errorCode(error) !== 'EEXIST' || attempt > 100) {
 				throw error;
@@ -125,6 +123,28 @@ export function setAside(file: string, bytes: Buffer, reason: string, now: numbe
 			backup = `${file}.bak-${stamp}-${attempt}`;
 		}
 	}
+}
+
+/**
+ * Some entries of the file could not be used and were left out: `bytes` (the file as it was) are kept in a new
+ * `<file>.bak-<timestamp>`, `cleaned` replaces the file, and the warning line names what was left out and where the
+ * original is.
+ */
+export function setAsideEntries(file: string, bytes: Buffer, cleaned: string, dropped: readonly string[], now: number): string {
+	const backup = writeBackup(file, bytes, now);
+	const temporary = `${file}.tmp-${process.pid}`;
+	writeFileSync(temporary, cleaned, {mode: 0o600});
+	renameSync(temporary, file);
+	const what = dropped.length === 1 ? 'one entry' : `${dropped.length} entries`;
+	return `The store file ${file} had ${what} that could not be used (${oneLine(dropped.join('; '))}); only ${dropped.length === 1 ? 'it was' : 'they were'} left out, the rest is kept. The file as it was is in ${backup}.`;
+}
+
+/**
+ * Writes `bytes` (the file as it was before anything touched it) to a new `<file>.bak-<timestamp>`, removes
+ * `file`, and returns the warning line naming both paths.
+ */
+export function setAside(file: string, bytes: Buffer, reason: string, now: number): string {
+	const backup = writeBackup(file, bytes, now);
 
 	try {
 		unlinkSync(file);

@@ -79,6 +79,8 @@ export interface MonitorViewProps {
 	 * Ink's frame). Called once per end, and only when `alerts` allows a bell or a notification.
 	 */
 	onAlert?: (output: AlertOutput) => void;
+	/** A warning to show once as the footer notice (e.g. that the rows cannot be saved); a new text shows again. */
+	notice?: string;
 	/** Which raw alerts onAlert gets (default both). The row flash and the header message show either way. */
 	alerts?: AlertPrefs;
 	/** Stalls, deletion risk and comparisons with past runs, by row key (see history/row-insights.ts). */
@@ -153,12 +155,20 @@ export function useMonitorView({
 	alerts,
 	insights,
 	stallAfterMs = DEFAULT_STALL_AFTER_MS,
+	notice,
 }: MonitorViewProps): MonitorViewModel {
 	const {columns, rows} = useTerminalSize();
 	const {glyphs} = useTheme();
 	const store = useViewState(() => createViewState(initialPrefs));
 	const {view} = store;
 	const {mode} = view;
+	// A warning from outside the screen (a save that failed): shown once, like any notice, until a key is pressed.
+	const {apply} = store;
+	useEffect(() => {
+		if (notice !== undefined) {
+			apply({type: 'notice', notice: {level: 'warning', text: notice}});
+		}
+	}, [notice, apply]);
 	const screen = screenOf(mode);
 	const width = Math.max(1, columns - 1);
 	const height = Math.max(1, rows - 1);

@@ -104,12 +104,15 @@ describe('aggwatch status (built CLI against the simulated tenant)', () => {
 		expect(result.stderr).toMatch(new RegExp(`${unknown}: .*\\(HTTP 404\\) \\[trackingId [0-9a-f]+\\]`));
 	});
 
-	it('warns about an id that is not 32 hex characters but still sends it', async () => {
+	it('refuses an id that is not 32 hex characters, sending nothing, and echoes it cleaned', async () => {
 		const before = sim.log.length;
-		const result = await run(['status', 'not-an-id'], env);
-		expect(result.code).toBe(3);
-		expect(result.stderr).toContain('"not-an-id" is not a 32-character hexadecimal id; sending it anyway');
-		expect(sim.log.slice(before).some(entry => entry.path.includes('/not-an-id/'))).toBe(true);
+		const result = await run(['status', 'not-an-id\u001b]52;c;aGk=\u0007'], env);
+		expect(result.code).toBe(1);
+		expect(result.stderr.split('\n')[0]).toBe(
+			'aggwatch: "not-an-id\\u001b]52;c;aGk=\\u0007" is not an ISC id (32 hexadecimal characters, as ISC shows them); nothing was done',
+		);
+		expect(result.stderr).not.toContain('\u001b');
+		expect(sim.log.slice(before)).toEqual([]);
 	});
 
 	it('with a wrong secret exits 4 with one line that names the variable and never the secret', async () => {

@@ -17,7 +17,7 @@ import type {MonitorOptions, RowSeed} from '../../source/core/types.js';
 import {IscClient} from '../../source/isc/client.js';
 import {startSimulator} from '../../source/simulator/server.js';
 import type {Simulator, SimAggregationPlan, SimSource} from '../../source/simulator/types.js';
-import {openStore, type RowRef, type StoredRow} from '../../source/store/config.js';
+import {openStore, StoreError, type RowRef, type StoredRow} from '../../source/store/config.js';
 import {TerminalSizeProvider} from '../../source/ui/terminal/index.js';
 import {ThemeProvider} from '../../source/ui/theme/theme-provider.js';
 import {id} from '../ui/fixtures.js';
@@ -63,6 +63,8 @@ interface StartOptions {
 	sources?: SimSource[];
 	/** Overrides of the monitor's options (interval, budget). */
 	monitor?: Partial<MonitorOptions>;
+	/** While `full` is true, every save fails as the store fails on a full disk. */
+	disk?: {full: boolean};
 }
 
 async function start(options: StartOptions) {
@@ -85,6 +87,12 @@ async function start(options: StartOptions) {
 	store.saveSnapshots = rows => {
 		recorded.changed.push(rows);
 		recorded.changedAt.push(Date.now());
+		if (options.disk?.full === true) {
+			throw new StoreError(`cannot save to ${store.path}: the disk is full (ENOSPC)`, {
+				cause: Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'}),
+			});
+		}
+
 		return saveSnapshots(rows);
 	};
 	const addTracked = store.addTracked.bind(store);
@@ -168,6 +176,28 @@ describe('the monitor, assembled, with the simulated tenant', () => {
 			expect(recorded.changedAt[index]! - recorded.changedAt[index - 1]!).toBeGreaterThanOrEqual(195);
 		}
 
+		close();
+	});
+
+	test('a save that fails (full disk) is told once; the monitor goes on, and the rows are saved once it can', async () => {
+		const first = id('e1');
+		const second = id('e2');
+		const disk = {full: true};
+		const {store, recorded, waitFor, close} = await start({
+			plans: [plan(first, 'AD'), plan(second, 'HR', {collectMs: 1500})],
+			seeds: [first, second],
+			disk,
+		});
+		const failed = await waitFor(frame => frame.includes('Cannot save'));
+		expect(failed).toContain('Cannot save the rows: the disk is full (ENOSPC); the monitor goes on and keeps trying');
+		// It keeps polling: both rows end while nothing can be saved.
+		await waitFor(frame => line(frame, 'AD ').includes('completed') && line(frame, 'HR ').includes('completed'));
+		await waitUntil(() => recorded.changed.length >= 2);
+		expect(store.listTracked().every(row => row.phase === undefined)).toBe(true);
+		disk.full = false;
+		await waitFor(frame => frame.includes('Saving works again'), 15_000);
+		// What could not be saved before is saved with the next save.
+		await waitUntil(() => store.listTracked().every(row => row.phase === 'ended'));
 		close();
 	});
 

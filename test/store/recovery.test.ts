@@ -55,15 +55,24 @@ describe('an unusable store file', () => {
 		expectSetAside(JSON.stringify(invalid), /expected shape.*tracked/);
 	});
 
-	it('is moved aside when a row is missing its tenant', () => {
-		const invalid = {
+	it('loses only the row that is missing its tenant (the rest of the file is kept)', () => {
+		const dir = temp.make();
+		const file = path.join(dir, 'config.json');
+		const contents = JSON.stringify({
 			schemaVersion: 1,
 			tracked: [{id: 'a', addedAt: 1}],
 			prefs: {sort: 'added', detail: false},
-			tenants: {},
+			tenants: {acme: {baseUrl: 'acme'}},
 			__internal__: {migrations: {version: '1.0.0'}},
-		};
-		expectSetAside(JSON.stringify(invalid), /expected shape.*tenant/);
+		});
+		writeFileSync(file, contents);
+		const {store, warnings} = openStore({cwd: dir, now: () => NOW});
+		expect(store.listTracked()).toEqual([]);
+		expect(Object.keys(store.listTenants())).toEqual(['acme']);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(/one entry .*\/tracked\/0\/tenant/);
+		expect(readFileSync(backups(dir)[0]!, 'utf8')).toBe(contents);
+		store.close();
 	});
 
 	it('is moved aside when it is JSON but not an object', () => {
@@ -114,5 +123,57 @@ describe('an unusable store file', () => {
 				.map(file => readFileSync(file, 'utf8'))
 				.sort(),
 		).toEqual(['one', 'two']);
+	});
+});
+
+describe('a store file with some wrong entries', () => {
+	it('sets aside only what is wrong: the other tenants, rows and preferences are kept', () => {
+		const dir = temp.make();
+		const file = path.join(dir, 'config.json');
+		const contents = JSON.stringify({
+			schemaVersion: 1,
+			tracked: [
+				{id: 'a0000000000000000000000000000001', tenant: 'acme', addedAt: 1},
+				{id: 'a0000000000000000000000000000002', tenant: 'acme', addedAt: 'yesterday'},
+				{id: 'a0000000000000000000000000000003', tenant: 'globex', addedAt: 3},
+			],
+			prefs: {sort: 'sideways', detail: true, bell: false},
+			tenants: {acme: {baseUrl: 'https://acme.api.identitynow.com', clientId: 'a'}, broken: {baseUrl: 5}, globex: {baseUrl: 'globex'}},
+			defaultTenant: 'acme',
+		});
+		writeFileSync(file, contents);
+
+		const {store, warnings} = openStore({cwd: dir, now: () => NOW});
+
+		expect(Object.keys(store.listTenants()).sort()).toEqual(['acme', 'globex']);
+		expect(store.getDefaultTenant()).toBe('acme');
+		expect(store.listTracked().map(row => row.id)).toEqual(['a0000000000000000000000000000001', 'a0000000000000000000000000000003']);
+		expect(store.getPrefs()).toMatchObject({sort: 'added', detail: true, bell: false});
+		const [backup, ...more] = backups(dir);
+		expect(more).toEqual([]);
+		expect(readFileSync(backup!, 'utf8')).toBe(contents);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).not.toContain('\n');
+		expect(warnings[0]).toContain('3 entries');
+		expect(warnings[0]).toContain('/tracked/1/addedAt');
+		expect(warnings[0]).toContain('/tenants/broken/baseUrl');
+		expect(warnings[0]).toContain(backup);
+		store.close();
+	});
+
+	it('a wrong entry written by another process while the store is open costs only itself', () => {
+		const dir = temp.make();
+		const {store} = openStore({cwd: dir, now: () => NOW});
+		store.setTenant('acme', {baseUrl: 'https://acme.api.identitynow.com'});
+		const file = path.join(dir, 'config.json');
+		const data = JSON.parse(readFileSync(file, 'utf8')) as {tenants: Record<string, unknown>};
+		data.tenants['broken'] = {baseUrl: ['not', 'a', 'string']};
+		writeFileSync(file, JSON.stringify(data));
+		const warnings: string[] = [];
+		const reopened = openStore({cwd: dir, now: () => NOW + 1, onWarning: line => warnings.push(line)});
+		expect(Object.keys(reopened.store.listTenants())).toEqual(['acme']);
+		expect(reopened.warnings.join('')).toContain('/tenants/broken/baseUrl');
+		store.close();
+		reopened.store.close();
 	});
 });

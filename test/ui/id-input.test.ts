@@ -10,13 +10,16 @@ describe('parseIdInput', () => {
 		const result = parseIdInput(`${A},${B}\r\n${C}\t ;`);
 		expect(result.accepted).toEqual([A, B, C]);
 		expect(result.rejected).toEqual([]);
-		expect(result.unusual).toEqual([]);
 	});
 
-	test('accepts ids that are not 32 hex characters, but lists them as unusual', () => {
-		const result = parseIdInput(`${A} task-42 v1.2_x`);
-		expect(result.accepted).toEqual([A, 'task-42', 'v1.2_x']);
-		expect(result.unusual).toEqual(['task-42', 'v1.2_x']);
+	test('refuses ids that are not 32 hex characters, saying why: they are never tracked', () => {
+		const result = parseIdInput(`${A} task-42 v1.2_x ${'g'.repeat(32)}`);
+		expect(result.accepted).toEqual([A]);
+		expect(result.rejected).toEqual([
+			{token: 'task-42', reason: 'is not an ISC id (7 characters; ids are 32 hexadecimal characters)'},
+			{token: 'v1.2_x', reason: 'is not an ISC id (6 characters; ids are 32 hexadecimal characters)'},
+			{token: 'g'.repeat(32), reason: 'is not an ISC id (not all hexadecimal; ids are 32 hexadecimal characters)'},
+		]);
 	});
 
 	test('rejects characters that would change the request URL, naming them', () => {
@@ -42,7 +45,7 @@ describe('parseIdInput', () => {
 	});
 
 	test('blank input yields nothing', () => {
-		expect(parseIdInput(' \r\n , ')).toEqual({accepted: [], unusual: [], rejected: [], duplicates: []});
+		expect(parseIdInput(' \r\n , ')).toEqual({accepted: [], rejected: [], duplicates: []});
 	});
 });
 

@@ -335,21 +335,21 @@ describe('add prompt', () => {
 		expect(m.calls.add).toEqual([]);
 	});
 
-	test('invalid ids are rejected with the reason and kept for fixing; others are added, unusual ones with a warning', async () => {
+	test('invalid ids are rejected with the reason and kept for fixing; ISC ids are added', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 30}});
 		await m.waitFor(frame => frame.includes('Workday'));
 		await press(m.stdin, 'a');
 		await press(m.stdin, `${id('ab')} task-7 ../x ${AD}`);
 		await press(m.stdin, keys.enter);
 		const text = await m.waitFor(frame => frame.includes('Rejected'));
-		expect(m.calls.add).toEqual([[id('ab'), 'task-7']]);
-		expect(text).toContain('Add ids › ../x');
+		expect(m.calls.add).toEqual([[id('ab')]]);
+		expect(text).toContain('Add ids › task-7 ../x');
 		expect(text).toMatch(/Rejected \.\.\/x: has characters an id cannot contain: \//);
-		expect(text).toMatch(/Added task-7 anyway, but ISC ids are 32 hex characters/);
+		expect(text).toMatch(/Rejected task-7: is not an ISC id/);
 		expect(text).toContain(`Already tracked: ${AD.slice(0, 10)}...`);
 		// Fix it: erase with Backspace (0x7f) and Ctrl-U, then Esc closes without adding.
 		await press(m.stdin, keys.backspace);
-		await m.waitFor(frame => /Add ids › \.\.\/\s*$/m.test(frame));
+		await m.waitFor(frame => /Add ids › task-7 \.\.\/\s*$/m.test(frame));
 		await press(m.stdin, keys.ctrlU);
 		await m.waitFor(frame => frame.includes('Add ids › paste or type ids'));
 		await press(m.stdin, keys.escape);

@@ -149,11 +149,10 @@ describe('prompts', () => {
 		]);
 	});
 
-	test('all accepted: the prompt closes; a warning about unusual ids stays in the footer', () => {
-		const view = run([{type: 'open-add'}, {type: 'submitted-add', result: parseIdInput('task-1')}]);
+	test('all accepted: the prompt closes and the summary stays in the footer', () => {
+		const view = run([{type: 'open-add'}, {type: 'submitted-add', result: parseIdInput('2c9180835d2e5168015d32f890ca1581')}]);
 		expect(view.mode).toBe('normal');
-		expect(view.notice).toMatchObject({level: 'warning'});
-		expect(view.notice?.text).toContain('task-1');
+		expect(view.notice).toMatchObject({level: 'info', text: 'Added 1 aggregation'});
 	});
 
 	test('confirmations remember what they are about until answered', () => {

@@ -10,7 +10,7 @@ import {createMonitorServices} from './services.js';
 import {openCommandHistory} from '../command-history.js';
 import type {HistoryFile} from '../../store/history-file.js';
 import {resolveAlertPrefs} from '../alert-options.js';
-import {isHexId} from '../../domain/guards.js';
+import {refuseNonIds} from '../aggregation-ids.js';
 
 /** --stall-after in the demo, where a stall lasts 45 s. */
 export const DEMO_STALL_AFTER_MS = 20_000;
@@ -30,6 +30,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		return ExitCode.usage;
 	}
 
+	refuseNonIds(ids, 'monitor');
 	// Loading Ink, React and the screen takes a good part of start-up: begin now, alongside the store and the tenant.
 	const screen = import('./screen.js');
 	screen.catch(() => undefined);
@@ -72,12 +73,6 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		store.removeTracked(store.listTracked());
 		const {demoTrackedIds} = await import('../../simulator/demo-scenario.js');
 		wanted.push(...demoTrackedIds());
-	}
-
-	for (const id of ids) {
-		if (!isHexId(id)) {
-			context.warn(`"${id}" is not a 32-character hexadecimal id; tracking it anyway`);
-		}
 	}
 
 	if (wanted.length > 0) {

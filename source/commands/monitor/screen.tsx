@@ -5,7 +5,7 @@ import {osc52Sequence} from '../../alerts/sequences.js';
 import type {MonitorServices} from './services.js';
 import {createDiscoveryWatcher} from './discovery-watcher.js';
 import {createMonitorState} from '../../core/reducer.js';
-import {rowKey, type MonitorOptions, type MonitorState, type RowSeed} from '../../core/types.js';
+import {rowKey, type MonitorOptions, type MonitorState, type RowSeed, type TrackedRow} from '../../core/types.js';
 import {endedRows} from '../../history/ended-rows.js';
 import {historyKey, type HistoryEntry} from '../../history/entry.js';
 import type {HistoryFile} from '../../store/history-file.js';
@@ -13,6 +13,7 @@ import {previousRuns} from '../../history/previous-runs.js';
 import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
 import {indexHistory, rowInsights} from '../../history/row-insights.js';
 import type {TrackedStore} from '../../store/config.js';
+import {fileProblem} from '../../store/errors.js';
 import {
 	formatError,
 	MonitorView,
@@ -53,6 +54,12 @@ export interface MonitorScreenProps extends Omit<MonitorScreenOptions, 'color' |
 }
 
 const showAll = () => true;
+
+/** What a failed save says, short enough for the footer: why the disk refused it, or the error's own message. */
+function saveFailure(error: unknown): string {
+	const why = fileProblem(error) ?? fileProblem((error as {cause?: unknown} | undefined)?.cause);
+	return `Cannot save the rows: ${why ?? (error instanceof Error ? error.message : String(error))}`;
+}
 
 /** Rows whose source name is not known yet, by tenant, leaving out those already asked about. */
 function unlabelled(state: MonitorState, asked: Set<string>): Map<string, string[]> {
@@ -109,6 +116,54 @@ export function MonitorScreen({
 		return {state: createMonitorState({...options, readTasks: true}, seeds, now), prefs: store.getPrefs()};
 	});
 
+	// A save that fails (a full disk, a read-only folder) must not take the monitor down: it says so once, keeps the
+	// rows it could not save, and tries again with the next save.
+	const [saveNotice, setSaveNotice] = React.useState<string | undefined>(undefined);
+	const unsaved = useRef(new Map<string, TrackedRow>());
+	const saveFailing = useRef(false);
+	const saving = useRef((write: () => void) => {
+		try {
+			write();
+			if (saveFailing.current) {
+				saveFailing.current = false;
+				setSaveNotice('Saving works again: the rows are saved');
+			}
+
+			return true;
+		} catch (error) {
+			if (!saveFailing.current) {
+				saveFailing.current = true;
+				setSaveNotice(`${saveFailure(error)}; the monitor goes on and keeps trying`);
+			}
+
+			return false;
+		}
+	}).current;
+
+	const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+	/** Saves the rows not saved yet; when that fails, tries again after saveDelayMs (rows may have stopped changing). */
+	const saveUnsaved = (): void => {
+		clearTimeout(retry.current);
+		retry.current = undefined;
+		const pending = [...unsaved.current.values()];
+		if (pending.length === 0) {
+			return;
+		}
+
+		if (saving(() => store.saveSnapshots(pending))) {
+			unsaved.current.clear();
+		} else {
+			retry.current = setTimeout(saveUnsaved, saveDelayMs);
+		}
+	};
+
+	useEffect(
+		() => () => {
+			clearTimeout(retry.current);
+		},
+		[],
+	);
+
 	const monitor = useMonitor({
 		initialState: initial.state,
 		tenant,
@@ -119,13 +174,17 @@ export function MonitorScreen({
 		// and quitting saves what is pending.
 		saveDelayMs,
 		onRowsChanged(rows) {
-			store.saveSnapshots(rows);
+			for (const row of rows) {
+				unsaved.current.set(row.key, row);
+			}
+
+			saveUnsaved();
 		},
 		onRowsAdded(seeds) {
-			store.addTracked(seeds);
+			saving(() => store.addTracked(seeds));
 		},
 		onRowsRemoved(_keys, rows) {
-			store.removeTracked(rows.map(row => ({tenant: row.tenant, id: row.id})));
+			saving(() => store.removeTracked(rows.map(row => ({tenant: row.tenant, id: row.id}))));
 		},
 	});
 	const {dispatch, state, getState} = monitor;
@@ -272,8 +331,11 @@ export function MonitorScreen({
 			tenantLabel={tenantLabel}
 			initialPrefs={initial.prefs}
 			onPrefsChange={prefs => {
-				store.setPrefs(prefs);
+				saving(() => {
+					store.setPrefs(prefs);
+				});
 			}}
+			{...(saveNotice === undefined ? {} : {notice: saveNotice})}
 			onQuit={() => {
 				exit();
 			}}

@@ -65,6 +65,7 @@ export function restoreScreen(): boolean {
 	}
 
 	active = undefined;
+	suspended = undefined;
 	try {
 		screen.beforeRestore?.();
 	} catch {
@@ -78,6 +79,50 @@ export function restoreScreen(): boolean {
 	}
 
 	disableRawMode(screen.stdin);
+	return true;
+}
+
+/** The screen as it was when the process was suspended (Ctrl-Z), to switch back to on resume. */
+let suspended: ActiveScreen | undefined;
+
+/**
+ * Before the process stops (SIGTSTP, Ctrl-Z): leave the alternate screen, show the cursor and turn raw mode off, so
+ * the shell gets a working terminal, as htop and vim leave it. Returns false when no screen was active.
+ */
+export function suspendScreen(): boolean {
+	const screen = active;
+	if (screen === undefined) {
+		return false;
+	}
+
+	try {
+		screen.stdout.write(restoreSequence);
+	} catch {
+		// The terminal is gone: nothing left to restore.
+	}
+
+	disableRawMode(screen.stdin);
+	suspended = screen;
+	return true;
+}
+
+/** After the process continues (SIGCONT): alternate screen, hidden cursor and raw mode again. False when none was suspended. */
+export function resumeScreen(): boolean {
+	const screen = suspended;
+	suspended = undefined;
+	if (screen === undefined || active !== screen) {
+		return false;
+	}
+
+	try {
+		screen.stdout.write(enterSequence);
+		if (screen.stdin?.isTTY === true) {
+			screen.stdin.setRawMode?.(true);
+		}
+	} catch {
+		// The terminal is gone.
+	}
+
 	return true;
 }
 

@@ -72,6 +72,8 @@ export class LineDiffOutput extends EventEmitter {
 	#timer: unknown;
 	#lastWriteAt = Number.NEGATIVE_INFINITY;
 	#closed = false;
+	/** Suspended for a stop (Ctrl-Z): frames wait for resume(). */
+	#suspended = false;
 	#bytesWritten = 0;
 	#framesReceived = 0;
 	#physicalWrites = 0;
@@ -143,8 +145,27 @@ export class LineDiffOutput extends EventEmitter {
 		this.#stdout.write(bytes);
 	}
 
+	/** Hold every frame back (the process is about to stop, the normal screen is showing) until resume(). */
+	suspend(): void {
+		this.#suspended = true;
+		if (this.#timer !== undefined) {
+			this.#scheduler.clearTimeout(this.#timer);
+			this.#timer = undefined;
+		}
+	}
+
+	/** Draw again, the whole screen: the alternate screen came back empty. */
+	resume(): void {
+		this.#suspended = false;
+		this.invalidate();
+	}
+
 	/** Draw the pending frame now, if any. */
 	flush(): void {
+		if (this.#suspended) {
+			return;
+		}
+
 		if (this.#timer !== undefined) {
 			this.#scheduler.clearTimeout(this.#timer);
 			this.#timer = undefined;
@@ -199,7 +220,7 @@ export class LineDiffOutput extends EventEmitter {
 	}
 
 	#schedule(): void {
-		if (this.#closed || this.#pendingFrame === undefined || this.#timer !== undefined) {
+		if (this.#suspended || this.#closed || this.#pendingFrame === undefined || this.#timer !== undefined) {
 			return;
 		}
 

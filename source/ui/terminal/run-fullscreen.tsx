@@ -1,6 +1,7 @@
 import React, {type ReactElement} from 'react';
 import {render} from 'ink';
 import {enterAlternateScreen, installExitGuards, restoreScreen, type ExitReason} from './alternate-screen.js';
+import {installJobControl} from './job-control.js';
 import {LineDiffOutput} from './line-diff-output.js';
 import {TerminalSizeProvider, useTerminalSize, type TerminalSize} from './terminal-size.js';
 
@@ -70,6 +71,8 @@ export async function runFullscreen(element: FullscreenElement, options: RunFull
 	options.onOutput?.(output);
 	const disposeGuards = installExitGuards({stdin, stderr, onExit: options.onExit});
 	enterAlternateScreen(stdout, {stdin, beforeRestore: () => output.close()});
+	// Ctrl-Z and SIGTSTP give the shell a working terminal before the process stops; SIGCONT takes it back and redraws.
+	const disposeJobControl = installJobControl({stdin, output});
 	try {
 		// Raw mode from the first moment, not from when Ink's useInput effect runs after the first frame: until then
 		// the terminal would echo typed keys onto the drawn screen, and turn Ctrl-C into SIGINT.
@@ -93,6 +96,7 @@ export async function runFullscreen(element: FullscreenElement, options: RunFull
 		});
 		await instance.waitUntilExit();
 	} finally {
+		disposeJobControl();
 		restoreScreen();
 		disposeGuards();
 	}

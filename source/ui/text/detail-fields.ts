@@ -6,6 +6,7 @@ import {rowOutcome} from '../../core/summary.js';
 import {completionOf, errorCount, scannedAccounts, warningCount, type TaskOutcome} from '../../domain/outcome.js';
 import {figuresText, outcomeText, plural} from '../../domain/text.js';
 import type {MonitorState, TrackedRow} from '../../core/types.js';
+import {safeText} from '../../domain/status.js';
 import {authAdvice, tenantStopWord} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
 import type {ColorRole} from '../theme/theme.js';
@@ -140,9 +141,10 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 	const done = percent(snapshot);
 	const stale = isStale(row, now, state.options.intervalMs);
 	const fields: DetailField[] = [
-		{label: 'Id', value: row.id},
-		{label: 'Tenant', value: row.tenant},
-		{label: 'Source', value: row.label ?? NONE},
+		// Id, tenant and name may come from a store file edited by hand: nothing in them reaches the terminal as a sequence.
+		{label: 'Id', value: safeText(row.id)},
+		{label: 'Tenant', value: safeText(row.tenant)},
+		{label: 'Source', value: row.label === undefined ? NONE : safeText(row.label)},
 		{
 			label: 'Status',
 			// ISC forgets a run's status about an hour after its end: expected, not an error. The last status seen is

@@ -6,10 +6,10 @@ import {isHexId} from '../../../domain/guards.js';
  *
  * Decisions:
  * - A 32-character hex string is an ISC id: accepted silently (any case; kept as typed).
- * - Anything else made of letters, digits, `-`, `_` and `.` (at most 64 characters) is accepted with a warning: it is
- *   probably a mistake, but aggwatch cannot know every id format ISC may use, and a wrong id only costs a 404.
- * - Anything with other characters (quotes, slashes, `?`, `#`, `%`, spaces inside quotes, …) is rejected, because it
- *   would change the request URL, and so is anything longer than 64 characters.
+ * - Anything else is rejected, with why: characters an id cannot contain (quotes, slashes, `?`, `#`, `%`, control
+ *   characters, …, which would change the request URL or reach the terminal), more than 64 characters, or, made of
+ *   letters, digits, `-`, `_` and `.` alone, not the 32 hexadecimal characters of an ISC id. Ids are refused at the
+ *   edge: what is not one is never saved nor tracked.
  * - Duplicates within the input, and ids already tracked, are reported and not added twice.
  */
 
@@ -25,8 +25,6 @@ export interface RejectedId {
 export interface IdInput {
 	/** To add, in the order given. */
 	accepted: string[];
-	/** Accepted, but not in the usual format. */
-	unusual: string[];
 	rejected: RejectedId[];
 	/** Already tracked, or given twice. */
 	duplicates: string[];
@@ -46,7 +44,7 @@ function illegalCharacters(token: string): string {
 }
 
 export function parseIdInput(text: string, tracked: ReadonlySet<string> = new Set()): IdInput {
-	const result: IdInput = {accepted: [], unusual: [], rejected: [], duplicates: []};
+	const result: IdInput = {accepted: [], rejected: [], duplicates: []};
 	const seen = new Set<string>();
 	for (const token of text.split(SEPARATORS)) {
 		if (token === '') {
@@ -63,6 +61,14 @@ export function parseIdInput(text: string, tracked: ReadonlySet<string> = new Se
 			continue;
 		}
 
+		if (!isHexId(token)) {
+			result.rejected.push({
+				token,
+				reason: `is not an ISC id (${token.length === 32 ? 'not all hexadecimal' : `${token.length} characters`}; ids are 32 hexadecimal characters)`,
+			});
+			continue;
+		}
+
 		if (seen.has(token) || tracked.has(token)) {
 			if (!result.duplicates.includes(token)) {
 				result.duplicates.push(token);
@@ -73,9 +79,6 @@ export function parseIdInput(text: string, tracked: ReadonlySet<string> = new Se
 
 		seen.add(token);
 		result.accepted.push(token);
-		if (!isHexId(token)) {
-			result.unusual.push(token);
-		}
 	}
 
 	return result;

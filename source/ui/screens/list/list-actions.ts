@@ -2,7 +2,7 @@ import type {RowKey} from '../../../core/types.js';
 import {nextSort} from '../../../core/view.js';
 import {toNormal, toScreen, type Message, type ViewState} from '../../state/screen-state.js';
 import {shortToken, type IdInput} from './id-input.js';
-import {itOrThem, plural} from '../../../domain/text.js';
+import {plural} from '../../../domain/text.js';
 
 /**
  * The monitor list's own actions: the detail pane, sort and tenant, and the prompts (add, filter) and
@@ -68,14 +68,6 @@ function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
 	const messages: Message[] = [];
 	for (const {token, reason} of result.rejected) {
 		messages.push({level: 'error', text: `Rejected ${shortToken(token)}: ${reason}`});
-	}
-
-	if (result.unusual.length > 0) {
-		const list = result.unusual.map(token => shortToken(token)).join(', ');
-		messages.push({
-			level: 'warning',
-			text: `Added ${list} anyway, but ISC ids are 32 hex characters: check ${itOrThem(result.unusual.length)}`,
-		});
 	}
 
 	if (result.duplicates.length > 0) {
