@@ -3,17 +3,31 @@ import {UsageError} from '../domain/usage-error.js';
 import {COMMANDS, OPTIONS, type CommandName, type OptionName, type ParsedCommandLine} from '../commands/options.js';
 
 const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
+/** What to do when a run ends (stalls, holds deletions back): a command, a webhook. */
+const RUN_ACTIONS: OptionName[] = ['on-end', 'notify', 'notify-format'];
 
 const ALLOWED: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after'],
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after', ...RUN_ACTIONS],
 	status: [...CONNECTION, 'json'],
-	wait: [...CONNECTION, 'json', 'interval', 'budget', 'timeout', 'no-color', 'no-bell', 'no-notify', 'stall-after', 'fail-on-warning'],
+	wait: [
+		...CONNECTION,
+		'json',
+		'interval',
+		'budget',
+		'timeout',
+		'no-color',
+		'no-bell',
+		'no-notify',
+		'stall-after',
+		'fail-on-warning',
+		...RUN_ACTIONS,
+	],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
-	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
+	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed', ...RUN_ACTIONS],
 	start: [
 		...CONNECTION,
 		'json',
@@ -26,6 +40,9 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 		'no-notify',
 		'stall-after',
 		'fail-on-warning',
+		'sequence',
+		'continue-on-failure',
+		...RUN_ACTIONS,
 	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 };

@@ -10,7 +10,7 @@ import type {IscClient, RequestLogEntry} from '../isc/client.js';
 import {proxyFor} from '../isc/proxy.js';
 import {resolveBaseUrl} from '../isc/urls.js';
 import {formatDuration} from '../core/durations.js';
-import type {openStore, TenantRecord, TrackedStore} from '../store/config.js';
+import type {openStore, Prefs, TenantRecord, TrackedStore} from '../store/config.js';
 import {readSavedSettings, type SavedSettings} from '../store/saved-settings.js';
 import {SecretStore} from '../store/secrets.js';
 import {StoreError} from '../store/errors.js';
@@ -56,10 +56,10 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	let opener = storeOpener;
 	let settings: SavedSettings | undefined;
 	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
-	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} => {
+	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; prefs: Prefs} => {
 		if (opener !== undefined) {
 			const opened = context.openStore();
-			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant()};
+			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant(), prefs: opened.getPrefs()};
 		}
 
 		settings ??= readSavedSettings();
@@ -134,6 +134,14 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 		secrets() {
 			secrets ??= new SecretStore({env: process.env, onWarning: line => context.warn(line)});
 			return secrets;
+		},
+		savedPrefs() {
+			return demo ? undefined : saved().prefs;
+		},
+		debug(entry) {
+			if (debugFile) {
+				appendFileSync(debugFile, `${JSON.stringify({time: new Date().toISOString(), ...entry})}\n`, {mode: 0o600});
+			}
 		},
 		savedTenants(): SavedTenants {
 			if (demo) {

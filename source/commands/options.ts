@@ -36,6 +36,11 @@ export const OPTIONS = {
 	'fail-on-warning': {type: 'boolean'},
 	ended: {type: 'boolean'},
 	failed: {type: 'boolean'},
+	sequence: {type: 'boolean'},
+	'continue-on-failure': {type: 'boolean'},
+	'on-end': {type: 'string'},
+	notify: {type: 'string'},
+	'notify-format': {type: 'string'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

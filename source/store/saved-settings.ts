@@ -1,12 +1,13 @@
 import path from 'node:path';
 import {normalizeData} from './operations.js';
 import {resolveStoreDir, STORE_FILE_NAME, type StoreLocation} from './paths.js';
-import {validateStoreData, type TenantRecord} from './schema.js';
+import {DEFAULT_PREFS, validateStoreData, type Prefs, type TenantRecord} from './schema.js';
 import {preflightProblem, readBytes} from './set-aside.js';
 
 /** The saved tenants and the default one, as a command that only reads them needs them. */
 export type SavedSettings =
-	{usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined} | {usable: false; file: string; reason: string};
+	| {usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; prefs: Prefs}
+	| {usable: false; file: string; reason: string};
 
 /**
  * Reads the saved tenants straight from the store's file, without conf (and what it loads: ajv, semver): the
@@ -24,12 +25,12 @@ export function readSavedSettings(location: StoreLocation = {}): SavedSettings {
 	}
 
 	if (bytes === undefined) {
-		return {usable: true, tenants: {}, defaultTenant: undefined};
+		return {usable: true, tenants: {}, defaultTenant: undefined, prefs: {...DEFAULT_PREFS}};
 	}
 
 	const problem = preflightProblem(bytes);
 	if (problem === 'empty') {
-		return {usable: true, tenants: {}, defaultTenant: undefined};
+		return {usable: true, tenants: {}, defaultTenant: undefined, prefs: {...DEFAULT_PREFS}};
 	}
 
 	if (problem !== undefined) {
@@ -39,8 +40,8 @@ export function readSavedSettings(location: StoreLocation = {}): SavedSettings {
 	try {
 		const data: unknown = JSON.parse(bytes.toString('utf8'));
 		validateStoreData(data);
-		const {tenants, defaultTenant} = normalizeData(data);
-		return {usable: true, tenants, defaultTenant};
+		const {tenants, defaultTenant, prefs} = normalizeData(data);
+		return {usable: true, tenants, defaultTenant, prefs};
 	} catch (error) {
 		return {usable: false, file, reason: (error as Error).message};
 	}

@@ -19,6 +19,12 @@ export interface Prefs {
 	bell?: boolean;
 	/** Send a desktop notification (OSC 9) when a tracked aggregation ends (default on). */
 	notify?: boolean;
+	/** The default of --on-end: a shell command run for each run event (aggwatch config set on-end). */
+	onEnd?: string;
+	/** The default of --notify-format (aggwatch config set notify-format); guessed from the host when absent. */
+	notifyFormat?: 'slack' | 'teams' | 'json';
+	/** A webhook URL for --notify is saved in the secrets store (keychain): the URL itself is never in this file. */
+	notifySaved?: boolean;
 }
 
 export const DEFAULT_PREFS: Prefs = {sort: 'added', detail: false};
@@ -185,6 +191,9 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 
 	optional(prefs, 'bell', '/prefs', v => typeof v === 'boolean', 'boolean');
 	optional(prefs, 'notify', '/prefs', v => typeof v === 'boolean', 'boolean');
+	optional(prefs, 'onEnd', '/prefs', isNonEmptyString, 'a non-empty string');
+	optional(prefs, 'notifyFormat', '/prefs', v => v === 'slack' || v === 'teams' || v === 'json', 'slack, teams or json');
+	optional(prefs, 'notifySaved', '/prefs', v => typeof v === 'boolean', 'boolean');
 
 	const tenants = value['tenants'];
 	if (!isRecord(tenants)) {
