@@ -45,6 +45,8 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 		...RUN_ACTIONS,
 	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
+	notify: ['notify-format', 'debug'],
+	config: [],
 };
 
 function isCommand(word: string | undefined): word is CommandName {

@@ -1,5 +1,18 @@
 /** The command line as commands see it: which command, which flags. Parsed by cli/args.ts. */
-export const COMMANDS = ['monitor', 'status', 'wait', 'track', 'untrack', 'list', 'tenant', 'discover', 'start', 'history'] as const;
+export const COMMANDS = [
+	'monitor',
+	'status',
+	'wait',
+	'track',
+	'untrack',
+	'list',
+	'tenant',
+	'discover',
+	'start',
+	'history',
+	'notify',
+	'config',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 type OptionSpec = {type: 'boolean' | 'string'; short?: string; multiple?: boolean};

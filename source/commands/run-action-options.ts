@@ -46,8 +46,8 @@ export function webhookUrl(text: string, command: CommandName): URL {
  * What --on-end and --notify say, with the saved defaults (aggwatch config set …) where a flag is absent; an empty
  * flag (--on-end '', --notify '') turns a saved default off. AGGWATCH_NOTIFY_URL stands in for --notify.
  */
-export function runActionsConfig(context: ActionContext, command: CommandName): RunActionsConfig {
-	const prefs = context.savedPrefs?.();
+export function runActionsConfig(context: ActionContext, command: CommandName, useSaved = true): RunActionsConfig {
+	const prefs = useSaved ? context.savedPrefs?.() : undefined;
 	const onEndFlag = stringOption(context.values, 'on-end');
 	const onEnd = onEndFlag ?? prefs?.onEnd;
 	let urlText = stringOption(context.values, 'notify') ?? context.env[NOTIFY_ENV];
@@ -83,10 +83,21 @@ export function runActionsConfig(context: ActionContext, command: CommandName): 
 
 /**
  * The run actions of a command: a command run and a webhook post per event, failures reported as warnings (standard
- * error), webhook attempts in the --debug log by host. `output` is where --on-end's output goes.
+ * error), webhook attempts in the --debug log by host. `output` is where --on-end's output goes; `useSaved` false
+ * leaves the saved defaults out (discover --ended: a look at what ended posts only when asked to).
  */
-export function resolveRunActions(context: ActionContext, command: CommandName, output: 'stderr' | 'ignore' = 'stderr'): RunActions {
-	const config = runActionsConfig(context, command);
+export function resolveRunActions(
+	context: ActionContext,
+	command: CommandName,
+	{
+		output = 'stderr',
+		useSaved = true,
+		report = line => {
+			context.warn(line);
+		},
+	}: {output?: 'stderr' | 'ignore'; useSaved?: boolean; report?: (line: string) => void} = {},
+): RunActions {
+	const config = runActionsConfig(context, command, useSaved);
 	if (config.onEnd === undefined && config.notify === undefined) {
 		return NO_RUN_ACTIONS;
 	}
@@ -95,9 +106,7 @@ export function resolveRunActions(context: ActionContext, command: CommandName, 
 	return createRunActions(config, {
 		env: context.env,
 		output,
-		report(line) {
-			context.warn(line);
-		},
+		report,
 		debug(attempt) {
 			context.debug?.({...attempt, at: undefined});
 		},

@@ -16,6 +16,8 @@ import {MonitorView} from '../../ui/app.js';
 import {ThemeProvider} from '../../ui/theme-provider.js';
 import {formatError, runFullscreen, type LineDiffOutput} from '../../ui/terminal/index.js';
 import {systemClock, useMonitor} from '../../ui/use-monitor.js';
+import type {RunActions} from '../run-actions.js';
+import {createMonitorRunEvents} from './run-event-watch.js';
 
 export interface MonitorScreenOptions {
 	store: TrackedStore;
@@ -38,6 +40,8 @@ export interface MonitorScreenOptions {
 	stallAfterMs?: number;
 	color: boolean;
 	ascii: boolean;
+	/** --on-end and --notify: told of each row that ends, stalls or holds deletions back while the monitor runs. */
+	actions?: RunActions;
 }
 
 /** What the screen needs besides the options: a way to write alert bytes (BEL, OSC 9) to the terminal as they are. */
@@ -92,6 +96,7 @@ export function MonitorScreen({
 	showRow = showAll,
 	saveDelayMs = 5000,
 	stallAfterMs = DEFAULT_STALL_AFTER_MS,
+	actions,
 	writeRaw,
 }: MonitorScreenProps) {
 	const {exit} = useApp();
@@ -246,6 +251,12 @@ export function MonitorScreen({
 		() => rowInsights(state.rows, monitor.now, {history: historyIndex, thresholds, stallAfterMs}),
 		[state.rows, monitor.now, historyIndex, thresholds, stallAfterMs],
 	);
+
+	// --on-end and --notify: in the background, never in the way of a frame (RunActions.emit only starts them).
+	const [runEvents] = React.useState(() => (actions === undefined ? undefined : createMonitorRunEvents(initial.state, actions)));
+	useEffect(() => {
+		runEvents?.update(state, insights, Date.now());
+	}, [runEvents, state, insights]);
 
 	const runsFor = useMemo(
 		() => (target: {tenant: string; id: string; source: string}) => previousRuns(entries, target.tenant, target.source, target.id),
