@@ -1,6 +1,6 @@
 /** A terminal stand-in for rendering in-process: a sized stdout that counts what it is given (stdin: test/helpers/idle-stdin). */
 import {EventEmitter} from 'node:events';
-import type {TerminalWriteStream} from '../source/ui/terminal/index.js';
+import type {TerminalWriteStream} from '../source/ui/index.js';
 
 export class FakeStdout extends EventEmitter implements TerminalWriteStream {
 	readonly isTTY = true;

@@ -1,5 +1,5 @@
 /** How many of the given aggregations have a row on a pty's screen (rows are labelled by the id's first 8 characters). */
-import {shortId} from '../source/ui/row-cells.js';
+import {shortId} from '../source/core/short-ids.js';
 
 export function rowsOnScreen(lines: readonly string[], ids: readonly string[]): number {
 	const wanted = new Map<string, number>();

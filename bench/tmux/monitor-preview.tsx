@@ -5,12 +5,10 @@
  */
 import React, {useEffect, useState} from 'react';
 import {render, useApp} from 'ink';
-import {MonitorView} from '../../source/ui/app.js';
-import {NOOP_COMMANDS} from '../../source/ui/commands.js';
-import {sampleMonitorState} from '../../source/ui/sample-state.js';
+import {MonitorView, runFullscreen, TerminalSizeProvider, ThemeProvider} from '../../source/ui/index.js';
+import {NOOP_COMMANDS} from '../noop-commands.js';
+import {sampleMonitorState} from '../sample-state.js';
 import {enterAlternateScreen, restoreScreen} from '../../source/ui/terminal/alternate-screen.js';
-import {runFullscreen, TerminalSizeProvider} from '../../source/ui/terminal/index.js';
-import {ThemeProvider} from '../../source/ui/theme-provider.js';
 
 const start = Date.UTC(2025, 5, 2, 9, 30);
 const state = sampleMonitorState({count: 1000, now: start});

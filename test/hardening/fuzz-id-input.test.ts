@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {isHexId} from '../../source/domain/guards.js';
-import {parseIdInput} from '../../source/ui/id-input.js';
+import {parseIdInput} from '../../source/ui/screens/list/id-input.js';
 import {expectOnly, unicodeString} from './helpers/arbitraries.js';
 
 /** Characters the add prompt splits on: blanks (Unicode ones too), commas, semicolons, new lines. */

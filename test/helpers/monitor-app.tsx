@@ -1,6 +1,5 @@
 import React from 'react';
-import {MonitorView} from '../../source/ui/app.js';
-import {useMonitor, type UseMonitorOptions} from '../../source/ui/use-monitor.js';
+import {MonitorView, useMonitor, type UseMonitorOptions} from '../../source/ui/index.js';
 
 export type MonitorAppProps = UseMonitorOptions & {tenantLabel: string};
 

@@ -19,7 +19,7 @@ import {startSimulator} from '../../source/simulator/server.js';
 import type {Simulator, SimAggregationPlan, SimSource} from '../../source/simulator/types.js';
 import {openStore, type RowRef, type StoredRow} from '../../source/store/config.js';
 import {TerminalSizeProvider} from '../../source/ui/terminal/index.js';
-import {ThemeProvider} from '../../source/ui/theme-provider.js';
+import {ThemeProvider} from '../../source/ui/theme/theme-provider.js';
 import {id} from '../ui/fixtures.js';
 import {keys, plain, press, waitForFrame, waitUntil} from '../ui/helpers.js';
 

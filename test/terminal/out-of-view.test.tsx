@@ -8,7 +8,7 @@ import type {AggregationStatus} from '../../source/domain/status.js';
 import {IdleStdin} from '../helpers/idle-stdin.js';
 import {MonitorApp} from '../helpers/monitor-app.js';
 import {LineDiffOutput, TerminalSizeProvider} from '../../source/ui/terminal/index.js';
-import {ThemeProvider} from '../../source/ui/theme-provider.js';
+import {ThemeProvider} from '../../source/ui/theme/theme-provider.js';
 import {createFakeClock} from '../core/fixtures.js';
 import {id} from '../ui/fixtures.js';
 import {fullscreenTerminal, screenLines, writeTo} from './xterm-screen.js';

@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {rowKey} from '../../source/core/types.js';
-import type {AlertOutput} from '../../source/ui/app.js';
-import {ALERT_MESSAGE_MS, FLASH_MS} from '../../source/ui/end-transitions.js';
+import type {AlertOutput} from '../../source/ui/index.js';
+import {ALERT_MESSAGE_MS, FLASH_MS} from '../../source/alerts/end-transitions.js';
 import {collecting, id, NOW, START, stateOf} from './fixtures.js';
 import {renderMonitor, settle} from './helpers.js';
 

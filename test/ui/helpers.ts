@@ -10,10 +10,10 @@ import {
 	type StartableSource,
 	type StartResult,
 	type ViewPrefs,
-} from '../../source/ui/app.js';
-import {createMonitorCommands} from '../../source/ui/monitor-commands.js';
+} from '../../source/ui/index.js';
+import {createMonitorCommands} from '../../source/ui/monitor/monitor-commands.js';
 import {TerminalSizeProvider, type TerminalSize} from '../../source/ui/terminal/terminal-size.js';
-import {ThemeProvider} from '../../source/ui/theme-provider.js';
+import {ThemeProvider} from '../../source/ui/theme/theme-provider.js';
 
 /** Escape sequences for the keys the monitor uses, as a terminal sends them. */
 export const keys = {

@@ -2,7 +2,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {HistoryEntry} from '../../source/history/entry.js';
 import type {PreviousRun} from '../../source/history/previous-runs.js';
-import type {RunTarget} from '../../source/ui/app.js';
+import type {RunTarget} from '../../source/ui/index.js';
 import {collecting, id, NOW, stateOf} from './fixtures.js';
 import {deferred, keys, press, pressAll, renderMonitor} from './helpers.js';
 

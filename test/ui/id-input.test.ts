@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {parseIdInput, shortToken} from '../../source/ui/id-input.js';
+import {parseIdInput, shortToken} from '../../source/ui/screens/list/id-input.js';
 
 const A = '2c9180835d2e5168015d32f890ca1581';
 const B = 'ABCDEF0123456789abcdef0123456789';

@@ -7,8 +7,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {rowKey, type MonitorState} from '../../source/core/types.js';
 import type {HistoryEntry} from '../../source/history/entry.js';
-import type {AlertOutput} from '../../source/ui/app.js';
-import {indexHistory, rowInsights} from '../../source/ui/row-insights.js';
+import type {AlertOutput} from '../../source/ui/index.js';
+import {indexHistory, rowInsights} from '../../source/history/row-insights.js';
 import {collecting, id, NOW, START, stateOf} from './fixtures.js';
 import {keys, press, renderMonitor} from './helpers.js';
 

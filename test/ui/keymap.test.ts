@@ -1,9 +1,9 @@
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {footerHints, helpSections, KEYMAP, resolveKey, type Feature, type KeyContext} from '../../source/ui/keymap.js';
+import {footerHints, helpSections, KEYMAP, resolveKey, type Feature, type KeyContext} from '../../source/ui/keys/keymap.js';
 import {fittingHints} from '../../source/ui/components/footer.js';
-import type {Mode} from '../../source/ui/mode.js';
-import {createTheme} from '../../source/ui/theme.js';
+import type {Mode} from '../../source/ui/state/mode.js';
+import {createTheme} from '../../source/ui/theme/theme.js';
 
 const none: Key = {
 	upArrow: false,

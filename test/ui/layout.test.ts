@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/layout.js';
+import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/text/layout.js';
 
 function used(layout: RowLayout): number {
 	const columns = [

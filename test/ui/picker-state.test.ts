@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {createPickerState, filterItems, reducePicker, type PickerAction, type PickerState} from '../../source/ui/picker-state.js';
+import {createPickerState, filterItems, reducePicker, type PickerAction, type PickerState} from '../../source/ui/picker/picker-state.js';
 
 interface Item {
 	key: string;

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import type {DiscoveredAggregation, StartableSource, StartResult} from '../../source/ui/app.js';
+import type {DiscoveredAggregation, StartableSource, StartResult} from '../../source/ui/index.js';
 import {collecting, id, NOW, stateOf} from './fixtures.js';
 import {deferred, keys, press, pressAll, renderMonitor} from './helpers.js';
 

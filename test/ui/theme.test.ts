@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {createTheme, prefersAscii, prefersColor} from '../../source/ui/theme.js';
+import {createTheme, prefersAscii, prefersColor} from '../../source/ui/theme/theme.js';
 
 describe('prefersColor', () => {
 	test('NO_COLOR (non-empty) and --no-color turn colour off', () => {

@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {parseIdInput} from '../../source/ui/id-input.js';
-import {
-	createViewState,
-	reduceView,
-	selectedIndexIn,
-	visibleWindow,
-	type ListView,
-	type ViewAction,
-	type ViewState,
-} from '../../source/ui/view-state.js';
+import {parseIdInput} from '../../source/ui/screens/list/id-input.js';
+import {selectedIndexIn, visibleWindow, type ListView} from '../../source/ui/state/list-selection.js';
+import type {ViewState} from '../../source/ui/state/screen-state.js';
+import {createViewState, reduceView, type ViewAction} from '../../source/ui/state/view-state.js';
 
 const keysOf = (count: number) => Array.from({length: count}, (_, index) => `t\u0000${index}`);
 const list = (count: number, height = 5): ListView => ({keys: keysOf(count), height});

@@ -137,7 +137,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	const rowTenants = new Set(store.listTracked().map(row => row.tenant));
 	const several = named === undefined && new Set([...tenants, ...rowTenants]).size > 1;
 	// Ink and React are loaded by now (the screen imports the theme): its env checks cost nothing more here.
-	const [{runMonitorScreen}, {prefersAscii, prefersColor}] = await Promise.all([screen, import('../../ui/theme.js')]);
+	const [{runMonitorScreen}, {prefersAscii, prefersColor}] = await Promise.all([screen, import('../../ui/index.js')]);
 	await runMonitorScreen({
 		store,
 		tenant: target,

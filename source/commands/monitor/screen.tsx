@@ -10,12 +10,9 @@ import {historyKey, type HistoryEntry} from '../../history/entry.js';
 import type {HistoryFile} from '../../store/history-file.js';
 import {previousRuns} from '../../history/previous-runs.js';
 import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
-import {indexHistory, rowInsights} from '../../ui/row-insights.js';
+import {indexHistory, rowInsights} from '../../history/row-insights.js';
 import type {TrackedStore} from '../../store/config.js';
-import {MonitorView} from '../../ui/app.js';
-import {ThemeProvider} from '../../ui/theme-provider.js';
-import {formatError, runFullscreen, type LineDiffOutput} from '../../ui/terminal/index.js';
-import {systemClock, useMonitor} from '../../ui/use-monitor.js';
+import {formatError, MonitorView, runFullscreen, systemClock, ThemeProvider, useMonitor, type LineDiffOutput} from '../../ui/index.js';
 import type {RunActions} from '../run-actions.js';
 import {createMonitorRunEvents} from './run-event-watch.js';
 

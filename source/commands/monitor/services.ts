@@ -7,7 +7,7 @@ import {describeEnded, listEnded} from '../ended-aggregations.js';
 import {IscError} from '../../domain/errors.js';
 import {SourceNames} from '../../isc/source-names.js';
 import type {AggregationStatus} from '../../domain/status.js';
-import type {DiscoveredAggregation, StartableSource, StartResult} from '../../ui/commands.js';
+import type {DiscoveredAggregation, StartableSource, StartResult} from '../../ui/index.js';
 import {labelForAggregation} from '../aggregation-labels.js';
 import {describeRunning, listAllRunning, startedAt} from '../running-aggregations.js';
 import {startOrFindRunning} from '../start-aggregation.js';

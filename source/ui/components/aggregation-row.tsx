@@ -1,13 +1,13 @@
 import React, {memo} from 'react';
 import type {RowInsight} from '../../core/insight.js';
 import type {ErrorNote, TrackedRow} from '../../core/types.js';
-import {badgeText} from '../badge.js';
-import {marksText, rowNotes, type RowNote} from '../insight-text.js';
-import {fit, type RowLayout} from '../layout.js';
-import {rowCells} from '../row-cells.js';
-import type {Segment} from '../segments.js';
-import {useSpinnerFrame} from '../spinner-clock.js';
-import {useTheme} from '../theme.js';
+import {badgeText} from '../theme/badge.js';
+import {marksText, rowNotes, type RowNote} from '../text/insight-text.js';
+import {fit, type RowLayout} from '../text/layout.js';
+import {rowCells} from '../text/row-cells.js';
+import type {Segment} from '../text/segments.js';
+import {useSpinnerFrame} from './spinner-clock.js';
+import {useTheme} from '../theme/theme.js';
 import {barSegments, barText} from './progress-bar.js';
 import {StyledLine} from './styled-line.js';
 

@@ -1,8 +1,8 @@
 import React, {memo} from 'react';
 import {Text} from 'ink';
 import type {SortKey} from '../../core/view.js';
-import {fit, LEAD_WIDTH, type RowLayout} from '../layout.js';
-import {useTheme} from '../theme.js';
+import {fit, LEAD_WIDTH, type RowLayout} from '../text/layout.js';
+import {useTheme} from '../theme/theme.js';
 
 export interface ColumnTitlesProps {
 	layout: RowLayout;

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Text} from 'ink';
-import {useTheme} from '../theme.js';
+import {useTheme} from '../theme/theme.js';
 
 export interface ConfirmProps {
 	question: string;

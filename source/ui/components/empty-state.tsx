@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Feature} from '../keymap.js';
-import {useTheme} from '../theme.js';
+import type {Feature} from '../keys/keymap.js';
+import {useTheme} from '../theme/theme.js';
 
 export interface EmptyStateProps {
 	width: number;

@@ -1,7 +1,7 @@
 import React, {memo} from 'react';
 import {Text} from 'ink';
-import {footerHints, type Hint, type KeyContext} from '../keymap.js';
-import {useTheme} from '../theme.js';
+import {footerHints, type Hint, type KeyContext} from '../keys/keymap.js';
+import {useTheme} from '../theme/theme.js';
 
 export interface FooterProps {
 	/** Most important first; as many as fit are shown. */

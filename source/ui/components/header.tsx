@@ -3,10 +3,10 @@ import {Box, Text} from 'ink';
 import {formatDuration} from '../../core/durations.js';
 import type {Summary} from '../../core/summary.js';
 import {version} from '../../version.js';
-import {authAdvice} from '../auth-advice.js';
-import {countdown} from '../clock-text.js';
+import {authAdvice} from '../text/auth-advice.js';
+import {countdown} from '../text/clock-text.js';
 
-import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
+import {useTheme, type ColorRole, type Glyphs} from '../theme/theme.js';
 
 export interface HeaderProps {
 	/** The tenant name, or "all tenants". */

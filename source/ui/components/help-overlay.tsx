@@ -1,8 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {helpSections, type Feature} from '../keymap.js';
-import {fit} from '../layout.js';
-import {useTheme, type ColorRole, type Glyphs} from '../theme.js';
+import {helpSections, type Feature} from '../keys/keymap.js';
+import {fit} from '../text/layout.js';
+import {useTheme, type ColorRole, type Glyphs} from '../theme/theme.js';
 
 export interface HelpOverlayProps {
 	width: number;

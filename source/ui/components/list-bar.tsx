@@ -2,7 +2,7 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {formatCount} from '../../core/durations.js';
 import type {SortKey} from '../../core/view.js';
-import {useTheme} from '../theme.js';
+import {useTheme} from '../theme/theme.js';
 
 const SORT_NAMES: Record<SortKey, string> = {
 	added: 'added order',

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from 'ink';
-import type {Message} from '../view-state.js';
-import {useTheme, type ColorRole} from '../theme.js';
+import type {Message} from '../state/screen-state.js';
+import {useTheme, type ColorRole} from '../theme/theme.js';
 
 const ROLES: Record<Message['level'], ColorRole> = {error: 'error', warning: 'warning', info: 'done'};
 

@@ -1,5 +1,5 @@
-import type {Segment} from '../segments.js';
-import type {ColorRole, Glyphs} from '../theme.js';
+import type {Segment} from '../text/segments.js';
+import type {ColorRole, Glyphs} from '../theme/theme.js';
 
 function filledCells(percent: number | undefined, width: number): number {
 	return percent === undefined ? 0 : Math.max(0, Math.min(width, Math.floor((percent / 100) * width)));

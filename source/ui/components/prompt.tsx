@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Message} from '../view-state.js';
-import {useTheme} from '../theme.js';
+import type {Message} from '../state/screen-state.js';
+import {useTheme} from '../theme/theme.js';
 import {MessageLine} from './message-line.js';
 
 export interface PromptProps {

@@ -1,6 +1,6 @@
 import React, {memo, useCallback} from 'react';
 import {Transform} from 'ink';
-import {segmentsWidth, styleSegments, type Segment} from '../segments.js';
+import {segmentsWidth, styleSegments, type Segment} from '../text/segments.js';
 
 export interface StyledLineProps {
 	segments: readonly Segment[];

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import {useTheme} from '../theme.js';
+import {MIN_COLUMNS, MIN_ROWS} from '../text/layout.js';
+import {useTheme} from '../theme/theme.js';
 
 export interface TooSmallProps {
 	columns: number;

@@ -1,10 +1,10 @@
 import React, {useMemo} from 'react';
 import {idShortener} from '../../../core/short-ids.js';
-import type {DiscoveredAggregation} from '../../commands.js';
+import type {DiscoveredAggregation} from '../../monitor/commands.js';
 import {Picker} from '../../components/picker.js';
-import {discoverKey, discoverSegments} from '../../discover-entries.js';
-import {visibleWindow} from '../../list-selection.js';
-import {useTheme} from '../../theme.js';
+import {discoverKey, discoverSegments} from './discover-entries.js';
+import {visibleWindow} from '../../state/list-selection.js';
+import {useTheme} from '../../theme/theme.js';
 import type {DiscoverScreenState} from './use-discover-state.js';
 
 export interface DiscoverProps extends DiscoverScreenState {

@@ -1,10 +1,10 @@
-import {useMemo} from 'react';
+import {useCallback, useMemo} from 'react';
 import type {TrackedRow} from '../../../core/types.js';
-import type {DiscoveredAggregation} from '../../commands.js';
-import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
-import {discoverKey, discoverText, untracked} from '../../discover-entries.js';
-import type {ShownPicker} from '../../picker-keys.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
+import type {DiscoveredAggregation} from '../../monitor/commands.js';
+import type {PickerStatus} from '../../components/picker.js';
+import {discoverKey, discoverText, untracked} from './discover-entries.js';
+import {usePickerScreen, type PickerWords} from '../../picker/use-picker-screen.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
 
 export interface DiscoverScreenState {
 	picker: ShownPicker<DiscoveredAggregation>;
@@ -15,9 +15,16 @@ export interface DiscoverScreenState {
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
+const WORDS: PickerWords = {
+	loading: 'Asking for running account aggregations...',
+	failed: {what: 'Could not list running aggregations', todo: 'Ctrl-R tries again, Esc goes back.'},
+	empty: (filter, nothing) =>
+		nothing ? 'No running account aggregations that are not tracked already. Ctrl-R looks again.' : `Nothing matches "${filter}".`,
+};
+
 /**
  * The discover picker's data (D): running aggregations not tracked yet, filtered, with its status line. Its state
- * is a PickerState (picker-state.ts); `active` (the picker is open) spares building the tracked keys on every poll.
+ * is a PickerState (picker/picker-state.ts); `active` (the picker is open) spares building the tracked keys on every poll.
  */
 export function useDiscoverState({
 	rows,
@@ -30,25 +37,17 @@ export function useDiscoverState({
 	width: number;
 	body: number;
 }): DiscoverScreenState {
-	const store = usePickerState<DiscoveredAggregation>();
 	const trackedKeys = useMemo(() => (active ? new Set(rows.map(row => row.key)) : NO_KEYS), [active, rows]);
-	const {items, filter, marked: markedKeys} = store.picker;
-	const available = useMemo(() => untracked(items, trackedKeys), [items, trackedKeys]);
-	const filtered = useShownPicker(store, available, discoverText, discoverKey);
-	const status: PickerStatus = {
-		loading: loadingText(store.picker.status, 'Asking for running account aggregations...'),
-		error: failure(store.picker, 'Could not list running aggregations', 'Ctrl-R tries again, Esc goes back.'),
-		message: store.picker.message,
-		empty:
-			available.length === 0
-				? 'No running account aggregations that are not tracked already. Ctrl-R looks again.'
-				: `Nothing matches "${filter}".`,
-		count: filtered.shown.length,
-	};
-	const picker = usePickerList(
-		filtered,
-		Math.max(1, body - pickerChrome({filter: true, columns: false, statusLines: statusHeight(status, width)})),
-	);
-	const marked = markedKeys.filter(key => available.some(item => discoverKey(item) === key)).length;
+	const offer = useCallback((items: readonly DiscoveredAggregation[]) => untracked(items, trackedKeys), [trackedKeys]);
+	const {picker, status, available} = usePickerScreen({
+		offer,
+		textOf: discoverText,
+		keyOf: discoverKey,
+		words: WORDS,
+		chrome: {filter: true, columns: false},
+		width,
+		body,
+	});
+	const marked = picker.store.picker.marked.filter(key => available.some(item => discoverKey(item) === key)).length;
 	return {picker, status, marked};
 }

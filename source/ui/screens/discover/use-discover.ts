@@ -1,12 +1,13 @@
 import {useCallback} from 'react';
 import {idShortener} from '../../../core/short-ids.js';
-import type {DiscoveredAggregation, MonitorCommands} from '../../commands.js';
-import {discoverKey, discoverName} from '../../discover-entries.js';
-import type {Command} from '../../keymap.js';
-import {pickerCommand, plural, selectedOf, type ShownPicker, usePickerEntry} from '../../picker-keys.js';
-import type {ScreenKeys} from '../../use-monitor-keys.js';
-import type {PickerSource} from '../../use-picker-state.js';
-import type {ViewStore} from '../../use-view-state.js';
+import type {DiscoveredAggregation, MonitorCommands} from '../../monitor/commands.js';
+import {discoverKey, discoverName} from './discover-entries.js';
+import type {Command} from '../../keys/keymap.js';
+import {pickerCommand, plural, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
+import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
+import type {PickerSource} from '../../picker/use-picker-state.js';
+import type {ViewStore} from '../../state/use-view-state.js';
 
 export interface DiscoverKeysOptions {
 	view: ViewStore;

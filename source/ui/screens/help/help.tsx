@@ -1,6 +1,6 @@
 import React from 'react';
 import {HelpOverlay} from '../../components/help-overlay.js';
-import type {Feature} from '../../keymap.js';
+import type {Feature} from '../../keys/keymap.js';
 
 export interface HelpProps {
 	/** First line on screen (the help state's helpScroll). */

@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
-import type {Command} from '../../keymap.js';
-import type {ScreenKeys} from '../../use-monitor-keys.js';
-import type {ViewStore} from '../../use-view-state.js';
+import type {Command} from '../../keys/keymap.js';
+import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
+import type {ViewStore} from '../../state/use-view-state.js';
 
 export interface HelpKeysOptions {
 	view: ViewStore;

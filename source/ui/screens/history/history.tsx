@@ -3,10 +3,10 @@ import {idShortener} from '../../../core/short-ids.js';
 import {DetailPane} from '../../components/detail-pane.js';
 import {Picker} from '../../components/picker.js';
 import {Prompt} from '../../components/prompt.js';
-import {historyColumns, historyEntryKey, historyName, historySegments} from '../../history-entries.js';
-import {visibleWindow} from '../../list-selection.js';
-import type {ViewState} from '../../screen-state.js';
-import {useTheme} from '../../theme.js';
+import {historyColumns, historyEntryKey, historyName, historySegments} from './history-entries.js';
+import {visibleWindow} from '../../state/list-selection.js';
+import type {ViewState} from '../../state/screen-state.js';
+import {useTheme} from '../../theme/theme.js';
 import type {HistoryScreenState} from './use-history-state.js';
 
 export interface HistoryProps extends HistoryScreenState {

@@ -2,50 +2,13 @@ import {useMemo} from 'react';
 import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
 import {previousRuns} from '../../../history/previous-runs.js';
 import {detailHeight, withLines} from '../../components/detail-pane.js';
-import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
-import type {DetailContent} from '../../detail-fields.js';
-import {historyDetail, historyEntryKey, historyText, newestFirst} from '../../history-entries.js';
-import {MIN_LIST_ROWS} from '../../layout.js';
-import {selectedIndexIn} from '../../list-selection.js';
-import type {ShownPicker} from '../../picker-keys.js';
-import {previousRunLines} from '../../previous-run-lines.js';
-import {toNormal, toScreen, type ViewState} from '../../screen-state.js';
-import {useTheme} from '../../theme.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
-
-/** The history view's own actions (H): its filter prompt and its detail pane. Its list lives in a PickerState. Pure. */
-export type HistoryAction = {type: 'open-history-filter'} | {type: 'close-history-filter'} | {type: 'toggle-history-detail'};
-
-const HISTORY_ACTIONS: Record<HistoryAction['type'], true> = {
-	'open-history-filter': true,
-	'close-history-filter': true,
-	'toggle-history-detail': true,
-};
-
-export function isHistoryAction(action: {type: string}): action is HistoryAction {
-	return action.type in HISTORY_ACTIONS;
-}
-
-export function reduceHistory(view: ViewState, action: HistoryAction): ViewState {
-	switch (action.type) {
-		case 'open-history-filter': {
-			return view.mode === 'history' ? toScreen(view, {mode: 'history-filtering'}) : view;
-		}
-
-		case 'close-history-filter': {
-			return view.mode === 'history-filtering' ? toScreen(view, {mode: 'history'}) : view;
-		}
-
-		case 'toggle-history-detail': {
-			return {...view, historyDetail: !view.historyDetail};
-		}
-	}
-}
-
-/** Esc: the filter prompt goes back to the history, the history to the list. */
-export function cancelHistory(view: ViewState): ViewState {
-	return view.mode === 'history-filtering' ? toScreen(view, {mode: 'history'}) : toNormal(view);
-}
+import type {PickerStatus} from '../../components/picker.js';
+import type {DetailContent} from '../../text/detail-fields.js';
+import {historyDetail, historyEntryKey, historyText, newestFirst} from './history-entries.js';
+import {previousRunLines} from '../../text/previous-run-lines.js';
+import {useTheme} from '../../theme/theme.js';
+import {usePickerScreen, type PickerWords} from '../../picker/use-picker-screen.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
 
 export interface HistoryScreenState {
 	picker: ShownPicker<HistoryEntry>;
@@ -58,6 +21,15 @@ export interface HistoryScreenState {
 	/** Lines the detail pane takes (0 when closed or when there is no room). */
 	detailLines: number;
 }
+
+const WORDS: PickerWords = {
+	loading: 'Reading the history...',
+	failed: {what: 'Could not read the history', todo: 'Ctrl-R tries again.'},
+	empty: (filter, nothing) =>
+		nothing
+			? 'No finished aggregations recorded yet: aggwatch records each one it sees end.'
+			: `Nothing matches "${filter}". Esc clears the filter.`,
+};
 
 /** The history view's data (H): finished aggregations newest first, filtered, and the selected one's details. */
 export function useHistoryState({
@@ -72,25 +44,12 @@ export function useHistoryState({
 	body: number;
 }): HistoryScreenState {
 	const {glyphs} = useTheme();
-	const store = usePickerState<HistoryEntry>();
-	const {items, filter} = store.picker;
-	const available = useMemo(() => newestFirst(items), [items]);
-	const filtered = useShownPicker(store, available, historyText, historyEntryKey);
-	const status: PickerStatus = {
-		loading: loadingText(store.picker.status, 'Reading the history...'),
-		error: failure(store.picker, 'Could not read the history', 'Ctrl-R tries again.'),
-		empty:
-			available.length === 0
-				? 'No finished aggregations recorded yet: aggwatch records each one it sees end.'
-				: `Nothing matches "${filter}". Esc clears the filter.`,
-		count: filtered.shown.length,
-	};
-	const selectedIndex = selectedIndexIn(store.picker, filtered.keys);
-	const selected = selectedIndex === -1 ? undefined : filtered.shown[selectedIndex];
-	const multiTenant = useMemo(() => new Set(available.map(entry => entry.tenant)).size > 1, [available]);
-	let content: DetailContent | undefined;
-	if (detail && selected !== undefined) {
-		content = historyDetail(selected, now, glyphs);
+	const aside = (selected: HistoryEntry | undefined, available: readonly HistoryEntry[], room: number) => {
+		if (!detail || selected === undefined) {
+			return {lines: 0};
+		}
+
+		let content = historyDetail(selected, now, glyphs);
 		if (selected.source !== undefined) {
 			const earlier = previousRuns(available, selected.tenant, selected.source, selected.id);
 			const current = {
@@ -100,17 +59,34 @@ export function useHistoryState({
 			};
 			content = withLines(content, previousRunLines(earlier, current, now, glyphs));
 		}
-	}
 
-	const chrome = pickerChrome({filter: false, columns: true, statusLines: statusHeight(status, width)});
-	const detailLines = content === undefined ? 0 : Math.min(detailHeight(content, width), Math.max(0, body - chrome - MIN_LIST_ROWS));
-	const picker = usePickerList(filtered, Math.max(1, body - chrome - detailLines));
+		return {lines: Math.min(detailHeight(content, width), room), content};
+	};
+
+	const {
+		picker,
+		status,
+		available,
+		selected,
+		aside: pane,
+	} = usePickerScreen<HistoryEntry, {content?: DetailContent}>({
+		offer: newestFirst,
+		textOf: historyText,
+		keyOf: historyEntryKey,
+		words: WORDS,
+		chrome: {filter: false, columns: true},
+		width,
+		body,
+		aside,
+	});
+	const multiTenant = useMemo(() => new Set(available.map(entry => entry.tenant)).size > 1, [available]);
+	const content = pane?.content;
 	return {
 		picker,
 		status,
 		multiTenant,
 		...(selected === undefined ? {} : {selected}),
 		...(content === undefined ? {} : {content}),
-		detailLines,
+		detailLines: pane?.lines ?? 0,
 	};
 }

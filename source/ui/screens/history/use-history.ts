@@ -1,10 +1,11 @@
 import {useCallback} from 'react';
 import type {HistoryEntry} from '../../../history/entry.js';
-import type {Command} from '../../keymap.js';
-import {moveIn, type ShownPicker, useOpenPicker} from '../../picker-keys.js';
-import type {ScreenKeys} from '../../use-monitor-keys.js';
-import type {PickerSource} from '../../use-picker-state.js';
-import type {ViewStore} from '../../use-view-state.js';
+import type {Command} from '../../keys/keymap.js';
+import {moveIn, useOpenPicker} from '../../picker/picker-keys.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
+import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
+import type {PickerSource} from '../../picker/use-picker-state.js';
+import type {ViewStore} from '../../state/use-view-state.js';
 
 export interface HistoryKeysOptions {
 	view: ViewStore;

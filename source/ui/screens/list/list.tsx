@@ -10,10 +10,10 @@ import {EmptyState} from '../../components/empty-state.js';
 import {ListBar} from '../../components/list-bar.js';
 import {MessageLine} from '../../components/message-line.js';
 import {Prompt} from '../../components/prompt.js';
-import {activeFlash} from '../../end-transitions.js';
-import type {Feature} from '../../keymap.js';
-import {rowLabel} from '../../row-cells.js';
-import type {ViewState} from '../../screen-state.js';
+import {activeFlash} from '../../alerts/flashes.js';
+import type {Feature} from '../../keys/keymap.js';
+import {rowLabel} from '../../text/row-cells.js';
+import type {ViewState} from '../../state/screen-state.js';
 import type {ListScreenState} from './use-list-state.js';
 
 export interface ListProps {

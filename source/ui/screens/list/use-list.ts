@@ -1,14 +1,15 @@
 import {useCallback, useRef} from 'react';
 import {isFinishedPhase} from '../../../core/phase.js';
 import type {MonitorState, TrackedRow} from '../../../core/types.js';
-import type {MonitorCommands} from '../../commands.js';
-import {parseIdInput} from '../../id-input.js';
-import type {Command} from '../../keymap.js';
-import {selectedIndexIn, type ListView} from '../../list-selection.js';
+import type {MonitorCommands} from '../../monitor/commands.js';
+import {parseIdInput} from './id-input.js';
+import type {Command} from '../../keys/keymap.js';
+import {selectionFor} from '../../keys/selection-keys.js';
+import {selectedIndexIn, type ListView} from '../../state/list-selection.js';
 import {idShortener} from '../../../core/short-ids.js';
-import {rowLabel} from '../../row-cells.js';
-import type {ScreenKeys} from '../../use-monitor-keys.js';
-import type {ViewStore} from '../../use-view-state.js';
+import {rowLabel} from '../../text/row-cells.js';
+import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
+import type {ViewStore} from '../../state/use-view-state.js';
 
 export interface ListKeysOptions {
 	store: ViewStore;
@@ -37,25 +38,13 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 		const view = store.current();
 		const selectedIndex = selectedIndexIn(view, list.keys);
 		const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
+		const selection = selectionFor(command, list);
+		if (selection !== undefined) {
+			store.apply(selection);
+			return true;
+		}
+
 		switch (command) {
-			case 'up':
-			case 'down': {
-				store.apply({type: 'move', by: command === 'up' ? -1 : 1, list});
-				return true;
-			}
-
-			case 'page-up':
-			case 'page-down': {
-				store.apply({type: 'page', by: command === 'page-up' ? -1 : 1, list});
-				return true;
-			}
-
-			case 'first':
-			case 'last': {
-				store.apply({type: 'jump', to: command, list});
-				return true;
-			}
-
 			case 'discover':
 			case 'start':
 			case 'history': {

@@ -1,10 +1,10 @@
 import React from 'react';
 import {Confirm} from '../../components/confirm.js';
 import {Picker} from '../../components/picker.js';
-import {visibleWindow} from '../../list-selection.js';
-import type {ViewState} from '../../screen-state.js';
-import {sourceKey, sourceSegments} from '../../source-entries.js';
-import {useTheme} from '../../theme.js';
+import {visibleWindow} from '../../state/list-selection.js';
+import type {ViewState} from '../../state/screen-state.js';
+import {sourceKey, sourceSegments} from './source-entries.js';
+import {useTheme} from '../../theme/theme.js';
 import type {SourcesScreenState} from './use-sources-state.js';
 
 export interface SourcesProps extends SourcesScreenState {

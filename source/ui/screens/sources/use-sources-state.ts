@@ -1,48 +1,30 @@
-import {useMemo} from 'react';
-import type {StartableSource} from '../../commands.js';
-import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
-import type {ShownPicker} from '../../picker-keys.js';
-import {sortSources, sourceKey, sourceText} from '../../source-entries.js';
-import {failure, loadingText, usePickerList, usePickerState, useShownPicker} from '../../use-picker-state.js';
-import {toNormal, toScreen, type ViewState} from '../../screen-state.js';
-
-/** The source picker's view actions (S): asking before a start. Its list lives in a PickerState. Pure. */
-export type SourcesAction = {type: 'ask-start'; source: StartableSource; question: string};
-
-export function isSourcesAction(action: {type: string}): action is SourcesAction {
-	return action.type === 'ask-start';
-}
-
-export function reduceSources(view: ViewState, action: SourcesAction): ViewState {
-	return toScreen(view, {mode: 'confirm-start', pendingSource: action.source, question: action.question}, {notice: undefined});
-}
-
-/** Esc: the confirmation goes back to the picker, the picker to the list. */
-export function cancelSources(view: ViewState): ViewState {
-	return view.mode === 'confirm-start' ? toScreen(view, {mode: 'sources'}) : toNormal(view);
-}
+import type {StartableSource} from '../../monitor/commands.js';
+import type {PickerStatus} from '../../components/picker.js';
+import {sortSources, sourceKey, sourceText} from './source-entries.js';
+import {usePickerScreen, type PickerWords} from '../../picker/use-picker-screen.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
 
 export interface SourcesScreenState {
 	picker: ShownPicker<StartableSource>;
 	status: PickerStatus;
 }
 
+const WORDS: PickerWords = {
+	loading: 'Listing sources...',
+	failed: {what: 'Could not list sources', todo: 'Ctrl-R tries again, Esc goes back.'},
+	empty: (filter, nothing) => (nothing ? 'No sources found.' : `No source matches "${filter}".`),
+};
+
 /** The source picker's data (S): every source, sorted and filtered, with its status line. */
 export function useSourcesState({width, body}: {width: number; body: number}): SourcesScreenState {
-	const store = usePickerState<StartableSource>();
-	const {items, filter} = store.picker;
-	const available = useMemo(() => sortSources(items), [items]);
-	const filtered = useShownPicker(store, available, sourceText, sourceKey);
-	const status: PickerStatus = {
-		loading: loadingText(store.picker.status, 'Listing sources...'),
-		error: failure(store.picker, 'Could not list sources', 'Ctrl-R tries again, Esc goes back.'),
-		message: store.picker.message,
-		empty: available.length === 0 ? 'No sources found.' : `No source matches "${filter}".`,
-		count: filtered.shown.length,
-	};
-	const picker = usePickerList(
-		filtered,
-		Math.max(1, body - pickerChrome({filter: true, columns: false, statusLines: statusHeight(status, width)})),
-	);
+	const {picker, status} = usePickerScreen({
+		offer: sortSources,
+		textOf: sourceText,
+		keyOf: sourceKey,
+		words: WORDS,
+		chrome: {filter: true, columns: false},
+		width,
+		body,
+	});
 	return {picker, status};
 }

@@ -1,11 +1,12 @@
 import {useCallback, useEffect, useRef} from 'react';
-import type {MonitorCommands, StartableSource, StartResult} from '../../commands.js';
-import type {Command} from '../../keymap.js';
-import {pickerCommand, selectedOf, type ShownPicker, usePickerEntry} from '../../picker-keys.js';
-import {fileUploadRefusal, needsFileUpload, startQuestion} from '../../source-entries.js';
-import type {ScreenKeys} from '../../use-monitor-keys.js';
-import type {PickerSource} from '../../use-picker-state.js';
-import type {ViewStore} from '../../use-view-state.js';
+import type {MonitorCommands, StartableSource, StartResult} from '../../monitor/commands.js';
+import type {Command} from '../../keys/keymap.js';
+import {pickerCommand, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
+import type {ShownPicker} from '../../picker/use-picker-state.js';
+import {fileUploadRefusal, needsFileUpload, startQuestion} from './source-entries.js';
+import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
+import type {PickerSource} from '../../picker/use-picker-state.js';
+import type {ViewStore} from '../../state/use-view-state.js';
 
 export interface SourcesKeysOptions {
 	view: ViewStore;

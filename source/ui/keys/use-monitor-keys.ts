@@ -1,0 +1,140 @@
+import {useCallback, useRef} from 'react';
+import {useInput, type Key} from 'ink';
+import {resolveKey, type Command, type Feature} from './keymap.js';
+import {isPickerMode, isPromptMode, screenOf, type Screen} from '../state/mode.js';
+import type {ViewStore} from '../state/use-view-state.js';
+
+/** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
+export interface ScreenKeys {
+	/** Runs `command` in the current mode of this screen; false when it is not one of this screen's. */
+	run(command: Command): boolean;
+	/** Printable text typed in this screen's prompt or picker filter. */
+	type?(text: string): void;
+}
+
+export interface MonitorKeysOptions {
+	store: ViewStore;
+	/** Each screen's keys: the current mode's screen gets the command. */
+	screens: Record<Screen, ScreenKeys>;
+	onQuit: () => void;
+	isActive?: boolean;
+	/** The screens offered (D, S, H): keys of others are inert. */
+	features?: readonly Feature[];
+}
+
+const NO_KEY: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+const NO_FEATURES: readonly Feature[] = [];
+
+const LOOKS_LIKE_ID = /[\da-f]{32}/i;
+/** The flags of one character of a chunk, as Ink gives them for the key alone (Enter in "jjj⏎" is Enter). */
+function keyOfChar(char: string): Key {
+	return {...NO_KEY, shift: /[A-Z]/.test(char), return: char === '\r', tab: char === '\t', delete: char === '\u007F'};
+}
+
+/** Bracketed-paste markers (ESC [200~ and ESC [201~), as Ink hands them over once it has dropped the ESC. */
+const PASTE_MARKER = /^\[20[01]~$/;
+
+function isPlain(key: Key): boolean {
+	return !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete;
+}
+
+/**
+ * The one key handler: turns keys into commands through the keymap and hands each to the key hook of the screen
+ * that shows the current mode (Ctrl-C and q quit everywhere they are bound). Outside prompts, a chunk of several
+ * characters is either a paste (it contains an id: the add prompt opens with it) or keys typed faster than a frame
+ * (each is handled in turn).
+ */
+export function useMonitorKeys(options: MonitorKeysOptions): void {
+	// The handler reads the options of the latest render, not of the render that subscribed it: Ink subscribes it in
+	// a passive effect, which may not have run yet when a key arrives right after a frame (a picker that has just
+	// loaded must be answered from its loaded list).
+	const latest = useRef(options);
+	latest.current = options;
+	const run = useCallback((command: Command) => {
+		const {store, screens, onQuit} = latest.current;
+		if (command === 'quit') {
+			onQuit();
+			return;
+		}
+
+		screens[screenOf(store.current().mode)].run(command);
+	}, []);
+
+	const handle = useCallback(
+		(input: string, key: Key) => {
+			const {store, screens, features = NO_FEATURES} = latest.current;
+			const dispatchKey = (text: string, flags: Key): void => {
+				if (PASTE_MARKER.test(text)) {
+					return; // a terminal in bracketed-paste mode wraps pastes in these; the text between is what counts
+				}
+
+				const {mode, notice} = store.current();
+				if (notice !== undefined && mode === 'normal') {
+					store.apply({type: 'notice', notice: undefined});
+				}
+
+				if (isPickerMode(mode) && [...text].length > 1 && isPlain(flags)) {
+					// A paste or fast typing in a picker: one key at a time, so a Space in it marks as a typed one does.
+					for (const char of text) {
+						dispatchKey(char, keyOfChar(char));
+					}
+
+					return;
+				}
+
+				const command = resolveKey(mode, text, flags, features);
+				if (command !== undefined) {
+					run(command);
+					return;
+				}
+
+				if (isPromptMode(mode) || isPickerMode(mode)) {
+					if (text !== '' && !flags.ctrl && !flags.meta) {
+						screens[screenOf(mode)].type?.(text);
+					}
+
+					return;
+				}
+
+				if (mode === 'normal' && [...text].length > 1 && isPlain(flags)) {
+					if (LOOKS_LIKE_ID.test(text)) {
+						store.apply({type: 'open-add', text});
+						return;
+					}
+
+					// Keys typed faster than a frame: one at a time, so "a" followed by text types into the prompt.
+					for (const char of text) {
+						dispatchKey(char, keyOfChar(char));
+					}
+				}
+			};
+
+			dispatchKey(input, key);
+		},
+		[run],
+	);
+
+	useInput(handle, {isActive: options.isActive ?? true});
+}

@@ -1,0 +1,92 @@
+import {useCallback} from 'react';
+import type {Command} from '../keys/keymap.js';
+import {selectionFor} from '../keys/selection-keys.js';
+import {selectedIndexIn} from '../state/list-selection.js';
+import type {PickerSource, PickerStore, ShownPicker} from './use-picker-state.js';
+import type {ViewStore} from '../state/use-view-state.js';
+
+/** What the picker screens (discover, sources, history) do the same way with their keys. */
+
+export function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function selectedOf<T>(picker: ShownPicker<T>): T | undefined {
+	const index = selectedIndexIn(picker.store.current(), picker.list.keys);
+	return index === -1 ? undefined : picker.shown[index];
+}
+
+/** A selection command (move, page, jump) applied to a picker's list; false for other commands. */
+export function moveIn<T>(picker: ShownPicker<T>, command: Command): boolean {
+	const selection = selectionFor(command, picker.list);
+	if (selection === undefined) {
+		return false;
+	}
+
+	picker.store.apply(selection);
+	return true;
+}
+
+/** What every picker does the same way: move, edit the filter, reload, close. */
+export function pickerCommand<T>(picker: ShownPicker<T>, command: Command, load: PickerSource<T> | undefined, view: ViewStore): boolean {
+	if (moveIn(picker, command)) {
+		return true;
+	}
+
+	switch (command) {
+		case 'erase':
+		case 'erase-line': {
+			picker.store.apply({type: command});
+			return true;
+		}
+
+		case 'reload': {
+			if (load !== undefined) {
+				picker.store.load(load, 'reload');
+			}
+
+			return true;
+		}
+
+		case 'cancel': {
+			view.apply({type: 'close-screen'});
+			return true;
+		}
+
+		default: {
+			return false;
+		}
+	}
+}
+
+/** Opening a picker screen: shows it and loads its list. No `open` when there is no list to load. */
+export function useOpenPicker<T>(
+	view: ViewStore,
+	store: PickerStore<T>,
+	load: PickerSource<T> | undefined,
+	mode: 'discover' | 'sources' | 'history',
+): {open?: () => void} {
+	const open = useCallback(() => {
+		if (load !== undefined) {
+			view.apply({type: 'open-screen', mode});
+			store.load(load);
+		}
+	}, [view, store, load, mode]);
+	return load === undefined ? {} : {open};
+}
+
+/** A filtered picker's (discover, sources) typing, which edits the filter, and its opening. */
+export function usePickerEntry<T>(
+	view: ViewStore,
+	picker: ShownPicker<T>,
+	load: PickerSource<T> | undefined,
+	mode: 'discover' | 'sources',
+): {type: (text: string) => void; open?: () => void} {
+	const type = useCallback(
+		(text: string) => {
+			picker.store.apply({type: 'type', text});
+		},
+		[picker],
+	);
+	return {type, ...useOpenPicker(view, picker.store, load, mode)};
+}

@@ -1,0 +1,115 @@
+import type {SortKey} from '../../core/view.js';
+import {isSelectionAction, reduceSelection, type SelectionAction} from './list-selection.js';
+import {screenOf, type Screen} from './mode.js';
+import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from '../screens/help/help-actions.js';
+import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/history-actions.js';
+import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/list-actions.js';
+import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from '../screens/sources/sources-actions.js';
+import type {Flash} from '../../alerts/end-transitions.js';
+import {toNormal, toScreen, type Message, type ViewState} from './screen-state.js';
+
+/**
+ * The monitor screen's own state (what is selected, what is open, what is typed), apart from the monitor data: the
+ * fields every screen keeps, and a union by mode, so a mode's fields exist only in that mode (see screen-state).
+ * Each screen's actions are reduced by its own reducer (screens/x/x-actions.ts); this one routes them.
+ * Pure: every action that depends on the list carries the list as it is on screen.
+ */
+
+export type ViewAction =
+	| SelectionAction
+	| ListAction
+	| HelpAction
+	| SourcesAction
+	| HistoryAction
+	/** Esc: a prompt, picker or confirmation goes back where it came from (a history filter to the history). */
+	| {type: 'cancel'}
+	/** D, S, H: the pickers and the history view. */
+	| {type: 'open-screen'; mode: 'discover' | 'sources' | 'history'}
+	/** Back to the monitor list, with an optional notice (a picker was used, or the history closed). */
+	| {type: 'close-screen'; notice?: Message}
+	/** Rows seen ending; flashes older than `keepMs` before `now` are dropped. */
+	| {type: 'alerted'; flashes: Flash[]; now: number; keepMs: number}
+	| {type: 'notice'; notice?: Message};
+
+/** The view settings that are saved between runs; the same shape as the store's Prefs. */
+export interface ViewPrefs {
+	sort: SortKey;
+	/** The detail pane is open. */
+	detail: boolean;
+}
+
+export function createViewState(prefs: Partial<ViewPrefs> = {}): ViewState {
+	return {
+		mode: 'normal',
+		selectedIndex: 0,
+		scrollOffset: 0,
+		detailOpen: prefs.detail ?? false,
+		filter: '',
+		sort: prefs.sort ?? 'added',
+		historyDetail: false,
+		flashes: [],
+	};
+}
+
+const cancels: Record<Screen, (view: ViewState) => ViewState> = {
+	list: cancelList,
+	help: cancelHelp,
+	discover: toNormal,
+	sources: cancelSources,
+	history: cancelHistory,
+};
+
+export function reduceView(view: ViewState, action: ViewAction): ViewState {
+	if (isSelectionAction(action)) {
+		return reduceSelection(view, action);
+	}
+
+	if (isListAction(action)) {
+		return reduceList(view, action);
+	}
+
+	if (isHelpAction(action)) {
+		return reduceHelp(view, action);
+	}
+
+	if (isSourcesAction(action)) {
+		return reduceSources(view, action);
+	}
+
+	if (isHistoryAction(action)) {
+		return reduceHistory(view, action);
+	}
+
+	switch (action.type) {
+		case 'cancel': {
+			return cancels[screenOf(view.mode)](view);
+		}
+
+		case 'open-screen': {
+			return toScreen(
+				view,
+				{mode: action.mode},
+				{notice: undefined, historyDetail: action.mode === 'history' ? view.historyDetail : false},
+			);
+		}
+
+		case 'close-screen': {
+			return toNormal(view, {notice: action.notice});
+		}
+
+		case 'alerted': {
+			const oldest = action.now - action.keepMs;
+			const kept = view.flashes.filter(flash => flash.at >= oldest);
+			const fresh = action.flashes.filter(flash => flash.at >= oldest);
+			if (fresh.length === 0 && kept.length === view.flashes.length) {
+				return view;
+			}
+
+			return {...view, flashes: [...kept, ...fresh]};
+		}
+
+		case 'notice': {
+			return view.notice === action.notice ? view : {...view, notice: action.notice};
+		}
+	}
+}
