@@ -79,6 +79,11 @@ export interface MonitorViewProps {
 	insights?: ReadonlyMap<string, RowInsight>;
 	/** --stall-after, to say where a stall's threshold comes from. */
 	stallAfterMs?: number;
+	/**
+	 * Something from outside the screen worth a warning on the status line (an --on-end command or a --notify post
+	 * that failed): shown once each time a new object is passed.
+	 */
+	notice?: {readonly text: string};
 }
 
 /** Lines each screen's bottom area takes above the footer (a prompt with its messages, a question, a notice). */
@@ -144,6 +149,7 @@ export function useMonitorView({
 	alerts,
 	insights,
 	stallAfterMs = DEFAULT_STALL_AFTER_MS,
+	notice,
 }: MonitorViewProps): MonitorViewModel {
 	const {columns, rows} = useTerminalSize();
 	const {glyphs} = useTheme();
@@ -229,6 +235,11 @@ export function useMonitorView({
 	});
 
 	useStallAlerts({insights, state, now, multiTenant: list.multiTenant, apply: store.apply, onAlert, alerts});
+	useEffect(() => {
+		if (notice !== undefined) {
+			store.apply({type: 'notice', notice: {level: 'warning', text: notice.text}});
+		}
+	}, [notice, store]);
 	const stalledCount = useMemo(() => [...(insights?.values() ?? [])].filter(insight => insight.stall !== undefined).length, [insights]);
 
 	// The rows the user looks at (on screen, and the selected one) are polled at --interval: tell the monitor when

@@ -63,7 +63,9 @@ describe('the monitor with --on-end (real terminal)', () => {
 		await pty.waitFor('three more polls of the running row', () => polls() >= before + 3, {timeoutMs: 15_000});
 		await pty.write('q');
 		expect((await pty.waitForExit()).exitCode).toBe(0);
-		expect(runs().sort()).toEqual([`${QUICK} ended COMPLETED WARNING Workday`, `${CANCELLED} ended CANCELLED TERMINATED ServiceNow`].sort());
+		expect(runs().sort()).toEqual(
+			[`${QUICK} ended COMPLETED WARNING Workday`, `${CANCELLED} ended CANCELLED TERMINATED ServiceNow`].sort(),
+		);
 
 		// Restored as ended, the two rows are not told again.
 		pty = e2e.launch(['--on-end', RECORD], {cols: 130, rows: 30}, env);
@@ -74,4 +76,11 @@ describe('the monitor with --on-end (real terminal)', () => {
 		expect((await pty.waitForExit()).exitCode).toBe(0);
 		expect(runs()).toHaveLength(2);
 	}, 90_000);
+
+	it('tells a failing command on the status line, and goes on', async () => {
+		const pty = e2e.launch(['--on-end', 'exit 7', QUICK, LONG], {cols: 130, rows: 30});
+		await pty.waitForText('--on-end for Workday (ended) exited with code 7', {timeoutMs: 30_000});
+		await pty.write('q');
+		expect((await pty.waitForExit()).exitCode).toBe(0);
+	}, 60_000);
 });

@@ -42,10 +42,27 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	checkProxyEnvironment(context.env);
 	const named = demo ? undefined : stringOption(context.values, 'tenant');
 	const store = context.openStore();
-	// --on-end and --notify: checked before the screen opens; their failures are told after it closes (the screen
-	// has no room for a line of standard error), each once.
-	const failures: string[] = [];
-	const actions = resolveRunActions(context, 'monitor', {output: 'ignore', report: line => failures.push(line)});
+	// --on-end and --notify: checked before the screen opens. Each failure is told once: on the status line while the
+	// screen is up, on standard error once it has closed.
+	let showFailure: ((line: string) => void) | undefined;
+	const actions = resolveRunActions(context, 'monitor', {
+		output: 'ignore',
+		report(line) {
+			if (showFailure === undefined) {
+				context.warn(line);
+			} else {
+				showFailure(line);
+			}
+		},
+	});
+	const actionFailures = {
+		subscribe(listener: (line: string) => void) {
+			showFailure = listener;
+			return () => {
+				showFailure = undefined;
+			};
+		},
+	};
 
 	// The ad-hoc tenant (or the demo one) is resolved now, so incomplete SAIL_* settings fail before the screen opens.
 	let adHoc: Connection | undefined;
@@ -150,6 +167,7 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		options,
 		stallAfterMs: stallAfter,
 		actions,
+		actionFailures,
 		// NO_COLOR, --no-color, FORCE_COLOR=0 and TERM=dumb: no colour. TERM=linux, a non-UTF-8 locale, --ascii: ASCII only.
 		color: prefersColor(context.env, context.values['no-color'] === true ? false : undefined),
 		ascii: prefersAscii(context.env, process.platform, context.values.ascii === true ? true : undefined),
@@ -157,9 +175,6 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	store.close();
 	// What is under way gets a few seconds to finish; an --on-end command still running then goes on by itself.
 	await Promise.race([actions.settle(), new Promise(resolve => setTimeout(resolve, QUIT_GRACE_MS).unref())]);
-	for (const line of failures) {
-		context.warn(line);
-	}
 
 	return ExitCode.ok;
 }

@@ -39,6 +39,8 @@ export interface MonitorScreenOptions {
 	ascii: boolean;
 	/** --on-end and --notify: told of each row that ends, stalls or holds deletions back while the monitor runs. */
 	actions?: RunActions;
+	/** Their failures, each a line for the status line while the screen is up. */
+	actionFailures?: {subscribe(listener: (line: string) => void): () => void};
 }
 
 /** What the screen needs besides the options: a way to write alert bytes (BEL, OSC 9) to the terminal as they are. */
@@ -94,6 +96,7 @@ export function MonitorScreen({
 	saveDelayMs = 5000,
 	stallAfterMs = DEFAULT_STALL_AFTER_MS,
 	actions,
+	actionFailures,
 	writeRaw,
 }: MonitorScreenProps) {
 	const {exit} = useApp();
@@ -254,6 +257,8 @@ export function MonitorScreen({
 	useEffect(() => {
 		runEvents?.update(state, insights, Date.now());
 	}, [runEvents, state, insights]);
+	const [notice, setNotice] = React.useState<{text: string} | undefined>(undefined);
+	useEffect(() => actionFailures?.subscribe(line => setNotice({text: line})), [actionFailures]);
 
 	const runsFor = useMemo(
 		() => (target: {tenant: string; id: string; source: string}) => previousRuns(entries, target.tenant, target.source, target.id),
@@ -279,6 +284,7 @@ export function MonitorScreen({
 			alerts={alerts}
 			insights={insights}
 			stallAfterMs={stallAfterMs}
+			{...(notice === undefined ? {} : {notice})}
 			onAlert={({sequence}) => {
 				writeRaw(sequence);
 			}}
