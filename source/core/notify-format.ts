@@ -92,14 +92,6 @@ export function eventFacts(event: RunEvent): Array<[string, string]> {
 	return facts;
 }
 
-/** One line of text for a chat message or a log. */
-export function eventText(event: RunEvent): string {
-	const facts = eventFacts(event)
-		.filter(([name]) => name !== 'Tenant' && name !== 'Aggregation')
-		.map(([, value]) => value);
-	return `${eventTitle(event)} (${event.tenant})${facts.length === 0 ? '' : `: ${facts.join('; ')}`}`;
-}
-
 /**
  * The body to POST for an event. slack: an incoming webhook's `{"text": …}` (mrkdwn). teams: a message with one
  * Adaptive Card, as Teams workflows ("Post to a channel when a webhook request is received") take. json: the event.

@@ -77,7 +77,7 @@ describe('usage errors', () => {
 		[['status', '--interval', '5', ID], 'aggwatch: --interval does not apply to "aggwatch status"'],
 		[
 			['stauts', ID],
-			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history',
+			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history, notify, config',
 		],
 	];
 
