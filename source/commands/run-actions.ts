@@ -56,43 +56,11 @@ export function createRunActions(config: RunActionsConfig, options: RunActionsOp
 
 	return {
 		emit(event) {
-			if (config.onEnd !== undefined) {
-				const command = config.onEnd;
-				track(
-					runOnEnd(command, event, {
-						env: options.env,
-						output: options.output,
-						...(options.onEndTimeoutMs === undefined ? {} : {timeoutMs: options.onEndTimeoutMs}),
-					}).then(failure => {
-						if (failure !== undefined) {
-							options.report(`--on-end for ${who(event)} ${failure}`);
-						}
-					}),
-				);
-			}
-
-			if (config.notify !== undefined) {
-				const {url, format, proxy} = config.notify;
-				track(
-					postWebhook(url, webhookBody(event, format), {
-						...(proxy === undefined ? {} : {proxy}),
-						...(options.notifyWithinMs === undefined ? {} : {withinMs: options.notifyWithinMs}),
-						...(options.debug === undefined ? {} : {onAttempt: options.debug}),
-					}).then(
-						answer => {
-							if (!answer.ok) {
-								const what =
-									answer.status === undefined
-										? (answer.error ?? 'no answer')
-										: `HTTP ${answer.status}${answer.body ? ` (${answer.body})` : ''}`;
-								options.report(
-									`--notify could not post "${eventTitle(event)}": the webhook answered ${what} after ${answer.attempts} ${answer.attempts === 1 ? 'try' : 'tries'}`,
-								);
-							}
-						},
-						() => undefined,
-					),
-				);
+			try {
+				start(event);
+			} catch (error) {
+				// A command that cannot even be spawned (say, a NUL in it): told like any failure, never thrown at the caller.
+				options.report(`--on-end or --notify for ${who(event)} could not be started (${(error as Error).message.split('\n')[0]})`);
 			}
 		},
 		async settle() {
@@ -101,4 +69,45 @@ export function createRunActions(config: RunActionsConfig, options: RunActionsOp
 			}
 		},
 	};
+
+	function start(event: RunEvent): void {
+		if (config.onEnd !== undefined) {
+			const command = config.onEnd;
+			track(
+				runOnEnd(command, event, {
+					env: options.env,
+					output: options.output,
+					...(options.onEndTimeoutMs === undefined ? {} : {timeoutMs: options.onEndTimeoutMs}),
+				}).then(failure => {
+					if (failure !== undefined) {
+						options.report(`--on-end for ${who(event)} ${failure}`);
+					}
+				}),
+			);
+		}
+
+		if (config.notify !== undefined) {
+			const {url, format, proxy} = config.notify;
+			track(
+				postWebhook(url, webhookBody(event, format), {
+					...(proxy === undefined ? {} : {proxy}),
+					...(options.notifyWithinMs === undefined ? {} : {withinMs: options.notifyWithinMs}),
+					...(options.debug === undefined ? {} : {onAttempt: options.debug}),
+				}).then(
+					answer => {
+						if (!answer.ok) {
+							const what =
+								answer.status === undefined
+									? (answer.error ?? 'no answer')
+									: `HTTP ${answer.status}${answer.body ? ` (${answer.body})` : ''}`;
+							options.report(
+								`--notify could not post "${eventTitle(event)}": the webhook answered ${what} after ${answer.attempts} ${answer.attempts === 1 ? 'try' : 'tries'}`,
+							);
+						}
+					},
+					() => undefined,
+				),
+			);
+		}
+	}
 }

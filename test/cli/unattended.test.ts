@@ -292,6 +292,25 @@ describe('--on-end', () => {
 		expect(existsSync(path.join(out, `${DONE_ID}.held-back.env`))).toBe(false);
 	}, 60_000);
 
+	it('tells a stall as it happens, then the end', async () => {
+		const stalling = 'a0000000000000000000000000000009';
+		const sim = await tenantSimulator({
+			aggregations: [plan(stalling, {sourceName: 'LDAP', totalAccounts: 400, accountsPerSecond: 200, stall: {atMs: 300, forMs: 3000}})],
+		});
+		const out = scratchDir();
+		const result = await cli(sim, ['wait', '--interval', '1', '--stall-after', '1s', '--on-end', RECORD, stalling], {OUT: out});
+		expect(result.code).toBe(0);
+		expect(readEnv(path.join(out, `${stalling}.stalled.env`))).toMatchObject({
+			AGGWATCH_EVENT: 'stalled',
+			AGGWATCH_STATUS: 'ACCOUNTS_COLLECTED',
+			AGGWATCH_OUTCOME: 'RUNNING',
+		});
+		expect(JSON.parse(readFileSync(path.join(out, `${stalling}.stalled.json`), 'utf8'))).toMatchObject({
+			stall: {kind: 'no-progress', thresholdSeconds: 1},
+		});
+		expect(readEnv(path.join(out, `${stalling}.ended.env`))).toMatchObject({AGGWATCH_OUTCOME: 'SUCCESS'});
+	}, 60_000);
+
 	it('stops a command that outlives its time limit, says so once, and keeps the exit code', async () => {
 		const sim = await tenantSimulator({aggregations: PLANS});
 		const out = scratchDir();
