@@ -6,7 +6,7 @@
  *   BENCH_QUICK=1 npm run bench         about 1 minute (also: npm run bench -- --quick)
  *   BENCH_CPU_SECONDS, BENCH_RSS_SECONDS, BENCH_FIRST_FRAME_RUNS, BENCH_STARTUP_RUNS, BENCH_RENDER_FRAMES, BENCH_TOKEN_LIFETIME_SEC
  *
- * BENCH_ONLY=first-frame,steady,rss,render runs only the named parts (while iterating on one figure).
+ * BENCH_ONLY=first-frame,steady,rss,render,sources runs only the named parts (while iterating on one figure).
  *
  * For investigating: BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds Node flags to the
  * aggwatch processes of the 20- and 1,000-aggregation runs, and BENCH_CLI runs another build of the CLI there and
@@ -29,6 +29,7 @@ import {measureRenderTimeInWorker} from './render-figure.js';
 import {measureRss} from './rss-run.js';
 import {runSteady} from './steady-run.js';
 import {formatTable, verdict} from './table.js';
+import {sourcesFigure} from './sources-figure.js';
 import {bytesFigure} from './terminal-bytes.js';
 import {tokenFigure} from './token-requests.js';
 
@@ -105,6 +106,15 @@ if (runs('render')) {
 		figures.push(...(await measureRenderTimeInWorker()));
 	} catch (error) {
 		figures.push(failed('render_ms_1000', 'Render per frame, 1,000 rows (120×40)', error));
+	}
+}
+
+if (runs('sources')) {
+	log('aggwatch sources on a tenant of 300 sources, 40 of which ran in the last day, at the default budget');
+	try {
+		figures.push(await sourcesFigure(log));
+	} catch (error) {
+		figures.push(failed('sources_300_seconds', 'aggwatch sources, 300 sources: first full answer', error));
 	}
 }
 

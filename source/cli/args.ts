@@ -47,6 +47,7 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
 	notify: ['notify-format', 'debug'],
 	config: [],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after', ...RUN_ACTIONS],
 };
 
 function isCommand(word: string | undefined): word is CommandName {

@@ -45,6 +45,7 @@ Usage
   aggwatch history                    every aggregation aggwatch saw end
   aggwatch notify test [URL]          post a sample event to a webhook
   aggwatch config [set|unset KEY]     defaults of --on-end, --notify, --notify-format
+  aggwatch sources [--attention]      every source at a glance: last run, next run, overdue
 
 Every tracked row is shown, whatever its tenant (each with its own credentials and
 request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
@@ -237,6 +238,37 @@ Examples
   aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait
   aggwatch discover --ended --since 7d --failed
   aggwatch discover --ended --failed --since 24h --notify "$TEAMS_WEBHOOK"`,
+	sources: `Usage: aggwatch sources [--attention] [--json] [--tenant NAME] [--budget N]
+
+Every source of the tenant (of every saved tenant, without --tenant), those needing
+attention first: name and connector, health, the last account aggregation (outcome,
+when it ended, how long it took against the source's usual, changes or accounts scanned,
+warnings, errors, held-back deletions), a run in progress, the next scheduled run and
+whether it is overdue. Times are shown in UTC; schedules run in the zone of the source's
+virtual appliance cluster (its GMT offset, without daylight saving).
+
+Attention: failed, warnings, held-back, overdue, unhealthy, stalled. Overdue: the schedule
+fired after the last run (a fire while a run was going is that run's), more than a grace
+ago (15 minutes, or a tenth of the schedule's period if longer), and no run started since.
+
+  --attention   only the sources needing attention; exit 2 when there are any
+  --json        one JSON object per line: {"tenant","id","name","connector","healthy",
+                "health","deleteThreshold","running","lastRun","schedule","overdue","attention"}
+  --budget N    requests per 10 s to each tenant (default 80); every request counts
+  --stall-after DURATION   a running source without progress this long is stalled (default 15m)
+  --on-end, --notify, --notify-format   with --attention: one "attention" event per source
+                needing attention (the morning report: see the readme)
+
+${CONNECTION}
+
+Exit codes: 0 listed, 1 usage or configuration, 2 some source needs attention (--attention),
+4 authentication or permission, 6 other request failure.
+
+Examples
+  aggwatch sources --demo
+  aggwatch sources --attention || notify-send "ISC sources need attention"
+  aggwatch sources --json | jq -r 'select(.overdue) | .name'
+  aggwatch sources --attention --notify "$SLACK_WEBHOOK"`,
 	start: `Usage: aggwatch start <source> [--disable-optimization] [--wait] [--json] [--tenant NAME]
        aggwatch start <source> <source>... --sequence [--continue-on-failure] [--json]
 

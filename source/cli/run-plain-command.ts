@@ -42,6 +42,11 @@ async function runPlain(context: CliContext, parsed: ParsedCommandLine): Promise
 			return await runStart(context, parsed.positionals);
 		}
 
+		case 'sources': {
+			const {runSources} = await import('../commands/sources.js');
+			return await runSources(context, parsed.positionals);
+		}
+
 		case 'history': {
 			const {runHistory} = await import('../commands/history.js');
 			return await runHistory(context, parsed.positionals);

@@ -1,5 +1,6 @@
 import {startSimulator} from '../simulator/server.js';
 import {DEMO_CLIENT, demoScenario} from '../simulator/demo-scenario.js';
+import {withGlanceSources} from '../simulator/demo-glance.js';
 import type {Simulator} from '../simulator/types.js';
 import type {Connection} from './connection.js';
 
@@ -9,9 +10,12 @@ export interface DemoTenant {
 	close(): Promise<void>;
 }
 
-/** `--demo`: the simulated tenant, started in-process on a free loopback port. No credentials needed. */
+/**
+ * `--demo`: the simulated tenant, started in-process on a free loopback port. No credentials needed. Besides the
+ * scenario's runs it has the sources of the tenant at a glance (simulator/demo-glance.ts).
+ */
 export async function startDemoTenant(): Promise<DemoTenant> {
-	const simulator = await startSimulator(demoScenario());
+	const simulator = await startSimulator(withGlanceSources(demoScenario(), Date.now()));
 	return {
 		simulator,
 		connection: {

@@ -12,6 +12,7 @@ export const COMMANDS = [
 	'history',
 	'notify',
 	'config',
+	'sources',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -54,6 +55,7 @@ export const OPTIONS = {
 	'on-end': {type: 'string'},
 	notify: {type: 'string'},
 	'notify-format': {type: 'string'},
+	attention: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -51,6 +51,10 @@ export function eventTitle(event: RunEvent): string {
 			return `${name}: deletions held back`;
 		}
 
+		case 'attention': {
+			return `${name}: needs attention (${(event.attention ?? []).join(', ')})`;
+		}
+
 		case 'ended': {
 			return event.outcome === 'UNKNOWN' ? `${name}: ${event.status}, outcome unknown` : `${name}: ${event.status}, task ${event.outcome}`;
 		}
@@ -88,7 +92,7 @@ export function eventFacts(event: RunEvent): Array<[string, string]> {
 		facts.push(['Figures', counts.join(', ')]);
 	}
 
-	facts.push(['Aggregation', event.id]);
+	facts.push([event.event === 'attention' ? 'Last run' : 'Aggregation', event.id]);
 	return facts;
 }
 

@@ -4,8 +4,11 @@ import {isPolled} from './phase.js';
 import type {Stall} from './stall.js';
 import {rowKey, type MonitorState, type TrackedRow} from './types.js';
 
-/** What --on-end and --notify are told about: a run ended (its outcome read), stalled, or had its deletions held back. */
-export type RunEventKind = 'ended' | 'stalled' | 'held-back';
+/**
+ * What --on-end and --notify are told about: a run ended (its outcome read), stalled, or had its deletions held back;
+ * or (sources --attention) a source needs attention.
+ */
+export type RunEventKind = 'ended' | 'stalled' | 'held-back' | 'attention';
 
 /**
  * One event for --on-end (as JSON on its standard input, and as AGGWATCH_* variables) and --notify (the webhook's
@@ -31,6 +34,8 @@ export interface RunEvent {
 	counts?: Record<string, number>;
 	/** held-back: accounts marked for deletion and those deleted. */
 	deletions?: {marked: number; deleted: number};
+	/** attention: why the source needs it (failed, warnings, held-back, overdue, unhealthy, stalled). */
+	attention?: string[];
 	/** stalled: how long nothing moved, and the threshold it passed. */
 	stall?: {kind: Stall['kind']; forSeconds: number; thresholdSeconds: number};
 	at: string;

@@ -16,6 +16,10 @@ import {createAgents, type ClientAgents} from './proxy-agents.js';
 import {isRetryable, retryDelay} from './retry-policy.js';
 import type {Sleep} from './sleep.js';
 import {defaultSleep} from './sleep.js';
+import type {ManagedCluster} from './managed-cluster.js';
+import {parseManagedCluster} from './managed-cluster.js';
+import type {SourceSchedule} from './schedules.js';
+import {parseSourceSchedules} from './schedules.js';
 import type {IscSource} from './source.js';
 import {parseSource, parseSourceList} from './source.js';
 import type {AggregationStatus} from '../domain/status.js';
@@ -104,6 +108,15 @@ export const DEFAULT_BACKOFF = {baseMs: 1000, maxMs: 16_000};
 
 /** The filter that lists running account aggregations. */
 export const RUNNING_AGGREGATIONS_FILTER = 'type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull';
+
+/**
+ * The filter that lists the account aggregations of some sources (`sourceId in (…)`), or only their running ones
+ * (`completionStatus isnull`): one task-status list for many sources, instead of one task per source.
+ */
+export function sourcesAggregationsFilter(sourceIds: readonly string[], runningOnly = false): string {
+	const ids = sourceIds.map(id => JSON.stringify(id)).join(',');
+	return `type eq "CLOUD_ACCOUNT_AGGREGATION" and sourceId in (${ids})${runningOnly ? ' and completionStatus isnull' : ''}`;
+}
 
 interface Operation<T> {
 	method: 'GET' | 'POST';
@@ -333,6 +346,36 @@ export class IscClient {
 				subject: `Source ${id}`,
 				what: 'source',
 				parse: parseSource,
+			},
+			options,
+		);
+	}
+
+	/** GET /v2025/sources/{sourceId}/schedules: the source's aggregation schedules (Quartz cron expressions). */
+	async listSourceSchedules(sourceId: string, options: CallOptions = {}): Promise<SourceSchedule[]> {
+		return this.#run(
+			{
+				method: 'GET',
+				path: `/v2025/sources/${encodeURIComponent(sourceId)}/schedules`,
+				idempotent: true,
+				subject: `Source ${sourceId}`,
+				what: 'source schedule list',
+				parse: parseSourceSchedules,
+			},
+			options,
+		);
+	}
+
+	/** GET /v2025/managed-clusters/{id}: a virtual appliance cluster, for the zone its sources' schedules run in. */
+	async getManagedCluster(id: string, options: CallOptions = {}): Promise<ManagedCluster> {
+		return this.#run(
+			{
+				method: 'GET',
+				path: `/v2025/managed-clusters/${encodeURIComponent(id)}`,
+				idempotent: true,
+				subject: `Managed cluster ${id}`,
+				what: 'managed cluster',
+				parse: parseManagedCluster,
 			},
 			options,
 		);

@@ -1,5 +1,5 @@
 import {safeText} from '../domain/status.js';
-import {asArray, asObject, compact, optionalBoolean, optionalString, requiredString} from './json-fields.js';
+import {asArray, asObject, compact, optionalBoolean, optionalDateTime, optionalString, requiredString} from './json-fields.js';
 
 /** The part of the v2025 `Source` aggwatch uses (names for rows, connector type for the discover list). */
 export interface IscSource {
@@ -16,6 +16,10 @@ export interface IscSource {
 	authoritative?: boolean;
 	/** Percentage (0 to 100) of the source's accounts above which ISC skips an aggregation's delete phase. */
 	deleteThreshold?: number;
+	/** The virtual appliance cluster the source runs on (its schedules run in the cluster's zone); null for none. */
+	cluster?: {id: string; name?: string} | null;
+	/** ISO: when the source was created. */
+	created?: string;
 }
 
 const WHAT = 'source';
@@ -28,6 +32,25 @@ function deleteThresholdOf(source: Record<string, unknown>): number | undefined 
 	const value = source['deleteThreshold'];
 	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
 	return Number.isFinite(number) && number >= 0 && number <= 100 ? number : undefined;
+}
+
+/** The `cluster` reference: read leniently (only advice for the schedule's zone), so an odd one reads as unknown. */
+function clusterOf(source: Record<string, unknown>): IscSource['cluster'] {
+	const value = source['cluster'];
+	if (value === null) {
+		return null;
+	}
+
+	if (typeof value !== 'object' || Array.isArray(value) || value === undefined) {
+		return undefined;
+	}
+
+	const {id, name} = value as Record<string, unknown>;
+	if (typeof id !== 'string' || id === '') {
+		return undefined;
+	}
+
+	return typeof name === 'string' ? {id, name: safeText(name)} : {id};
 }
 
 /** Validates one Source. Throws a bad-response IscError naming the field. Extra fields are ignored. */
@@ -45,6 +68,8 @@ export function parseSource(body: unknown): IscSource {
 		healthy: optionalBoolean(source, 'healthy', WHAT),
 		authoritative: optionalBoolean(source, 'authoritative', WHAT),
 		deleteThreshold: deleteThresholdOf(source),
+		cluster: clusterOf(source),
+		created: optionalDateTime(source, 'created'),
 	});
 }
 

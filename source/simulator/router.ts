@@ -1,7 +1,7 @@
 import type {SimContext, SimRequest} from './state.js';
 import {handleStatus} from './status-endpoint.js';
 import {handleTaskStatus, handleTaskStatusList} from './task-status-endpoint.js';
-import {handleLoadAccounts, handleSource, handleSourceList} from './sources-endpoint.js';
+import {handleLoadAccounts, handleManagedCluster, handleSource, handleSourceList, handleSourceSchedules} from './sources-endpoint.js';
 import {errorResponseDto, type Reply} from './reply.js';
 
 /** API versions the simulator serves under /{version}/…; the account aggregation status also has a v1 form. */
@@ -43,6 +43,16 @@ const ROUTES: Route[] = [
 		pattern: new RegExp(`^/${VERSION}/sources/([^/]+)$`),
 		method: 'GET',
 		handle: (context, _request, [id]) => handleSource(context, id ?? ''),
+	},
+	{
+		pattern: new RegExp(`^/${VERSION}/sources/([^/]+)/schedules$`),
+		method: 'GET',
+		handle: (context, _request, [id]) => handleSourceSchedules(context, id ?? ''),
+	},
+	{
+		pattern: new RegExp(`^/${VERSION}/managed-clusters/([^/]+)$`),
+		method: 'GET',
+		handle: (context, _request, [id], clientId) => handleManagedCluster(context, id ?? '', clientId),
 	},
 	{
 		pattern: new RegExp(`^/${VERSION}/sources/([^/]+)/load-accounts$`),

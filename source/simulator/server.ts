@@ -10,7 +10,7 @@ import {routeApi} from './router.js';
 import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
 import {TokenStore} from './tokens.js';
-import {DEFAULT_DELETE_THRESHOLD} from './source-object.js';
+import {DEFAULT_CLUSTER, DEFAULT_DELETE_THRESHOLD} from './source-object.js';
 
 /** The plan a source without its own plan aggregates with: about 15 s, 1,000 accounts. */
 export const DEFAULT_SOURCE_PLAN: NonNullable<SimSource['plan']> = {
@@ -139,6 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		tokens,
 		aggregations,
 		sources,
+		clusters: new Map([DEFAULT_CLUSTER, ...(options.clusters ?? [])].map(cluster => [cluster.id, cluster])),
 		launch(sourceId, {disableOptimization, launcher}) {
 			const record = sources.get(sourceId);
 			if (record === undefined) {

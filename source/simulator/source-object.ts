@@ -1,4 +1,8 @@
 import type {SimSourceRecord} from './state.js';
+import type {SimCluster} from './types.js';
+
+/** The cluster a direct connector's source runs on unless it says otherwise. */
+export const DEFAULT_CLUSTER: SimCluster = {id: '2c9180866166b5b0016167c32ef31a66', name: 'Corporate Cluster', gmtOffset: '0'};
 
 /** ISC's default deleteThreshold for a source (per cent). */
 export const DEFAULT_DELETE_THRESHOLD = 10;
@@ -63,8 +67,12 @@ function connectorFor(type: string): ConnectorInfo {
 }
 
 /** The `Source` object for one simulated source: the required fields plus what a source list screen would show. */
-export function toSourceObject(record: SimSourceRecord): Record<string, unknown> {
+export function toSourceObject(record: SimSourceRecord, clusters?: ReadonlyMap<string, SimCluster>): Record<string, unknown> {
 	const {source} = record;
+	const clusterId =
+		source.clusterId === undefined ? (connectorFor(source.type).connectionType === 'file' ? null : DEFAULT_CLUSTER.id) : source.clusterId;
+	const cluster = clusterId === null ? undefined : clusters?.get(clusterId);
+	const healthy = source.healthy ?? true;
 	const info = connectorFor(source.type);
 	const created = new Date(record.createdEpochMs).toISOString();
 	return {
@@ -72,7 +80,7 @@ export function toSourceObject(record: SimSourceRecord): Record<string, unknown>
 		name: source.name,
 		description: `${source.name} (simulated)`,
 		owner: {type: 'IDENTITY', id: '2c9180835d191a86015d28455b4a2329', name: 'aggwatch.demo'},
-		cluster: info.connectionType === 'file' ? null : {type: 'CLUSTER', id: '2c9180866166b5b0016167c32ef31a66', name: 'Corporate Cluster'},
+		cluster: clusterId === null ? null : {type: 'CLUSTER', id: clusterId, name: cluster?.name ?? DEFAULT_CLUSTER.name},
 		features: [],
 		type: source.type,
 		connector: info.connector,
@@ -81,8 +89,8 @@ export function toSourceObject(record: SimSourceRecord): Record<string, unknown>
 		deleteThreshold: source.deleteThreshold ?? DEFAULT_DELETE_THRESHOLD,
 		authoritative: false,
 		managementWorkgroup: null,
-		healthy: true,
-		status: 'SOURCE_STATE_HEALTHY',
+		healthy,
+		status: source.status ?? (healthy ? 'SOURCE_STATE_HEALTHY' : 'SOURCE_STATE_ERROR_SOURCE'),
 		since: created,
 		connectorId: info.connector,
 		connectorName: info.connectorName,
@@ -92,5 +100,23 @@ export function toSourceObject(record: SimSourceRecord): Record<string, unknown>
 		modified: created,
 		credentialProviderEnabled: false,
 		category: null,
+	};
+}
+
+/** The `ManagedCluster` object of a simulated cluster: the required fields and the configuration that holds gmtOffset. */
+export function toManagedClusterObject(cluster: SimCluster): Record<string, unknown> {
+	return {
+		id: cluster.id,
+		name: cluster.name,
+		pod: 'megapod-useast1',
+		org: 'aggwatch-demo',
+		type: 'idn',
+		configuration: {clusterExternalId: cluster.id, clusterType: 'sqsCluster', gmtOffset: cluster.gmtOffset},
+		description: `${cluster.name} (simulated)`,
+		clientType: 'CCG',
+		ccgVersion: 'v01',
+		pinnedConfig: false,
+		operational: true,
+		status: 'NORMAL',
 	};
 }

@@ -1,7 +1,7 @@
 import type {SimContext, SimRequest, SimSourceRecord} from './state.js';
 import {applyCollection} from './collection.js';
 import {FilterError} from './filters.js';
-import {isDelimitedFile, toSourceObject} from './source-object.js';
+import {isDelimitedFile, toManagedClusterObject, toSourceObject} from './source-object.js';
 import {parseForm} from './request-body.js';
 import {toLoadAccountsTask, toRefusedLoadAccountsTask} from './task-status.js';
 import {phaseAt} from './timeline.js';
@@ -54,7 +54,7 @@ export function handleSourceList(context: SimContext, request: SimRequest, clien
 		});
 		return json(
 			200,
-			page.items.map(record => toSourceObject(record)),
+			page.items.map(record => toSourceObject(record, context.clusters)),
 			page.headers,
 		);
 	} catch (error) {
@@ -68,7 +68,31 @@ export function handleSourceList(context: SimContext, request: SimRequest, clien
 
 export function handleSource(context: SimContext, id: string): Reply {
 	const record = context.sources.get(id);
-	return record === undefined ? errorResponseDto(404) : json(200, toSourceObject(record));
+	return record === undefined ? errorResponseDto(404) : json(200, toSourceObject(record, context.clusters));
+}
+
+/** GET /{v}/sources/{sourceId}/schedules: the source's schedules (an empty list when it has none). */
+export function handleSourceSchedules(context: SimContext, id: string): Reply {
+	const record = context.sources.get(id);
+	return record === undefined
+		? errorResponseDto(404)
+		: json(
+				200,
+				(record.source.schedules ?? []).map(schedule => ({
+					type: schedule.type ?? 'ACCOUNT_AGGREGATION',
+					cronExpression: schedule.cronExpression,
+				})),
+			);
+}
+
+/** GET /{v}/managed-clusters/{id}: ORG_ADMIN only, as the document's user levels say. */
+export function handleManagedCluster(context: SimContext, id: string, clientId: string): Reply {
+	if (context.profiles.get(clientId)?.userLevel !== 'ORG_ADMIN') {
+		return errorResponseDto(403, 'The server understood the request but refuses to authorize it.');
+	}
+
+	const cluster = context.clusters.get(id);
+	return cluster === undefined ? errorResponseDto(404) : json(200, toManagedClusterObject(cluster));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from './types.js';
+import type {SimAggregationPlan, SimClient, SimCluster, SimSource, SimulatorOptions} from './types.js';
 import type {TokenStore} from './tokens.js';
 
 /** One aggregation the simulated tenant knows, with its start resolved to the simulator clock. */
@@ -35,6 +35,7 @@ export interface SimContext {
 	readonly tokens: TokenStore;
 	readonly aggregations: Map<string, SimAggregation>;
 	readonly sources: Map<string, SimSourceRecord>;
+	readonly clusters: Map<string, SimCluster>;
 	/** Starts an aggregation on a known source now, from its plan or the default plan. */
 	launch(sourceId: string, options: {disableOptimization: boolean; launcher: string}): SimAggregation;
 }

@@ -24,6 +24,25 @@ export interface SimSource {
 	deleteThreshold?: number;
 	/** The plan used when load-accounts starts an aggregation on this source (id and start are filled in). */
 	plan?: Omit<SimAggregationPlan, 'id' | 'sourceId' | 'sourceName' | 'startAtMs'>;
+	/** GET /sources/{id}/schedules: its schedules (type ACCOUNT_AGGREGATION unless given). Default none. */
+	schedules?: Array<{type?: 'ACCOUNT_AGGREGATION' | 'GROUP_AGGREGATION'; cronExpression: string}>;
+	/** The Source's `healthy`. Default true. */
+	healthy?: boolean;
+	/** The Source's `status`. Default SOURCE_STATE_HEALTHY, or SOURCE_STATE_ERROR_SOURCE when not healthy. */
+	status?: string;
+	/**
+	 * The id of the managed cluster (virtual appliance cluster) it runs on: a cluster of `SimulatorOptions.clusters`.
+	 * Default: the default cluster for direct connectors, none (null) for delimited files.
+	 */
+	clusterId?: string | null;
+}
+
+/** A managed cluster (virtual appliance cluster): its schedules run at gmtOffset hours from GMT. */
+export interface SimCluster {
+	id: string;
+	name: string;
+	/** configuration.gmtOffset, e.g. "-5". */
+	gmtOffset: string;
 }
 
 export type SimOutcome =
@@ -115,6 +134,8 @@ export interface SimulatorOptions {
 	clients?: SimClient[];
 	aggregations?: SimAggregationPlan[];
 	sources?: SimSource[];
+	/** Managed clusters besides the default one (DEFAULT_CLUSTER, at GMT). */
+	clusters?: SimCluster[];
 	/** expires_in of issued tokens, seconds. Default 749. */
 	tokenLifetimeSec?: number;
 	/** ISC's own limit per client id. Default {requests: 100, windowMs: 10_000}; false turns it off. */

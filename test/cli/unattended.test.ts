@@ -488,3 +488,37 @@ describe('discover --ended --failed with --on-end and --notify', () => {
 		expect(existsSync(path.join(out, `${DONE_ID}.ended.env`))).toBe(false);
 	}, 60_000);
 });
+
+describe('sources --attention with --on-end and --notify', () => {
+	it('tells one attention event per source needing attention, with why', async () => {
+		const box = testSandbox();
+		const out = scratchDir();
+		const hook = await webhookReceiver();
+		const listed = await runCli(['sources', '--demo', '--attention', '--json'], {env: box.env, cwd: box.work, timeoutMs: 60_000});
+		const needing = listed.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {name: string; attention: string[]});
+		expect(needing.length).toBeGreaterThan(0);
+
+		const result = await runCli(
+			[
+				'sources',
+				'--demo',
+				'--attention',
+				'--on-end',
+				'echo "$AGGWATCH_EVENT|$AGGWATCH_SOURCE" >> "$OUT/attention.log"',
+				'--notify',
+				hook.url,
+			],
+			{env: {...box.env, OUT: out}, cwd: box.work, timeoutMs: 60_000},
+		);
+		expect(result.code).toBe(2);
+		const told = readFileSync(path.join(out, 'attention.log'), 'utf8').trim().split('\n').sort();
+		expect(told).toEqual(needing.map(source => `attention|${source.name}`).sort());
+		const posts = await hook.waitForPosts(needing.length);
+		expect(posts.map(post => [(post.body as {source: string}).source, (post.body as {attention: string[]}).attention]).sort()).toEqual(
+			needing.map(source => [source.name, source.attention]).sort(),
+		);
+	}, 90_000);
+});

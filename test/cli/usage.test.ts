@@ -107,7 +107,7 @@ describe('usage errors', () => {
 		[['notify', 'send'], 'aggwatch: unknown notify subcommand "send"; use: notify test [URL]'],
 		[
 			['stauts', ID],
-			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history, notify, config',
+			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history, notify, config, sources',
 		],
 	];
 

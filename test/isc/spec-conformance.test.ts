@@ -20,6 +20,7 @@ import {labelForAggregation} from '../../source/commands/aggregation-labels.js';
 import {resolveSource} from '../../source/commands/resolve-source.js';
 import {listAllRunning} from '../../source/commands/running-aggregations.js';
 import {startOrFindRunning} from '../../source/commands/start-aggregation.js';
+import {TenantOverview} from '../../source/commands/source-overview-reader.js';
 import {runStart} from '../../source/commands/start.js';
 import {IscClient} from '../../source/isc/client.js';
 import {startSimulator} from '../../source/simulator/server.js';
@@ -33,7 +34,12 @@ type Json = Record<string, unknown>;
 /** The contract, the repo's own copy of SailPoint's document (spec/README.md). */
 const SPEC = parse(readFileSync(fileURLToPath(new URL('../../spec/isc-openapi-v2025-subset.yaml', import.meta.url)), 'utf8')) as Json;
 const CLIENT = {clientId: 'spec-client', clientSecret: 'spec-secret-Q9'};
-const WORKDAY: SimSource = {id: '2c9180835d191a86015d28455b4a9001', name: 'Workday', type: 'Workday'};
+const WORKDAY: SimSource = {
+	id: '2c9180835d191a86015d28455b4a9001',
+	name: 'Workday',
+	type: 'Workday',
+	schedules: [{cronExpression: '0 0 12 1/1 * ? *'}],
+};
 const IDLE: SimSource = {id: '2c9180835d191a86015d28455b4a9002', name: 'Active Directory', type: 'Active Directory - Direct'};
 
 /** Follows a local $ref ("#/components/…"). */
@@ -303,6 +309,14 @@ describe('requests as the document defines them', () => {
 			await resolveSource(client, IDLE.id);
 			expect((await startOrFindRunning(client, WORKDAY.id)).kind).toBe('running');
 			expect((await startOrFindRunning(client, IDLE.id, {disableOptimization: true})).kind).toBe('started');
+			// sources: the source list, task lists by sourceId and the running ones, the cluster, each schedule.
+			const glance = new TenantOverview({tenant: 'spec', client, now: Date.now, chunkSize: 1});
+			await glance.load();
+			expect(glance.overviews().find(line => line.name === 'Workday')?.schedule).toMatchObject({
+				cron: '0 0 12 1/1 * ? *',
+				zone: 'UTC',
+				zoneKnown: true,
+			});
 		} finally {
 			client.close();
 		}
@@ -311,15 +325,36 @@ describe('requests as the document defines them', () => {
 		const limited = new IscClient({baseUrl: subadmin.url, ...CLIENT}, {retries: 0});
 		try {
 			await limited.listSources({filters: 'name eq "Workday"'});
+			// A subadmin may not read clusters (ORG_ADMIN only): the schedule is read as UTC and says its zone is not known.
+			const glance = new TenantOverview({tenant: 'spec', client: limited, now: Date.now});
+			await glance.load();
+			expect(glance.overviews()[0]?.schedule).toMatchObject({zone: 'UTC', zoneKnown: false});
 		} finally {
 			limited.close();
 		}
 
 		const all = [...recorded, ...subadmin.recorded];
 		expect(new Set(all.map(kindOf))).toEqual(
-			new Set(['getAccessToken', 'getAccountAggregationStatus', 'getTaskStatusList', 'listSources', 'getSource', 'importAccounts']),
+			new Set([
+				'getAccessToken',
+				'getAccountAggregationStatus',
+				'getTaskStatusList',
+				'listSources',
+				'getSource',
+				'importAccounts',
+				'getSourceSchedules',
+				'getManagedCluster',
+			]),
 		);
 		expect(all.some(request => request.query.get('for-subadmin') === 'me')).toBe(true);
+		// The task lists the tenant at a glance sends: sourceId in (…) and the running ones, sorted -created.
+		const filters = all.flatMap(request => request.query.get('filters') ?? []);
+		expect(filters).toContain(`type eq "CLOUD_ACCOUNT_AGGREGATION" and sourceId in ("${WORKDAY.id}")`);
+		expect(filters).toContain('type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull');
+		// After the first refusal, every source list of the subadmin says for-subadmin=me (the glance's pages too).
+		const subadminLists = subadmin.recorded.filter(request => request.path === '/v2025/sources');
+		expect(subadminLists.length).toBeGreaterThan(2);
+		expect(subadminLists.slice(1).every(request => request.query.get('for-subadmin') === 'me')).toBe(true);
 		expect(
 			all.flatMap(request =>
 				violations(request).map(problem => `${request.method} ${request.path}?${request.query.toString()}: ${problem}`),
