@@ -26,7 +26,7 @@ const ALLOWED: Record<CommandName, OptionName[]> = {
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
-	tenant: ['base-url', 'client-id', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
+	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
 	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed', ...RUN_ACTIONS],
 	start: [
 		...CONNECTION,

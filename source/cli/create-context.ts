@@ -14,6 +14,7 @@ import type {openStore, Prefs, TenantRecord, TrackedStore} from '../store/config
 import {readSavedSettings, type SavedSettings} from '../store/saved-settings.js';
 import {SecretStore} from '../store/secrets.js';
 import {StoreError} from '../store/errors.js';
+import {NOTIFY_SECRET_NAME} from '../commands/notify-secret.js';
 
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -56,10 +57,20 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	let opener = storeOpener;
 	let settings: SavedSettings | undefined;
 	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
-	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; prefs: Prefs} => {
+	const saved = (): {
+		tenants: Record<string, TenantRecord>;
+		defaultTenant: string | undefined;
+		keychainId: string | undefined;
+		prefs: Prefs;
+	} => {
 		if (opener !== undefined) {
 			const opened = context.openStore();
-			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant(), prefs: opened.getPrefs()};
+			return {
+				tenants: opened.listTenants(),
+				defaultTenant: opened.getDefaultTenant(),
+				keychainId: opened.getKeychainId(),
+				prefs: opened.getPrefs(),
+			};
 		}
 
 		settings ??= readSavedSettings();
@@ -132,11 +143,40 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 			return store;
 		},
 		secrets() {
-			secrets ??= new SecretStore({env: process.env, onWarning: line => context.warn(line)});
+			secrets ??= new SecretStore({
+				env: process.env,
+				onWarning: line => context.warn(line),
+				// The keychain's own words go to --debug; messages say what they mean (store/keychain-problem.ts).
+				...(debugFile
+					? {onDebug: entry => appendFileSync(debugFile, `${JSON.stringify({time: new Date().toISOString(), ...entry})}\n`, {mode: 0o600})}
+					: {}),
+			});
 			return secrets;
 		},
 		savedPrefs() {
 			return demo ? undefined : saved().prefs;
+		},
+		savedWebhook() {
+			if (demo) {
+				return undefined;
+			}
+
+			const {prefs, keychainId} = saved();
+			if (prefs.notifySecret === undefined) {
+				return undefined;
+			}
+
+			const found = context.secrets().lookup({name: NOTIFY_SECRET_NAME, folder: keychainId, location: prefs.notifySecret});
+			if (!found.found) {
+				context.warn(
+					found.problem === undefined
+						? 'a --notify webhook was saved but is no longer in the secrets store; set it again with: aggwatch config set notify'
+						: `the saved --notify webhook cannot be read from the keychain (${found.problem.reason}); unlock it, or set it again with: aggwatch config set notify`,
+				);
+				return undefined;
+			}
+
+			return found.secret;
 		},
 		debug(entry) {
 			if (debugFile) {
@@ -145,7 +185,7 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 		},
 		savedTenants(): SavedTenants {
 			if (demo) {
-				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => undefined};
+				return {names: () => [], get: () => undefined, defaultName: () => undefined, secret: () => ({found: false})};
 			}
 
 			// Lazy: a command run with SAIL_* variables alone never opens (or creates) the store.
@@ -156,7 +196,12 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 					return Object.hasOwn(tenants, name) ? tenants[name] : undefined;
 				},
 				defaultName: () => saved().defaultTenant,
-				secret: name => context.secrets().get(name),
+				secret(name) {
+					const {tenants, keychainId} = saved();
+					return context
+						.secrets()
+						.lookup({name, folder: keychainId, location: Object.hasOwn(tenants, name) ? tenants[name]?.secret : undefined});
+				},
 			};
 		},
 		chooseTenant() {

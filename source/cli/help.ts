@@ -178,34 +178,39 @@ Examples
 	tenant: `Usage: aggwatch tenant <add|list|remove|use|import> ...
 
 Saved tenants: the URL and client id in aggwatch's settings, the client secret in the
-OS keychain. Where there is no keychain (headless Linux, CI) the secret goes to a
-file of its own (secrets.json, mode 0600, next to the settings) with a warning.
-AGGWATCH_KEYRING=off always uses that file. Secrets are never flags, never printed.
+OS keychain. Where there is no keychain (headless Linux, CI) or it is locked, the
+secret goes to a file of its own (secrets.json, mode 0600, next to the settings) with a
+warning that says why. AGGWATCH_KEYRING=off always uses that file. The settings say
+where each secret went: the one stored last is used. Secrets are never flags, never
+printed.
 
-  tenant add <name> [--base-url URL] [--client-id ID] [--api-version V]
+  tenant add <name> [--base-url URL] [--client-id ID] [--client-secret-stdin] [--api-version V]
       URL defaults to https://<name>.api.identitynow.com. Client id: --client-id,
-      SAIL_CLIENT_ID or asked. Secret: SAIL_CLIENT_SECRET or asked with input hidden
-      (without a terminal: the client id, if asked, then the secret, one line each on
-      standard input). Saved only once ISC gave a token for them. The first tenant
-      added becomes the default.
+      SAIL_CLIENT_ID or asked. Secret: standard input with --client-secret-stdin,
+      SAIL_CLIENT_SECRET, or asked with input hidden (without a terminal: the client id,
+      if asked, then the secret, one line each on standard input). Saved only once ISC
+      gave a token for them. The first tenant added becomes the default.
   tenant list [--json]
       Saved tenants; * marks the default. Shows where each secret is, never the secret.
   tenant remove <name> [--drop-rows | --keep-rows]
       Forgets the tenant and deletes its secret. Its tracked aggregations: asked on a
-      terminal; kept by scripts unless --drop-rows.
+      terminal; kept by scripts unless --drop-rows. A secret the keychain could not
+      delete (locked, unreachable) is named, with why, and the exit code is 4.
   tenant use <name>
       Makes it the default tenant.
-  tenant import [--yes]
+  tenant import [--yes] [--client-secret-stdin]
       Imports the SDKs' ./config.json (BaseURL, ClientId, ClientSecret) and the
       SailPoint CLI's ~/.sailpoint/config.yaml environments. Lists them and asks first
       (--yes for scripts); a client id or secret the files lack (the SailPoint CLI keeps
       its PAT in the OS keychain) is asked for.
 
-Exit codes: 0 done, 1 usage or configuration, 4 credentials refused, 6 ISC unreachable.
+Exit codes: 0 done, 1 usage or configuration, 4 credentials refused or the keychain
+cannot be used, 6 ISC unreachable.
 
 Examples
   aggwatch tenant add acme
   aggwatch tenant add acme-sb --base-url https://acme-sb.api.identitynow.com --client-id 2c9180835d2e5168015d32f890ca1581
+  printf '%s' "$SECRET" | aggwatch tenant add acme --client-id ID --client-secret-stdin
   printf '%s\\n' "$SECRET" | aggwatch tenant add acme --client-id "$CLIENT_ID"
   aggwatch tenant list --json | jq -r '.[] | select(.default) | .name'
   aggwatch tenant remove acme-sb --drop-rows

@@ -3,7 +3,8 @@ import {ExitCode} from '../domain/exit-codes.js';
 import {UsageError} from '../domain/usage-error.js';
 import {SecretStore} from '../store/secrets.js';
 import type {CliContext} from './context.js';
-import {NOTIFY_SECRET_NAME, webhookUrl} from './run-action-options.js';
+import {NOTIFY_SECRET_NAME} from './notify-secret.js';
+import {webhookUrl} from './run-action-options.js';
 
 const KEYS = ['on-end', 'notify', 'notify-format'] as const;
 type Key = (typeof KEYS)[number];
@@ -41,7 +42,7 @@ export async function runConfig(context: CliContext, positionals: string[]): Pro
 			}
 
 			const prefs = store.getPrefs();
-			const where = prefs.notifySaved === true ? context.secrets().where(NOTIFY_SECRET_NAME) : undefined;
+			const where = prefs.notifySecret;
 			context.out(`on-end         ${prefs.onEnd ?? '(none)'}`);
 			context.out(
 				`notify         ${where === undefined ? '(none)' : `a webhook URL, kept in the ${where === 'keychain' ? 'OS keychain' : 'secrets file'} (not shown)`}`,
@@ -65,10 +66,18 @@ export async function runConfig(context: CliContext, positionals: string[]): Pro
 			}
 
 			if (key === 'notify') {
-				context.secrets().delete(NOTIFY_SECRET_NAME);
+				const removal = context
+					.secrets()
+					.delete({name: NOTIFY_SECRET_NAME, folder: store.getKeychainId(), location: store.getPrefs().notifySecret});
+				if (removal.problem !== undefined) {
+					context.error(
+						`the webhook URL could not be removed from the keychain (${removal.problem.reason}): it is entry "${removal.account}" of service "aggwatch"; unlock the keychain and run this again`,
+					);
+					return ExitCode.auth;
+				}
 			}
 
-			store.setPrefs({unset: [key === 'on-end' ? 'onEnd' : key === 'notify' ? 'notifySaved' : 'notifyFormat']});
+			store.setPrefs({unset: [key === 'on-end' ? 'onEnd' : key === 'notify' ? 'notifySecret' : 'notifyFormat']});
 			context.error(`removed the saved ${key}`);
 			return ExitCode.ok;
 		}
@@ -113,12 +122,12 @@ async function setKey(context: CliContext, key: Key, value: string | undefined):
 					warned = line;
 				},
 			});
-			const location = secrets.set(NOTIFY_SECRET_NAME, typed);
+			const location = secrets.set({name: NOTIFY_SECRET_NAME, folder: store.ensureKeychainId()}, typed);
 			if (warned !== undefined) {
 				context.warn(`no OS keychain can be used; the webhook URL is kept in ${secrets.file.path}, readable only by you`);
 			}
 
-			store.setPrefs({notifySaved: true});
+			store.setPrefs({notifySecret: location});
 			context.error(
 				`saved the webhook URL in the ${location === 'keychain' ? 'OS keychain' : 'secrets file'}; try it with: aggwatch notify test`,
 			);

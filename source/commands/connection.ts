@@ -3,7 +3,8 @@ import path from 'node:path';
 import {API_VERSIONS, isApiVersion, type ApiVersion} from '../domain/api-version.js';
 import {IscError} from '../domain/errors.js';
 import type {TenantRecord} from '../store/schema.js';
-import type {StoredSecret} from '../store/secrets.js';
+import {keychainAdvice} from '../store/keychain-problem.js';
+import type {SecretLookup} from '../store/secrets.js';
 import {UsageError} from '../domain/usage-error.js';
 import {stringOption, type ParsedCommandLine} from './options.js';
 
@@ -28,7 +29,8 @@ export interface SavedTenants {
 	names(): string[];
 	get(name: string): TenantRecord | undefined;
 	defaultName(): string | undefined;
-	secret(name: string): StoredSecret | undefined;
+	/** The secret of a saved tenant, looked for where its settings say it is (or why it cannot be had). */
+	secret(name: string): SecretLookup;
 }
 
 export interface ConnectionInputs {
@@ -117,7 +119,8 @@ function adHocBaseUrl(inputs: ConnectionInputs): Picked | undefined {
 /**
  * Resolves the tenant (see chooseTenant for the order) with its credentials. The secret is never a flag value:
  * flags land in shell history. Throws UsageError when nothing usable is configured, and an auth-kind IscError when
- * a saved tenant has no stored secret (so scripts get exit code 4, like any other credential failure).
+ * a saved tenant has no stored secret, or its keychain cannot be read (so scripts get exit code 4, like any other
+ * credential failure).
  */
 export async function resolveConnection(inputs: ConnectionInputs): Promise<Connection> {
 	const choice = chooseTenant(inputs);
@@ -125,7 +128,7 @@ export async function resolveConnection(inputs: ConnectionInputs): Promise<Conne
 		return savedConnection(
 			choice.name,
 			choice.record,
-			inputs.saved?.secret(choice.name),
+			inputs.saved?.secret(choice.name) ?? {found: false},
 			apiVersionOf(inputs.values, choice.record.apiVersion),
 		);
 	}
@@ -195,14 +198,30 @@ export async function adHocConnection(inputs: ConnectionInputs): Promise<Connect
 }
 
 /**
- * A saved tenant's connection. Without a client id or stored secret it throws an auth-kind IscError that says how
- * to fix it: the monitor shows it on the tenant's rows, scripts exit with 4.
+ * A saved tenant's connection. Without a client id or stored secret, or with a keychain that cannot be read, it
+ * throws an auth-kind IscError that says what is wrong and how to fix it: the monitor shows it on the tenant's
+ * rows, scripts exit with 4.
  */
-export function savedConnection(name: string, record: TenantRecord, secret: StoredSecret | undefined, apiVersion: ApiVersion): Connection {
-	if (record.clientId === undefined || record.clientId === '' || secret === undefined) {
+export function savedConnection(name: string, record: TenantRecord, secret: SecretLookup, apiVersion: ApiVersion): Connection {
+	if (!secret.found && secret.problem !== undefined) {
 		throw new IscError({
 			kind: 'auth',
-			message: `no ${secret === undefined ? 'client secret is' : 'client id is'} stored for tenant "${name}"`,
+			message: `the client secret of tenant "${name}" is in the OS keychain, which cannot be read: ${secret.problem.reason}`,
+			hint: keychainAdvice(secret.problem, name),
+		});
+	}
+
+	if (record.clientId === undefined || record.clientId === '' || !secret.found) {
+		const where = secret.found
+			? ''
+			: secret.location === 'keychain'
+				? ' in the OS keychain'
+				: secret.location === 'file'
+					? ' in the secrets file'
+					: '';
+		throw new IscError({
+			kind: 'auth',
+			message: secret.found ? `no client id is stored for tenant "${name}"` : `no client secret is stored for tenant "${name}"${where}`,
 			hint: `run "aggwatch tenant add ${name}" to store its credentials again`,
 		});
 	}

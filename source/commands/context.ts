@@ -49,6 +49,8 @@ export interface CliContext extends CommandContext {
 	chooseTenant(): TenantChoice | undefined;
 	/** The saved preferences (defaults of --on-end and --notify among them), read without conf; undefined with --demo. */
 	savedPrefs(): Prefs | undefined;
+	/** The webhook URL saved with `aggwatch config set notify`, from the secrets store; undefined with none (or --demo). */
+	savedWebhook(): string | undefined;
 	/** Appends one entry to the --debug log, when there is one. Never give it a secret. */
 	debug(entry: Record<string, unknown>): void;
 	/** A client for any connection, with the command's proxy, --debug log and retry warnings; closed on exit. */

@@ -6,7 +6,7 @@ import {proxyFor} from '../isc/proxy.js';
 import {postWebhook} from '../isc/webhook.js';
 import type {CliContext} from './context.js';
 import {stringOption} from './options.js';
-import {NOTIFY_SECRET_NAME, notifyFormatFor, webhookUrl} from './run-action-options.js';
+import {notifyFormatFor, webhookUrl} from './run-action-options.js';
 
 /** The sample event `notify test` posts: plainly a test, with the fields and figures of a real end. */
 export function sampleEvent(now: number): RunEvent {
@@ -48,10 +48,7 @@ export async function runNotify(context: CliContext, positionals: string[]): Pro
 	}
 
 	const prefs = context.savedPrefs();
-	const text =
-		urlArgument ??
-		context.env['AGGWATCH_NOTIFY_URL'] ??
-		(prefs?.notifySaved === true ? context.secrets().get(NOTIFY_SECRET_NAME)?.secret : undefined);
+	const text = urlArgument ?? context.env['AGGWATCH_NOTIFY_URL'] ?? context.savedWebhook();
 	if (text === undefined || text.trim() === '') {
 		throw new UsageError('notify test needs a webhook: aggwatch notify test URL (or one saved with aggwatch config set notify)', 'notify');
 	}

@@ -7,14 +7,11 @@ import type {CliContext, CommandContext} from './context.js';
 import {stringOption, type CommandName} from './options.js';
 import {createRunActions, NO_RUN_ACTIONS, type RunActions, type RunActionsConfig} from './run-actions.js';
 
-/** The keychain account (secrets store entry) of the saved --notify URL. Tenant names cannot hold a colon. */
-export const NOTIFY_SECRET_NAME = 'notify:webhook';
-
 /** Also read for --notify, so a cron job or a systemd unit can keep the URL out of its command line. */
 const NOTIFY_ENV = 'AGGWATCH_NOTIFY_URL';
 
 /** A command's context; the saved defaults and the --debug log where the command has them (the CLI's always does). */
-export type ActionContext = CommandContext & Partial<Pick<CliContext, 'savedPrefs' | 'secrets' | 'debug'>>;
+export type ActionContext = CommandContext & Partial<Pick<CliContext, 'savedPrefs' | 'savedWebhook' | 'debug'>>;
 
 /** The format asked for (--notify-format, else the saved one), else the one the host calls for. */
 export function notifyFormatFor(url: URL, asked: string | undefined, command: CommandName): NotifyFormat {
@@ -51,11 +48,8 @@ export function runActionsConfig(context: ActionContext, command: CommandName, u
 	const onEndFlag = stringOption(context.values, 'on-end');
 	const onEnd = onEndFlag ?? prefs?.onEnd;
 	let urlText = stringOption(context.values, 'notify') ?? context.env[NOTIFY_ENV];
-	if (urlText === undefined && prefs?.notifySaved === true) {
-		urlText = context.secrets?.().get(NOTIFY_SECRET_NAME)?.secret;
-		if (urlText === undefined) {
-			context.warn('a --notify webhook was saved but is no longer in the keychain; set it again with: aggwatch config set notify');
-		}
+	if (urlText === undefined && useSaved) {
+		urlText = context.savedWebhook?.();
 	}
 
 	const formatFlag = stringOption(context.values, 'notify-format');

@@ -5,9 +5,10 @@ import type {CliContext} from './context.js';
 import {checkAndSaveTenant, checkTenantName, defaultIfNone} from './tenant-save.js';
 
 /**
- * `aggwatch tenant add <name> [--base-url URL] [--client-id ID]`: the URL comes from the name unless given; the
- * client id from --client-id, SAIL_CLIENT_ID or a question; the secret from SAIL_CLIENT_SECRET or a hidden question
- * (one line of standard input without a terminal), never from a flag. Saved only once a token was obtained with
+ * `aggwatch tenant add <name> [--base-url URL] [--client-id ID] [--client-secret-stdin]`: the URL comes from the
+ * name unless given; the client id from --client-id, SAIL_CLIENT_ID or a question; the secret from standard input
+ * (--client-secret-stdin), SAIL_CLIENT_SECRET or a hidden question (one line of standard input without a
+ * terminal), never from a flag's value. Saved only once a token was obtained with
  * them; the first tenant saved becomes the default.
  */
 export async function runTenantAdd(context: CliContext, args: string[]): Promise<number> {
@@ -41,7 +42,15 @@ export async function runTenantAdd(context: CliContext, args: string[]): Promise
 
 	const envSecret = context.env['SAIL_CLIENT_SECRET'];
 	let clientSecret: {value: string; from: string} | undefined;
-	if (envSecret !== undefined && envSecret.trim() !== '') {
+	if (context.values['client-secret-stdin'] === true) {
+		// Its line of standard input (after the client id's, when that is asked for too); hidden at a terminal.
+		const given = (await context.prompt.secret(`Client secret for ${name} (not shown): `))?.trim();
+		if (!given) {
+			throw new UsageError('--client-secret-stdin was given but standard input was empty; pipe the secret in', 'tenant');
+		}
+
+		clientSecret = {value: given, from: 'standard input'};
+	} else if (envSecret !== undefined && envSecret.trim() !== '') {
 		clientSecret = {value: envSecret.trim(), from: 'SAIL_CLIENT_SECRET'};
 	} else {
 		const typed = (await context.prompt.secret(`Client secret for ${name} (not shown): `))?.trim();

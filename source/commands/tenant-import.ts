@@ -100,10 +100,11 @@ function describe(candidate: Candidate): string {
 }
 
 /**
- * `aggwatch tenant import [--yes]`: saves the tenants of the SailPoint SDKs' ./config.json and of the SailPoint
- * CLI's ~/.sailpoint/config.yaml. Lists them and asks before saving (--yes for scripts); a client id or secret the
- * files lack is asked for (hidden; lines of standard input without a terminal). Each is checked with a token
- * request before it is saved, as with `tenant add`.
+ * `aggwatch tenant import [--yes] [--client-secret-stdin]`: saves the tenants of the SailPoint SDKs' ./config.json
+ * and of the SailPoint CLI's ~/.sailpoint/config.yaml. Lists them and asks before saving (--yes for scripts); a
+ * client id or secret the files lack is asked for (hidden; lines of standard input without a terminal, which
+ * --client-secret-stdin names, as for `tenant add`, when exactly one tenant needs a secret). Each is checked with a
+ * token request before it is saved, as with `tenant add`.
  */
 export async function runTenantImport(context: CliContext, args: string[]): Promise<number> {
 	if (args.length > 0) {
@@ -114,6 +115,16 @@ export async function runTenantImport(context: CliContext, args: string[]): Prom
 	if (candidates.length === 0) {
 		throw new UsageError(
 			'nothing to import: no ./config.json with a BaseURL here, and no environment in ~/.sailpoint/config.yaml',
+			'tenant',
+		);
+	}
+
+	const needSecret = candidates.filter(candidate => candidate.clientSecret === undefined).map(candidate => candidate.name);
+	if (context.values['client-secret-stdin'] === true && needSecret.length !== 1) {
+		throw new UsageError(
+			needSecret.length === 0
+				? '--client-secret-stdin was given, but every tenant to import has its secret in its file'
+				: `--client-secret-stdin gives one secret, but ${needSecret.join(', ')} each need one: give them one line each on standard input, without the flag`,
 			'tenant',
 		);
 	}

@@ -2,6 +2,7 @@ import {readSdkConfig, tenantLabel} from './connection.js';
 import {ExitCode} from '../domain/exit-codes.js';
 import type {CliContext} from './context.js';
 import {formatTable} from './table.js';
+import {keychainAdvice, type KeychainProblem} from '../store/keychain-problem.js';
 
 /** One saved tenant in `aggwatch tenant list --json`. Never a secret: only where it is kept. */
 export interface ListedTenant {
@@ -10,8 +11,13 @@ export interface ListedTenant {
 	clientId?: string;
 	apiVersion?: string;
 	default: boolean;
-	/** Where the client secret is: keychain, file, or missing (add the tenant again). */
-	secret: 'keychain' | 'file' | 'missing';
+	/**
+	 * Where the client secret is: keychain, file, missing (add the tenant again), or unknown: kept in the OS
+	 * keychain, which cannot be read now (`secretProblem` says why).
+	 */
+	secret: 'keychain' | 'file' | 'missing' | 'unknown';
+	/** Why the keychain cannot be read (with `secret: "unknown"`). */
+	secretProblem?: string;
 	trackedRows: number;
 }
 
@@ -21,17 +27,28 @@ export async function runTenantList(context: CliContext): Promise<number> {
 	const tenants = store.listTenants();
 	const defaultName = store.getDefaultTenant();
 	const rows = store.listTracked();
+	const folder = store.getKeychainId();
+	let problem: KeychainProblem | undefined;
 	const listed: ListedTenant[] = Object.keys(tenants)
 		.sort()
 		.map(name => {
 			const record = tenants[name]!;
+			const found = context.secrets().lookup({name, folder, location: record.secret});
+			if (!found.found && found.problem !== undefined) {
+				problem = found.problem;
+			}
+
 			return {
 				name,
 				baseUrl: record.baseUrl,
 				...(record.clientId === undefined ? {} : {clientId: record.clientId}),
 				...(record.apiVersion === undefined ? {} : {apiVersion: record.apiVersion}),
 				default: name === defaultName,
-				secret: context.secrets().where(name) ?? 'missing',
+				...(found.found
+					? {secret: found.location}
+					: found.problem === undefined
+						? {secret: 'missing' as const}
+						: {secret: 'unknown' as const, secretProblem: found.problem.reason}),
 				trackedRows: rows.filter(row => row.tenant === name).length,
 			};
 		});
@@ -51,7 +68,7 @@ export async function runTenantList(context: CliContext): Promise<number> {
 				tenant.name,
 				tenant.baseUrl,
 				tenant.clientId ?? '-',
-				tenant.secret === 'missing' ? 'missing (add it again)' : tenant.secret,
+				tenant.secret === 'missing' ? 'missing (add it again)' : tenant.secret === 'unknown' ? 'keychain (cannot be read)' : tenant.secret,
 				String(tenant.trackedRows),
 			]),
 		);
@@ -60,6 +77,9 @@ export async function runTenantList(context: CliContext): Promise<number> {
 		}
 
 		context.out(defaultName === undefined ? 'No default tenant: pick one with "aggwatch tenant use NAME".' : '* the default tenant');
+		if (problem !== undefined) {
+			context.out(`The OS keychain cannot be read: ${problem.reason}. ${capitalise(keychainAdvice(problem))}.`);
+		}
 	}
 
 	// The ad-hoc tenant wins over the default: say so, or the listing misleads.
@@ -72,4 +92,8 @@ export async function runTenantList(context: CliContext): Promise<number> {
 	}
 
 	return ExitCode.ok;
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,9 +2,11 @@ import {ExitCode} from '../domain/exit-codes.js';
 import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {savedTenantName} from './tenant-save.js';
+import {KEYRING_SERVICE} from '../store/keyring.js';
 
 /**
- * `aggwatch tenant remove <name> [--drop-rows | --keep-rows]`: forgets the tenant and deletes its stored secret.
+ * `aggwatch tenant remove <name> [--drop-rows | --keep-rows]`: forgets the tenant and deletes its stored secret; a
+ * secret the keychain could not delete (locked, unreachable) is named with why, and the exit code is 4.
  * Its tracked rows are dropped or kept as the flag says; without one, a terminal is asked (default: keep), and a
  * script keeps them and says how to drop them.
  */
@@ -28,9 +30,21 @@ export async function runTenantRemove(context: CliContext, args: string[]): Prom
 	}
 
 	const wasDefault = store.getDefaultTenant() === name;
-	context.secrets().delete(name);
+	const removal = context.secrets().delete({name, folder: store.getKeychainId(), location: store.getTenant(name)?.secret});
 	store.removeTenant(name);
-	context.out(`Removed tenant ${name} and its stored secret`);
+	let exitCode: number = ExitCode.ok;
+	if (removal.problem === undefined) {
+		context.out(`Removed tenant ${name} and its stored secret`);
+	} else {
+		// The tenant goes as asked; the secret the keychain still holds is named, so it can be deleted there (adding the
+		// tenant again in this folder would also replace it).
+		context.out(`Removed tenant ${name}`);
+		context.error(
+			`the client secret of ${name} could not be removed from the OS keychain: ${removal.problem.reason}; ` +
+				`it is still there (service "${KEYRING_SERVICE}", account "${removal.account}"): delete it there once the keychain can be used (adding ${name} again here replaces it)`,
+		);
+		exitCode = ExitCode.auth;
+	}
 
 	if (rows.length > 0) {
 		if (drop) {
@@ -50,5 +64,5 @@ export async function runTenantRemove(context: CliContext, args: string[]): Prom
 		}
 	}
 
-	return ExitCode.ok;
+	return exitCode;
 }

@@ -62,13 +62,16 @@ export async function checkAndSaveTenant(context: CliContext, tenant: NewTenant)
 	}
 
 	context.out(`${tenant.name}: the credentials work (got an access token from ${baseUrl})`);
-	const location = context.secrets().set(tenant.name, tenant.clientSecret);
 	const store = context.openStore();
+	// The secret goes under this settings folder's own keychain name; the settings then say where it went, so the
+	// secret stored last is the one used, wherever an older one may still be.
+	const location = context.secrets().set({name: tenant.name, folder: store.ensureKeychainId()}, tenant.clientSecret);
 	const replaced = store.getTenant(tenant.name) !== undefined;
 	store.setTenant(tenant.name, {
 		baseUrl,
 		clientId: tenant.clientId,
 		...(context.values['api-version'] === undefined ? {} : {apiVersion}),
+		secret: location,
 	});
 	context.out(
 		`${tenant.name}: ${replaced ? 'updated' : 'saved'} (client secret in ${location === 'keychain' ? 'the OS keychain' : context.secrets().file.path})`,

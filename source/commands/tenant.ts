@@ -7,11 +7,11 @@ type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** The flags each subcommand takes (the parser has already checked that they belong to `tenant`). */
 const FLAGS: Record<Subcommand, OptionName[]> = {
-	add: ['base-url', 'client-id', 'api-version', 'debug'],
-	list: ['json'],
-	remove: ['drop-rows', 'keep-rows'],
+	add: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug'],
+	list: ['json', 'debug'],
+	remove: ['drop-rows', 'keep-rows', 'debug'],
 	use: [],
-	import: ['yes', 'api-version', 'debug'],
+	import: ['yes', 'client-secret-stdin', 'api-version', 'debug'],
 };
 
 function isSubcommand(word: string | undefined): word is Subcommand {

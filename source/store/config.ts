@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import {chmodSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
@@ -278,6 +279,16 @@ export class TrackedStore {
 				data.defaultTenant = name;
 			}
 		});
+	}
+
+	/** This folder's keychain id (see StoreData.keychainId), if a secret was stored since there were ids. */
+	getKeychainId(): string | undefined {
+		return this.#read().keychainId;
+	}
+
+	/** This folder's keychain id, made (and saved) now when there is none yet. */
+	ensureKeychainId(): string {
+		return this.#mutate(data => (data.keychainId ??= randomBytes(8).toString('hex')));
 	}
 
 	/**

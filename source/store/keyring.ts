@@ -3,13 +3,13 @@ import {createRequire} from 'node:module';
 /**
  * The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux), one password per
  * account under one service. Every method throws when there is no usable keychain (headless Linux, CI, a locked
- * store): the caller falls back to the secrets file.
+ * store): the caller says why (keychain-problem.ts), or falls back to the secrets file where that is right.
  */
 export interface KeyringBackend {
 	/** Undefined when nothing is stored for the account. */
 	get(account: string): string | undefined;
 	set(account: string, password: string): void;
-	/** True when something was deleted. */
+	/** True when something was deleted; false when nothing was there. Throws when it could not be deleted. */
 	delete(account: string): boolean;
 }
 
@@ -22,7 +22,15 @@ interface NapiEntry {
 	deletePassword(): boolean;
 }
 
-type EntryConstructor = new (service: string, account: string) => NapiEntry;
+type EntryConstructor = new (service: string, account: string, options?: {linux?: {store?: 'secret-service' | 'keyutils'}}) => NapiEntry;
+
+/**
+ * On Linux the keychain is the Secret Service only. Left to itself @napi-rs/keyring falls back to the kernel's
+ * keyring where there is none: that keyring lives as long as the login session, so a secret saved there would be
+ * gone after the next reboot, and where the kernel refuses it (containers) the reason given is a bare
+ * "AccessDenied". Pinned, a missing Secret Service is said as such, and the 0600 file takes over.
+ */
+const ENTRY_OPTIONS = {linux: {store: 'secret-service'}} as const;
 
 /**
  * Loaded with a computed name through createRequire: the package is a native addon that the bundler must not
@@ -51,7 +59,7 @@ function load(): EntryConstructor {
 
 /** The system keychain through @napi-rs/keyring. */
 export function systemKeyring(service: string = KEYRING_SERVICE): KeyringBackend {
-	const entry = (account: string): NapiEntry => new (load())(service, account);
+	const entry = (account: string): NapiEntry => new (load())(service, account, ENTRY_OPTIONS);
 	return {
 		get(account) {
 			return entry(account).getPassword() ?? undefined;

@@ -171,7 +171,7 @@ export function updateRows(data: StoreData, rows: readonly StoredRow[]): SaveRes
 }
 
 /** The prefs that can be removed again (aggwatch config unset): the defaults of --on-end and --notify. */
-export type RemovablePref = 'onEnd' | 'notifyFormat' | 'notifySaved';
+export type RemovablePref = 'onEnd' | 'notifyFormat' | 'notifySecret';
 
 /** Some prefs to set, and some (`unset`) to remove. */
 export type PrefsChange = Partial<Prefs> & {unset?: readonly RemovablePref[]};
@@ -220,8 +220,12 @@ export function mergePrefs(data: StoreData, partial: PrefsChange): Prefs {
 		data.prefs.notifyFormat = partial.notifyFormat;
 	}
 
-	if (partial.notifySaved !== undefined) {
-		data.prefs.notifySaved = partial.notifySaved === true;
+	if (partial.notifySecret !== undefined) {
+		if (partial.notifySecret !== 'keychain' && partial.notifySecret !== 'file') {
+			throw new TypeError('prefs.notifySecret must be keychain or file');
+		}
+
+		data.prefs.notifySecret = partial.notifySecret;
 	}
 
 	for (const key of partial.unset ?? []) {
@@ -259,6 +263,10 @@ export function toTenantRecord(record: TenantRecord): TenantRecord {
 
 	if (record.apiVersion !== undefined) {
 		stored.apiVersion = record.apiVersion;
+	}
+
+	if (record.secret === 'keychain' || record.secret === 'file') {
+		stored.secret = record.secret;
 	}
 
 	return stored;

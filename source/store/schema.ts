@@ -23,20 +23,25 @@ export interface Prefs {
 	onEnd?: string;
 	/** The default of --notify-format (aggwatch config set notify-format); guessed from the host when absent. */
 	notifyFormat?: 'slack' | 'teams' | 'json';
-	/** A webhook URL for --notify is saved in the secrets store (keychain): the URL itself is never in this file. */
-	notifySaved?: boolean;
+	/**
+	 * A webhook URL for --notify is saved in the secrets store, and where (as TenantRecord.secret): the URL itself is
+	 * never in this file.
+	 */
+	notifySecret?: 'keychain' | 'file';
 }
 
 export const DEFAULT_PREFS: Prefs = {sort: 'added', detail: false};
 
 /**
- * A saved tenant. Never holds a secret: secrets live in the secrets store, keyed by the tenant name.
- * The secrets work may add non-secret fields (e.g. where the secret is kept).
+ * A saved tenant. Never holds a secret: secrets live in the secrets store (store/secrets.ts), keyed by the tenant
+ * name and the folder's keychainId; the record says where its secret went when it was stored last.
  */
 export interface TenantRecord {
 	baseUrl: string;
 	clientId?: string;
 	apiVersion?: string;
+	/** Where its client secret is: the OS keychain or the 0600 file. Absent for tenants saved before it was recorded. */
+	secret?: 'keychain' | 'file';
 }
 
 /** Identifies a tracked row: the same aggregation id can exist on two tenants. */
@@ -59,6 +64,11 @@ export type StoreData = {
 	prefs: Prefs;
 	tenants: Record<string, TenantRecord>;
 	defaultTenant?: string;
+	/**
+	 * This folder's part of its keychain entries' names (`acme@<keychainId>` under service "aggwatch"), made when
+	 * the first secret is stored, so two settings folders never share (or remove) each other's secrets.
+	 */
+	keychainId?: string;
 };
 
 const SCHEMA_VIOLATION = 'Config schema violation: ';
@@ -193,7 +203,7 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 	optional(prefs, 'notify', '/prefs', v => typeof v === 'boolean', 'boolean');
 	optional(prefs, 'onEnd', '/prefs', isNonEmptyString, 'a non-empty string');
 	optional(prefs, 'notifyFormat', '/prefs', v => v === 'slack' || v === 'teams' || v === 'json', 'slack, teams or json');
-	optional(prefs, 'notifySaved', '/prefs', v => typeof v === 'boolean', 'boolean');
+	optional(prefs, 'notifySecret', '/prefs', v => v === 'keychain' || v === 'file', 'keychain or file');
 
 	const tenants = value['tenants'];
 	if (!isRecord(tenants)) {
@@ -211,9 +221,11 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 
 		optional(record, 'clientId', `/tenants/${name}`, isString, 'string');
 		optional(record, 'apiVersion', `/tenants/${name}`, isString, 'string');
+		optional(record, 'secret', `/tenants/${name}`, v => v === 'keychain' || v === 'file', 'keychain or file');
 	}
 
 	optional(value, 'defaultTenant', '', isNonEmptyString, 'a non-empty string');
+	optional(value, 'keychainId', '', v => isNonEmptyString(v) && /^[\w-]+$/.test(v), 'a non-empty string of letters, digits, - and _');
 }
 
 export function emptyStoreData(): StoreData {

@@ -109,17 +109,20 @@ export function testSandbox(): Sandbox {
 	return box;
 }
 
-/** Saves a tenant straight into a sandbox's store and secrets file (as `tenant add` would, minus the token check). */
+/**
+ * Saves a tenant straight into a sandbox's store and secrets file (as `tenant add` would with the keychain off,
+ * minus the token check).
+ */
 export function saveTenant(box: Sandbox, name: string, record: TenantRecord, secret: string | undefined, makeDefault = false): void {
 	const {store} = openStore({cwd: box.config});
-	store.setTenant(name, record);
+	store.setTenant(name, secret === undefined ? record : {...record, secret: 'file'});
 	if (makeDefault) {
 		store.setDefaultTenant(name);
 	}
 
 	store.close();
 	if (secret !== undefined) {
-		new SecretStore({dir: box.config, env: {AGGWATCH_KEYRING: 'off'}, onWarning() {}}).set(name, secret);
+		new SecretStore({dir: box.config, env: {AGGWATCH_KEYRING: 'off'}, onWarning() {}}).set({name}, secret);
 	}
 }
 

@@ -82,8 +82,9 @@ describe('tenant import', () => {
 		);
 		writeSailConfig(box, sailYaml(sim.url));
 
-		// globex's client id and secret are in the keychain of the SailPoint CLI: given on standard input here.
-		const result = await runCli(['tenant', 'import', '--yes'], {
+		// globex's client id and secret are in the keychain of the SailPoint CLI: given on standard input here (the
+		// one secret asked for, so --client-secret-stdin may say so, as for tenant add).
+		const result = await runCli(['tenant', 'import', '--yes', '--client-secret-stdin'], {
 			env: box.env,
 			cwd: box.work,
 			input: `${GLOBEX.clientId}\n${GLOBEX.clientSecret}\n`,
@@ -117,6 +118,19 @@ describe('tenant import', () => {
 		expect((await runCli(['status', RUNNING_ID], {env: box.env, cwd: box.home})).code).toBe(0);
 		expect((await runCli(['status', '--tenant', 'acme-sb', RUNNING_ID], {env: box.env, cwd: box.home})).code).toBe(0);
 		expect(statusCallers(sim)).toEqual([GLOBEX.clientId, ADHOC.clientId]);
+	});
+
+	it('refuses --client-secret-stdin when no tenant, or more than one, needs a secret', async () => {
+		const box = testSandbox();
+		writeFileSync(
+			path.join(box.work, 'config.json'),
+			JSON.stringify({BaseURL: 'acme', ClientId: ACME.clientId, ClientSecret: ACME.clientSecret}),
+		);
+		const result = await runCli(['tenant', 'import', '--yes', '--client-secret-stdin'], {env: box.env, cwd: box.work, input: 'x\n'});
+		expect(result.code).toBe(1);
+		expect(result.stderr.split('\n')[0]).toBe(
+			'aggwatch: --client-secret-stdin was given, but every tenant to import has its secret in its file',
+		);
 	});
 
 	it('does not save a tenant whose credentials ISC refuses, and says so', async () => {

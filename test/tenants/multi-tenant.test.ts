@@ -48,7 +48,7 @@ function registry(tenants: Record<string, {record: TenantRecord; secret?: string
 			return savedConnection(
 				tenant,
 				saved.record,
-				saved.secret === undefined ? undefined : {secret: saved.secret, location: 'file'},
+				saved.secret === undefined ? {found: false} : {found: true, secret: saved.secret, location: 'file'},
 				'v2025',
 			);
 		},

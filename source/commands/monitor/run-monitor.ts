@@ -121,7 +121,8 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 				throw noCredentialsError(tenant);
 			}
 
-			return savedConnection(tenant, record, context.secrets().get(tenant), apiVersionOf(context.values, record.apiVersion));
+			const secret = context.secrets().lookup({name: tenant, folder: store.getKeychainId(), location: record.secret});
+			return savedConnection(tenant, record, secret, apiVersionOf(context.values, record.apiVersion));
 		},
 		create: async connection => context.createClient(connection, {retryWarnings: false}),
 	});
