@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command, as CI runs it, while both cores are kept busy: a fresh clone of HEAD (with ../shared
-# copied beside it, as CI has it), npm ci, then `npm test` RUNS times (default 5) with CI=true, each run's log kept.
+# The README's test command, as CI runs it, while both cores are kept busy: a fresh clone of HEAD in a folder with
+# nothing beside it, npm ci, then `npm test` RUNS times (default 5) with CI=true, each run's log kept.
 # A test that fails only sometimes is a defect: this is how to find one before CI does.
 #   bash scripts/test-under-load.sh [RUNS]
 set -u
@@ -8,7 +8,6 @@ runs=${1:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/aggwatch-load-XXXXXX)
 git clone -q "$here" "$work/aggwatch" || exit 1
-cp -r "$here/../shared" "$work/shared" || exit 1
 cd "$work/aggwatch" || exit 1
 echo "$(git log --oneline -1), in $work"
 export CI=true

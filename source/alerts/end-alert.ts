@@ -1,6 +1,7 @@
 import {formatCount, formatDuration} from '../core/durations.js';
 import {isPolled} from '../core/phase.js';
-import {rowOutcome, type RowOutcome} from '../core/summary.js';
+import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
+import {errorCount, warningCount} from '../domain/outcome.js';
 import type {TrackedRow} from '../core/types.js';
 import {idShortener} from '../core/short-ids.js';
 
@@ -71,6 +72,26 @@ function elapsedMs(row: TrackedRow, previousRow: TrackedRow | undefined, now: nu
 	return Number.isFinite(start) && seenRunning ? Math.max(0, end - start) : undefined;
 }
 
+/** How the run's task ended, when it warned or failed: " with 3 warnings", " with 2 errors" ('' otherwise or while unknown). */
+function taskOutcomePhrase(row: TrackedRow): string {
+	const completion = rowCompletion(row);
+	if (row.task === undefined || completion === undefined) {
+		return '';
+	}
+
+	if (completion === 'warning') {
+		const warnings = warningCount(row.task);
+		return warnings > 0 ? ` with ${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}` : ' with warnings';
+	}
+
+	if (completion === 'error' || completion === 'terminated') {
+		const errors = errorCount(row.task);
+		return errors > 0 ? ` with ${formatCount(errors)} error${errors === 1 ? '' : 's'}` : ` (task ${row.task.completionStatus ?? 'ERROR'})`;
+	}
+
+	return '';
+}
+
 function make(row: TrackedRow, title: string, body: string, severity: AlertSeverity): Alert {
 	return {id: row.id, tenant: row.tenant, title, body, text: body === '' ? title : `${title}, ${body}`, severity};
 }
@@ -89,7 +110,8 @@ function endingAlert(
 			const parts = [accountsPhrase(row, true), elapsed === undefined ? undefined : `in ${formatDuration(elapsed)}`].filter(
 				part => part !== undefined,
 			);
-			return make(row, `${name}: COMPLETED`, parts.join(' '), 'success');
+			const failed = rowCompletion(row) === 'error' || rowCompletion(row) === 'terminated';
+			return make(row, `${name}: COMPLETED${taskOutcomePhrase(row)}`, parts.join(' '), failed ? 'failure' : 'success');
 		}
 
 		case 'not-found': {

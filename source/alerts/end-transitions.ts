@@ -53,6 +53,60 @@ export function endTransitions(previous: MonitorState, next: MonitorState, since
 	return ended;
 }
 
+/**
+ * How long an end's alert waits for the run's task at most: the bell and the desktop notification go once, with the
+ * outcome (warnings, errors), and the task is usually read within a second of the end.
+ */
+export const OUTCOME_WAIT_MS = 3000;
+
+/** An end seen, its alert waiting for the first read of the row's task (see OUTCOME_WAIT_MS). */
+export interface PendingEnd {
+	key: string;
+	previous: TrackedRow;
+	/** When the end was seen. */
+	since: number;
+}
+
+/**
+ * The row's task has been read once since its end, or will not be: a first answer came (complete or not), the read
+ * failed, it gave up, or no read is pending at all. The alert never waits past this first read.
+ */
+export function outcomeSettled(row: TrackedRow): boolean {
+	const read = row.taskRead;
+	if (read === undefined || read.purpose !== 'outcome') {
+		return true;
+	}
+
+	return row.task !== undefined || read.failures > 0 || read.dueAt > read.since;
+}
+
+/**
+ * Which pending ends alert now (their task read once, or OUTCOME_WAIT_MS passed) with their row as it is now, and
+ * which still wait. Rows no longer tracked are dropped.
+ */
+export function duePendingEnds(
+	pending: readonly PendingEnd[],
+	state: MonitorState,
+	now: number,
+): {ready: EndTransition[]; waiting: PendingEnd[]} {
+	const ready: EndTransition[] = [];
+	const waiting: PendingEnd[] = [];
+	for (const item of pending) {
+		const row = findRow(state.rows, item.key);
+		if (row === undefined) {
+			continue;
+		}
+
+		if (outcomeSettled(row) || now - item.since >= OUTCOME_WAIT_MS) {
+			ready.push({row, previous: item.previous});
+		} else {
+			waiting.push(item);
+		}
+	}
+
+	return {ready, waiting};
+}
+
 /** How long a row that just ended flashes. */
 export const FLASH_MS = 5000;
 /** How long the header tells of it. */
@@ -64,7 +118,8 @@ export function alertText(alert: Alert, withTenant: boolean): string {
 }
 
 /**
- * The alert and the flash for each transition; `now` stands in for an end time a row lacks (not found, expired).
+ * The alert and the flash for each transition; `now` stands in for an end time a row lacks (not found, expired), and
+ * the flash starts at `now` (the alert may have waited a moment for the task).
  * `extra` adds phrases to an alert's text (how the run compares with the source's usual, held-back deletions).
  */
 export function alertsFor(
@@ -87,7 +142,7 @@ export function alertsFor(
 		const text = alertText(alert, withTenant);
 		result.push({
 			alert: {...alert, text},
-			flash: {key: row.key, at: row.endedAt ?? now, text, severity: alert.severity},
+			flash: {key: row.key, at: Math.max(row.endedAt ?? now, now), text, severity: alert.severity},
 		});
 	}
 

@@ -84,6 +84,9 @@ and is printed instead.
 
   --json    one JSON object per line: the status body with "id" added, and "task":
             {completionStatus, launched, completed, messages: [{type, text}], counts}
+            (completionStatus one of SUCCESS, WARNING, ERROR, TERMINATED, TEMP_ERROR;
+            the tenant's own spelling in completionStatusRaw where it differs), and
+            once it has ended "deletionsHeldBack": true or false
             (a failed id gives {"id", "error": {kind, message, status, trackingId}})
 
 ${CONNECTION}
@@ -224,9 +227,10 @@ start time, how long it has run, and the aggregation id.
   --track   also track them all, labelled with their source name
   --json    one JSON object per line: {"id","tenant","source","sourceId","started","progress"}
   --ended   instead, the ones that ended in the window (what ended while nobody watched):
-            source, completion status, start, duration, warnings and errors; with --json
+            source, outcome (completion status, warnings, errors), start, duration,
+            changes and accounts scanned; with --json
             {"id","tenant","source","sourceId","completionStatus","started","completed",
-            "durationMs","warnings","errors","task"}
+            "durationMs","warnings","errors","deletionsHeldBack","task"}
   --since   the window for --ended (default 24h)
   --failed  with --ended, only runs that did not succeed (ERROR, TEMP_ERROR, TERMINATED)
   --on-end, --notify, --notify-format   with --ended: one "ended" event per run listed

@@ -14,6 +14,8 @@ interface PastRunSpec {
 	gapMs: number;
 	startedMs: number;
 	status?: string;
+	/** How its task ended: SUCCESS with no messages unless said. */
+	outcome?: {completionStatus: string; warnings?: number; errors?: number};
 }
 
 /** A 32-hex id for the n-th seeded run of a source (they never collide with the scenario's ids). */
@@ -42,17 +44,30 @@ function entry(spec: PastRunSpec, sourceIndex: number, run: number, now: number)
 		},
 		longestGapMs: spec.gapMs,
 		startedMs: spec.startedMs,
+		outcome: {
+			completionStatus: spec.outcome?.completionStatus ?? 'SUCCESS',
+			warnings: spec.outcome?.warnings ?? 0,
+			errors: spec.outcome?.errors ?? 0,
+			// The changes split as the simulator's tasks do: a tenth added, the rest changed.
+			counts: {
+				total: spec.total,
+				created: Math.floor(spec.processed / 10),
+				updated: spec.processed - Math.floor(spec.processed / 10),
+				deleted: spec.deleted,
+			},
+		},
 		recordedAt: new Date(end).toISOString(),
 	};
 }
 
 /**
- * The demo's past: a week of earlier runs of its sources, so the monitor has something to compare with. Workday
- * usually removes about 3 accounts (this run removes 120), LDAP usually takes under a minute (this one stalls),
- * Okta usually marks 2 accounts for deletion out of 4,000 (this one marks 900), Active Directory runs as usual.
+ * The demo's past: a week of earlier runs of its sources, so the monitor has something to compare with (and `H` and
+ * `aggwatch history --demo` something to list). Workday usually removes about 3 accounts (this run removes 120), LDAP
+ * usually takes under a minute (this one stalls), Okta usually marks 2 accounts for deletion out of 4,000 (this one
+ * marks 900), Active Directory runs as usual; Active Directory EU often ends with warnings, and one Jira run failed.
  */
 export function demoHistory(now: number): HistoryEntry[] {
-	const {workday, activeDirectory, serviceNow, ldap, okta} = DEMO_SOURCES;
+	const {workday, activeDirectory, serviceNow, ldap, okta, activeDirectoryEu, jira} = DEMO_SOURCES;
 	const sources: Array<{name: string; runs: Array<Omit<PastRunSpec, 'source'>>}> = [
 		{
 			name: workday.name,
@@ -112,6 +127,32 @@ export function demoHistory(now: number): HistoryEntry[] {
 				deleted: [2, 1, 3, 2, 2][index]!,
 				gapMs: 5000,
 				startedMs: 4000,
+			})),
+		},
+		{
+			name: activeDirectoryEu.name,
+			runs: [52, 49, 55, 50].map((seconds, index) => ({
+				durationMs: seconds * 1000,
+				processed: 5900 + index * 30,
+				total: 5900 + index * 30,
+				marked: 0,
+				deleted: 0,
+				gapMs: 5000,
+				startedMs: 20_000,
+				...(index % 2 === 1 ? {outcome: {completionStatus: 'WARNING', warnings: 2}} : {}),
+			})),
+		},
+		{
+			name: jira.name,
+			runs: [61, 66, 58].map((seconds, index) => ({
+				durationMs: seconds * 1000,
+				processed: 1900 + index * 20,
+				total: 1900 + index * 20,
+				marked: 0,
+				deleted: 0,
+				gapMs: 5000,
+				startedMs: 15_000,
+				...(index === 1 ? {outcome: {completionStatus: 'ERROR', errors: 1}} : {}),
 			})),
 		},
 	];

@@ -29,3 +29,6 @@ export async function startDemoTenant(): Promise<DemoTenant> {
 		close: async () => simulator.close(),
 	};
 }
+
+/** The demo's week of earlier runs, here so a command reaches it through demo.cjs (the split-off demo bundle). */
+export {demoHistory} from './demo-history.js';

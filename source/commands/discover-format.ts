@@ -1,4 +1,5 @@
-import {formatDuration} from '../core/durations.js';
+import {formatCount, formatDuration} from '../core/durations.js';
+import {outcomeLabel, scannedAccounts, taskHeldBackDeletions, taskOutcomeJson, type TaskOutcome} from '../domain/outcome.js';
 import type {EndedAggregation} from './ended-aggregations.js';
 import type {RunningAggregation} from './running-aggregations.js';
 import {utcTime} from './utc-time.js';
@@ -36,14 +37,33 @@ export function runningJson(row: RunningAggregation, tenant: string): Record<str
 	};
 }
 
-/** The plain table of `discover --ended`: source, outcome, start, duration, warnings and errors, id. */
+/** The changes the task reports (added + changed + removed), when it reports any of them. */
+function taskChanges(task: TaskOutcome): number | undefined {
+	const {created, updated, deleted} = task.counts;
+	return created === undefined && updated === undefined && deleted === undefined
+		? undefined
+		: (created ?? 0) + (updated ?? 0) + (deleted ?? 0);
+}
+
+/**
+ * The plain table of `discover --ended`: source, outcome (the task's completion status with its warnings or errors,
+ * "WARNING ⚠ 3"), start, duration, the changes and the accounts scanned the task reports, id.
+ */
 export function formatEndedTable(rows: readonly EndedAggregation[]): string[] {
 	const width = Math.min(MAX_SOURCE_WIDTH, Math.max('SOURCE'.length, ...rows.map(row => (row.sourceName ?? UNKNOWN_SOURCE).length)));
-	const lines = [`${fit('SOURCE', width)}  ${'OUTCOME'.padEnd(10)}  ${'STARTED'.padEnd(23)}  ${'DURATION'.padEnd(8)}  WARN  ERR  ID`];
-	for (const row of rows) {
+	const outcomes = rows.map(row =>
+		outcomeLabel(undefined, {completionStatus: row.task.completionStatus, warnings: row.warnings, errors: row.errors}),
+	);
+	const outcomeWidth = Math.max('OUTCOME'.length, ...outcomes.map(text => [...text].length));
+	const pad = (text: string) => text + ' '.repeat(Math.max(0, outcomeWidth - [...text].length));
+	const count = (value: number | undefined) => (value === undefined ? '?' : formatCount(value)).padStart(9);
+	const lines = [
+		`${fit('SOURCE', width)}  ${pad('OUTCOME')}  ${'STARTED'.padEnd(23)}  ${'DURATION'.padEnd(8)}  ${'CHANGES'.padStart(9)}  ${'SCANNED'.padStart(9)}  ID`,
+	];
+	for (const [index, row] of rows.entries()) {
 		const duration = row.durationMs === undefined ? '?' : formatDuration(row.durationMs);
 		lines.push(
-			`${fit(row.sourceName ?? UNKNOWN_SOURCE, width)}  ${(row.task.completionStatus ?? '?').padEnd(10)}  ${(row.started === undefined ? '-' : utcTime(Date.parse(row.started))).padEnd(23)}  ${duration.padEnd(8)}  ${String(row.warnings).padStart(4)}  ${String(row.errors).padStart(3)}  ${row.id}`,
+			`${fit(row.sourceName ?? UNKNOWN_SOURCE, width)}  ${pad(outcomes[index]!)}  ${(row.started === undefined ? '-' : utcTime(Date.parse(row.started))).padEnd(23)}  ${duration.padEnd(8)}  ${count(taskChanges(row.task))}  ${count(scannedAccounts(row.task))}  ${row.id}`,
 		);
 	}
 
@@ -57,12 +77,19 @@ export function endedJson(row: EndedAggregation, tenant: string): Record<string,
 		tenant,
 		source: row.sourceName ?? null,
 		sourceId: row.sourceId ?? null,
-		completionStatus: row.task.completionStatus,
+		...taskStatusFields(row.task),
 		started: row.started ?? null,
 		completed: row.completed ?? null,
 		durationMs: row.durationMs ?? null,
 		warnings: row.warnings,
 		errors: row.errors,
-		task: row.task,
+		deletionsHeldBack: taskHeldBackDeletions(row.task),
+		task: taskOutcomeJson(row.task),
 	};
+}
+
+/** completionStatus in one spelling, and completionStatusRaw where the tenant's differs. */
+function taskStatusFields(task: TaskOutcome): {completionStatus: string | null; completionStatusRaw?: string} {
+	const {completionStatus, completionStatusRaw} = taskOutcomeJson(task);
+	return {completionStatus, ...(completionStatusRaw === undefined ? {} : {completionStatusRaw})};
 }

@@ -1,4 +1,5 @@
 import {formatCount, formatDuration} from '../core/durations.js';
+import {normalCompletionStatus, outcomeLabel} from '../domain/outcome.js';
 import {entryAccounts, isEndApproximate, type HistoryEntry} from '../history/entry.js';
 import {utcTime} from './utc-time.js';
 
@@ -17,39 +18,56 @@ export function durationText(entry: HistoryEntry): string {
 	return `${isEndApproximate(entry) ? '≤' : ''}${formatDuration(entry.durationMs)}`;
 }
 
+/** A history entry's outcome as the row badge says it: "completed ⚠ 3", "completed ✖ 2", "cancelled". */
+function entryOutcome(entry: HistoryEntry): string {
+	return outcomeLabel(entry.status, entry.outcome);
+}
+
+/** One `history --json` line: the entry as recorded, its task's completion status in one spelling (raw beside it if it differs). */
+export function historyJson(entry: HistoryEntry): object {
+	if (entry.outcome === undefined) {
+		return entry;
+	}
+
+	const raw = entry.outcome.completionStatus;
+	const normal = normalCompletionStatus(raw);
+	return {...entry, outcome: {...entry.outcome, completionStatus: normal, ...(normal === raw ? {} : {completionStatusRaw: raw})}};
+}
+
 /**
- * The plain table `aggwatch history` prints; the tenant column only when entries come from several tenants. OUTCOME,
- * WARN and ERR come from the run's task ("?" until aggwatch read it).
+ * The plain table `aggwatch history` prints; the tenant column only when entries come from several tenants. OUTCOME
+ * is said as the row badge says it, with the task's warnings and errors once aggwatch read it. CHANGES are the status
+ * endpoint's (new, changed and deleted accounts); SCANNED the accounts the task says were read ("?" until known).
  */
 export function formatHistoryTable(entries: readonly HistoryEntry[]): string[] {
 	const showTenant = new Set(entries.map(entry => entry.tenant)).size > 1;
 	const sourceWidth = Math.min(MAX_SOURCE_WIDTH, Math.max('SOURCE'.length, ...entries.map(entry => (entry.source ?? '?').length)));
 	const tenantWidth = Math.max('TENANT'.length, ...entries.map(entry => entry.tenant.length));
+	const outcomes = entries.map(entry => entryOutcome(entry));
+	const outcomeWidth = Math.max('OUTCOME'.length, ...outcomes.map(text => [...text].length));
+	const pad = (text: string) => text + ' '.repeat(Math.max(0, outcomeWidth - [...text].length));
 	const header = [
 		'ENDED'.padEnd(23),
 		...(showTenant ? [fit('TENANT', tenantWidth)] : []),
 		fit('SOURCE', sourceWidth),
-		'STATUS'.padEnd(10),
-		'OUTCOME'.padEnd(10),
-		'WARN'.padStart(4),
-		'ERR'.padStart(3),
-		'ACCOUNTS'.padStart(10),
+		pad('OUTCOME'),
+		'CHANGES'.padStart(9),
+		'SCANNED'.padStart(9),
 		'DURATION'.padStart(9),
 		'ID',
 	];
 	const lines = [header.join('  ')];
-	for (const entry of entries) {
-		const accounts = entryAccounts(entry);
+	for (const [index, entry] of entries.entries()) {
+		const changes = entryAccounts(entry);
+		const scanned = entry.outcome?.counts['total'];
 		lines.push(
 			[
 				utcTime(Date.parse(entry.end)).padEnd(23),
 				...(showTenant ? [fit(entry.tenant, tenantWidth)] : []),
 				fit(entry.source ?? '?', sourceWidth),
-				entry.status.padEnd(10),
-				(entry.outcome?.completionStatus ?? '?').padEnd(10),
-				(entry.outcome === undefined ? '?' : String(entry.outcome.warnings)).padStart(4),
-				(entry.outcome === undefined ? '?' : String(entry.outcome.errors)).padStart(3),
-				(accounts === undefined ? '?' : formatCount(accounts)).padStart(10),
+				pad(outcomes[index]!),
+				(changes === undefined ? '?' : formatCount(changes)).padStart(9),
+				(scanned === undefined ? '?' : formatCount(scanned)).padStart(9),
 				durationText(entry).padStart(9),
 				entry.id,
 			].join('  '),

@@ -6,7 +6,7 @@ import {StoreError} from '../store/errors.js';
 import {openCommandHistory} from './command-history.js';
 import type {CommandContext} from './context.js';
 import {stringFlag} from './flag-values.js';
-import {formatHistoryTable} from './history-format.js';
+import {formatHistoryTable, historyJson} from './history-format.js';
 
 /**
  * `aggwatch history [--source NAME] [--since DURATION] [--tenant NAME] [--json]`: the aggregations aggwatch saw
@@ -29,6 +29,13 @@ export async function runHistory(context: CommandContext, positionals: string[])
 	let entries;
 	try {
 		const history = openCommandHistory(context);
+		if (context.values.demo === true && history.list().length === 0) {
+			// The demo's history as the demo monitor starts it: a week of earlier runs (the monitor writes them afresh
+			// at each start; until one has run, they are written here, so both show the same past).
+			const {demoHistory} = await import('./demo-tenant.js');
+			history.reset(demoHistory(context.now()));
+		}
+
 		entries = queryHistory(history.list(), {
 			...(tenant === undefined ? {} : {tenant}),
 			...(source === undefined ? {} : {source}),
@@ -45,7 +52,7 @@ export async function runHistory(context: CommandContext, positionals: string[])
 
 	if (json) {
 		for (const entry of entries) {
-			context.out(JSON.stringify(entry));
+			context.out(JSON.stringify(historyJson(entry)));
 		}
 	} else if (entries.length === 0) {
 		const filtered = source !== undefined || tenant !== undefined || sinceMs !== undefined;

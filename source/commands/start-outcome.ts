@@ -1,5 +1,5 @@
 import type {IscError} from '../domain/errors.js';
-import {isCertificateCode} from '../isc/certificate-codes.js';
+import {isCertificateCode} from '../domain/certificate-codes.js';
 
 /** Network failures that happen before a request leaves: the tenant cannot have acted on it. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);

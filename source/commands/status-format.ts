@@ -1,6 +1,7 @@
 import type {AggregationStatus} from '../domain/status.js';
 import type {IscError} from '../domain/errors.js';
 import {formatCount, formatDuration} from '../core/durations.js';
+import {HELD_BACK_TEXT, markedText, removedText} from '../domain/words.js';
 
 function ratio(done: number | undefined, total: number | undefined): string | undefined {
 	if (done === undefined && total === undefined) {
@@ -11,8 +12,8 @@ function ratio(done: number | undefined, total: number | undefined): string | un
 	return `${done === undefined ? '?' : formatCount(done)} / ${total === undefined ? '?' : formatCount(total)}${percent}`;
 }
 
-/** The human block `aggwatch status` prints for one aggregation. */
-export function formatStatusBlock(id: string, status: AggregationStatus, now: number): string {
+/** The human block `aggwatch status` prints for one aggregation; `heldBack`: ISC held its deletions back. */
+export function formatStatusBlock(id: string, status: AggregationStatus, now: number, heldBack = false): string {
 	const lines = [`${id}  ${status.status ?? '(no status)'}`];
 	const accounts = ratio(status.processedAccounts, status.totalAccounts);
 	if (accounts) {
@@ -23,10 +24,9 @@ export function formatStatusBlock(id: string, status: AggregationStatus, now: nu
 		lines.push('  Changes       counting (counts appear once accounts are collected)');
 	}
 
-	if (status.totalAccountsMarkedForDeletion !== undefined || status.deletedAccounts !== undefined) {
-		lines.push(
-			`  Deletions     ${formatCount(status.deletedAccounts ?? 0)} deleted of ${formatCount(status.totalAccountsMarkedForDeletion ?? 0)} marked`,
-		);
+	if (status.totalAccountsMarkedForDeletion !== undefined || status.deletedAccounts !== undefined || heldBack) {
+		const counts = `${markedText(status.totalAccountsMarkedForDeletion ?? 0)}, ${removedText(status.deletedAccounts ?? 0)}`;
+		lines.push(`  Deletions     ${counts}${heldBack ? `; ${HELD_BACK_TEXT}` : ''}`);
 	}
 
 	const identities = ratio(status.processedIdentities, status.totalIdentities);

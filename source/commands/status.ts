@@ -1,6 +1,7 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {UsageError} from '../domain/usage-error.js';
-import {isFailedCompletion, type TaskOutcome} from '../domain/outcome.js';
+import {isFailedCompletion, taskOutcomeJson, type TaskOutcome} from '../domain/outcome.js';
+import {deletionsHeldBack} from '../core/deletion-risk.js';
 import type {IscClient} from '../isc/client.js';
 import {IscError} from '../domain/errors.js';
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
@@ -92,14 +93,23 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 		if ('status' in result) {
 			// A 200 with status NOT_FOUND whose task is unknown too: shown as it came, but exit 3 like a 404.
 			const notFound = result.status.status === 'NOT_FOUND';
+			const ended = isEndStatus(result.status.status);
+			const heldBack = ended && deletionsHeldBack(result.status, 'ended', result.task);
 			if (json) {
-				context.out(JSON.stringify({id: result.id, ...result.status, ...(result.task === undefined ? {} : {task: result.task})}));
+				context.out(
+					JSON.stringify({
+						id: result.id,
+						...result.status,
+						...(result.task === undefined ? {} : {task: taskOutcomeJson(result.task)}),
+						...(ended ? {deletionsHeldBack: heldBack} : {}),
+					}),
+				);
 			} else if (notFound) {
 				context.error(
 					`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, or one not visible yet)`,
 				);
 			} else {
-				const lines = [formatStatusBlock(result.id, result.status, context.now())];
+				const lines = [formatStatusBlock(result.id, result.status, context.now(), heldBack)];
 				if (result.task !== undefined) {
 					lines.push(...formatTaskLines(result.task));
 				}
@@ -116,7 +126,16 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 		}
 
 		if ('task' in result) {
-			context.out(json ? JSON.stringify({id: result.id, task: result.task}) : formatTaskBlock(result.id, result.task));
+			const ended = result.task.completionStatus !== null;
+			context.out(
+				json
+					? JSON.stringify({
+							id: result.id,
+							task: taskOutcomeJson(result.task),
+							...(ended ? {deletionsHeldBack: deletionsHeldBack(undefined, 'expired', result.task)} : {}),
+						})
+					: formatTaskBlock(result.id, result.task),
+			);
 			codes.push(taskExitCode(result.task));
 			continue;
 		}

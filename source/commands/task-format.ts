@@ -1,5 +1,6 @@
 import {formatCount, formatDuration} from '../core/durations.js';
-import {countLabel, errorCount, orderedCounts, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {countLabel, errorCount, orderedCounts, taskHeldBackDeletions, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {HELD_BACK_TEXT} from '../domain/words.js';
 import {safeText} from '../domain/status.js';
 import {utcTime} from './utc-time.js';
 
@@ -59,5 +60,7 @@ export function formatTaskLines(task: TaskOutcome): string[] {
 export function formatTaskBlock(id: string, task: TaskOutcome): string {
 	const state =
 		task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
-	return [`${id}  ${state}`, ...formatTaskLines(task)].join('\n');
+	// Past the hour the status counts are gone: the task's "Account deletion was skipped" is all that tells of it.
+	const deletions = taskHeldBackDeletions(task) ? [`  Deletions     ${HELD_BACK_TEXT} (the task says so below)`] : [];
+	return [`${id}  ${state}`, ...deletions, ...formatTaskLines(task)].join('\n');
 }

@@ -1,7 +1,9 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
-import {errorCount, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {errorCount, taskOutcomeJson, warningCount, type TaskOutcome, type TaskOutcomeJson} from '../domain/outcome.js';
+import {deletionsHeldBack} from '../core/deletion-risk.js';
+import {HELD_BACK_TEXT} from '../domain/words.js';
 import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
 import {isPolled} from '../core/phase.js';
 import type {MonitorState, TrackedRow} from '../core/types.js';
@@ -15,8 +17,13 @@ export interface WaitEvent {
 	outcome: RowOutcome;
 	processedAccounts?: number;
 	totalAccounts?: number;
-	/** The aggregation's task once read (task-status/{id}): completion status, times, messages, counts. */
-	task?: TaskOutcome;
+	/**
+	 * The aggregation's task once read (task-status/{id}): completion status (in one spelling, the tenant's beside it
+	 * where it differs), times, messages, counts.
+	 */
+	task?: TaskOutcomeJson;
+	/** Once it has ended: whether ISC held its deletions back (status counts, or the task's "Account deletion was skipped"). */
+	deletionsHeldBack?: boolean;
 	/** The task had no completion status within a few minutes: the outcome is not known. */
 	taskGaveUp?: true;
 	/** The last error, while one is pending. */
@@ -75,8 +82,9 @@ export function toEvent(row: TrackedRow, now: number): WaitEvent {
 		outcome,
 		...(snapshot?.processedAccounts === undefined ? {} : {processedAccounts: snapshot.processedAccounts}),
 		...(snapshot?.totalAccounts === undefined ? {} : {totalAccounts: snapshot.totalAccounts}),
-		...(row.task === undefined ? {} : {task: row.task}),
+		...(row.task === undefined ? {} : {task: taskOutcomeJson(row.task)}),
 		...(row.taskGaveUp === true ? {taskGaveUp: true as const} : {}),
+		...(row.phase === 'ended' || row.phase === 'expired' ? {deletionsHeldBack: deletionsHeldBack(snapshot, row.phase, row.task)} : {}),
 		...(row.lastError
 			? {
 					error: {
@@ -113,6 +121,10 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 		parts.push('task outcome unknown (the task had not completed after a few minutes)');
 	}
 
+	if (event.deletionsHeldBack === true) {
+		parts.push(HELD_BACK_TEXT);
+	}
+
 	if (event.error) {
 		const retry = event.error.retryInMs === undefined ? '' : `; retrying in ${formatDuration(event.error.retryInMs)}`;
 		const tracking = event.error.trackingId ? ` [trackingId ${event.error.trackingId}]` : '';
@@ -122,7 +134,7 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	return parts.join('  ');
 }
 
-function taskTally(task: TaskOutcome): string {
+function taskTally(task: Pick<TaskOutcome, 'messages'>): string {
 	const warnings = warningCount(task);
 	const errors = errorCount(task);
 	const parts = [

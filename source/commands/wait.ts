@@ -10,7 +10,7 @@ import {createPoller} from '../core/poller.js';
 import {createMonitorState} from '../core/reducer.js';
 import {stallOf} from '../core/stall.js';
 import type {MonitorState} from '../core/types.js';
-import {isCertificateCode} from '../isc/certificate-codes.js';
+import {isCertificateError} from '../domain/certificate-codes.js';
 import {toTaskOutcome} from '../isc/task-status.js';
 import type {CommandContext} from './context.js';
 import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
@@ -178,18 +178,17 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 
 			hooks.onChange?.(previous, state, now);
 			previous = state;
-			const authError = Object.values(state.tenants).find(tenant => tenant.authError)?.authError;
-			if (authError) {
-				context.error(`${authError.message}${authError.hint ? ` - ${authError.hint}` : ''}`);
-				finish(false, true);
-				return;
-			}
+			// A tenant stopped: credentials that fail, or an untrusted TLS certificate (which does not fix itself
+			// either): no point polling on until the timeout.
+			const stopped = Object.values(state.tenants).find(tenant => tenant.authError)?.authError;
+			if (stopped) {
+				context.error(`${stopped.message}${stopped.hint ? ` - ${stopped.hint}` : ''}`);
+				if (isCertificateError(stopped)) {
+					finish(false, false, ExitCode.requestFailed);
+				} else {
+					finish(false, true);
+				}
 
-			// An untrusted TLS certificate does not fix itself: no point polling on until the timeout.
-			const certificate = state.rows.find(row => row.lastError?.kind === 'network' && isCertificateCode(row.lastError.code))?.lastError;
-			if (certificate) {
-				context.error(`${certificate.message}${certificate.hint ? ` - ${certificate.hint}` : ''}`);
-				finish(false, false, ExitCode.requestFailed);
 				return;
 			}
 

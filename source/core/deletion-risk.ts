@@ -1,3 +1,4 @@
+import {taskHeldBackDeletions, type TaskOutcome} from '../domain/outcome.js';
 import type {AggregationStatus} from '../domain/status.js';
 import type {RowPhase} from './types.js';
 
@@ -23,23 +24,40 @@ export interface DeletionRisk {
 	thresholdPercent?: number;
 	/** The share is over the threshold: ISC will probably hold the deletions back. */
 	over: boolean;
-	/** It COMPLETED having marked accounts but deleted fewer: the deletions were held back. */
+	/**
+	 * The deletions were held back: it COMPLETED having marked accounts but deleted fewer, or its task says "Account
+	 * deletion was skipped".
+	 */
 	heldBack: boolean;
+	/** Only the task's message tells of the deletions: the status endpoint's counts are not known (past the hour). */
+	countsKnown: boolean;
+}
+
+/** Held back, as far as the status counts and the task tell (an ended or expired run). */
+export function deletionsHeldBack(snapshot: AggregationStatus | undefined, phase: RowPhase, task: TaskOutcome | undefined): boolean {
+	const marked = snapshot?.totalAccountsMarkedForDeletion ?? 0;
+	const deleted = snapshot?.deletedAccounts ?? 0;
+	const ended = phase === 'ended' || phase === 'expired';
+	return (
+		(ended && taskHeldBackDeletions(task)) || (phase === 'ended' && snapshot?.status === 'COMPLETED' && marked > 0 && deleted < marked)
+	);
 }
 
 /**
  * The deletion figures of a row, or undefined when it has marked and deleted nothing (or ISC did not say).
- * `over` needs a known threshold and basis; `heldBack` only needs the end.
+ * `over` needs a known threshold and basis; `heldBack` only needs the end (or the task's message, with no counts).
  */
 export function deletionRisk(
 	snapshot: AggregationStatus | undefined,
 	phase: RowPhase,
 	context: DeletionContext = {},
+	task?: TaskOutcome,
 ): DeletionRisk | undefined {
 	const marked = snapshot?.totalAccountsMarkedForDeletion ?? 0;
 	const deleted = snapshot?.deletedAccounts ?? 0;
+	const heldBack = deletionsHeldBack(snapshot, phase, task);
 	if (marked <= 0 && deleted <= 0) {
-		return undefined;
+		return heldBack ? {marked, deleted, over: false, heldBack, countsKnown: false} : undefined;
 	}
 
 	let basis: DeletionRisk['basis'];
@@ -52,7 +70,6 @@ export function deletionRisk(
 	const sharePercent = basis === undefined ? undefined : (marked / basis.accounts) * 100;
 	const threshold = context.thresholdPercent;
 	const over = threshold !== undefined && sharePercent !== undefined && sharePercent > threshold;
-	const heldBack = phase === 'ended' && snapshot?.status === 'COMPLETED' && marked > 0 && deleted < marked;
 	return {
 		marked,
 		deleted,
@@ -61,5 +78,6 @@ export function deletionRisk(
 		...(threshold === undefined ? {} : {thresholdPercent: threshold}),
 		over,
 		heldBack,
+		countsKnown: true,
 	};
 }

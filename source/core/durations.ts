@@ -1,3 +1,5 @@
+import {formatCount} from '../domain/words.js';
+
 /** The input as a quoted string with control characters (C0, DEL, C1) escaped: it stays on one line and inert. */
 function quoted(input: string): string {
 	return JSON.stringify(input).replace(/[\u007f-\u009f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -99,16 +101,7 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(hours / 24)}d ${pad(hours % 24)}h`;
 }
 
-/** A whole number with comma thousands separators, independent of the locale: 1234567 → "1,234,567". */
-export function formatCount(n: number): string {
-	if (!Number.isFinite(n)) {
-		return '?';
-	}
-
-	const rounded = Math.round(n);
-	const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return rounded < 0 ? `-${digits}` : digits;
-}
+export {formatCount} from '../domain/words.js';
 
 function oneDecimal(value: number): string {
 	const text = value.toFixed(1);

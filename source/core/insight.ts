@@ -25,10 +25,15 @@ export interface InsightContext {
 export function rowInsight(row: TrackedRow, now: number, context: InsightContext): RowInsight {
 	const stall = stallOf(row, context.stallAfterMs, stallBaseline(context.past));
 	const lastRunAccounts = context.past.find(run => run.counts.totalAccounts !== undefined)?.counts.totalAccounts;
-	const deletion = deletionRisk(row.snapshot, row.phase, {
-		...(context.thresholdPercent === undefined ? {} : {thresholdPercent: context.thresholdPercent}),
-		...(lastRunAccounts === undefined ? {} : {lastRunAccounts}),
-	});
+	const deletion = deletionRisk(
+		row.snapshot,
+		row.phase,
+		{
+			...(context.thresholdPercent === undefined ? {} : {thresholdPercent: context.thresholdPercent}),
+			...(lastRunAccounts === undefined ? {} : {lastRunAccounts}),
+		},
+		row.task,
+	);
 	const elapsedMs = rowElapsed(row, now);
 	const snapshot = row.snapshot;
 	const comparison =

@@ -6,13 +6,18 @@ import type {RowKey, TrackedRow} from './types.js';
 
 /**
  * A tenant's rows still to be asked about (status polls, and task reads: see task-reads.ts): the idle ones most
- * overdue first, and how many have a request in flight.
+ * overdue first, and how many have a request in flight. The rows that have had no answer yet in this session (the
+ * first pass: see isFirstPass) are also kept apart, so the schedule finds them first without a scan.
  */
 export interface TenantPollQueue {
 	/** The idle row (not in flight) whose request is due first; ties in state order. */
 	first(): TrackedRow | undefined;
 	/** The idle row due next after first(). */
 	second(): TrackedRow | undefined;
+	/** Of the idle rows still waiting for their first answer, the one due first. */
+	firstUnanswered(): TrackedRow | undefined;
+	/** Of the idle rows answered before, the one due first. */
+	firstAnswered(): TrackedRow | undefined;
 	readonly inFlight: number;
 }
 
@@ -27,7 +32,10 @@ interface Queued {
 }
 
 interface Queue extends TenantPollQueue {
-	idle: KeyedHeap<Queued>;
+	/** Idle rows answered before. */
+	known: KeyedHeap<Queued>;
+	/** Idle rows still waiting for their first answer. */
+	fresh: KeyedHeap<Queued>;
 	inFlight: number;
 }
 
@@ -50,6 +58,11 @@ function isQueued(row: TrackedRow): boolean {
 	return isScheduled(row) && !isBusy(row);
 }
 
+/** A status poll still waiting for the row's first answer in this session: the first pass asks these first. */
+export function isFirstPass(row: TrackedRow): boolean {
+	return row.unanswered === true && row.taskRead === undefined && isPolledPhase(row.phase);
+}
+
 const keyOfQueued = (entry: Queued): RowKey => entry.row.key;
 const queuedBefore = (a: Queued, b: Queued): boolean => a.due < b.due || (a.due === b.due && a.position < b.position);
 
@@ -57,9 +70,51 @@ function queued(rows: readonly TrackedRow[], row: TrackedRow): Queued {
 	return {row, due: requestDueAt(row), position: rowIndex(rows).get(row.key) ?? Number.POSITIVE_INFINITY};
 }
 
+/** The entry of `candidates` that comes first, and the one after it. */
+function firstTwo(candidates: ReadonlyArray<Queued | undefined>): [Queued | undefined, Queued | undefined] {
+	let best: Queued | undefined;
+	let next: Queued | undefined;
+	for (const entry of candidates) {
+		if (entry === undefined) {
+			continue;
+		}
+
+		if (best === undefined || queuedBefore(entry, best)) {
+			next = best;
+			best = entry;
+		} else if (next === undefined || queuedBefore(entry, next)) {
+			next = entry;
+		}
+	}
+
+	return [best, next];
+}
+
 function queue(idle: Queued[]): Queue {
-	const heap = createKeyedHeap(keyOfQueued, queuedBefore, idle);
-	return {idle: heap, inFlight: 0, first: () => heap.first()?.row, second: () => heap.second()?.row};
+	const known = createKeyedHeap(
+		keyOfQueued,
+		queuedBefore,
+		idle.filter(entry => !isFirstPass(entry.row)),
+	);
+	const fresh = createKeyedHeap(
+		keyOfQueued,
+		queuedBefore,
+		idle.filter(entry => isFirstPass(entry.row)),
+	);
+	return {
+		known,
+		fresh,
+		inFlight: 0,
+		first: () => firstTwo([known.first(), fresh.first()])[0]?.row,
+		second: () => firstTwo([known.first(), known.second(), fresh.first(), fresh.second()])[1]?.row,
+		firstUnanswered: () => fresh.first()?.row,
+		firstAnswered: () => known.first()?.row,
+	};
+}
+
+/** The heap of `queue` that holds (or would hold) the idle `row`. */
+function heapOf(tenantQueue: Queue, row: TrackedRow): KeyedHeap<Queued> {
+	return isFirstPass(row) ? tenantQueue.fresh : tenantQueue.known;
 }
 
 export function pollOrder(rows: readonly TrackedRow[]): PollOrder {
@@ -118,19 +173,19 @@ export function rowsReplaced(
 		}
 
 		const tenantQueue = order.get(old.tenant);
-		if (tenantQueue === undefined || (isQueued(old) && !tenantQueue.idle.has(old.key))) {
+		if (tenantQueue === undefined || (isQueued(old) && !heapOf(tenantQueue, old).has(old.key))) {
 			orders.delete(previous); // not the order it should be: let it be built afresh
 			return;
 		}
 
 		if (isQueued(old)) {
-			tenantQueue.idle.remove(old.key);
+			heapOf(tenantQueue, old).remove(old.key);
 		} else {
 			tenantQueue.inFlight--;
 		}
 
 		if (isQueued(replacement)) {
-			tenantQueue.idle.push(queued(next, replacement));
+			heapOf(tenantQueue, replacement).push(queued(next, replacement));
 		} else {
 			tenantQueue.inFlight++;
 		}
@@ -140,12 +195,20 @@ export function rowsReplaced(
 	orders.set(next, order);
 }
 
+/** Of each tenant, the due idle rows in focus that come first in the poll order: of those answered before, and of the others. */
+export interface FocusDue {
+	answered: ReadonlyMap<string, TrackedRow>;
+	unanswered: ReadonlyMap<string, TrackedRow>;
+}
+
 /**
- * Of each tenant, the idle row in focus that is due by `now` and first in the poll order (the one the scheduler
- * would reach first walking the queue). Looks at the rows in focus only, however many rows wait out of view.
+ * Of each tenant, the idle rows in focus that are due by `now` and first in the poll order (the ones the scheduler
+ * would reach first walking the queue), apart for rows answered before and rows still waiting for their first answer.
+ * Looks at the rows in focus only, however many rows wait out of view.
  */
-export function dueInFocus(rows: readonly TrackedRow[], focus: ReadonlySet<RowKey>, now: number): ReadonlyMap<string, TrackedRow> {
-	const firsts = new Map<string, Queued>();
+export function dueInFocus(rows: readonly TrackedRow[], focus: ReadonlySet<RowKey>, now: number): FocusDue {
+	const answered = new Map<string, Queued>();
+	const unanswered = new Map<string, Queued>();
 	const index = rowIndex(rows);
 	for (const key of focus) {
 		const position = index.get(key);
@@ -155,11 +218,14 @@ export function dueInFocus(rows: readonly TrackedRow[], focus: ReadonlySet<RowKe
 		}
 
 		const entry: Queued = {row, due: requestDueAt(row), position};
+		const firsts = isFirstPass(row) ? unanswered : answered;
 		const best = firsts.get(row.tenant);
 		if (best === undefined || queuedBefore(entry, best)) {
 			firsts.set(row.tenant, entry);
 		}
 	}
 
-	return new Map([...firsts].map(([tenant, entry]) => [tenant, entry.row]));
+	const rowsOf = (firsts: Map<string, Queued>): ReadonlyMap<string, TrackedRow> =>
+		new Map([...firsts].map(([tenant, entry]) => [tenant, entry.row]));
+	return {answered: rowsOf(answered), unanswered: rowsOf(unanswered)};
 }

@@ -1,3 +1,4 @@
+import {isCertificateError} from '../domain/certificate-codes.js';
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
 import {isTaskComplete} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
@@ -5,9 +6,10 @@ import {demandRowsReplaced, rowCadenceMs, rowsPulledIntoFocus} from './cadence.j
 import {backoffMs, pollIntervalMs} from './interval.js';
 import {resolveOptions} from './options.js';
 import {isFinishedPhase, isPolledPhase} from './phase.js';
-import {rowsReplaced} from './poll-order.js';
+import {isFirstPass, rowsReplaced} from './poll-order.js';
 import {findRow, rowIndex, sameRowOrder} from './row-index.js';
 import {addSample} from './samples.js';
+import {withFinalFigures} from './final-figures.js';
 import {taskAnswered, taskFailed, taskRequested, withExistenceRead, withOutcomeRead} from './task-reads.js';
 import {
 	rowKey,
@@ -26,9 +28,6 @@ export const DEFAULT_RETRY_AFTER_MS = 10_000;
 
 /** The longest a Retry-After may pause a tenant: a tenant asking for hours is asked again after this. */
 export const MAX_RETRY_AFTER_MS = 15 * 60_000;
-
-/** lastError message of a row that was seen and now answers 404. */
-export const EXPIRED_MESSAGE = 'expired: ISC keeps status for about an hour after completion';
 
 /** lastError message when a 200 body says status NOT_FOUND. */
 export const NOT_FOUND_STATUS_MESSAGE = 'ISC answered with status NOT_FOUND';
@@ -152,6 +151,10 @@ function rowFromSeed(seed: RowSeed, now: number): TrackedRow {
 		inFlight: false,
 		samples: processed !== undefined && seed.lastOkAt !== undefined ? [{at: seed.lastOkAt, processed}] : [],
 	};
+	if (isPolledPhase(row.phase)) {
+		row.unanswered = true;
+	}
+
 	if (seed.label !== undefined) {
 		row.label = seed.label;
 	}
@@ -299,14 +302,28 @@ function requested(state: MonitorState, key: RowKey, now: number, read: 'status'
 	}
 
 	const {windowMs} = state.options.budget;
+	const firstPass = read === 'status' && isFirstPass(row);
 	const next = updateRow(state, key, current =>
 		read === 'task' ? taskRequested(current) : current.inFlight ? current : {...current, inFlight: true},
 	);
 	return updateTenant(next, row.tenant, tenant => ({
 		...tenant,
 		sent: [...tenant.sent.filter(at => at > now - windowMs), now],
+		...(firstPass || tenant.firstPass !== undefined
+			? {firstPass: [...(tenant.firstPass ?? []).filter(at => at > now - windowMs), ...(firstPass ? [now] : [])]}
+			: {}),
 		...(tenant.authError === undefined ? {} : {authProbeAt: now + state.options.authRetryMs}),
 	}));
+}
+
+/** The row has had its first answer of the session (a status, or a 404): the first pass is done with it. */
+function heard(row: TrackedRow): TrackedRow {
+	if (row.unanswered === undefined) {
+		return row;
+	}
+
+	const {unanswered: _unanswered, ...rest} = row;
+	return rest;
 }
 
 function settle(row: TrackedRow): TrackedRow {
@@ -329,7 +346,7 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 		// A NOT_FOUND body is treated exactly like a 404: expired if the row was seen before, else not-found after the grace.
 		return updateRow(next, key, current =>
 			missing(
-				current,
+				heard(current),
 				{kind: 'not-found', message: NOT_FOUND_STATUS_MESSAGE, status: 200},
 				now,
 				current.snapshot !== undefined,
@@ -345,7 +362,7 @@ function polled(state: MonitorState, key: RowKey, status: AggregationStatus, now
 
 function answered(row: TrackedRow, status: AggregationStatus, now: number, every: number, options: MonitorOptions): TrackedRow {
 	const ended = isEndStatus(status.status);
-	const {lastError: _lastError, firstMissingAt: _firstMissingAt, ...rest} = row;
+	const {lastError: _lastError, firstMissingAt: _firstMissingAt, unanswered: _unanswered, ...rest} = row;
 	const next: TrackedRow = {
 		...rest,
 		snapshot: status,
@@ -394,17 +411,10 @@ function withProgress(next: TrackedRow, row: TrackedRow, status: AggregationStat
  */
 function missing(row: TrackedRow, error: IscErrorInfo, now: number, seen: boolean, options: MonitorOptions): TrackedRow {
 	// A row never seen whose task has ended is past the hour too: while within it, the status endpoint would answer.
+	// ISC forgets a run's status about an hour after its end: expected, so not an error (the phase says it).
 	if (seen || isTaskComplete(row.task)) {
-		return withOutcomeRead(
-			{
-				...row,
-				phase: 'expired',
-				inFlight: false,
-				lastError: {...error, message: EXPIRED_MESSAGE, at: now},
-			},
-			now,
-			options,
-		);
+		const {lastError: _lastError, ...rest} = row;
+		return withOutcomeRead(withFinalFigures({...rest, phase: 'expired', inFlight: false}), now, options);
 	}
 
 	// The first 404 of an id never seen: its task tells at once whether the id exists at all.
@@ -434,10 +444,29 @@ function pauseTenant(state: MonitorState, name: string, error: IscErrorInfo, now
 	);
 }
 
+/**
+ * A failure that stops the whole tenant (credentials, permission, an untrusted TLS certificate): shown once, on the
+ * tenant; its rows keep their data and only one probe goes out per authRetryMs until a request succeeds.
+ */
+function stopTenant(state: MonitorState, name: string, error: IscErrorInfo, now: number): MonitorState {
+	return updateTenant(state, name, tenant => ({
+		...tenant,
+		authError: {...error, at: now},
+		authProbeAt: now + state.options.authRetryMs,
+	}));
+}
+
 function taskReadFailed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: number): MonitorState {
 	const row = findRow(state.rows, key);
 	if (row === undefined) {
 		return state;
+	}
+
+	if (isCertificateError(error) && row.taskRead !== undefined) {
+		// As for a status poll: the tenant stops; the read keeps its place for when it may go on.
+		return updateRow(stopTenant(state, row.tenant, error, now), key, current =>
+			current.taskRead === undefined ? current : {...current, taskRead: {...current.taskRead, inFlight: false}},
+		);
 	}
 
 	const next = error.kind === 'rate-limited' ? pauseTenant(state, row.tenant, error, now) : state;
@@ -459,7 +488,7 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 		case 'not-found': {
 			// The tenant answered, so its credentials work.
 			const next = updateTenant(state, row.tenant, withoutAuthError);
-			return updateRow(next, key, current => missing(current, error, now, current.snapshot !== undefined, options));
+			return updateRow(next, key, current => missing(heard(current), error, now, current.snapshot !== undefined, options));
 		}
 
 		case 'rate-limited': {
@@ -470,15 +499,16 @@ function failed(state: MonitorState, key: RowKey, error: IscErrorInfo, now: numb
 		case 'auth':
 		case 'forbidden': {
 			// Shown once, on the tenant; rows keep their data and only one probe goes out per authRetryMs.
-			const next = updateTenant(state, row.tenant, tenant => ({
-				...tenant,
-				authError: {...error, at: now},
-				authProbeAt: now + options.authRetryMs,
-			}));
-			return updateRow(next, key, settle);
+			return updateRow(stopTenant(state, row.tenant, error, now), key, settle);
 		}
 
 		default: {
+			if (isCertificateError(error)) {
+				// An untrusted TLS certificate fails every request of the tenant alike, and no retry mends it: the
+				// tenant stops as for failing credentials, with one message (what to do: NODE_EXTRA_CA_CERTS).
+				return updateRow(stopTenant(state, row.tenant, error, now), key, settle);
+			}
+
 			return updateRow(state, key, current => {
 				const failures = current.failures + 1;
 				const delay = backoffMs(pollIntervalMs(current, options.intervalMs), failures, options.maxBackoffMs);

@@ -1,5 +1,5 @@
-import {focusOf} from './cadence.js';
-import {dueInFocus, pollOrder} from './poll-order.js';
+import {focusOf, PLANNED_SHARE} from './cadence.js';
+import {dueInFocus, pollOrder, type FocusDue, type TenantPollQueue} from './poll-order.js';
 import {requestDueAt} from './task-reads.js';
 import type {MonitorOptions, MonitorState, RowKey, TenantState, TrackedRow} from './types.js';
 
@@ -79,12 +79,45 @@ export function sendReadyAt(state: MonitorState, tenantName: string, now: number
 }
 
 /**
+ * Whether the tenant's first pass may take the next request ahead of rows answered before: it has sent fewer than
+ * PLANNED_SHARE of the budget in the last window. The rest goes to the rows answered before (the ones on screen at
+ * --interval first), and the first pass takes it too when none of them is due.
+ */
+function firstPassHasShare(tenant: TenantState | undefined, now: number, options: MonitorOptions): boolean {
+	const {requests, windowMs} = options.budget;
+	const recent = (tenant?.firstPass ?? []).filter(at => at > now - windowMs).length;
+	return recent < PLANNED_SHARE * requests;
+}
+
+/**
+ * The row a tenant sends next, of those due by `now`. First pass: a row with no answer yet in this session goes
+ * first (one in focus before the others) while the first pass is within its share of the budget (firstPassHasShare);
+ * then a due row in focus (on screen or selected) before rows out of view that are more overdue; then the most
+ * overdue of all.
+ */
+function nextOfTenant(
+	queue: TenantPollQueue,
+	name: string,
+	focusDue: FocusDue,
+	firstPassFirst: boolean,
+	now: number,
+): TrackedRow | undefined {
+	const due = (row: TrackedRow | undefined): TrackedRow | undefined => (row !== undefined && requestDueAt(row) <= now ? row : undefined);
+	const unanswered = focusDue.unanswered.get(name) ?? due(queue.firstUnanswered());
+	const answered = focusDue.answered.get(name) ?? due(queue.firstAnswered());
+	return firstPassFirst ? (unanswered ?? answered) : (answered ?? unanswered);
+}
+
+const NO_FOCUS_DUE: FocusDue = {answered: new Map(), unanswered: new Map()};
+
+/**
  * Which rows to request now, and when to look again. Pure: same state and time, same answer.
  * Rules: nothing while the user paused; only rows in phases waiting and running that are not in flight; per tenant at
  * most one request per requestSpacingMs and at most budget.requests per budget.windowMs (so never a burst); nothing
  * before a 429 pause ends; a tenant with an auth failure sends a single probe per authRetryMs and nothing while that
- * probe is in flight; of each tenant, the most overdue row in focus (state.focus: on screen or selected) goes first,
- * then the most overdue of the others.
+ * probe is in flight. Of each tenant, the first pass goes first: rows with no answer yet in this session, within
+ * PLANNED_SHARE of the budget (so N such rows are all asked within about N / (PLANNED_SHARE × budget) of their
+ * adding); then the most overdue row in focus (state.focus: on screen or selected), then the most overdue of the others.
  */
 export function nextRequests(state: MonitorState, now: number): Schedule {
 	if (state.paused) {
@@ -98,8 +131,8 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 		wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at);
 	};
 
-	// The most overdue due row in focus of each tenant, looked for among the rows in focus only.
-	let focusedDue: ReadonlyMap<string, TrackedRow> | undefined;
+	// The due rows in focus of each tenant, looked for among the rows in focus only.
+	let focusedDue: FocusDue | undefined;
 	// Each tenant's polled rows, most overdue first: kept up to date from answer to answer (see poll-order.ts).
 	for (const [name, queue] of pollOrder(state.rows)) {
 		const tenant = state.tenants[name];
@@ -116,9 +149,8 @@ export function nextRequests(state: MonitorState, now: number): Schedule {
 			continue;
 		}
 
-		// The user looks at the rows in focus: a due one goes before rows out of view that are more overdue.
-		focusedDue ??= focus === undefined ? new Map() : dueInFocus(state.rows, focus, now);
-		const first = focusedDue.get(name) ?? earliest;
+		focusedDue ??= focus === undefined ? NO_FOCUS_DUE : dueInFocus(state.rows, focus, now);
+		const first = nextOfTenant(queue, name, focusedDue, firstPassHasShare(tenant, now, state.options), now) ?? earliest;
 		due.push(first);
 		const second = first === earliest ? queue.second() : earliest;
 		if (probing || second === undefined) {

@@ -1,5 +1,6 @@
 import {isTaskComplete, type TaskOutcome} from '../domain/outcome.js';
 import type {IscErrorInfo} from '../domain/errors.js';
+import {withFinalFigures} from './final-figures.js';
 import {backoffMs} from './interval.js';
 import {isPolledPhase} from './phase.js';
 import type {MonitorOptions, TaskRead, TrackedRow} from './types.js';
@@ -112,7 +113,7 @@ export function taskAnswered(row: TrackedRow, task: TaskOutcome, now: number, op
 
 	if (isTaskComplete(task)) {
 		const {taskGaveUp: _taskGaveUp, ...rest} = withoutRead(withTask);
-		return rest;
+		return withFinalFigures(rest);
 	}
 
 	if (now - read.since >= options.taskGiveUpMs) {

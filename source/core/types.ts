@@ -56,6 +56,12 @@ export interface TrackedRow {
 	failures: number;
 	/** When this row is next due for a request. Ignored for phases that are not polled. */
 	nextPollAt: number;
+	/**
+	 * No answer yet in this session (set when the row is added or restored, dropped by its first answer: a status, or
+	 * a 404). Until then nobody knows whether the run still goes, has ended or was ever there: such rows are asked
+	 * first (the first pass, see schedule.ts). Not saved.
+	 */
+	unanswered?: true;
 	/** A request for this row is in flight. */
 	inFlight: boolean;
 	/** Recent (at, processedAccounts) observations for rate and ETA; bounded in length. */
@@ -93,10 +99,15 @@ export interface TenantState {
 	name: string;
 	/** A 429 paused the whole tenant until this time (epoch ms). */
 	pausedUntil?: number;
-	/** A persistent authentication or permission failure. While set, the tenant is polled only at a slow retry pace. */
+	/**
+	 * A failure that stops the tenant: credentials or permission that keep failing, or a TLS certificate that is not
+	 * trusted. While set, the tenant is polled only at a slow retry pace (one probe per authRetryMs).
+	 */
 	authError?: ErrorNote;
 	/** Send times of the tenant's requests within the last budget window, oldest first. */
 	sent: number[];
+	/** The times of the tenant's first-pass requests (rows still unanswered) within the last budget window, oldest first. */
+	firstPass?: number[];
 	/**
 	 * While `authError` is set: the earliest time the next (single) probe request may go out.
 	 * Set to now + authRetryMs by each auth failure and each probe sent; poll-now moves it to now.

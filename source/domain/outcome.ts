@@ -63,11 +63,11 @@ export function isFailedCompletion(status: string | null | undefined): boolean {
 	return completion === 'error' || completion === 'terminated';
 }
 
-export function warningCount(task: TaskOutcome): number {
+export function warningCount(task: Pick<TaskOutcome, 'messages'>): number {
 	return task.messages.filter(message => message.type.toUpperCase().startsWith('WARN')).length;
 }
 
-export function errorCount(task: TaskOutcome): number {
+export function errorCount(task: Pick<TaskOutcome, 'messages'>): number {
 	return task.messages.filter(message => message.type.toUpperCase() === 'ERROR').length;
 }
 
@@ -103,4 +103,97 @@ export function orderedCounts(counts: Readonly<Record<string, number>>): Array<[
 /** Accounts scanned, where the task says (`total`). */
 export function scannedAccounts(task: TaskOutcome | undefined): number | undefined {
 	return task?.counts['total'];
+}
+
+/**
+ * A completion status in one spelling, the one `--json` gives (SUCCESS, WARNING, ERROR, TERMINATED, TEMP_ERROR): real tenants have sent `Success`, `Error` and `TEMPERROR` beside the
+ * document's SUCCESS, ERROR and TEMP_ERROR. Case, spaces, hyphens and underscores are ignored; a value that is none of
+ * the five is returned as it came (upper-cased), so nothing is made up.
+ */
+export function normalCompletionStatus(status: string): string {
+	const key = status.toUpperCase().replaceAll(/[\s_-]/g, '');
+	switch (key) {
+		case 'TEMPERROR': {
+			return 'TEMP_ERROR';
+		}
+
+		case 'SUCCESS':
+		case 'WARNING':
+		case 'ERROR':
+		case 'TERMINATED': {
+			return key;
+		}
+
+		default: {
+			return status.toUpperCase();
+		}
+	}
+}
+
+/** What a real monitoring console reads as a delete-threshold trip in an aggregation's task messages. */
+const DELETION_SKIPPED = 'account deletion was skipped';
+
+/**
+ * The task says ISC held the deletions back: its messages contain "Account deletion was skipped" (a WARNING task,
+ * when the share marked for deletion was over the source's deleteThreshold). Past the hour this message is all that
+ * is left of it: the status endpoint's counts are gone.
+ */
+export function taskHeldBackDeletions(task: TaskOutcome | undefined): boolean {
+	return task !== undefined && task.messages.some(message => message.text.toLowerCase().includes(DELETION_SKIPPED));
+}
+
+/** A task as `--json` prints it: completionStatus in one spelling (the raw value beside it where it differs). */
+export interface TaskOutcomeJson extends Omit<TaskOutcome, 'completionStatus'> {
+	completionStatus: string | null;
+	completionStatusRaw?: string;
+}
+
+export function taskOutcomeJson(task: TaskOutcome): TaskOutcomeJson {
+	const raw = task.completionStatus;
+	const normal = raw === null ? null : normalCompletionStatus(raw);
+	const {completionStatus: _raw, ...rest} = task;
+	return {completionStatus: normal, ...(raw !== null && raw !== normal ? {completionStatusRaw: raw} : {}), ...rest};
+}
+
+/** The symbols an outcome label uses for warnings and errors (the monitor's theme has ASCII ones too). */
+export interface OutcomeGlyphs {
+	warning: string;
+	error: string;
+}
+
+export const OUTCOME_GLYPHS: OutcomeGlyphs = {warning: '⚠', error: '✖'};
+
+/** What an outcome label needs of a task: its completion status and how many warnings and errors it reported. */
+export interface OutcomeTally {
+	completionStatus: string | null;
+	warnings: number;
+	errors: number;
+}
+
+const END_WORDS: Readonly<Record<string, string>> = {COMPLETED: 'completed', CANCELLED: 'cancelled', TERMINATED: 'terminated'};
+
+/**
+ * A run's outcome as the row badge says it, for every list of runs: "completed", "completed ⚠ 3" (its task warned
+ * three times), "completed ✖ 2", "cancelled". Where no end status is known (a run found only on the tenant's task
+ * list), the task's completion status in one spelling: "SUCCESS", "WARNING ⚠ 3", "ERROR". "?" when nothing is known.
+ */
+export function outcomeLabel(status: string | undefined, task: OutcomeTally | undefined, glyphs: OutcomeGlyphs = OUTCOME_GLYPHS): string {
+	const raw = task?.completionStatus ?? null;
+	const word =
+		status !== undefined && END_WORDS[status] !== undefined
+			? END_WORDS[status]
+			: raw === null
+				? (status ?? '?')
+				: normalCompletionStatus(raw);
+	const completion = completionOf(raw);
+	let mark = '';
+	if (completion === 'warning') {
+		mark = task!.warnings > 0 ? ` ${glyphs.warning} ${task!.warnings}` : ` ${glyphs.warning}`;
+	} else if ((completion === 'error' || completion === 'terminated') && task!.errors > 0) {
+		mark = ` ${glyphs.error} ${task!.errors}`;
+	} else if (completion === 'error' && word === 'completed') {
+		mark = ` ${glyphs.error}`;
+	}
+
+	return `${word}${mark}`;
 }

@@ -1,4 +1,5 @@
 import {newestFirst} from './bounds.js';
+import type {OutcomeTally} from '../domain/outcome.js';
 import {entryAccounts, isEndApproximate, type HistoryEntry} from './entry.js';
 
 /** An earlier run of a source, for the detail view. */
@@ -10,8 +11,10 @@ export interface PreviousRun {
 	durationMs?: number;
 	/** true: the end was seen late (see isEndApproximate), so end and duration are upper bounds. Absent or false otherwise. */
 	approximate?: boolean;
-	/** Accounts processed (else the total). */
+	/** Changes processed (else the total): the status endpoint's counts are new, changed and deleted accounts. */
 	accounts?: number;
+	/** How its task ended, once aggwatch read it: completion status, warnings, errors. */
+	outcome?: OutcomeTally;
 }
 
 export interface PreviousRunsOptions {
@@ -63,6 +66,15 @@ export function previousRuns(
 			...(entry.durationMs === undefined ? {} : {durationMs: entry.durationMs}),
 			...(isEndApproximate(entry) ? {approximate: true} : {}),
 			...(accounts === undefined ? {} : {accounts}),
+			...(entry.outcome === undefined
+				? {}
+				: {
+						outcome: {
+							completionStatus: entry.outcome.completionStatus,
+							warnings: entry.outcome.warnings,
+							errors: entry.outcome.errors,
+						},
+					}),
 		};
 	});
 }

@@ -106,6 +106,9 @@ export const DEFAULT_RETRIES = 3;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export const DEFAULT_BACKOFF = {baseMs: 1000, maxMs: 16_000};
 
+/** Repeats of one call after 401s for tokens that lapsed on the way (see #run), besides its one token refresh. */
+const MAX_LAPSED_REPEATS = 2;
+
 /** The filter that lists running account aggregations. */
 export const RUNNING_AGGREGATIONS_FILTER = 'type eq "CLOUD_ACCOUNT_AGGREGATION" and completionStatus isnull';
 
@@ -505,8 +508,10 @@ export class IscClient {
 	}
 
 	/**
-	 * One call: token, request, at most one token refresh after a 401, then retries within the budget for
-	 * 429 (after Retry-After), 5xx and network failures (after backoff). Each retry is announced before its sleep.
+	 * One call: token, the caller's budget (onSend), the token to send taken as the request leaves, the request; at
+	 * most one token refresh after a 401 (and up to MAX_LAPSED_REPEATS more for a 401 that met a token past its
+	 * refresh point), then retries within the budget for 429 (after Retry-After), 5xx and network failures (after
+	 * backoff). Each retry is announced before its sleep.
 	 */
 	async #run<T>(operation: Operation<T>, options: CallOptions): Promise<T> {
 		const retries = Math.max(0, Math.floor(options.retries ?? this.#retries));
@@ -515,16 +520,22 @@ export class IscClient {
 		let retried = 0;
 		let tries = 0;
 		let refreshed = false;
+		let lapsedRepeats = 0;
 
 		for (;;) {
 			signal?.throwIfAborted();
 			// Becomes true once the request itself (not the token request before it) may have reached the tenant.
 			let sent = false;
 			try {
-				const token = await this.#tokens.token();
+				// A token first, so credentials that fail cost no turn of the caller's budget...
+				await this.#tokens.token();
 				signal?.throwIfAborted();
 				// The caller's budget may hold the request back; until it leaves, nothing has reached the tenant.
 				await options.onSend?.();
+				signal?.throwIfAborted();
+				// ...and the one sent taken as it leaves: the wait may have outlasted the first (short tokens, a busy
+				// budget), and a request never leaves with a token past its refresh point.
+				const token = await this.#tokens.token();
 				signal?.throwIfAborted();
 				tries++;
 				sent = true;
@@ -540,10 +551,20 @@ export class IscClient {
 				};
 				const result = await exchange(this.#exchange, request);
 
-				if (result.status === 401 && !refreshed) {
-					refreshed = true;
+				if (result.status === 401) {
 					this.#tokens.invalidate(token);
-					continue;
+					// A token that reached its refresh point meanwhile lapsed on the way (or the tenant's clock runs
+					// ahead): its 401 says nothing about the credentials, and the repeat with a new token is not the
+					// one refresh a call gets.
+					if (this.#tokens.lapsed(token) && lapsedRepeats < MAX_LAPSED_REPEATS) {
+						lapsedRepeats++;
+						continue;
+					}
+
+					if (!refreshed) {
+						refreshed = true;
+						continue;
+					}
 				}
 
 				if (result.status < 200 || result.status > 299) {

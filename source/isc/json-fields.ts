@@ -65,17 +65,28 @@ function isEpochMs(value: number): boolean {
 	return Number.isFinite(value) && value >= 0 && value <= LAST_FOUR_DIGIT_YEAR_MS;
 }
 
+/** A JSON number is read as epoch milliseconds only above this (March 1973): a smaller one is a count, a year or seconds. */
+const LEAST_EPOCH_MS_NUMBER = 1e11;
+
+/** A digit string is read as epoch milliseconds only with more than 10 digits (from April 1970): "2024" is not a time. */
+const EPOCH_MS_STRING = /^\s*[1-9]\d{10,}(?:\.\d+)?\s*$/;
+
+/** Digits only (with a sign or a fraction): a number in a string, never handed to Date.parse (which reads "12" as December 2001). */
+const DIGIT_STRING = /^\s*[-+]?\d+(?:\.\d+)?\s*$/;
+
 /**
  * A date as ISC sends it, as an ISO 8601 string (UTC): an ISO date-time string, epoch milliseconds (real tenants
- * send `"created": 1714574212775`), or epoch milliseconds as a string. Anything else (an impossible hour such as the
- * document's own '2020-09-07T42:14:00.364Z', a word, an object) is undefined: the caller drops it.
+ * send `"created": 1714574212775`), or epoch milliseconds as a string. A number is taken for epoch milliseconds only
+ * where that is plausible: a JSON number above 10^11, a string of more than 10 digits; a shorter one ("2024", 86400)
+ * is not a time and is dropped. Anything else that is no date (an impossible hour such as the document's own
+ * '2020-09-07T42:14:00.364Z', a word, an object) is undefined too: the caller drops it.
  */
 export function readDateTime(value: unknown): string | undefined {
 	let epochMs: number;
 	if (typeof value === 'number') {
-		epochMs = value;
-	} else if (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value)) {
-		epochMs = Number(value);
+		epochMs = value > LEAST_EPOCH_MS_NUMBER ? value : Number.NaN;
+	} else if (typeof value === 'string' && DIGIT_STRING.test(value)) {
+		epochMs = EPOCH_MS_STRING.test(value) ? Number(value) : Number.NaN;
 	} else if (typeof value === 'string') {
 		epochMs = Date.parse(value);
 	} else {

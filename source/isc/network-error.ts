@@ -1,6 +1,6 @@
 import {ReadError, RequestError, TimeoutError} from 'got';
 import {IscError} from '../domain/errors.js';
-import {isCertificateCode} from './certificate-codes.js';
+import {isCertificateCode} from '../domain/certificate-codes.js';
 
 /** Plain-words reasons for the system codes a user is likely to meet. */
 const REASONS: Record<string, string> = {
@@ -65,7 +65,7 @@ export function fromRequestFailure(error: unknown, context: NetworkErrorContext)
 			kind: 'network',
 			code,
 			message: `The TLS certificate of ${context.host} is not trusted: ${error.message} (${code})`,
-			hint: 'If a proxy or your company inspects TLS, point NODE_EXTRA_CA_CERTS at a PEM file with its CA certificate; nothing was retried',
+			hint: 'If a proxy or your company inspects TLS, point NODE_EXTRA_CA_CERTS at a PEM file with its CA certificate, then start aggwatch again',
 		});
 	}
 

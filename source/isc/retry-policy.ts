@@ -1,6 +1,6 @@
 import {backoffDelay} from './backoff.js';
 import type {IscError} from '../domain/errors.js';
-import {isCertificateCode} from './certificate-codes.js';
+import {isCertificateCode} from '../domain/certificate-codes.js';
 
 /** Kinds worth trying again: the same request may well succeed a moment later. An untrusted certificate never does. */
 export function isRetryable(error: IscError): boolean {

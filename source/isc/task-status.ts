@@ -87,13 +87,16 @@ function parseMessages(value: unknown): TaskMessage[] {
 			continue;
 		}
 
+		// localizedText is an object with a message in the document; real tenants have also sent it as a plain string.
 		const localized = item['localizedText'];
 		const text =
-			isObject(localized) && typeof localized['message'] === 'string'
-				? localized['message']
-				: typeof item['key'] === 'string'
-					? item['key']
-					: undefined;
+			typeof localized === 'string' && localized !== ''
+				? localized
+				: isObject(localized) && typeof localized['message'] === 'string'
+					? localized['message']
+					: typeof item['key'] === 'string'
+						? item['key']
+						: undefined;
 		if (text === undefined) {
 			continue;
 		}
@@ -122,6 +125,13 @@ function asCount(value: unknown): number | undefined {
 }
 
 /**
+ * Names a task's `returns` list (or its attributes) may hold that are not figures: the source's name
+ * (`applications`), whether optimisation was on (`optimizedAggregation`: "enabled"), the source id, an event id.
+ * Never shown as counts, even when the value happens to be digits.
+ */
+const NOT_FIGURES: ReadonlySet<string> = new Set(['applications', 'optimizedAggregation', 'appId', 'eventId']);
+
+/**
  * The run's figures: `attributes` under the names `returns[].attributeName` lists. SailPoint documents none of these
  * names per task type, so they are data: every name present with a number (or a numeric string) is kept, others are
  * skipped. Without a usable `returns` list, every numeric attribute is taken.
@@ -137,7 +147,7 @@ function parseCounts(attributes: unknown, returns: unknown): Record<string, numb
 	const names = named.length > 0 ? named : Object.keys(attributes);
 	const counts: Record<string, number> = {};
 	for (const name of names) {
-		if (!Object.hasOwn(attributes, name) || name === '__proto__') {
+		if (!Object.hasOwn(attributes, name) || name === '__proto__' || NOT_FIGURES.has(name)) {
 			continue;
 		}
 

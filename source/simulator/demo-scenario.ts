@@ -12,15 +12,20 @@ import type {SimAggregationPlan, SimClient, SimSource, SimulatorOptions} from '.
  *   LDAP              30,000 accounts; the count stops at 7,500 from 20 s to 65 s (a stall), COMPLETED at 110 s
  *   Okta              marks 900 of 4,000 accounts for deletion, over its deleteThreshold of 10%: COMPLETED at 24 s
  *                     with deletedAccounts 0 (ISC held the deletions back)
- *   Active Directory  a second run, COMPLETED at 50 s; its task ends WARNING with 3 warnings
- *   ServiceNow        a second run, COMPLETED at 65 s; its task ends ERROR with 2 errors
+ *   Active Directory EU  COMPLETED at 50 s; its task ends WARNING with 3 warnings
+ *   Jira              COMPLETED at 65 s; its task ends ERROR with 2 errors
  *   DEMO_MISSING_ID   never exists: 404 from the first request
  *   45–52 s           every API call is rate limited (429, Retry-After: 3)
  *   80 s              one status call answers 401 (a revoked token): the client must fetch a new token and carry on
  *   tokens            live 120 s, so the client also renews them on its own a few times
  *
- * A scheduled Workday delta aggregation also starts at 20 s; it is not tracked at first, so `discover` has
- * something new to find. Every source has a plan, so `start` works on each (HR CSV needs a file, like in ISC).
+ * A scheduled Workday delta aggregation also starts at 35 s, once the first Workday run has ended; it is not
+ * tracked at first, so `discover` has something new to find. Every source has a plan, so `start` works on each (HR
+ * CSV needs a file, like in ISC).
+ *
+ * Every run could happen on a real tenant: ISC refuses to start an aggregation of a source while one runs, so a
+ * source runs again only after its run has ended (test/simulator/demo-scenario.test.ts checks it). Okta's task ends
+ * WARNING with ISC's "Account deletion was skipped" message, and tasks are shaped as real tenants send them.
  */
 
 /** The demo tenant's API client. Not a secret: it only opens the local simulator. */
@@ -40,6 +45,8 @@ export const DEMO_SOURCES = {
 	hrCsv: {id: '2c91808a7813090a01781412a6a90005', name: 'HR CSV', type: 'DelimitedFile'},
 	ldap: {id: '2c91808a7813090a01781412a6a90006', name: 'LDAP', type: 'LDAP'},
 	okta: {id: '2c91808a7813090a01781412a6a90007', name: 'Okta', type: 'Okta', deleteThreshold: 10},
+	activeDirectoryEu: {id: '2c91808a7813090a01781412a6a90008', name: 'Active Directory EU', type: 'Active Directory - Direct'},
+	jira: {id: '2c91808a7813090a01781412a6a90009', name: 'Jira', type: 'Jira'},
 } as const;
 
 /** The aggregation ids of the demo scenario, fixed so a remembered demo track list stays valid between runs. */
@@ -52,8 +59,8 @@ export const DEMO_AGGREGATION_IDS = {
 	workdayScheduled: '2b8f5d1e9c3a46f7b0e2d4a6c8e1f306',
 	ldapStalled: '9d3e6b0a4c1f47d2a8e5b7c9d1f3a517',
 	oktaHeldBack: '4a7c0e3f6b9d42a1c5e8f0b2d4a6c828',
-	activeDirectoryWarnings: '9d4c1b7e2a6f48d0b3e5c7a9f1d20e17',
-	serviceNowErrors: '41f8a2c6e0b94d7a8c1e3f5b7d9a0c28',
+	activeDirectoryEuWarnings: '9d4c1b7e2a6f48d0b3e5c7a9f1d20e17',
+	jiraErrors: '41f8a2c6e0b94d7a8c1e3f5b7d9a0c28',
 } as const;
 
 function sources(): SimSource[] {
@@ -121,11 +128,21 @@ function sources(): SimSource[] {
 				totalIdentities: 3900,
 			},
 		},
+		// Start: about 50 s, completes.
+		{
+			...DEMO_SOURCES.activeDirectoryEu,
+			plan: {collectMs: 20_000, totalAccounts: 6000, accountsPerSecond: 200, outcome: {type: 'COMPLETED'}, totalIdentities: 5800},
+		},
+		// Start: about 25 s, completes.
+		{
+			...DEMO_SOURCES.jira,
+			plan: {collectMs: 5000, totalAccounts: 2000, accountsPerSecond: 100, outcome: {type: 'COMPLETED'}, totalIdentities: 1950},
+		},
 	];
 }
 
 function aggregations(): SimAggregationPlan[] {
-	const {workday, activeDirectory, serviceNow, salesforce, hrCsv, ldap, okta} = DEMO_SOURCES;
+	const {workday, activeDirectory, serviceNow, salesforce, hrCsv, ldap, okta, activeDirectoryEu, jira} = DEMO_SOURCES;
 	return [
 		// Fast: starts now, STARTED for 5 s, then 12,500 accounts at 500/s → COMPLETED at 30 s.
 		{
@@ -188,12 +205,13 @@ function aggregations(): SimAggregationPlan[] {
 			totalIdentities: 2400,
 			outcome: {type: 'COMPLETED'},
 		},
-		// Scheduled: a Workday delta starting at 20 s (404 before), not tracked at first; `discover` finds it.
+		// Scheduled: a Workday delta starting at 35 s, after the first Workday run ended at 30 s (404 before), not
+		// tracked at first; `discover` finds it.
 		{
 			id: DEMO_AGGREGATION_IDS.workdayScheduled,
 			sourceId: workday.id,
 			sourceName: workday.name,
-			startAtMs: 20_000,
+			startAtMs: 35_000,
 			collectMs: 6000,
 			totalAccounts: 1200,
 			accountsPerSecond: 60,
@@ -228,10 +246,11 @@ function aggregations(): SimAggregationPlan[] {
 			outcome: {type: 'COMPLETED'},
 		},
 		// Warnings: 20 s collect + 6,000 changes at 200/s → COMPLETED at 50 s; the task ends WARNING with 3 warnings.
+		// Another domain's source: the Active Directory run above is still going (ISC runs one aggregation a source).
 		{
-			id: DEMO_AGGREGATION_IDS.activeDirectoryWarnings,
-			sourceId: activeDirectory.id,
-			sourceName: activeDirectory.name,
+			id: DEMO_AGGREGATION_IDS.activeDirectoryEuWarnings,
+			sourceId: activeDirectoryEu.id,
+			sourceName: activeDirectoryEu.name,
 			startAtMs: 0,
 			collectMs: 20_000,
 			totalAccounts: 6000,
@@ -249,9 +268,9 @@ function aggregations(): SimAggregationPlan[] {
 		},
 		// Errors: 15 s collect + 2,000 changes at 40/s → COMPLETED at 65 s; the task ends ERROR with 2 errors.
 		{
-			id: DEMO_AGGREGATION_IDS.serviceNowErrors,
-			sourceId: serviceNow.id,
-			sourceName: serviceNow.name,
+			id: DEMO_AGGREGATION_IDS.jiraErrors,
+			sourceId: jira.id,
+			sourceName: jira.name,
 			startAtMs: 0,
 			collectMs: 15_000,
 			totalAccounts: 2000,
@@ -259,9 +278,11 @@ function aggregations(): SimAggregationPlan[] {
 			totalIdentities: 1950,
 			outcome: {type: 'COMPLETED'},
 			task: {
+				// As some real tenants spell it; `--json` gives ERROR, with this in completionStatusRaw.
+				completionStatus: 'Error',
 				scannedAccounts: 9000,
 				errors: [
-					'Failed to read page 14 of sys_user: HTTP 502 from the instance; 250 accounts were not aggregated.',
+					'Failed to read page 14 of /rest/api/2/users/search: HTTP 502 from the site; 250 accounts were not aggregated.',
 					'Account "admin.old" could not be updated: the identity attribute "email" is not unique.',
 				],
 			},
@@ -277,6 +298,7 @@ export function demoScenario(): SimulatorOptions {
 		aggregations: aggregations(),
 		tokenLifetimeSec: 120,
 		expiryMs: EXPIRY_MS,
+		taskShape: 'real',
 		rateLimit: {requests: 100, windowMs: 10_000},
 		faults: [
 			// A spell of rate limiting on every API call (the token endpoint stays open).

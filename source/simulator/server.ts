@@ -136,6 +136,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		profiles,
 		dates: options.dates ?? 'iso',
 		notFoundAnswer: options.notFoundAnswer ?? '404',
+		taskShape: options.taskShape ?? 'document',
 		tokens,
 		aggregations,
 		sources,

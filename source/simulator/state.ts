@@ -32,6 +32,7 @@ export interface SimContext {
 	readonly profiles: Map<string, Required<Pick<SimClient, 'userContext' | 'userLevel'>>>;
 	readonly dates: NonNullable<SimulatorOptions['dates']>;
 	readonly notFoundAnswer: NonNullable<SimulatorOptions['notFoundAnswer']>;
+	readonly taskShape: NonNullable<SimulatorOptions['taskShape']>;
 	readonly tokens: TokenStore;
 	readonly aggregations: Map<string, SimAggregation>;
 	readonly sources: Map<string, SimSourceRecord>;

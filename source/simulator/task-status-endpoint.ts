@@ -9,7 +9,7 @@ export function handleTaskStatusList(context: SimContext, request: SimRequest): 
 	const now = context.now();
 	const tasks: TaskStatusObject[] = [];
 	for (const aggregation of context.aggregations.values()) {
-		const task = toTaskStatus(aggregation, now, context.dates);
+		const task = toTaskStatus(aggregation, now, context.dates, context.taskShape);
 		if (task !== undefined) {
 			tasks.push(task);
 		}
@@ -61,6 +61,6 @@ export function handleTaskStatusList(context: SimContext, request: SimRequest): 
 /** GET /{v}/task-status/{id}. */
 export function handleTaskStatus(context: SimContext, id: string): Reply {
 	const aggregation = context.aggregations.get(id);
-	const task = aggregation === undefined ? undefined : toTaskStatus(aggregation, context.now(), context.dates);
+	const task = aggregation === undefined ? undefined : toTaskStatus(aggregation, context.now(), context.dates, context.taskShape);
 	return task === undefined ? errorResponseDto(404, `TaskStatus with the id ${id} was not found.`) : json(200, task);
 }

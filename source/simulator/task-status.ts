@@ -1,6 +1,6 @@
 import type {SimAggregation, SimContext, SimSourceRecord} from './state.js';
 import {newAggregationId} from './ids.js';
-import {phaseAt} from './timeline.js';
+import {deletionsHeldBack, phaseAt} from './timeline.js';
 import type {SimAggregationPlan} from './types.js';
 
 /**
@@ -44,7 +44,13 @@ export interface TaskStatusObject {
 	launched: string | number | null;
 	completed: string | number | null;
 	completionStatus: string | null;
-	messages: Array<{type: 'INFO' | 'WARN' | 'ERROR'; localizedText: {locale: string; message: string}; key: string; parameters: null}>;
+	/** localizedText is an object in the document, a plain string on some real tenants. */
+	messages: Array<{
+		type: 'INFO' | 'WARN' | 'ERROR';
+		localizedText: {locale: string; message: string} | string;
+		key: string;
+		parameters: null;
+	}>;
 	returns: Array<{displayLabel: string; attributeName: string}>;
 	attributes: Record<string, unknown>;
 	progress: string | null;
@@ -73,8 +79,58 @@ const RETURNS: TaskStatusObject['returns'] = [
 	{displayLabel: 'TASK_OUT_ACCOUNT_AGGREGATION_IGNORED', attributeName: 'ignored'},
 ];
 
-function message(type: 'INFO' | 'WARN' | 'ERROR', text: string): TaskStatusObject['messages'][number] {
-	return {type, localizedText: {locale: 'en-US', message: text}, key: text, parameters: null};
+/** The returns list real tenants send for an account aggregation: 28 names, not all of them figures. */
+const REAL_RETURNS: TaskStatusObject['returns'] = [
+	['APPLICATIONS', 'applications'],
+	['TOTAL', 'total'],
+	['OPTIMIZED', 'optimizedAggregation'],
+	['IGNORED', 'ignored'],
+	['UNCHANGED_ACCOUNTS', 'optimized'],
+	['CREATED', 'created'],
+	['UPDATED', 'updated'],
+	['DELETED', 'deleted'],
+	['MANAGER_CHANGES', 'managerChanges'],
+	['BUSINESS_ROLE_CHANGES', 'detectedRoleChanges'],
+	['EXCEPTION_CHANGES', 'exceptionChanges'],
+	['POLICIES', 'policies'],
+	['POLICY_VIOLATIONS', 'policyViolations'],
+	['POLICY_NOTIFICATIONS', 'policyNotifications'],
+	['SCORES_CHANGED', 'scoresChanged'],
+	['SNAPSHOTS_CREATED', 'snapshotsCreated'],
+	['SCOPES_CREATED', 'scopesCreated'],
+	['SCOPES_CORRELATED', 'scopesCorrelated'],
+	['SCOPES_SELECTED', 'scopesSelected'],
+	['SCOPES_DORMANT', 'scopesDormant'],
+	['UNSCOPED_IDENTITIES', 'unscopedIdentities'],
+	['CERTIFICATIONS_CREATED', 'certificationsCreated'],
+	['CERTIFICATIONS_DELETED', 'certificationsDeleted'],
+	['APPLICATIONS_GENERATED', 'applicationsGenerated'],
+	['MANAGED_ATTRIBUTES_PROMOTED', 'managedAttributesCreated'],
+	['MANAGED_ATTRIBUTES_PROMOTED_BY_APP', 'managedAttributesCreatedByApplication'],
+	['IDENTITYENTITLEMENTS_CREATED', 'identityEntitlementsCreated'],
+	['GROUPS_CREATED', 'groupsCreated'],
+].map(([label, attributeName]) => ({
+	displayLabel: label === 'UNCHANGED_ACCOUNTS' ? 'TASK_OUT_UNCHANGED_ACCOUNTS' : `TASK_OUT_ACCOUNT_AGGREGATION_${label!}`,
+	attributeName: attributeName!,
+}));
+
+type TaskShape = SimContext['taskShape'];
+
+/** The WARN message of a run whose deletions ISC skipped: more were marked than the source's deleteThreshold allows. */
+function deletionSkippedText(plan: SimAggregationPlan): string {
+	const marked = plan.totalAccountsMarkedForDeletion ?? 0;
+	return `Account deletion was skipped: ${marked} accounts were marked for deletion, more than the delete threshold of ${plan.deleteThreshold ?? 0}% of ${plan.totalAccounts}.`;
+}
+
+function message(type: 'INFO' | 'WARN' | 'ERROR', text: string, shape: TaskShape, key = text): TaskStatusObject['messages'][number] {
+	return {type, localizedText: shape === 'real' ? text : {locale: 'en-US', message: text}, key, parameters: null};
+}
+
+/** Figures as the shape writes them: numbers, or digit strings as real tenants send them. */
+function written(attributes: Record<string, unknown>, shape: TaskShape): Record<string, unknown> {
+	return shape === 'real'
+		? Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, typeof value === 'number' ? String(value) : value]))
+		: attributes;
 }
 
 /**
@@ -101,7 +157,11 @@ export function completionStatusOf(plan: SimAggregationPlan, status: string | un
 		const taskPlan = plan.task ?? {};
 		return (
 			taskPlan.completionStatus ??
-			((taskPlan.errors ?? []).length > 0 ? 'ERROR' : (taskPlan.warnings ?? []).length > 0 ? 'WARNING' : 'SUCCESS')
+			((taskPlan.errors ?? []).length > 0
+				? 'ERROR'
+				: (taskPlan.warnings ?? []).length > 0 || deletionsHeldBack(plan)
+					? 'WARNING'
+					: 'SUCCESS')
 		);
 	}
 
@@ -122,7 +182,12 @@ const TASK_DEFINITION_SUMMARY = {
  * before) and 90 days after its end. Task records outlive the status endpoint's one-hour window, so an expired
  * aggregation still appears here; a queued one appears not launched yet.
  */
-export function toTaskStatus(aggregation: SimAggregation, now: number, dates: SimContext['dates'] = 'iso'): TaskStatusObject | undefined {
+export function toTaskStatus(
+	aggregation: SimAggregation,
+	now: number,
+	dates: SimContext['dates'] = 'iso',
+	shape: TaskShape = 'document',
+): TaskStatusObject | undefined {
 	const {plan} = aggregation;
 	const phase = phaseAt(plan, aggregation.startEpochMs, now, Number.POSITIVE_INFINITY);
 	const date = dateWriter(dates);
@@ -141,12 +206,14 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 	const ended = phase.endedAt === undefined ? undefined : date(phase.endedAt);
 	const messages: TaskStatusObject['messages'] = [];
 	if (status === 'TERMINATED') {
-		messages.push({
-			type: 'ERROR',
-			localizedText: {locale: 'en-US', message: 'Aggregation failed after repeated connection failures with the Virtual Appliance.'},
-			key: 'err_aggregation_terminated',
-			parameters: null,
-		});
+		messages.push(
+			message(
+				'ERROR',
+				'Aggregation failed after repeated connection failures with the Virtual Appliance.',
+				shape,
+				'err_aggregation_terminated',
+			),
+		);
 	}
 
 	const taskPlan = plan.task ?? {};
@@ -154,16 +221,20 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 	let attributes: Record<string, unknown> = {};
 	if (status === 'COMPLETED') {
 		for (const text of taskPlan.warnings ?? []) {
-			messages.push(message('WARN', text));
+			messages.push(message('WARN', text, shape));
+		}
+
+		if (deletionsHeldBack(plan)) {
+			messages.push(message('WARN', deletionSkippedText(plan), shape));
 		}
 
 		for (const text of taskPlan.errors ?? []) {
-			messages.push(message('ERROR', text));
+			messages.push(message('ERROR', text, shape));
 		}
 	}
 
 	if (phase.endedAt !== undefined) {
-		attributes = figures(plan, phase.body.processedAccounts ?? 0, phase.body.deletedAccounts ?? 0);
+		attributes = written(figures(plan, phase.body.processedAccounts ?? 0, phase.body.deletedAccounts ?? 0), shape);
 	}
 
 	let progress = PROGRESS[status] ?? status;
@@ -180,7 +251,7 @@ export function toTaskStatus(aggregation: SimAggregation, now: number, dates: Si
 		completed: ended ?? null,
 		completionStatus,
 		messages,
-		returns: phase.endedAt === undefined ? [] : RETURNS,
+		returns: phase.endedAt === undefined ? [] : shape === 'real' ? REAL_RETURNS : RETURNS,
 		attributes: {...head.attributes, ...attributes},
 		progress,
 		percentComplete: status === 'COMPLETED' ? 100 : Math.floor(phase.fraction * 100),

@@ -1,6 +1,6 @@
 /**
  * The simulated tenant's public contract. It is a real HTTP server on 127.0.0.1 that follows
- * ../shared/isc-openapi-v2025-subset.yaml; `--demo`, the tests and the benchmarks all use it.
+ * spec/isc-openapi-v2025-subset.yaml; `--demo`, the tests and the benchmarks all use it.
  */
 
 export interface SimClient {
@@ -158,6 +158,13 @@ export interface SimulatorOptions {
 	 * 'status-not-found': 200 with {"status": "NOT_FOUND"}, which the document also allows.
 	 */
 	notFoundAnswer?: '404' | 'status-not-found';
+	/**
+	 * How task-status answers are shaped. 'document' (default): as the v2025 document's examples. 'real': as real
+	 * tenants send them: figures as digit strings, `localizedText` as a plain string, and the 28-name `returns` list
+	 * (`applications` holding the source name, `optimizedAggregation` "enabled"). Mixed-case completion statuses come
+	 * from a plan's task.completionStatus.
+	 */
+	taskShape?: 'document' | 'real';
 }
 
 export interface SimLogEntry {

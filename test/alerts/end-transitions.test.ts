@@ -1,7 +1,17 @@
 import {describe, expect, test} from 'vitest';
 import {reduce} from '../../source/core/reducer.js';
 import {rowKey, type MonitorEvent, type MonitorState} from '../../source/core/types.js';
-import {ALERT_MESSAGE_MS, alertsFor, endTransitions, FLASH_MS, type Flash} from '../../source/alerts/end-transitions.js';
+import {
+	ALERT_MESSAGE_MS,
+	alertsFor,
+	duePendingEnds,
+	endTransitions,
+	FLASH_MS,
+	OUTCOME_WAIT_MS,
+	outcomeSettled,
+	type Flash,
+} from '../../source/alerts/end-transitions.js';
+import {findRow} from '../../source/core/row-index.js';
 import {activeFlash, headerAlert} from '../../source/ui/alerts/flashes.js';
 import {collecting, id, NOW, START, stateOf} from '../ui/fixtures.js';
 
@@ -60,13 +70,14 @@ describe('endTransitions', () => {
 });
 
 describe('alerts, flashes and the header message', () => {
-	test('alertsFor words the end, adds the tenant when several are shown, and times the flash from the end', () => {
+	test('alertsFor words the end, adds the tenant when several are shown, and times the flash from when it is told', () => {
 		const before = stateOf([{id: WD, tenant: 'acme', label: 'Workday', answers: [{status: collecting(10, 100), ago: 1000}]}]);
 		const after = apply(before, {type: 'polled', key: rowKey('acme', WD), status: completed, now: NOW + 5000});
 		const [one] = alertsFor(endTransitions(before, after, 0), NOW + 6000, false);
 		expect(one?.alert.text).toBe('Workday: COMPLETED, 5,210 accounts in 2m 10s');
 		expect(one?.alert.severity).toBe('success');
-		expect(one?.flash).toMatchObject({key: rowKey('acme', WD), at: NOW + 5000, severity: 'success'});
+		// Told a second after the end (it waited for the task): the flash lasts its full time from then.
+		expect(one?.flash).toMatchObject({key: rowKey('acme', WD), at: NOW + 6000, severity: 'success'});
 		const [many] = alertsFor(endTransitions(before, after, 0), NOW + 6000, true);
 		expect(many?.alert.text).toBe('Workday: COMPLETED, 5,210 accounts in 2m 10s (acme)');
 
@@ -92,5 +103,41 @@ describe('alerts, flashes and the header message', () => {
 		expect(headerAlert(flashes, NOW + 2000)).toEqual({flash: flashes[1], others: 1});
 		expect(headerAlert(flashes, NOW + ALERT_MESSAGE_MS + 500)).toEqual({flash: flashes[1], others: 0});
 		expect(headerAlert(flashes, NOW + ALERT_MESSAGE_MS + 1000)).toBeUndefined();
+	});
+});
+
+function row(state: MonitorState, key: string) {
+	return findRow(state.rows, key)!;
+}
+
+describe('an end waiting for its task', () => {
+	const key = rowKey('acme', WD);
+	const ended = (options: {readTasks: boolean}) => {
+		const before = stateOf([{id: WD, label: 'Workday', answers: [{status: collecting(10, 100), ago: 1000}]}], options);
+		const after = apply(before, {type: 'polled', key, status: completed, now: NOW + 5000});
+		const [transition] = endTransitions(before, after, 0);
+		return {after, pending: [{key, previous: transition!.previous, since: NOW + 5000}]};
+	};
+
+	test('waits until the first read of the task answers, at most OUTCOME_WAIT_MS', () => {
+		const {after, pending} = ended({readTasks: true});
+		expect(outcomeSettled(row(after, key))).toBe(false);
+		expect(duePendingEnds(pending, after, NOW + 5000 + OUTCOME_WAIT_MS - 1)).toMatchObject({ready: [], waiting: pending});
+		expect(duePendingEnds(pending, after, NOW + 5000 + OUTCOME_WAIT_MS).ready).toHaveLength(1);
+
+		// A first answer that is not complete yet is enough: the alert never waits past the first read.
+		const unfinished = apply(
+			after,
+			{type: 'requested', key, now: NOW + 5100, read: 'task'},
+			{type: 'task-read', key, task: {completionStatus: null, messages: [], counts: {}}, now: NOW + 5200},
+		);
+		expect(duePendingEnds(pending, unfinished, NOW + 5200).ready).toHaveLength(1);
+	});
+
+	test('a row that reads no task, or was removed, does not wait', () => {
+		const {after, pending} = ended({readTasks: false});
+		expect(duePendingEnds(pending, after, NOW + 5000).ready).toHaveLength(1);
+		const removed = apply(after, {type: 'removed', keys: [key]});
+		expect(duePendingEnds(pending, removed, NOW + 5000)).toEqual({ready: [], waiting: []});
 	});
 });

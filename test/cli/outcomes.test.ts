@@ -107,7 +107,8 @@ describe('aggwatch status past the hour', () => {
 		const result = await cli(['status', '--json', OLD_WARN_ID]);
 		expect(result.code).toBe(0);
 		const [line] = lines(result);
-		expect(Object.keys(line!)).toEqual(['id', 'task']);
+		expect(Object.keys(line!)).toEqual(['id', 'task', 'deletionsHeldBack']);
+		expect(line!['deletionsHeldBack']).toBe(false);
 		const task = line!['task'] as Record<string, unknown>;
 		expect(Object.keys(task)).toEqual(['completionStatus', 'launched', 'completed', 'messages', 'counts']);
 		expect(task['completionStatus']).toBe('WARNING');
@@ -191,15 +192,15 @@ describe('aggwatch wait and task outcomes', () => {
 });
 
 describe('aggwatch discover --ended', () => {
-	it('lists what ended in the window with source, completion status, start, duration, warnings and errors', async () => {
+	it('lists what ended in the window with source, outcome with its warnings or errors, start, duration, changes and accounts scanned', async () => {
 		const result = await cli(['discover', '--ended']);
 		expect(result.code).toBe(0);
 		const [heading, ...rows] = result.stdout.trim().split('\n');
-		expect(heading).toMatch(/^SOURCE\s+OUTCOME\s+STARTED\s+DURATION\s+WARN\s+ERR\s+ID$/);
+		expect(heading).toMatch(/^SOURCE\s+OUTCOME\s+STARTED\s+DURATION\s+CHANGES\s+SCANNED\s+ID$/);
 		const byId = new Map(rows.map(row => [row.split(/\s+/).at(-1), row]));
-		expect(byId.get(OLD_WARN_ID)).toMatch(/^Source 3\s+WARNING\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\s+5s\s+1\s+0\s+/);
-		expect(byId.get(OLD_ERROR_ID)).toMatch(/^Source 4\s+ERROR\s+.+\s+0\s+2\s+/);
-		expect(byId.get(OLD_CANCELLED_ID)).toMatch(/^Source 5\s+TERMINATED\s+.+\s+5s\s+0\s+0\s+/);
+		expect(byId.get(OLD_WARN_ID)).toMatch(/^Source 3\s+WARNING ⚠ 1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\s+5s\s+2,000\s+5,000\s+/);
+		expect(byId.get(OLD_ERROR_ID)).toMatch(/^Source 4\s+ERROR ✖ 2\s+.+\s+2,000\s+2,000\s+/);
+		expect(byId.get(OLD_CANCELLED_ID)).toMatch(/^Source 5\s+TERMINATED\s+.+\s+5s\s+/);
 	});
 
 	it('--failed keeps the runs that did not succeed, --since narrows the window, --json gives every field', async () => {

@@ -73,3 +73,50 @@ describe('auth failures', () => {
 		expect(nextRequests(state, 1).due).toEqual([]);
 	});
 });
+
+describe('an untrusted TLS certificate', () => {
+	const certificate = {
+		kind: 'network' as const,
+		code: 'SELF_SIGNED_CERT_IN_CHAIN',
+		message: 'The TLS certificate of acme.api.identitynow.com is not trusted: self-signed certificate in certificate chain',
+		hint: 'If a proxy or your company inspects TLS, point NODE_EXTRA_CA_CERTS at a PEM file with its CA certificate, then start aggwatch again',
+	};
+
+	it('stops its tenant once, as failing credentials do: no error and no backoff on each row, one probe per authRetryMs', () => {
+		let state = stateWith([seed(1), seed(2), seed(3), seed(4, {tenant: T2})], {authRetryMs});
+		state = fail(state, keyOf(1), certificate, 1000);
+		expect(state.tenants[T1]?.authError).toMatchObject({...certificate, at: 1000});
+		expect(state.rows.every(r => r.lastError === undefined && r.failures === 0)).toBe(true);
+		expect(Object.keys(summarize(state, 1000).authErrors)).toEqual([T1]);
+		const {due, wakeAt} = nextRequests(state, 2000);
+		expect(due).toEqual([keyOf(4, T2)]);
+		expect(wakeAt).toBe(1000 + authRetryMs);
+		// Once the certificate is trusted, the next answer lets the tenant go on.
+		state = poll(state, keyOf(1), collecting(1), 1000 + authRetryMs);
+		expect(state.tenants[T1]?.authError).toBeUndefined();
+	});
+
+	it('met by a task read stops the tenant too, and the read keeps its place', () => {
+		let state = stateWith([seed(1, {snapshot: {status: 'COMPLETED'}})], {authRetryMs, readTasks: true});
+		expect(row(state, keyOf(1)).taskRead?.purpose).toBe('outcome');
+		state = apply(
+			state,
+			{type: 'requested', key: keyOf(1), now: 0, read: 'task'},
+			{type: 'task-failed', key: keyOf(1), error: certificate, now: 500},
+		);
+		expect(state.tenants[T1]?.authError?.code).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+		expect(row(state, keyOf(1)).taskRead).toMatchObject({purpose: 'outcome', inFlight: false, failures: 0});
+		expect(nextRequests(state, 1000).due).toEqual([]);
+	});
+
+	it('other network failures stay on their row, with its backoff', () => {
+		const state = fail(
+			stateWith([seed(1), seed(2)], {authRetryMs}),
+			keyOf(1),
+			{kind: 'network', code: 'ECONNRESET', message: 'reset'},
+			1000,
+		);
+		expect(state.tenants[T1]?.authError).toBeUndefined();
+		expect(row(state, keyOf(1))).toMatchObject({failures: 1, lastError: {code: 'ECONNRESET'}});
+	});
+});

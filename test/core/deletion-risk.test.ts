@@ -47,4 +47,19 @@ describe('deletionRisk', () => {
 		// A cancelled run deleted fewer because it stopped, not because of the threshold.
 		expect(deletionRisk({...end, status: 'CANCELLED'}, 'ended', {thresholdPercent: 10})?.heldBack).toBe(false);
 	});
+
+	test('a task that says "Account deletion was skipped" held the deletions back, even with no counts left (past the hour)', () => {
+		const skipped = {
+			completionStatus: 'Warning',
+			messages: [{type: 'WARN', text: 'Account deletion was skipped: 900 accounts marked for deletion exceed the threshold of 10%.'}],
+			counts: {},
+		};
+		expect(deletionRisk(undefined, 'expired', {}, skipped)).toMatchObject({heldBack: true, countsKnown: false});
+		expect(deletionRisk({status: 'COMPLETED'}, 'ended', {}, skipped)).toMatchObject({heldBack: true, countsKnown: false});
+		// Another warning says nothing of deletions.
+		const other = {...skipped, messages: [{type: 'WARN', text: 'Account "svc-backup" has no sAMAccountName; it was skipped.'}]};
+		expect(deletionRisk(undefined, 'expired', {}, other)).toBeUndefined();
+		// While it runs the message cannot be there yet; a running row's task is not read.
+		expect(deletionRisk(undefined, 'running', {}, skipped)).toBeUndefined();
+	});
 });

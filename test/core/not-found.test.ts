@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {EXPIRED_MESSAGE, NOT_FOUND_STATUS_MESSAGE} from '../../source/core/reducer.js';
+import {NOT_FOUND_STATUS_MESSAGE} from '../../source/core/reducer.js';
 import {nextRequests} from '../../source/core/schedule.js';
-import {apply, collecting, fail, keyOf, notFound, poll, row, seed, stateWith} from './fixtures.js';
+import {apply, collecting, fail, keyOf, notFound, poll, row, seed, serverError, stateWith} from './fixtures.js';
 import {simulate} from './simulate.js';
 
 const grace = 3 * 60_000;
@@ -51,21 +51,16 @@ describe('404 for an id seen before', () => {
 	it('treats a 200 with status NOT_FOUND the same: expired at once, last values kept', () => {
 		let state = poll(stateWith([seed(1)]), keyOf(1), collecting(640), 0);
 		state = poll(state, keyOf(1), {status: 'NOT_FOUND'}, 5000);
-		expect(row(state, keyOf(1))).toMatchObject({
-			phase: 'expired',
-			snapshot: collecting(640),
-			lastError: {kind: 'not-found', message: EXPIRED_MESSAGE},
-		});
+		expect(row(state, keyOf(1))).toMatchObject({phase: 'expired', snapshot: collecting(640)});
+		expect(row(state, keyOf(1)).lastError).toBeUndefined();
 	});
 
-	it('marks the row expired at once and keeps its last values', () => {
+	it('marks the row expired at once and keeps its last values; the expected expiry is not an error', () => {
 		let state = poll(stateWith([seed(1)]), keyOf(1), collecting(640), 0);
+		state = fail(state, keyOf(1), serverError, 1000);
 		state = fail(state, keyOf(1), notFound, 5000);
-		expect(row(state, keyOf(1))).toMatchObject({
-			phase: 'expired',
-			snapshot: collecting(640),
-			lastError: {kind: 'not-found', message: EXPIRED_MESSAGE, at: 5000},
-		});
+		expect(row(state, keyOf(1))).toMatchObject({phase: 'expired', snapshot: collecting(640)});
+		expect(row(state, keyOf(1)).lastError).toBeUndefined();
 		expect(nextRequests(state, 1e9)).toEqual({due: []});
 	});
 

@@ -202,8 +202,9 @@ describe('the monitor in a real terminal', () => {
 			pty
 				.screenLines()
 				.slice(1)
-				.find(text => text.includes('Quick Source') && /recorded|COMPLETED/.test(text)) ?? '';
-		await pty.waitFor('the history row', () => /COMPLETED\s+30/.test(historyRow()));
+				.find(text => text.includes('Quick Source') && /recorded|completed/.test(text)) ?? '';
+		// Its outcome as the row badge says it (its task ended SUCCESS), then its changes.
+		await pty.waitFor('the history row', () => /✔ completed\s+30/.test(historyRow()));
 		expect(historyRow()).not.toContain('[on tenant]');
 	});
 

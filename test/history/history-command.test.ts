@@ -3,6 +3,7 @@ import {ExitCode} from '../../source/domain/exit-codes.js';
 import type {CommandContext} from '../../source/commands/context.js';
 import {runHistory} from '../../source/commands/history.js';
 import {openHistory} from '../../source/store/history-file.js';
+import {demoHistory} from '../../source/commands/demo-history.js';
 import {endedRow, hexId, MINUTE, T0, tempDirs} from './fixtures.js';
 
 const dirs = tempDirs();
@@ -54,11 +55,11 @@ describe('aggwatch history', () => {
 		const run = context(seeded());
 		expect(await runHistory(run, [])).toBe(ExitCode.ok);
 		expect(run.captured.out).toEqual([
-			'ENDED                    TENANT  SOURCE            STATUS      OUTCOME     WARN  ERR    ACCOUNTS   DURATION  ID',
-			`2025-03-01 11:50:00 UTC  acme    Workday           CANCELLED   ?              ?    ?       1,200    ≤1h 00m  ${hexId(4)}`,
-			`2025-03-01 11:00:00 UTC  globex  Workday           COMPLETED   ?              ?    ?         103    10m 00s  ${hexId(3)}`,
-			`2025-03-01 10:00:00 UTC  acme    Active Directory  COMPLETED   WARNING        3    0         102    10m 00s  ${hexId(2)}`,
-			`2025-02-28 06:00:00 UTC  acme    Workday           COMPLETED   ?              ?    ?         101    14m 03s  ${hexId(1)}`,
+			'ENDED                    TENANT  SOURCE            OUTCOME          CHANGES    SCANNED   DURATION  ID',
+			`2025-03-01 11:50:00 UTC  acme    Workday           cancelled          1,200          ?    ≤1h 00m  ${hexId(4)}`,
+			`2025-03-01 11:00:00 UTC  globex  Workday           completed            103          ?    10m 00s  ${hexId(3)}`,
+			`2025-03-01 10:00:00 UTC  acme    Active Directory  completed ⚠ 3        102        900    10m 00s  ${hexId(2)}`,
+			`2025-02-28 06:00:00 UTC  acme    Workday           completed            101          ?    14m 03s  ${hexId(1)}`,
 		]);
 	});
 
@@ -105,5 +106,29 @@ describe('aggwatch history', () => {
 		const dir = seeded();
 		await expect(runHistory(context(dir, {since: 'yesterday'}), [])).rejects.toThrow(/Invalid duration "yesterday"/);
 		await expect(runHistory(context(dir), ['Workday'])).rejects.toThrow(/use --source "Workday"/);
+	});
+
+	it('--demo lists the week of earlier runs the demo monitor starts with, outcomes as the row badge says them', async () => {
+		const dir = dirs.make();
+		const run = context(dir, {demo: true});
+		expect(await runHistory(run, [])).toBe(ExitCode.ok);
+		const rows = run.captured.out.slice(1);
+		// The same runs the monitor's demo writes at its start.
+		expect(rows.map(row => row.trim().split(/\s+/).at(-1)).sort()).toEqual(
+			demoHistory(T0)
+				.map(entry => entry.id)
+				.sort(),
+		);
+		expect(rows.some(row => /Active Directory EU\s+completed ⚠ 2\s/.test(row))).toBe(true);
+		expect(rows.some(row => /Jira\s+completed ✖ 1\s/.test(row))).toBe(true);
+		// It is the demo's own history: the real one stays empty.
+		const real = context(dir);
+		expect(await runHistory(real, [])).toBe(ExitCode.ok);
+		expect(real.captured.out).toEqual([]);
+
+		const json = context(dir, {demo: true, json: true});
+		expect(await runHistory(json, [])).toBe(ExitCode.ok);
+		const jira = json.captured.out.map(line => JSON.parse(line) as {source: string; outcome?: {completionStatus: string}});
+		expect(jira.filter(entry => entry.source === 'Jira').map(entry => entry.outcome?.completionStatus)).toContain('ERROR');
 	});
 });

@@ -60,14 +60,42 @@ describe('IscClient tokens (simulated tenant)', () => {
 		const {client, requests} = await harness({tokenLifetimeSec: 100, now: () => now});
 		const isc = client({now: () => now});
 		await isc.getAggregationStatus(RUNNING_ID);
-		now += 89_000;
+		now += 84_000;
 		await isc.getAggregationStatus(RUNNING_ID);
 		expect(isc.tokenRequests).toBe(1);
-		// 10 s before expiry (10% of 100 s) the client stops using it.
+		// 15 s before expiry the next one is asked for, while the first still serves...
 		now += 1000;
 		await isc.getAggregationStatus(RUNNING_ID);
 		expect(isc.tokenRequests).toBe(2);
+		// ...and from 10 s before expiry (10% of 100 s) only the new one is sent: no other token request.
+		now += 5000;
+		await isc.getAggregationStatus(RUNNING_ID);
+		now += 10_000;
+		await isc.getAggregationStatus(RUNNING_ID);
+		expect(isc.tokenRequests).toBe(2);
 		expect(requests('/v2025').every(entry => entry.status === 200)).toBe(true);
+	});
+
+	it('a 401 for a token that lapsed on the way is repeated with a new one, and is not the one refresh the call gets', async () => {
+		let now = Date.parse('2025-01-31T14:00:00.000Z');
+		const {sim, client, requests} = await harness();
+		let lapse = true;
+		const isc = client({
+			now: () => now,
+			onRequest(entry) {
+				// The first 401 comes back after the token's refresh point (749 - 60 s): it lapsed on the way.
+				if (entry.status === 401 && lapse) {
+					lapse = false;
+					now += 689_000;
+				}
+			},
+		});
+		await isc.getAggregationStatus(RUNNING_ID);
+		// Then a 401 for the new token too, as after a revoked token: the call's one refresh is still there for it.
+		sim.addFault({fault: {type: 'status', status: 401}, pathPrefix: '/v2025/account-aggregations', count: 2});
+		expect((await isc.getAggregationStatus(RUNNING_ID)).status).toBe('ACCOUNTS_COLLECTED');
+		expect(requests('/v2025/account-aggregations').map(entry => entry.status)).toEqual([200, 401, 401, 200]);
+		expect(isc.tokenRequests).toBe(3);
 	});
 
 	it('gives up with an auth error when a fresh token is rejected too', async () => {

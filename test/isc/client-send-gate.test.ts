@@ -74,4 +74,23 @@ describe('IscClient onSend holds each request until the caller lets it go (the r
 		expect((await call).status).toBe('ACCOUNTS_COLLECTED');
 		expect(statusLog(requests(STATUS))).toEqual(['other 200', 'held 401', 'other 200', 'held 200']);
 	});
+
+	it('takes the token as the request leaves: one that died while the request waited is never sent', async () => {
+		let now = Date.parse('2025-01-31T14:00:00.000Z');
+		const {client, requests} = await harness({tokenLifetimeSec: 4, now: () => now});
+		const isc = client({now: () => now});
+		// The budget holds the first send for longer than its token lives; any repeat would leave at once.
+		let sends = 0;
+		const call = isc.getAggregationStatus(RUNNING_ID, {
+			async onSend() {
+				sends++;
+				if (sends === 1) {
+					now += 10_000;
+				}
+			},
+		});
+		expect((await call).status).toBe('ACCOUNTS_COLLECTED');
+		expect(requests(STATUS).map(entry => entry.status)).toEqual([200]);
+		expect(isc.tokenRequests).toBe(2);
+	});
 });

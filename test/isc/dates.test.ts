@@ -12,8 +12,8 @@ import {parseAggregationStatus} from '../../source/isc/status.js';
 import {parseTaskStatus} from '../../source/isc/task-status.js';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-/** 1970 to 2100, in ms. */
-const epochMs = fc.integer({min: 0, max: 4_102_444_800_000});
+/** From just past 10^11 ms (March 1973, where a number is plausibly epoch ms) to 2100. */
+const epochMs = fc.integer({min: 100_000_000_001, max: 4_102_444_800_000});
 /** Whatever a tenant might put in a date field. */
 const anyDate = fc.oneof(
 	epochMs,
@@ -51,6 +51,40 @@ describe('readDateTime', () => {
 				expect(readDateTime(ms)).toBe(iso);
 				expect(readDateTime(String(ms))).toBe(iso);
 				expect(readDateTime(iso)).toBe(iso);
+			}),
+		);
+	});
+
+	it('reads a number as epoch ms only where that is plausible: a JSON number above 10^11, a string of more than 10 digits', () => {
+		// Short digit strings and small numbers are years, counts or seconds, never a time in 1970.
+		for (const value of [
+			'2024',
+			'12',
+			'0',
+			'1714574212',
+			' 2024 ',
+			'-1714574212775',
+			'00000000012',
+			2024,
+			1_714_574_212,
+			1e11,
+			0,
+			86_400,
+		]) {
+			expect(readDateTime(value)).toBeUndefined();
+		}
+
+		expect(readDateTime('10000000000')).toBe('1970-04-26T17:46:40.000Z');
+		expect(readDateTime('1714574212775')).toBe('2024-05-01T14:36:52.775Z');
+		expect(readDateTime(100_000_000_001)).toBe('1973-03-03T09:46:40.001Z');
+		fc.assert(
+			fc.property(fc.integer({min: 0, max: 9_999_999_999}), short => {
+				expect(readDateTime(String(short))).toBeUndefined();
+			}),
+		);
+		fc.assert(
+			fc.property(fc.double({min: -1e12, max: 1e11, noNaN: true}), small => {
+				expect(readDateTime(small)).toBeUndefined();
 			}),
 		);
 	});

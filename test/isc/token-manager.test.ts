@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {IscError} from '../../source/domain/errors.js';
 import type {TokenGrant} from '../../source/isc/token-manager.js';
-import {TokenManager, refreshMarginMs} from '../../source/isc/token-manager.js';
+import {TokenManager, refreshMarginMs, renewLeadMs} from '../../source/isc/token-manager.js';
 
 /** A token endpoint stand-in whose answers the test releases one by one (the HTTP path is covered by the integration tests). */
 function endpoint() {
@@ -20,6 +20,13 @@ function endpoint() {
 	};
 }
 
+/** Lets the promises settled so far run on. */
+async function settled(): Promise<void> {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
 describe('TokenManager', () => {
 	it('shares one request among concurrent callers, then serves the cache', async () => {
 		const server = endpoint();
@@ -32,7 +39,7 @@ describe('TokenManager', () => {
 		expect(manager.tokenRequests).toBe(1);
 	});
 
-	it('refreshes shortly before expiry: min(60 s, 10%) early', async () => {
+	it('stops sending a token min(60 s, 10%) before expiry, and asks for the next half that margin (at most 5 s) earlier', async () => {
 		let now = 1_000_000;
 		const server = endpoint();
 		const manager = new TokenManager({fetch: server.fetch, now: () => now});
@@ -40,23 +47,79 @@ describe('TokenManager', () => {
 		server.answer(749);
 		await first;
 
-		now += 749_000 - 60_000 - 1;
+		// A 749 s token is renewed from 749 - 60 - 5 s on, while it is still served.
+		now += 749_000 - 60_000 - 5000 - 1;
 		expect(await manager.token()).toBe('token-1');
+		expect(server.pending).toHaveLength(0);
 		now += 1;
-		const second = manager.token();
+		expect(await manager.token()).toBe('token-1');
+		expect(server.pending).toHaveLength(1);
+		expect(await manager.token()).toBe('token-1');
+		expect(server.pending).toHaveLength(1);
 		server.answer(30);
-		expect(await second).toBe('token-2');
+		await settled();
+		expect(await manager.token()).toBe('token-2');
 		expect(manager.tokenRequests).toBe(2);
 
-		// A 30 s token is replaced 3 s early.
-		now += 27_000 - 1;
+		// A 30 s token: renewed from 25.5 s on, no longer sent from 27 s on. A renewal not answered by then is waited for.
+		now += 25_500 - 1;
 		expect(await manager.token()).toBe('token-2');
+		expect(server.pending).toHaveLength(0);
 		now += 1;
-		const third = manager.token();
+		expect(await manager.token()).toBe('token-2');
+		expect(server.pending).toHaveLength(1);
+		now += 1500;
+		let third: string | undefined;
+		const waiting = manager.token().then(token => {
+			third = token;
+		});
+		await settled();
+		expect(third).toBeUndefined();
 		server.answer();
-		expect(await third).toBe('token-3');
+		await waiting;
+		expect(third).toBe('token-3');
+		expect(manager.tokenRequests).toBe(3);
 		expect(refreshMarginMs(749_000)).toBe(60_000);
 		expect(refreshMarginMs(30_000)).toBe(3000);
+		expect(renewLeadMs(749_000)).toBe(5000);
+		expect(renewLeadMs(4000)).toBe(200);
+	});
+
+	it('a renewal that fails is not reported, nor tried again, before the refresh point; the call made then reports it', async () => {
+		let now = 0;
+		const server = endpoint();
+		const manager = new TokenManager({fetch: server.fetch, now: () => now});
+		const first = manager.token();
+		server.answer(100);
+		await first;
+
+		now = 85_000;
+		expect(await manager.token()).toBe('token-1');
+		const auth = new IscError({kind: 'auth', message: 'secret rotated'});
+		server.pending.shift()?.reject(auth);
+		await settled();
+		now = 89_999;
+		expect(await manager.token()).toBe('token-1');
+		expect(server.pending).toHaveLength(0);
+		now = 90_000;
+		const failing = manager.token();
+		server.pending.shift()?.reject(auth);
+		await expect(failing).rejects.toBe(auth);
+		expect(manager.tokenRequests).toBe(3);
+	});
+
+	it('says whether a token it handed out has reached its refresh point (a 401 for it is then no sign of bad credentials)', async () => {
+		let now = 0;
+		const server = endpoint();
+		const manager = new TokenManager({fetch: server.fetch, now: () => now});
+		const first = manager.token();
+		server.answer(4);
+		await first;
+		now = 3599;
+		expect(manager.lapsed('token-1')).toBe(false);
+		now = 3600;
+		expect(manager.lapsed('token-1')).toBe(true);
+		expect(manager.lapsed('a token it never handed out')).toBe(false);
 	});
 
 	it('invalidate(rejected) forgets only the token that was rejected', async () => {

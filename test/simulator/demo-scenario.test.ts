@@ -91,16 +91,46 @@ describe('demo scenario', () => {
 		}
 
 		const byStatus = (wanted: string) => [...outcomes.values()].filter(task => task.completionStatus === wanted);
-		const [warned] = byStatus('WARNING');
-		const [errored] = byStatus('ERROR').filter(
-			task => task.messages.every(message => message.type === 'ERROR') && task.messages.length > 1,
-		);
+		const warned = outcomes.get(DEMO_AGGREGATION_IDS.activeDirectoryEuWarnings);
+		const errored = outcomes.get(DEMO_AGGREGATION_IDS.jiraErrors);
+		expect(warned?.completionStatus).toBe('WARNING');
 		expect(warned?.messages.map(message => message.type)).toEqual(['WARN', 'WARN', 'WARN']);
-		expect(typeof warned?.attributes['total']).toBe('number');
+		// Shaped as real tenants send them: figures as digit strings, the source's name among them.
+		expect(warned?.attributes).toMatchObject({total: '48000', applications: 'Active Directory EU', optimizedAggregation: 'enabled'});
+		// In the spelling some real tenants use.
+		expect(errored?.completionStatus).toBe('Error');
 		expect(errored?.messages).toHaveLength(2);
+		// Okta's deletions were skipped: its task ends WARNING with ISC's own words for it.
+		const okta = outcomes.get(DEMO_AGGREGATION_IDS.oktaHeldBack) as unknown as {
+			completionStatus: string;
+			messages: Array<{localizedText: unknown}>;
+		};
+		expect(okta.completionStatus).toBe('WARNING');
+		expect(String(okta.messages[0]?.localizedText)).toContain('Account deletion was skipped');
 		expect(byStatus('SUCCESS').length).toBeGreaterThan(0);
 		expect(byStatus('TERMINATED').length).toBeGreaterThan(0);
 		expect((await get(sim, `/v2025/task-status/${DEMO_MISSING_ID}`, bearer)).status).toBe(404);
+	});
+
+	it('never runs two aggregations of one source at once, as ISC refuses a second start of a running source', async () => {
+		const {sim, clock} = await demo();
+		const runningStatuses = new Set(['STARTED', 'ACCOUNTS_COLLECTED', 'RETRIED']);
+		const sources = new Set<string>();
+		for (let second = -90; second <= 600; second++) {
+			clock.at(second * 1000);
+			const running = sim
+				.aggregations()
+				.filter(view => runningStatuses.has(view.status))
+				.map(view => view.sourceName);
+			for (const name of running) {
+				sources.add(name);
+			}
+
+			expect({second, running: [...running].sort()}).toEqual({second, running: [...new Set(running)].sort()});
+		}
+
+		// Every source but HR CSV (which ended an hour ago) ran during the sweep, Workday twice one after the other.
+		expect(sources.size).toBe(Object.keys(DEMO_SOURCES).length - 1);
 	});
 
 	it('keeps the long aggregation running for minutes with a large account count', async () => {
@@ -154,7 +184,9 @@ describe('demo scenario', () => {
 		const sources = (await get(sim, '/v2025/sources', bearer)).body as Array<{id: string; name: string; type: string}>;
 		expect(sources.map(source => source.name).sort()).toEqual([
 			'Active Directory',
+			'Active Directory EU',
 			'HR CSV',
+			'Jira',
 			'LDAP',
 			'Okta',
 			'Salesforce',

@@ -39,11 +39,12 @@ function run(
 }
 
 // Out of order on purpose: the view sorts newest first.
+// a2's task ended WARNING with 3 warnings, a1's ERROR with 2 errors (its status said COMPLETED).
 const entries: HistoryEntry[] = [
-	run('a1', 'Workday', 3 * 86_400_000, 14, 5190),
+	{...run('a1', 'Workday', 3 * 86_400_000, 14, 5190), outcome: {completionStatus: 'Error', warnings: 0, errors: 2, counts: {total: 9000}}},
 	run('a3', 'Workday', 1 * 86_400_000, 15, 5210),
 	run('b1', 'Active Directory', 2 * 86_400_000, 31, 12_000, 'TERMINATED'),
-	run('a2', 'Workday', 2 * 86_400_000, 13, 5200),
+	{...run('a2', 'Workday', 2 * 86_400_000, 13, 5200), outcome: {completionStatus: 'WARNING', warnings: 3, errors: 0, counts: {}}},
 	run('a4', 'Workday', 30 * MINUTE, 41, 5230),
 ];
 
@@ -55,7 +56,7 @@ function monitor(history: () => readonly HistoryEntry[] | Promise<readonly Histo
 const order = (text: string, tags: string[]) => [...tags].sort((a, b) => text.indexOf(id(a).slice(0, 8)) - text.indexOf(id(b).slice(0, 8)));
 
 describe('history view (H)', () => {
-	test('lists finished aggregations newest first, with status, accounts and duration; H goes back', async () => {
+	test('lists finished aggregations newest first, with the outcome as the row badge says it, changes and duration; H goes back', async () => {
 		const answer = deferred<readonly HistoryEntry[]>();
 		const m = monitor(async () => answer.promise);
 		await m.waitFor(frame => frame.includes('H history'));
@@ -65,8 +66,12 @@ describe('history view (H)', () => {
 		const text = await m.waitFor(frame => frame.includes('5 recorded'));
 		expect(order(text, ['a1', 'a2', 'a3', 'a4', 'b1'])).toEqual(['a4', 'a3', 'a2', 'b1', 'a1']);
 		const line = text.split('\n').find(candidate => candidate.includes(id('a4').slice(0, 8))) ?? '';
-		expect(line).toMatch(/^› .*Workday\s+✔ COMPLETED\s+5,230\s+41m 00s/);
-		expect(text).toMatch(/Active Directory\s+✖ TERMINATED/);
+		expect(line).toMatch(/^› .*Workday\s+✔ completed\s+5,230\s+41m 00s/);
+		expect(text).toMatch(/OUTCOME\s+CHANGES\s+DURATION/);
+		expect(text).toMatch(/Active Directory\s+✖ terminated/);
+		// The task's verdict, as on the row: never a plain "completed" for a run that warned or failed.
+		expect(text).toMatch(/Workday\s+✔ completed ⚠ 3\s+5,200/);
+		expect(text).toMatch(/Workday\s+✔ completed ✖ 2\s+5,190/);
 		expect(text).not.toContain('Okta'); // the monitor list is behind the history
 		await press(m.stdin, 'H');
 		await m.waitFor(frame => frame.includes('Okta') && !frame.includes('recorded'));
@@ -113,14 +118,15 @@ describe('history view (H)', () => {
 		expect(text).toMatch(/Duration\s+41m 00s/);
 		expect(text).toMatch(/Earlier runs\s+3 recorded, newest first; typical 14m 00s/);
 		// 41 minutes against a typical 14: slow, and said so.
-		expect(text).toMatch(/This run\s+41m 00s, 2\.9× the typical\s+! slow/);
-		expect(text).toMatch(/✔ COMPLETED\s+15m 00s\s+5,210 accounts/);
-		expect(text).toMatch(/✔ COMPLETED\s+13m 00s\s+5,200 accounts/);
+		expect(text).toMatch(/This run\s+41m 00s, 2\.9× slower than typical\s+! slow/);
+		expect(text).toMatch(/✔ completed\s+15m 00s\s+5,210 changes/);
+		expect(text).toMatch(/✔ completed ⚠ 3\s+13m 00s\s+5,200 changes/);
+		expect(text).toMatch(/✔ completed ✖ 2\s+14m 00s\s+5,190 changes/);
 		// The terminated Active Directory run is another source: not an earlier run of Workday.
-		expect(text.slice(text.indexOf('Details:'))).not.toContain('TERMINATED');
+		expect(text.slice(text.indexOf('Details:'))).not.toContain('terminated');
 		await press(m.stdin, 'j'); // the pane follows the selection
 		text = await m.waitFor(frame => frame.includes(id('a3')));
-		expect(text).toMatch(/This run\s+15m 00s, 1\.1× the typical$/m);
+		expect(text).toMatch(/This run\s+15m 00s, about the typical time$/m);
 		expect(text).toMatch(/Earlier runs\s+2 recorded/); // only runs before it
 	});
 
@@ -183,10 +189,10 @@ describe('earlier runs in the detail pane of a row', () => {
 		});
 		const text = await m.waitFor(frame => frame.includes('Earlier runs'));
 		expect(text).toMatch(/Earlier runs\s+3 recorded, newest first; typical 1m 00s/);
-		expect(text).toMatch(/This run\s+2m 05s so far, 2\.1× the typical\s+! slow/);
-		expect(text).toMatch(/✔ COMPLETED\s+1m 00s\s+5,210 accounts/);
-		expect(text).toMatch(/⊘ CANCELLED\s+30s\s+100 accounts/);
-		expect(text).toMatch(/✔ COMPLETED\s+≤50s\s+5,190 accounts/); // seen ending late: an upper bound
+		expect(text).toMatch(/This run\s+2m 05s so far, 2\.1× slower than typical\s+! slow/);
+		expect(text).toMatch(/✔ completed\s+1m 00s\s+5,210 changes/);
+		expect(text).toMatch(/⊘ cancelled\s+30s\s+100 changes/);
+		expect(text).toMatch(/✔ completed\s+≤50s\s+5,190 changes/); // seen ending late: an upper bound
 		expect(asked[0]).toEqual({tenant: 'acme', id: id('0d'), source: 'Workday'});
 		await press(m.stdin, 'j');
 		await m.waitFor(frame => frame.includes('Details: Okta') && frame.includes('none recorded for this source yet'));
@@ -220,7 +226,8 @@ test('ASCII terminals get ASCII in the history and its earlier runs too', async 
 	await m.waitFor(frame => frame.includes('Okta'));
 	await pressAll(m.stdin, ['H', keys.enter]);
 	const text = await m.waitFor(frame => frame.includes('This run'));
-	expect(text).toMatch(/2\.9x the typical\s+! slow/);
-	expect(text).toMatch(/\+ COMPLETED\s+<=1h 30m/); // the end seen late: an upper bound
+	expect(text).toMatch(/2\.9x slower than typical\s+! slow/);
+	expect(text).toMatch(/\+ completed\s+<=1h 30m/); // the end seen late: an upper bound
+	expect(text).toMatch(/\+ completed ! 3\s+13m 00s/);
 	expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 });

@@ -97,7 +97,8 @@ describe('a stalled row', () => {
 	test('is marked on its line, counted in the header, and explained in the detail pane', async () => {
 		const m = renderMonitor({state: stalledState(), now: NOW, size: {columns: 200, rows: 30}, insightsFor: insightsFor()});
 		const text = await m.waitFor(frame => frame.includes('LDAP'));
-		expect(lineOf(text, 'LDAP')).toContain('stalled? no progress for 17m');
+		// Said short beside the comparison, which says which way it departs.
+		expect(lineOf(text, 'LDAP')).toContain('stalled? 17m  3× slower');
 		expect(text.split('\n')[0]).toContain('1 stalled?');
 		// Okta moves: not stalled.
 		expect(lineOf(text, 'Okta')).not.toContain('stalled');
@@ -162,12 +163,12 @@ describe('deletions', () => {
 			insightsFor: insightsFor(new Map([[rowKey('acme', OKTA), 10]])),
 		});
 		const text = await m.waitFor(frame => frame.includes('Okta'));
-		expect(lineOf(text, 'Okta')).toContain('900 to delete > 10%');
+		expect(lineOf(text, 'Okta')).toContain('over the threshold (10%)  5× slower');
 		await press(m.stdin, keys.down);
 		await press(m.stdin, keys.enter);
 		const detail = await m.waitFor(frame => frame.includes('Deletions'));
 		expect(detail).toContain(
-			'900 marked for deletion, 0 deleted: 22.5% of the 4,000 accounts in its last run, over the deleteThreshold 10%',
+			'900 marked for deletion, removed 0: 22.5% of the 4,000 accounts in its last run, over the threshold (10%): ISC will probably hold the deletions back',
 		);
 	});
 
@@ -210,12 +211,12 @@ describe('deletions', () => {
 		const text = await m.waitFor(
 			frame => lineOf(frame, 'Okta').includes('held back') && (frame.split('\n')[0] ?? '').includes('Okta: COMPLETED'),
 		);
-		expect(lineOf(text, 'Okta')).toContain('deletions held back 0/900');
+		expect(lineOf(text, 'Okta')).toContain('deletions held back  5.2× slower');
 		const okta = outputs.find(output => output.alert.id === OKTA);
 		// START is 125 s before NOW; the usual Okta run takes 25 s.
 		expect(okta?.alert.text).toBe(
-			'Okta: COMPLETED, 4,000 accounts in 2m 10s; 5.2× slower than usual (median 25s over 3 runs); marked 900 for deletion, usually about 2; ' +
-				"deletions held back: 900 marked, 0 deleted (the source's deleteThreshold 10%)",
+			'Okta: COMPLETED, 4,000 accounts in 2m 10s; 5.2× slower than usual (median 25s over 3 runs); 900 marked for deletion: 450× more than usual (about 2); ' +
+				"deletions held back: 900 marked for deletion, removed 0 (the source's deleteThreshold 10%)",
 		);
 	});
 });

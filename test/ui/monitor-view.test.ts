@@ -233,7 +233,7 @@ describe('detail pane', () => {
 		expect(text).toMatch(/Changes\s+1,300 \/ 4,000 \(32%\)/);
 		expect(text).toMatch(/Identities\s+650 \/ 4,000/);
 		expect(text).toMatch(/Marked for deletion\s+12/);
-		expect(text).toMatch(/Deleted\s+3/);
+		expect(text).toMatch(/Removed\s+3/);
 		expect(text).toMatch(/Started\s+\S+ \(2m 05s ago\)/);
 		expect(text).toMatch(/Last update\s+\S+ \(4s ago\)/);
 		expect(text).toMatch(/Last error\s+network ECONNRESET: socket hang up/);

@@ -7,7 +7,7 @@ import type {MonitorState} from '../../core/types.js';
 import {comparisonSummary, deletionPhrase} from '../text/insight-text.js';
 import {useTheme} from '../theme/theme.js';
 import type {AlertOutput} from '../monitor/commands.js';
-import {ALERT_MESSAGE_MS, alertsFor, endTransitions} from '../../alerts/end-transitions.js';
+import {ALERT_MESSAGE_MS, alertsFor, duePendingEnds, endTransitions, type PendingEnd} from '../../alerts/end-transitions.js';
 import type {ViewStore} from '../state/use-view-state.js';
 
 export interface EndAlertsOptions {
@@ -22,7 +22,8 @@ export interface EndAlertsOptions {
 }
 
 /**
- * Alerts: rows seen ending while the monitor runs flash, the header tells, and the terminal is told (bell, OSC 9).
+ * Alerts: rows seen ending while the monitor runs flash, the header tells, and the terminal is told (bell, OSC 9),
+ * once, with the outcome: each end waits for the first read of its task, at most OUTCOME_WAIT_MS.
  */
 export function useEndAlerts({state, now, store, multiTenant, insights, onAlert, alerts}: EndAlertsOptions): void {
 	const {glyphs} = useTheme();
@@ -30,16 +31,27 @@ export function useEndAlerts({state, now, store, multiTenant, insights, onAlert,
 	context.current = {now, multiTenant, onAlert, alerts, insights};
 	const seenState = useRef(state);
 	const startedAt = useRef(now);
+	const pending = useRef<PendingEnd[]>([]);
 	useEffect(() => {
 		const previous = seenState.current;
 		seenState.current = state;
+		const latest = context.current;
 		const transitions = endTransitions(previous, state, startedAt.current);
-		if (transitions.length === 0) {
+		if (transitions.length === 0 && pending.current.length === 0) {
 			return;
 		}
 
-		const latest = context.current;
-		const found = alertsFor(transitions, latest.now, latest.multiTenant, idShortener(state.rows.map(row => row.id)), row => {
+		const {ready, waiting} = duePendingEnds(
+			[...pending.current, ...transitions.map(({row, previous: before}) => ({key: row.key, previous: before, since: latest.now}))],
+			state,
+			latest.now,
+		);
+		pending.current = waiting;
+		if (ready.length === 0) {
+			return;
+		}
+
+		const found = alertsFor(ready, latest.now, latest.multiTenant, idShortener(state.rows.map(row => row.id)), row => {
 			const insight = latest.insights?.get(row.key);
 			const heldBack = insight?.deletion?.heldBack === true ? [deletionPhrase(insight.deletion)] : [];
 			return [...comparisonSummary(insight?.comparison, glyphs), ...heldBack];
@@ -55,5 +67,6 @@ export function useEndAlerts({state, now, store, multiTenant, insights, onAlert,
 				latest.onAlert({alert, sequence: alertSequence(alert, prefs)});
 			}
 		}
-	}, [state, store, glyphs]);
+		// `now` too: an end waiting for its task alerts when the wait is over, even if nothing else changes.
+	}, [state, store, glyphs, now]);
 }

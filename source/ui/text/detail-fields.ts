@@ -3,9 +3,17 @@ import {rowCadenceMs} from '../../core/cadence.js';
 import {isPolledPhase} from '../../core/phase.js';
 import {eta, isStale, percent, rate} from '../../core/progress.js';
 import {rowOutcome} from '../../core/summary.js';
-import {countLabel, errorCount, orderedCounts, scannedAccounts, warningCount, type TaskOutcome} from '../../domain/outcome.js';
+import {
+	completionOf,
+	countLabel,
+	errorCount,
+	orderedCounts,
+	scannedAccounts,
+	warningCount,
+	type TaskOutcome,
+} from '../../domain/outcome.js';
 import type {MonitorState, TrackedRow} from '../../core/types.js';
-import {authAdvice} from './auth-advice.js';
+import {authAdvice, tenantStopWord} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
 import type {ColorRole} from '../theme/theme.js';
 
@@ -74,7 +82,8 @@ function nextPollText(row: TrackedRow, state: MonitorState, now: number): Detail
 
 	if (tenant?.authError !== undefined) {
 		const at = Math.max(tenant.authProbeAt ?? now, row.nextPollAt);
-		return {label, value: `credentials failing, retry in ${countdown(at, now)}`, role: 'error'};
+		const why = tenantStopWord(tenant.authError) === undefined ? 'credentials failing' : 'TLS certificate not trusted';
+		return {label, value: `${why}, retry in ${countdown(at, now)}`, role: 'error'};
 	}
 
 	const every = `every ${formatDuration(rowCadenceMs(state, row))}`;
@@ -107,14 +116,9 @@ function taskLines(row: TrackedRow, now: number): DetailField[] {
 		return row.taskRead?.purpose === 'outcome' ? [{label: 'Outcome', value: 'reading the task…'}] : [];
 	}
 
-	const role =
-		task.completionStatus === 'SUCCESS'
-			? 'done'
-			: task.completionStatus === 'WARNING'
-				? 'warning'
-				: task.completionStatus === null
-					? undefined
-					: 'error';
+	// Real tenants have sent `Success`, `Error`, `TEMPERROR`: the verdict is read whatever the spelling.
+	const completion = completionOf(task.completionStatus);
+	const role = completion === 'success' ? 'done' : completion === 'warning' ? 'warning' : completion === undefined ? undefined : 'error';
 	const gaveUp = row.taskGaveUp === true && task.completionStatus === null ? ' (gave up waiting for it)' : '';
 	const lines: DetailField[] = [{label: 'Outcome', value: outcomeText(task) + gaveUp, ...(role === undefined ? {} : {role})}];
 	const launched = taskTime(task.launched, now);
@@ -152,14 +156,19 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 		{label: 'Id', value: row.id},
 		{label: 'Tenant', value: row.tenant},
 		{label: 'Source', value: row.label ?? NONE},
-		{label: 'Status', value: `${snapshot?.status ?? NONE} (${outcome})`},
+		{
+			label: 'Status',
+			// ISC forgets a run's status about an hour after its end: expected, not an error. The last status seen is
+			// stale then; once the task is read, the figures are its final ones.
+			value: row.phase === 'expired' ? `${outcome}; status expired (expected)` : `${snapshot?.status ?? NONE} (${outcome})`,
+		},
 		{label: 'Started', value: startText(snapshot?.start, now)},
 		// The status endpoint's counts are new, changed and deleted accounts; the task says how many were scanned.
 		{label: 'Changes', value: pair(snapshot?.processedAccounts, snapshot?.totalAccounts)},
 		{label: 'Accounts scanned', value: count(scannedAccounts(row.task))},
 		{label: 'Identities', value: pair(snapshot?.processedIdentities, snapshot?.totalIdentities)},
 		{label: 'Marked for deletion', value: count(snapshot?.totalAccountsMarkedForDeletion)},
-		{label: 'Deleted', value: count(snapshot?.deletedAccounts)},
+		{label: 'Removed', value: count(snapshot?.deletedAccounts)},
 		{
 			label: 'Rate / ETA',
 			value: `${perSecond === undefined ? NONE : formatRate(perSecond)} / ${remaining === undefined ? NONE : formatDuration(remaining)}${done === undefined ? '' : ` (${Math.floor(done)}%)`}`,

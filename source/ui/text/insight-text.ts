@@ -1,6 +1,16 @@
 import {roughDuration, stallPhrase} from '../../alerts/stall-alert.js';
 import type {DeletionRisk} from '../../core/deletion-risk.js';
 import {formatCount, formatDuration} from '../../core/durations.js';
+import {
+	DELETION_WORDS,
+	direction,
+	factorNumber,
+	HELD_BACK_TEXT,
+	markedText,
+	overThresholdText,
+	percentText,
+	removedText,
+} from '../../domain/words.js';
 import type {InsightContext, RowInsight} from '../../core/insight.js';
 import type {Comparison, CountComparison} from '../../core/past-runs.js';
 import {STALL_GAP_FACTOR} from '../../core/stall.js';
@@ -15,18 +25,14 @@ export interface RowNote {
 }
 
 function factorText(value: number, glyphs: Glyphs): string {
-	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10}${glyphs.times}`;
-}
-
-function percentText(value: number): string {
-	return `${Math.round(value * 10) / 10}%`;
+	return `${factorNumber(value)}${glyphs.times}`;
 }
 
 function usual(median: number): string {
 	return formatCount(Math.round(median));
 }
 
-/** "2.8× slower than usual (median 14m 00s over 6 runs)", "so far 2.1× the usual (...)", "about the usual time (...)". */
+/** "2.8× slower than usual (median 14m 00s over 6 runs)", "so far 2.1× slower than usual (...)", "about the usual time (...)". */
 export function durationPhrase(comparison: Comparison, glyphs: Glyphs): string | undefined {
 	const duration = comparison.duration;
 	if (duration === undefined) {
@@ -35,29 +41,33 @@ export function durationPhrase(comparison: Comparison, glyphs: Glyphs): string |
 
 	const basis = `(median ${formatDuration(duration.medianMs)} over ${duration.runs} runs)`;
 	if (duration.running) {
-		return duration.factor >= 1.2 ? `so far ${factorText(duration.factor, glyphs)} the usual time ${basis}` : undefined;
+		const way = direction(duration.factor, 'duration');
+		return way?.word === 'slower' ? `so far ${factorText(way.by, glyphs)} slower than usual ${basis}` : undefined;
 	}
 
-	if (duration.factor >= 1.2) {
-		return `${factorText(duration.factor, glyphs)} slower than usual ${basis}`;
-	}
-
-	if (duration.factor <= 1 / 1.2) {
-		return `${factorText(1 / duration.factor, glyphs)} faster than usual ${basis}`;
-	}
-
-	return `about the usual time ${basis}`;
+	const way = direction(duration.factor, 'duration');
+	return way === undefined ? `about the usual time ${basis}` : `${factorText(way.by, glyphs)} ${way.word} than usual ${basis}`;
 }
 
 const COUNT_WORDS = {
-	processedAccounts: (value: string) => `changed ${value} accounts`,
-	totalAccountsMarkedForDeletion: (value: string) => `marked ${value} for deletion`,
-	deletedAccounts: (value: string) => `removed ${value}`,
+	processedAccounts: (value: number) => `${formatCount(value)} changes`,
+	totalAccountsMarkedForDeletion: (value: number) => markedText(value),
+	deletedAccounts: (value: number) => removedText(value),
 } as const;
 
-/** "removed 1,204, usually about 3". */
-export function countPhrase(count: CountComparison): string {
-	return `${COUNT_WORDS[count.field](formatCount(count.value))}, usually about ${usual(count.median)}`;
+/** "40× more than usual", "3× fewer than usual", "about as usual"; "more than usual" where the usual is none. */
+function countDirection(count: CountComparison, glyphs: Glyphs): string {
+	const way = direction(count.median === 0 ? Number.POSITIVE_INFINITY : count.value / count.median, 'count');
+	if (way === undefined) {
+		return 'about as usual';
+	}
+
+	return Number.isFinite(way.by) ? `${factorText(way.by, glyphs)} ${way.word} than usual` : `${way.word} than usual`;
+}
+
+/** "removed 1,204: 401× more than usual (about 3)". */
+export function countPhrase(count: CountComparison, glyphs: Glyphs): string {
+	return `${COUNT_WORDS[count.field](count.value)}: ${countDirection(count, glyphs)} (about ${usual(count.median)})`;
 }
 
 /** What the end alert adds: the duration against the usual, and each count that departs from it. */
@@ -69,19 +79,24 @@ export function comparisonSummary(comparison: Comparison | undefined, glyphs: Gl
 	const duration = durationPhrase(comparison, glyphs);
 	return [
 		...(duration === undefined ? [] : [duration]),
-		...comparison.counts.filter(count => count.departure).map(count => countPhrase(count)),
+		...comparison.counts.filter(count => count.departure).map(count => countPhrase(count, glyphs)),
 	];
 }
 
-/** "900 marked (22.5% of 4,000), over the deleteThreshold of 10%", or the held-back sentence at the end. */
+/**
+ * "900 marked for deletion, removed 0: 22.5% of the 4,000 accounts in its last run, over the threshold (10%): ISC will
+ * probably hold the deletions back", or the held-back sentence at the end.
+ */
 export function deletionPhrase(risk: DeletionRisk): string {
 	const threshold =
 		risk.thresholdPercent === undefined ? 'deleteThreshold not known' : `deleteThreshold ${percentText(risk.thresholdPercent)}`;
+	const counts = `${markedText(risk.marked)}, ${removedText(risk.deleted)}`;
 	if (risk.heldBack) {
-		return `deletions held back: ${formatCount(risk.marked)} marked, ${formatCount(risk.deleted)} deleted (the source's ${threshold})`;
+		return risk.countsKnown
+			? `${HELD_BACK_TEXT}: ${counts} (the source's ${threshold})`
+			: `${HELD_BACK_TEXT}: the task says "Account deletion was skipped"`;
 	}
 
-	const counts = `${formatCount(risk.marked)} marked for deletion, ${formatCount(risk.deleted)} deleted`;
 	if (risk.sharePercent === undefined || risk.basis === undefined) {
 		return `${counts} (${threshold}; the source's account count is not known)`;
 	}
@@ -91,10 +106,10 @@ export function deletionPhrase(risk: DeletionRisk): string {
 			? `of the ${formatCount(risk.basis.accounts)} accounts in its last run`
 			: `of this run's ${formatCount(risk.basis.accounts)} accounts (no earlier run recorded)`;
 	const verdict = risk.over
-		? `, over the ${threshold}: ISC will probably skip the deletions`
+		? `, ${overThresholdText(risk.thresholdPercent)}: ISC will probably hold the deletions back`
 		: risk.thresholdPercent === undefined
 			? ` (${threshold})`
-			: `, under the ${threshold}`;
+			: `, under the threshold (${percentText(risk.thresholdPercent)})`;
 	return `${counts}: ${percentText(risk.sharePercent)} ${of}${verdict}`;
 }
 
@@ -113,20 +128,20 @@ export function rowNotes(insight: RowInsight | undefined, glyphs: Glyphs): RowNo
 	if (deletion !== undefined) {
 		if (deletion.heldBack) {
 			notes.push({
-				long: `deletions held back ${formatCount(deletion.deleted)}/${formatCount(deletion.marked)}`,
-				short: 'held back',
+				long: HELD_BACK_TEXT,
+				short: DELETION_WORDS.heldBack,
 				role: 'warning',
 			});
 		} else if (deletion.over) {
 			notes.push({
-				long: `${formatCount(deletion.marked)} to delete > ${percentText(deletion.thresholdPercent!)}`,
-				short: `del>${percentText(deletion.thresholdPercent!)}`,
+				long: `${markedText(deletion.marked)}, ${overThresholdText(deletion.thresholdPercent)}`,
+				short: overThresholdText(deletion.thresholdPercent),
 				role: 'warning',
 			});
 		} else {
 			notes.push({
-				long: `deleted ${formatCount(deletion.deleted)}/${formatCount(deletion.marked)}`,
-				short: `del ${formatCount(deletion.deleted)}`,
+				long: `${markedText(deletion.marked)}, ${removedText(deletion.deleted)}`,
+				short: removedText(deletion.deleted),
 				role: 'muted',
 			});
 		}
@@ -138,11 +153,13 @@ export function rowNotes(insight: RowInsight | undefined, glyphs: Glyphs): RowNo
 		if (duration?.departure === true) {
 			const slower = duration.factor >= 1;
 			const factor = factorText(slower ? duration.factor : 1 / duration.factor, glyphs);
-			notes.push({long: `${factor} ${slower ? 'slower' : 'faster'} than usual`, short: `${factor} usual`, role: 'warning'});
+			const word = slower ? 'slower' : 'faster';
+			notes.push({long: `${factor} ${word} than usual`, short: `${factor} ${word}`, role: 'warning'});
 		} else if (count !== undefined) {
+			const way = countDirection(count, glyphs);
 			notes.push({
-				long: `${COUNT_WORDS[count.field](formatCount(count.value))} (usually ${usual(count.median)})`,
-				short: 'unusual',
+				long: `${COUNT_WORDS[count.field](count.value)} (${way}, about ${usual(count.median)})`,
+				short: way.replace(' than usual', ''),
 				role: 'warning',
 			});
 		}
@@ -185,7 +202,7 @@ export function insightLines(
 	}
 
 	if (comparison !== undefined) {
-		const parts = [durationPhrase(comparison, glyphs), ...comparison.counts.map(count => countPhrase(count))].filter(
+		const parts = [durationPhrase(comparison, glyphs), ...comparison.counts.map(count => countPhrase(count, glyphs))].filter(
 			part => part !== undefined,
 		);
 		if (parts.length > 0) {

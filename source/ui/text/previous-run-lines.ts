@@ -1,8 +1,9 @@
 import {formatCount, formatDuration} from '../../core/durations.js';
+import {direction} from '../../domain/words.js';
 import {slowness, typicalDurationMs, type PreviousRun} from '../../history/previous-runs.js';
 import {clockTime} from './clock-text.js';
 import type {DetailField} from './detail-fields.js';
-import {endStatusLook} from '../theme/end-status.js';
+import {runOutcomeLook} from '../theme/end-status.js';
 import type {Glyphs} from '../theme/theme.js';
 
 /** At most this many earlier runs in a detail pane (it has a few lines only). */
@@ -12,6 +13,12 @@ export const SLOW_FACTOR = 1.5;
 
 function ratio(value: number, glyphs: Glyphs): string {
 	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10}${glyphs.times}`;
+}
+
+/** "2.3× slower than typical", "3× faster than typical", "about the typical time". */
+function typicalComparison(factor: number, glyphs: Glyphs): string {
+	const way = direction(factor, 'duration');
+	return way === undefined ? 'about the typical time' : `${ratio(way.by, glyphs)} ${way.word} than typical`;
 }
 
 export interface CurrentRun {
@@ -50,7 +57,7 @@ export function previousRunLines(runs: readonly PreviousRun[], current: CurrentR
 			compared =
 				current.running && factor < 1
 					? `; typical ${formatDuration(typical)}`
-					: `, ${current.approximate ? 'at most ' : ''}${ratio(factor, glyphs)} the typical`;
+					: `, ${current.approximate ? 'at most ' : ''}${typicalComparison(factor, glyphs)}`;
 		}
 		// An upper bound that looks slow proves nothing; a run still going that is already past it does.
 		const slow = factor !== undefined && factor >= SLOW_FACTOR && !current.approximate;
@@ -63,18 +70,18 @@ export function previousRunLines(runs: readonly PreviousRun[], current: CurrentR
 
 	for (const run of shown) {
 		const end = Date.parse(run.end);
-		const look = endStatusLook(run.status, glyphs);
+		const look = runOutcomeLook(run.status, run.outcome, glyphs);
 		// An end seen late (aggwatch was not watching) makes the duration an upper bound, and says nothing of speed.
 		const approximate = run.approximate;
 		const duration = run.durationMs === undefined ? '-' : `${approximate ? glyphs.atMost : ''}${formatDuration(run.durationMs)}`;
-		const accounts = run.accounts === undefined ? '' : `${formatCount(run.accounts)} account${run.accounts === 1 ? '' : 's'}`;
+		const accounts = run.accounts === undefined ? '' : `${formatCount(run.accounts)} change${run.accounts === 1 ? '' : 's'}`;
 		const factor = run.durationMs !== undefined && typical !== undefined && typical > 0 ? run.durationMs / typical : undefined;
 		const slow = !approximate && factor !== undefined && factor >= SLOW_FACTOR;
 		const failed = look.role === 'failed' || look.role === 'cancelled';
 		lines.push({
 			label: Number.isNaN(end) ? run.end : clockTime(end, now),
-			value: `${look.glyph} ${run.status.padEnd(10)} ${duration.padStart(8)}  ${accounts.padStart(15)}${slow ? `  ${glyphs.error} slow: ${ratio(factor, glyphs)} typical` : ''}`,
-			...(slow ? {role: 'warning' as const} : failed ? {role: look.role} : {}),
+			value: `${look.glyph} ${look.text.padEnd(14)} ${duration.padStart(8)}  ${accounts.padStart(14)}${slow ? `  ${glyphs.error} slow: ${ratio(factor, glyphs)} slower than typical` : ''}`,
+			...(slow ? {role: 'warning' as const} : failed || look.role === 'warning' ? {role: look.role} : {}),
 		});
 	}
 

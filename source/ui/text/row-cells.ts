@@ -4,6 +4,7 @@ import {isPolledPhase} from '../../core/phase.js';
 import {eta, isStale, percent, rate, rowElapsed} from '../../core/progress.js';
 import type {ErrorNote, TrackedRow} from '../../core/types.js';
 import {badgeFor, type Badge} from '../theme/badge.js';
+import {tenantStopWord} from './auth-advice.js';
 
 /** Everything one list line shows, as text, derived from the row alone. */
 export interface RowCells {
@@ -50,7 +51,7 @@ export function rowLabel(row: TrackedRow, withTenant = false, idText?: string): 
 
 /**
  * @param withTenant Put the tenant in front of the label (rows of several tenants, no room for a tenant column).
- * @param tenantError The row's tenant has failing credentials: still-polled rows are marked with it.
+ * @param tenantError The row's tenant is stopped (credentials, an untrusted certificate): still-polled rows are marked with it.
  */
 export function rowCells(
 	row: TrackedRow,
@@ -89,6 +90,6 @@ export function rowCells(
 				? errorWord(row.lastError.kind)
 				: tenantError === undefined
 					? ''
-					: errorWord(tenantError.kind),
+					: (tenantStopWord(tenantError) ?? errorWord(tenantError.kind)),
 	};
 }

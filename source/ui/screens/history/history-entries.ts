@@ -4,7 +4,7 @@ import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
 import {clockTime, clockWithAge} from '../../text/clock-text.js';
 import type {Segment} from '../../components/picker.js';
 import type {DetailContent, DetailField} from '../../text/detail-fields.js';
-import {endStatusLook} from '../../theme/end-status.js';
+import {endStatusLook, runOutcomeLook} from '../../theme/end-status.js';
 import {fit} from '../../text/layout.js';
 import {idShortener} from '../../../core/short-ids.js';
 import type {Glyphs} from '../../theme/theme.js';
@@ -41,7 +41,7 @@ export function historyName(entry: HistoryEntry, short: (id: string) => string =
 	return entry.foundOnTenant === true ? `${name} [on tenant]` : name;
 }
 
-const WIDTHS = {end: 19, source: 26, tenant: 12, status: 12, accounts: 9, duration: 8} as const;
+const WIDTHS = {end: 19, source: 26, tenant: 12, status: 16, accounts: 9, duration: 8} as const;
 
 /** Column titles matching historySegments. */
 export function historyColumns(withTenant: boolean): string {
@@ -49,8 +49,8 @@ export function historyColumns(withTenant: boolean): string {
 		'  ' + fit('ENDED', WIDTHS.end, 'left', '~'),
 		fit('SOURCE', WIDTHS.source, 'left', '~'),
 		...(withTenant ? [fit('TENANT', WIDTHS.tenant, 'left', '~')] : []),
-		fit('STATUS', WIDTHS.status, 'left', '~'),
-		fit('ACCOUNTS', WIDTHS.accounts, 'right', '~'),
+		fit('OUTCOME', WIDTHS.status, 'left', '~'),
+		fit('CHANGES', WIDTHS.accounts, 'right', '~'),
 		fit('DURATION', WIDTHS.duration, 'right', '~'),
 		'ID',
 	];
@@ -66,7 +66,7 @@ export function historySegments(
 ): Segment[] {
 	const {ellipsis} = glyphs;
 	const end = endOf(entry);
-	const look = endStatusLook(entry.status, glyphs);
+	const look = runOutcomeLook(entry.status, entry.outcome, glyphs);
 	const accounts = accountsOf(entry);
 	const segments: Segment[] = [
 		{text: fit(Number.isFinite(end) ? clockTime(end, now) : entry.end, WIDTHS.end, 'left', ellipsis), role: 'muted'},
@@ -77,7 +77,7 @@ export function historySegments(
 	}
 
 	segments.push(
-		{text: ` ${fit(`${look.glyph} ${entry.status}`, WIDTHS.status, 'left', ellipsis)}`, role: look.role},
+		{text: ` ${fit(`${look.glyph} ${look.text}`, WIDTHS.status, 'left', ellipsis)}`, role: look.role},
 		{text: ` ${fit(accounts === undefined ? '' : formatCount(accounts), WIDTHS.accounts, 'right', ellipsis)}`},
 		{text: ` ${fit(durationText(entry, glyphs), WIDTHS.duration, 'right', ellipsis)}`},
 		{text: ` ${short(entry.id)}`, role: 'muted'},

@@ -1,5 +1,5 @@
-// TLS certificate failure codes, apart from network-error.ts so that code asking about them (start-outcome.ts, on
-// the monitor's path to its first frame) does not load got.
+// TLS certificate failure codes, apart from isc/network-error.ts so that code asking about them (start-outcome.ts, on
+// the monitor's path to its first frame; the monitor core, which stops a tenant on one) does not load got.
 
 /** Certificate failures: the server's certificate is not trusted. Retrying cannot help; the CA has to be added. */
 const CERTIFICATE_CODES = new Set([
@@ -23,4 +23,9 @@ const CERTIFICATE_CODES = new Set([
 /** Whether a network failure code is a TLS certificate failure (never worth a retry). */
 export function isCertificateCode(code: string | undefined): boolean {
 	return code !== undefined && CERTIFICATE_CODES.has(code);
+}
+
+/** A network failure whose code says the server's TLS certificate is not trusted: adding the CA is the only fix. */
+export function isCertificateError(error: {kind: string; code?: string}): boolean {
+	return error.kind === 'network' && isCertificateCode(error.code);
 }
