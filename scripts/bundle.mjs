@@ -12,6 +12,7 @@
 // the whole set without that one piece (51 runs). The set took status from 72.7 to 50.1 ms (node -e 0: 21 ms).
 import {build} from 'esbuild';
 import {BUNDLE_OPTIONS} from './bundle-options.mjs';
+import {checkInkInternals, inkBuildDir, replaceInkOutput} from './ink-patch.mjs';
 import {execFile} from 'node:child_process';
 import {chmod, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import Module from 'node:module';
@@ -98,42 +99,13 @@ const rewrite = {
 	},
 };
 
-/**
- * Ink's frame assembly (ink/build/output.js, imported by its renderer.js) replaced by
- * source/ui/terminal/row-cached-output.ts, which wraps Ink's own class: a row that did not change since the last
- * frame is not assembled again, and a plain row is joined without Ink's cell-by-cell work. With 20 running
- * aggregations that was half of the monitor's CPU (about 9 ms a frame at 120×40). The build fails if Ink's renderer
- * no longer imports ./output.js, so the replacement never silently stops applying.
- */
-function replaceInkOutput() {
-	let applied = false;
-	const wrapper = path.join(root, 'source', 'ui', 'terminal', 'row-cached-output.ts');
-	return {
-		applied: () => applied,
-		plugin: {
-			name: 'ink-output',
-			setup(pluginBuild) {
-				pluginBuild.onResolve({filter: /^\.\/output\.js$/}, ({importer}) => {
-					if (!/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(importer)) {
-						return undefined;
-					}
-
-					applied = true;
-					return {path: path.join(path.dirname(importer), 'output.js'), namespace: 'ink-output'};
-				});
-				pluginBuild.onLoad({filter: /.*/, namespace: 'ink-output'}, ({path: inkOutput}) => ({
-					contents: [
-						`import InkOutput from ${JSON.stringify(inkOutput)};`,
-						`import {rowCachedOutput} from ${JSON.stringify(wrapper)};`,
-						'export default rowCachedOutput(InkOutput);',
-					].join('\n'),
-					resolveDir: root,
-					loader: 'js',
-				}));
-			},
-		},
-	};
-}
+// Ink's frame assembly (ink/build/output.js, imported by its renderer.js) is replaced by
+// source/ui/terminal/ink-patch/row-cached-output.ts, which wraps Ink's own class: a row that did not change since the
+// last frame is not assembled again, and a plain row is joined without Ink's cell-by-cell work. With 20 running
+// aggregations that was half of the monitor's CPU (about 9 ms a frame at 120×40). scripts/ink-patch.mjs holds the
+// plugin and its guard: the build fails for an Ink version the patch was not checked against, when Ink's Output no
+// longer records the operations the patch reads, and when Ink's renderer no longer imports ./output.js, so the
+// replacement never silently stops applying.
 
 /**
  * Parts of the plain commands that few command lines reach, each in its own CommonJS file beside the command bundles
@@ -331,7 +303,8 @@ export async function bundle(outdir, options = {}) {
 		},
 		plugins: [leaveOut, rewrite],
 	};
-	const inkOutput = replaceInkOutput();
+	await checkInkInternals(inkBuildDir(root));
+	const inkOutput = replaceInkOutput(root);
 	const plain = {
 		...shared,
 		format: 'cjs',
@@ -378,7 +351,7 @@ export async function bundle(outdir, options = {}) {
 		),
 	]);
 	if (!inkOutput.applied()) {
-		throw new Error('ink/build/renderer.js no longer imports ./output.js: check replaceInkOutput in scripts/bundle.mjs');
+		throw new Error('ink/build/renderer.js no longer imports ./output.js: check replaceInkOutput in scripts/ink-patch.mjs');
 	}
 
 	const commandBundles = cjs.slice(0, HOT_COMMANDS.length + 1).map(result => result.metafile);
@@ -397,6 +370,8 @@ const args = process.argv.slice(2);
 ${RUN_BUNDLE}
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+	// A reader that went away is not a failure (source/cli/closed-pipe.ts does the same for every command).
+	process.stdout.on('error', () => process.exit(0));
 	process.stdout.write(${JSON.stringify(`${pkg.version}\n`)});
 } else if (${JSON.stringify(HOT_COMMANDS)}.includes(args[0])) {
 	run(require('node:path').join(__dirname, \`\${args[0]}.cjs\`));

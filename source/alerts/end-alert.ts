@@ -4,6 +4,7 @@ import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
 import {errorCount, warningCount} from '../domain/outcome.js';
 import type {TrackedRow} from '../core/types.js';
 import {idShortener} from '../core/short-ids.js';
+import {plural} from '../domain/text.js';
 
 export type AlertSeverity = 'success' | 'failure';
 
@@ -43,7 +44,7 @@ function accountsPhrase(row: TrackedRow, completed: boolean): string | undefined
 	const total = row.snapshot?.totalAccounts;
 	if (completed) {
 		const count = processed ?? total;
-		return count === undefined ? undefined : `${formatCount(count)} account${count === 1 ? '' : 's'}`;
+		return count === undefined ? undefined : plural(count, 'account');
 	}
 
 	if (processed === undefined && total === undefined) {
@@ -81,12 +82,12 @@ function taskOutcomePhrase(row: TrackedRow): string {
 
 	if (completion === 'warning') {
 		const warnings = warningCount(row.task);
-		return warnings > 0 ? ` with ${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}` : ' with warnings';
+		return warnings > 0 ? ` with ${plural(warnings, 'warning')}` : ' with warnings';
 	}
 
 	if (completion === 'error' || completion === 'terminated') {
 		const errors = errorCount(row.task);
-		return errors > 0 ? ` with ${formatCount(errors)} error${errors === 1 ? '' : 's'}` : ` (task ${row.task.completionStatus ?? 'ERROR'})`;
+		return errors > 0 ? ` with ${plural(errors, 'error')}` : ` (task ${row.task.completionStatus ?? 'ERROR'})`;
 	}
 
 	return '';

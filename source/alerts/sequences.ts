@@ -25,3 +25,11 @@ export function osc9Sequence(text: string): string {
 	const clean = sanitizeTerminalText(text);
 	return `\x1b]9;${/^\d+;/.test(clean) ? ` ${clean}` : clean}\x07`;
 }
+
+/**
+ * OSC 52: the terminal puts `text` on the system clipboard (xterm, iTerm2, WezTerm, kitty, foot, Windows Terminal,
+ * tmux with set-clipboard on; over SSH too, since the terminal does it). Base64 carries any text safely.
+ */
+export function osc52Sequence(text: string): string {
+	return `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
+}

@@ -1,54 +1,7 @@
 import {parseArgs} from 'node:util';
 import {UsageError} from '../domain/usage-error.js';
-import {COMMANDS, OPTIONS, type CommandName, type OptionName, type ParsedCommandLine} from '../commands/options.js';
-
-const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
-/** What to do when a run ends (stalls, holds deletions back): a command, a webhook. */
-const RUN_ACTIONS: OptionName[] = ['on-end', 'notify', 'notify-format'];
-
-const ALLOWED: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after', ...RUN_ACTIONS],
-	status: [...CONNECTION, 'json'],
-	wait: [
-		...CONNECTION,
-		'json',
-		'interval',
-		'budget',
-		'timeout',
-		'no-color',
-		'no-bell',
-		'no-notify',
-		'stall-after',
-		'fail-on-warning',
-		...RUN_ACTIONS,
-	],
-	track: ['tenant', 'base-url', 'demo'],
-	untrack: ['tenant', 'base-url', 'demo'],
-	list: ['json', 'demo', 'tenant'],
-	// Each subcommand checks which of these apply to it (commands/tenant.ts).
-	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
-	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed', ...RUN_ACTIONS],
-	start: [
-		...CONNECTION,
-		'json',
-		'disable-optimization',
-		'wait',
-		'timeout',
-		'interval',
-		'budget',
-		'no-bell',
-		'no-notify',
-		'stall-after',
-		'fail-on-warning',
-		'sequence',
-		'continue-on-failure',
-		...RUN_ACTIONS,
-	],
-	history: ['json', 'source', 'since', 'tenant', 'demo'],
-	notify: ['notify-format', 'debug'],
-	config: [],
-	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after', ...RUN_ACTIONS],
-};
+import {COMMAND_OPTIONS, COMMANDS, OPTIONS, type CommandName, type OptionName, type ParsedCommandLine} from '../commands/options.js';
+import {didYouMean} from './suggest.js';
 
 function isCommand(word: string | undefined): word is CommandName {
 	return word !== undefined && (COMMANDS as readonly string[]).includes(word);
@@ -64,12 +17,12 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
 	const command: CommandName = isCommand(first) ? first : 'monitor';
 	const rest = isCommand(first) ? argv.filter((_, index) => index !== firstIndex) : argv;
 
-	const allowed = new Set<OptionName>([...ALLOWED[command], 'help', 'version']);
+	const allowed = new Set<OptionName>([...COMMAND_OPTIONS[command], 'help', 'version']);
 	let parsed;
 	try {
 		parsed = parseArgs({args: rest, options: OPTIONS, allowPositionals: true, strict: true});
 	} catch (error) {
-		throw new UsageError(describeParseError(error), command);
+		throw new UsageError(describeParseError(error, [...allowed]), command);
 	}
 
 	for (const name of Object.keys(parsed.values) as OptionName[]) {
@@ -79,7 +32,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
 	}
 
 	if (command === 'monitor' && parsed.positionals.length > 0 && !looksLikeId(parsed.positionals[0]!)) {
-		throw new UsageError(`unknown command "${parsed.positionals[0]}"; commands are ${COMMANDS.join(', ')}`);
+		throw new UsageError(unknownCommand(parsed.positionals[0]!));
 	}
 
 	return {
@@ -121,13 +74,25 @@ function commandLabel(command: CommandName): string {
 	return command === 'monitor' ? 'the monitor' : `"aggwatch ${command}"`;
 }
 
-function describeParseError(error: unknown): string {
+/** The commands a user types (the monitor is `aggwatch` alone). */
+export const TYPED_COMMANDS = COMMANDS.filter(name => name !== 'monitor');
+
+/** "unknown command "statsu"; did you mean "status"?" (or the list of commands when none is close). */
+export function unknownCommand(word: string): string {
+	const suggestion = didYouMean(word, TYPED_COMMANDS);
+	return suggestion === undefined
+		? `unknown command "${word}"; commands are ${TYPED_COMMANDS.join(', ')}`
+		: `unknown command "${word}"; did you mean "${suggestion}"?`;
+}
+
+function describeParseError(error: unknown, allowed: OptionName[]): string {
 	const code = (error as {code?: string}).code;
 	const message = error instanceof Error ? error.message : String(error);
 	const option = /'(-{1,2}[^']+)'/.exec(message)?.[1];
 	switch (code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-			return `unknown option ${option ?? message}`;
+			const suggestion = option?.startsWith('--') ? didYouMean(option.slice(2).split('=')[0]!, allowed) : undefined;
+			return `unknown option ${option ?? message}${suggestion === undefined ? '' : `; did you mean --${suggestion}?`}`;
 		}
 
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {

@@ -46,6 +46,8 @@ Usage
   aggwatch notify test [URL]          post a sample event to a webhook
   aggwatch config [set|unset KEY]     defaults of --on-end, --notify, --notify-format
   aggwatch sources [--attention]      every source at a glance: last run, next run, overdue
+  aggwatch help <command>             a command's help (the same as aggwatch <command> --help)
+  aggwatch completion <shell>         tab completion for bash, zsh, fish or powershell
 
 Every tracked row is shown, whatever its tenant (each with its own credentials and
 request budget); --tenant NAME shows that tenant's rows only. Ids given here (and
@@ -76,13 +78,13 @@ Examples
   aggwatch status --json 2c91808477a6b0c60177a81146b8110b | jq .status`,
 	status: `Usage: aggwatch status <id...> [--json]
 
-Prints each aggregation's status once: status, changes processed/total (new, changed and
-deleted accounts), deletions, identities, and start time. For an ended aggregation it also
+Prints each aggregation's status once: status, its source's name (from its task), changes
+processed/total (new, changed and deleted accounts), deletions, identities, and start time. For an ended aggregation it also
 reads its task: completion status, messages, figures (scanned, added, changed, ...) and times.
 About an hour after the end ISC forgets the status; the task (kept 90 days) still answers,
 and is printed instead.
 
-  --json    one JSON object per line: the status body with "id" added, and "task":
+  --json    one JSON object per line: the status body with "id" and "source" added, and "task":
             {completionStatus, launched, completed, messages: [{type, text}], counts}
             (completionStatus one of SUCCESS, WARNING, ERROR, TERMINATED, TEMP_ERROR;
             the tenant's own spelling in completionStatusRaw where it differs), and
@@ -102,7 +104,8 @@ Examples
 
 Polls until every id reaches an end state (COMPLETED, CANCELLED, TERMINATED), with the
 monitor's scheduler: the same request budget, backoff and Retry-After pauses. Prints one
-line per change, written for CI logs: no redraws, no colour.
+line per change, written for CI logs: no redraws, no colour. The last line sums up:
+"5 ended: 1 ok, 2 with errors, 1 not found → exit 3".
 
   --timeout DURATION   give up after this long (90s, 5m, 1h30m); exit 5
   --interval S         poll interval for running aggregations (default 5)
@@ -128,6 +131,7 @@ Exit codes (the highest that applies wins):
   with its task ERROR or TERMINATED (or WARNING with --fail-on-warning)
   3 any not found, or forgotten by ISC before its end was seen
   4 authentication or permission failure    5 timeout    1 usage or configuration
+  6 a request failure that does not go away by waiting (an untrusted TLS certificate)
 
 When standard error is a terminal, each end rings the bell and sends a desktop
 notification (OSC 9); --no-bell, --no-notify or AGGWATCH_ALERTS=bell|notify|none turn
@@ -164,20 +168,21 @@ are named on standard error; the exit code is still 0.
 
 Examples
   aggwatch untrack 2c91808477a6b0c60177a81146b8110b
-  aggwatch list --json | jq -r '.[] | select(.phase=="ended") | .id' | xargs aggwatch untrack`,
+  aggwatch list --json | jq -r 'select(.phase=="ended") | .id' | xargs aggwatch untrack`,
 	list: `Usage: aggwatch list [--json] [--tenant NAME]
 
 Prints the tracked aggregations as the store has them: tenant, id, source name, and
 the last status a monitor saw (and when). Sends no requests; "aggwatch status" asks ISC.
 
-  --json          one JSON array: {tenant, id, label, status, phase, processedAccounts,
-                  totalAccounts, addedAt, lastOkAt, endedAt} (missing fields left out)
+  --json          one JSON object per line (NDJSON, as every --json listing): {tenant, id,
+                  label, status, phase, processedAccounts, totalAccounts, addedAt,
+                  lastOkAt, endedAt} (missing fields left out)
   --tenant NAME   only this tenant's rows
   --demo          the demo's own list
 
 Examples
   aggwatch list
-  aggwatch list --json | jq -r '.[].id'`,
+  aggwatch list --json | jq -r .id`,
 	tenant: `Usage: aggwatch tenant <add|list|remove|use|import> ...
 
 Saved tenants: the URL and client id in aggwatch's settings, the client secret in the
@@ -195,6 +200,7 @@ printed.
       gave a token for them. The first tenant added becomes the default.
   tenant list [--json]
       Saved tenants; * marks the default. Shows where each secret is, never the secret.
+      --json: one object per line (NDJSON).
   tenant remove <name> [--drop-rows | --keep-rows]
       Forgets the tenant and deletes its secret. Its tracked aggregations: asked on a
       terminal; kept by scripts unless --drop-rows. A secret the keychain could not
@@ -215,7 +221,7 @@ Examples
   aggwatch tenant add acme-sb --base-url https://acme-sb.api.identitynow.com --client-id 2c9180835d2e5168015d32f890ca1581
   printf '%s' "$SECRET" | aggwatch tenant add acme --client-id ID --client-secret-stdin
   printf '%s\\n' "$SECRET" | aggwatch tenant add acme --client-id "$CLIENT_ID"
-  aggwatch tenant list --json | jq -r '.[] | select(.default) | .name'
+  aggwatch tenant list --json | jq -r 'select(.default) | .name'
   aggwatch tenant remove acme-sb --drop-rows
   aggwatch tenant import --yes`,
 	discover: `Usage: aggwatch discover [--track] [--json] [--tenant NAME]
@@ -323,6 +329,29 @@ Examples
   aggwatch start --demo --wait Workday
   aggwatch start "HR" "Active Directory" "ServiceNow" --sequence --notify "$SLACK_WEBHOOK"
   aggwatch start --demo --interval 1 Workday Okta --sequence --json`,
+	help: `Usage: aggwatch help [command]
+
+Prints the help of a command, the same as "aggwatch <command> --help"; alone, aggwatch's own.
+Commands: status, wait, track, untrack, list, tenant, discover, start, history, sources, notify, config, completion.
+
+Examples
+  aggwatch help wait
+  aggwatch help`,
+	completion: `Usage: aggwatch completion <bash|zsh|fish|powershell>
+
+Prints a script that completes aggwatch's commands, each command's flags, tenant
+subcommands and saved tenants' names (after --tenant, tenant use and tenant remove) as
+you press Tab. The script asks aggwatch itself, so it stays right as aggwatch changes.
+
+  bash         source <(aggwatch completion bash)         (in ~/.bashrc)
+  zsh          source <(aggwatch completion zsh)          (in ~/.zshrc, after compinit)
+  fish         aggwatch completion fish | source          (in ~/.config/fish/config.fish)
+  powershell   aggwatch completion powershell | Out-String | Invoke-Expression   (in $PROFILE)
+
+Examples
+  aggwatch completion bash > ~/.local/share/bash-completion/completions/aggwatch
+  aggwatch completion fish > ~/.config/fish/completions/aggwatch.fish
+  aggwatch completion zsh > "\${fpath[1]}/_aggwatch"`,
 	history: `Usage: aggwatch history [--source NAME] [--since DURATION] [--tenant NAME] [--json]
 
 Every aggregation aggwatch saw end (monitor, wait, start --wait), newest first: end

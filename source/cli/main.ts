@@ -4,12 +4,20 @@
 import module from 'node:module';
 import process from 'node:process';
 import type {ParsedCommandLine} from '../commands/options.js';
+import {exitQuietlyOnClosedPipe} from './closed-pipe.js';
 
 /** Runs the command line with `loadRunner`'s runner and returns the exit code; errors are reported, never thrown. */
 export async function main(argv: string[], loadRunner: () => Promise<(parsed: ParsedCommandLine) => Promise<number>>): Promise<number> {
 	// Node 22.1+ keeps compiled code on disk between runs (in the OS temp folder); absent on Node 20, nothing happens.
 	(module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
+	exitQuietlyOnClosedPipe();
 	try {
+		if (argv[0] === '__complete') {
+			// What the completion scripts ask (commands/completion.ts): candidates for the word at the cursor.
+			const {runComplete} = await import('../commands/completion.js');
+			return runComplete(argv.slice(1), line => process.stdout.write(`${line}\n`));
+		}
+
 		const [{parseCommandLine}, {ExitCode}] = await Promise.all([import('./args.js'), import('../domain/exit-codes.js')]);
 		const parsed = parseCommandLine(argv);
 		if (parsed.version) {

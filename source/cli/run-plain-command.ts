@@ -5,6 +5,9 @@ import type {CliContext} from '../commands/context.js';
 import {withContext} from './command-context.js';
 import {runStatusCommand} from './run-status-command.js';
 import {runWaitCommand} from './run-wait-command.js';
+import {COMMANDS, type CommandName} from '../commands/options.js';
+import {UsageError} from '../domain/usage-error.js';
+import {unknownCommand} from './args.js';
 
 export async function runPlainCommand(parsed: ParsedCommandLine): Promise<number> {
 	switch (parsed.command) {
@@ -81,5 +84,30 @@ async function runPlain(context: CliContext, parsed: ParsedCommandLine): Promise
 			const {runTenant} = await import('../commands/tenant.js');
 			return await runTenant(context, parsed.positionals);
 		}
+
+		case 'help': {
+			return runHelp(parsed.positionals, context);
+		}
+
+		case 'completion': {
+			const {runCompletion} = await import('../commands/completion.js');
+			return runCompletion(parsed.positionals, line => context.out(line));
+		}
 	}
+}
+
+/** `aggwatch help [command]`: that command's help (as `aggwatch <command> --help`), or aggwatch's own. */
+async function runHelp(positionals: readonly string[], context: CliContext): Promise<number> {
+	const [word, ...rest] = positionals;
+	if (rest.length > 0) {
+		throw new UsageError(`help takes one command (got "${positionals.join(' ')}")`, 'help');
+	}
+
+	if (word !== undefined && !(COMMANDS as readonly string[]).includes(word)) {
+		throw new UsageError(unknownCommand(word), 'help');
+	}
+
+	const {helpText} = await import('./help.js');
+	context.out(helpText((word as CommandName | undefined) ?? 'monitor'));
+	return 0;
 }

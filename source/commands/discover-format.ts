@@ -3,13 +3,10 @@ import {outcomeLabel, scannedAccounts, taskHeldBackDeletions, taskOutcomeJson, t
 import type {EndedAggregation} from './ended-aggregations.js';
 import type {RunningAggregation} from './running-aggregations.js';
 import {utcTime} from './utc-time.js';
+import {fit} from '../domain/text.js';
 
 const UNKNOWN_SOURCE = '(unknown source)';
 const MAX_SOURCE_WIDTH = 40;
-
-function fit(text: string, width: number): string {
-	return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
 
 /** The plain table discover prints: a heading, then one line per aggregation (source, start, how long ago, id). */
 export function formatRunningTable(rows: readonly RunningAggregation[], now: number): string[] {

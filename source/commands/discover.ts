@@ -16,6 +16,7 @@ import {describeRunning, listAllRunning, type RunningAggregation} from './runnin
 import {formatErrorLine} from './status-format.js';
 import {resolveRunActions} from './run-action-options.js';
 import type {TrackedStore} from '../store/config.js';
+import {plural} from '../domain/text.js';
 
 /**
  * `aggwatch discover [--track] [--json]`: the account aggregations running now on the tenant, newest first, with
@@ -169,7 +170,5 @@ function trackAll(context: CommandContext, store: TrackedStore, tenant: string, 
 	}
 
 	const already = existing.length === 0 ? '' : ` (${existing.length} tracked already)`;
-	context.error(
-		`tracking ${added.length} new aggregation${added.length === 1 ? '' : 's'}${already}; watch them with: aggwatch${demoSuffix(context)}`,
-	);
+	context.error(`tracking ${plural(added.length, 'new aggregation')}${already}; watch them with: aggwatch${demoSuffix(context)}`);
 }

@@ -2,12 +2,9 @@ import {formatCount, formatDuration} from '../core/durations.js';
 import {normalCompletionStatus, outcomeLabel} from '../domain/outcome.js';
 import {entryAccounts, isEndApproximate, type HistoryEntry} from '../history/entry.js';
 import {utcTime} from './utc-time.js';
+import {fit} from '../domain/text.js';
 
 const MAX_SOURCE_WIDTH = 32;
-
-function fit(text: string, width: number): string {
-	return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
 
 /** "14m 03s"; "≤14m 03s" when the end was seen late (the real run was shorter); "?" without a start. */
 export function durationText(entry: HistoryEntry): string {

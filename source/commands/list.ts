@@ -90,7 +90,9 @@ export async function runList(context: CliContext, positionals: string[]): Promi
 		.filter(row => tenant === undefined || row.tenant === tenant);
 
 	if (context.values.json === true) {
-		context.out(JSON.stringify(rows.map(row => toListedRow(row))));
+		for (const row of rows) {
+			context.out(JSON.stringify(toListedRow(row)));
+		}
 		return ExitCode.ok;
 	}
 

@@ -13,6 +13,8 @@ export const COMMANDS = [
 	'notify',
 	'config',
 	'sources',
+	'help',
+	'completion',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -59,6 +61,58 @@ export const OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
+
+const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
+
+/** The flags each command takes (besides --help and --version): cli/args.ts refuses the others, completion offers these. */
+/** What to do when a run ends (stalls, holds deletions back): a command, a webhook. */
+const RUN_ACTIONS: OptionName[] = ['on-end', 'notify', 'notify-format'];
+
+export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after', ...RUN_ACTIONS],
+	status: [...CONNECTION, 'json'],
+	wait: [
+		...CONNECTION,
+		'json',
+		'interval',
+		'budget',
+		'timeout',
+		'no-color',
+		'no-bell',
+		'no-notify',
+		'stall-after',
+		'fail-on-warning',
+		...RUN_ACTIONS,
+	],
+	track: ['tenant', 'base-url', 'demo'],
+	untrack: ['tenant', 'base-url', 'demo'],
+	list: ['json', 'demo', 'tenant'],
+	// Each subcommand checks which of these apply to it (commands/tenant.ts).
+	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
+	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed', ...RUN_ACTIONS],
+	start: [
+		...CONNECTION,
+		'json',
+		'disable-optimization',
+		'wait',
+		'timeout',
+		'interval',
+		'budget',
+		'no-bell',
+		'no-notify',
+		'stall-after',
+		'fail-on-warning',
+		'sequence',
+		'continue-on-failure',
+		...RUN_ACTIONS,
+	],
+	history: ['json', 'source', 'since', 'tenant', 'demo'],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after', ...RUN_ACTIONS],
+	notify: ['notify-format', 'debug'],
+	config: [],
+	help: [],
+	completion: [],
+};
 
 export interface ParsedCommandLine {
 	command: CommandName;

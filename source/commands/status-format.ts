@@ -12,9 +12,14 @@ function ratio(done: number | undefined, total: number | undefined): string | un
 	return `${done === undefined ? '?' : formatCount(done)} / ${total === undefined ? '?' : formatCount(total)}${percent}`;
 }
 
-/** The human block `aggwatch status` prints for one aggregation; `heldBack`: ISC held its deletions back. */
-export function formatStatusBlock(id: string, status: AggregationStatus, now: number, heldBack = false): string {
-	const lines = [`${id}  ${status.status ?? '(no status)'}`];
+/** "  Source        Workday", when the run's task named its source. */
+export function sourceLines(source: string | undefined): string[] {
+	return source === undefined ? [] : [`  Source        ${source}`];
+}
+
+/** The human block `aggwatch status` prints for one aggregation; `heldBack`: ISC held its deletions back; `source`: its source's name. */
+export function formatStatusBlock(id: string, status: AggregationStatus, now: number, heldBack = false, source?: string): string {
+	const lines = [`${id}  ${status.status ?? '(no status)'}`, ...sourceLines(source)];
 	const accounts = ratio(status.processedAccounts, status.totalAccounts);
 	if (accounts) {
 		lines.push(`  Changes       ${accounts}`);

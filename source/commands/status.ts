@@ -5,7 +5,8 @@ import {deletionsHeldBack} from '../core/deletion-risk.js';
 import type {IscClient} from '../isc/client.js';
 import {IscError} from '../domain/errors.js';
 import {isEndStatus, type AggregationStatus} from '../domain/status.js';
-import {toTaskOutcome} from '../isc/task-status.js';
+import {toTaskOutcome, type TaskStatus} from '../isc/task-status.js';
+import {stripSourceSuffix} from '../isc/source-names.js';
 import type {CommandContext} from './context.js';
 import {formatErrorLine, formatStatusBlock} from './status-format.js';
 import {exitCodeForError} from './error-exit-code.js';
@@ -19,15 +20,39 @@ type Result =
 	| {id: string; task: TaskOutcome}
 	| {id: string; error: IscError};
 
-async function readTask(client: IscClient, id: string): Promise<TaskOutcome> {
-	return toTaskOutcome(await client.getTaskStatus(id));
+/** The source names the tasks read so far gave, by aggregation id (a task's target names its source). */
+type Names = Map<string, string>;
+
+async function readTask(client: IscClient, id: string, names: Names): Promise<TaskOutcome> {
+	const task = await client.getTaskStatus(id);
+	rememberSource(names, id, task);
+	return toTaskOutcome(task);
+}
+
+function rememberSource(names: Names, id: string, task: TaskStatus): void {
+	const name = task.target?.name;
+	if (name !== undefined && stripSourceSuffix(name) !== '') {
+		names.set(id, stripSourceSuffix(name));
+	}
+}
+
+/**
+ * The source's name of a run whose task was not read for its outcome (it still runs): one task read, whose failure
+ * only leaves the name out.
+ */
+async function readSourceName(client: IscClient, id: string, names: Names): Promise<void> {
+	try {
+		rememberSource(names, id, await client.getTaskStatus(id));
+	} catch {
+		// The name is a help, not the answer: the status is printed without it.
+	}
 }
 
 /**
  * One id: its status; for an ended run also its task (the outcome); for a 404 its task, which ISC keeps 90 days.
  * Only an id both endpoints answer 404 for is not found.
  */
-async function lookUp(client: IscClient, id: string): Promise<Result> {
+async function lookUp(client: IscClient, id: string, names: Names): Promise<Result> {
 	let status: AggregationStatus;
 	try {
 		status = await client.getAggregationStatus(id);
@@ -38,7 +63,7 @@ async function lookUp(client: IscClient, id: string): Promise<Result> {
 		}
 
 		try {
-			return {id, task: await readTask(client, id)};
+			return {id, task: await readTask(client, id, names)};
 		} catch (taskThrown) {
 			const taskError = IscError.from(taskThrown);
 			return {id, error: taskError.kind === 'not-found' ? error : taskError};
@@ -48,7 +73,7 @@ async function lookUp(client: IscClient, id: string): Promise<Result> {
 	if (status.status === 'NOT_FOUND') {
 		// ISC's way of saying 404 in a 200: the task may still know the run (past the hour).
 		try {
-			return {id, task: await readTask(client, id)};
+			return {id, task: await readTask(client, id, names)};
 		} catch (taskThrown) {
 			const taskError = IscError.from(taskThrown);
 			return taskError.kind === 'not-found' ? {id, status} : {id, error: taskError};
@@ -56,14 +81,20 @@ async function lookUp(client: IscClient, id: string): Promise<Result> {
 	}
 
 	if (!isEndStatus(status.status)) {
+		await readSourceName(client, id, names);
 		return {id, status};
 	}
 
 	try {
-		return {id, status, task: await readTask(client, id)};
+		return {id, status, task: await readTask(client, id, names)};
 	} catch (taskThrown) {
 		return {id, status, taskError: IscError.from(taskThrown)};
 	}
+}
+
+function sourceField(names: Names, id: string): {source?: string} {
+	const name = names.get(id);
+	return name === undefined ? {} : {source: name};
 }
 
 /** Past the hour, the exit code follows the task: ERROR or TERMINATED as a failed run (2), anything else 0. */
@@ -85,7 +116,8 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 
 	const json = context.values.json === true;
 	const {client} = await context.connect();
-	const results = await Promise.all(ids.map(async id => lookUp(client, id)));
+	const names: Names = new Map();
+	const results = await Promise.all(ids.map(async id => lookUp(client, id, names)));
 
 	const codes: number[] = [];
 	let authReported = false;
@@ -99,6 +131,7 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 				context.out(
 					JSON.stringify({
 						id: result.id,
+						...sourceField(names, result.id),
 						...result.status,
 						...(result.task === undefined ? {} : {task: taskOutcomeJson(result.task)}),
 						...(ended ? {deletionsHeldBack: heldBack} : {}),
@@ -109,7 +142,7 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 					`${result.id}: ISC answered status NOT_FOUND: it does not know this aggregation (a wrong id, or one not visible yet)`,
 				);
 			} else {
-				const lines = [formatStatusBlock(result.id, result.status, context.now(), heldBack)];
+				const lines = [formatStatusBlock(result.id, result.status, context.now(), heldBack, names.get(result.id))];
 				if (result.task !== undefined) {
 					lines.push(...formatTaskLines(result.task));
 				}
@@ -131,10 +164,11 @@ export async function runStatus(context: CommandContext, ids: string[]): Promise
 				json
 					? JSON.stringify({
 							id: result.id,
+							...sourceField(names, result.id),
 							task: taskOutcomeJson(result.task),
 							...(ended ? {deletionsHeldBack: deletionsHeldBack(undefined, 'expired', result.task)} : {}),
 						})
-					: formatTaskBlock(result.id, result.task),
+					: formatTaskBlock(result.id, result.task, names.get(result.id)),
 			);
 			codes.push(taskExitCode(result.task));
 			continue;

@@ -1,24 +1,10 @@
-import {formatCount, formatDuration} from '../core/durations.js';
-import {countLabel, errorCount, orderedCounts, taskHeldBackDeletions, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import {formatDuration} from '../core/durations.js';
+import {taskHeldBackDeletions, type TaskOutcome} from '../domain/outcome.js';
 import {HELD_BACK_TEXT} from '../domain/words.js';
 import {safeText} from '../domain/status.js';
+import {figuresText, taskTally} from '../domain/text.js';
 import {utcTime} from './utc-time.js';
-
-/** "3 warnings, 2 errors", or '' when there are none. */
-export function messageTally(task: TaskOutcome): string {
-	const warnings = warningCount(task);
-	const errors = errorCount(task);
-	return [
-		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
-		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
-	].join(', ');
-}
-
-/** "scanned 48,000 · added 600 · changed 5,400 · …": every figure the task reports, readable names first. */
-export function formatFigures(task: TaskOutcome): string | undefined {
-	const counts = orderedCounts(task.counts);
-	return counts.length === 0 ? undefined : counts.map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`).join(' · ');
-}
+import {sourceLines} from './status-format.js';
 
 function time(text: string | undefined): number | undefined {
 	const at = text === undefined ? Number.NaN : Date.parse(text);
@@ -28,7 +14,7 @@ function time(text: string | undefined): number | undefined {
 /** The lines of a task's outcome, indented like the status block: outcome, times, figures, messages. */
 export function formatTaskLines(task: TaskOutcome): string[] {
 	const lines: string[] = [];
-	const tally = messageTally(task);
+	const tally = taskTally(task);
 	lines.push(`  Outcome       ${task.completionStatus ?? 'not complete yet'}${tally === '' ? '' : ` (${tally})`}`);
 	const launched = time(task.launched);
 	const completed = time(task.completed);
@@ -41,7 +27,7 @@ export function formatTaskLines(task: TaskOutcome): string[] {
 		lines.push(`  Completed     ${utcTime(completed)}${took}`);
 	}
 
-	const figures = formatFigures(task);
+	const figures = figuresText(task.counts);
 	if (figures !== undefined) {
 		lines.push(`  Figures       ${figures}`);
 	}
@@ -57,10 +43,10 @@ export function formatTaskLines(task: TaskOutcome): string[] {
  * `aggwatch status` for an id whose status ISC no longer keeps (about an hour after the end) but whose task it
  * still has (90 days): what the task says.
  */
-export function formatTaskBlock(id: string, task: TaskOutcome): string {
+export function formatTaskBlock(id: string, task: TaskOutcome, source?: string): string {
 	const state =
 		task.completionStatus === null ? 'running (status not available yet; from its task)' : 'ended (status no longer kept; from its task)';
 	// Past the hour the status counts are gone: the task's "Account deletion was skipped" is all that tells of it.
 	const deletions = taskHeldBackDeletions(task) ? [`  Deletions     ${HELD_BACK_TEXT} (the task says so below)`] : [];
-	return [`${id}  ${state}`, ...deletions, ...formatTaskLines(task)].join('\n');
+	return [`${id}  ${state}`, ...sourceLines(source), ...deletions, ...formatTaskLines(task)].join('\n');
 }

@@ -5,6 +5,7 @@ import {readSailCliConfig, sailCliConfigPath} from './sail-cli-config.js';
 import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {checkAndSaveTenant, checkTenantName, defaultIfNone} from './tenant-save.js';
+import {itOrThem, spelledPlural} from '../domain/text.js';
 
 interface Candidate {
 	name: string;
@@ -130,7 +131,7 @@ export async function runTenantImport(context: CliContext, args: string[]): Prom
 	}
 
 	const store = context.openStore();
-	context.out(`Found ${candidates.length === 1 ? 'one tenant' : `${candidates.length} tenants`} to import:`);
+	context.out(`Found ${spelledPlural(candidates.length, 'tenant')} to import:`);
 	for (const candidate of candidates) {
 		const replaces = store.getTenant(candidate.name) === undefined ? '' : ' (replaces the saved one)';
 		context.out(`  ${candidate.name}  ${candidate.baseUrl}  from ${candidate.from}; ${describe(candidate)}${replaces}`);
@@ -141,7 +142,7 @@ export async function runTenantImport(context: CliContext, args: string[]): Prom
 			throw new UsageError('pass --yes to import without a terminal to confirm on', 'tenant');
 		}
 
-		if (!(await context.prompt.confirm(`Import ${candidates.length === 1 ? 'it' : 'them'}?`))) {
+		if (!(await context.prompt.confirm(`Import ${itOrThem(candidates.length)}?`))) {
 			context.out('Nothing imported');
 			return ExitCode.ok;
 		}

@@ -54,7 +54,9 @@ export async function runTenantList(context: CliContext): Promise<number> {
 		});
 
 	if (context.values.json === true) {
-		context.out(JSON.stringify(listed));
+		for (const tenant of listed) {
+			context.out(JSON.stringify(tenant));
+		}
 		return ExitCode.ok;
 	}
 

@@ -2,6 +2,7 @@ import {ExitCode} from '../domain/exit-codes.js';
 import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 import {savedTenantName} from './tenant-save.js';
+import {itOrThem, spelledPlural} from '../domain/text.js';
 import {KEYRING_SERVICE} from '../store/keyring.js';
 
 /**
@@ -25,7 +26,7 @@ export async function runTenantRemove(context: CliContext, args: string[]): Prom
 	let drop = context.values['drop-rows'] === true;
 	if (rows.length > 0 && !drop && context.values['keep-rows'] !== true && context.prompt.interactive) {
 		drop = await context.prompt.confirm(
-			`${name} has ${rows.length === 1 ? 'one tracked aggregation' : `${rows.length} tracked aggregations`}. Stop tracking ${rows.length === 1 ? 'it' : 'them'} too?`,
+			`${name} has ${spelledPlural(rows.length, 'tracked aggregation')}. Stop tracking ${itOrThem(rows.length)} too?`,
 		);
 	}
 
@@ -49,10 +50,10 @@ export async function runTenantRemove(context: CliContext, args: string[]): Prom
 	if (rows.length > 0) {
 		if (drop) {
 			const removed = store.removeTracked(rows.map(row => ({tenant: row.tenant, id: row.id})));
-			context.out(`Stopped tracking ${removed.length === 1 ? 'one aggregation' : `${removed.length} aggregations`} of ${name}`);
+			context.out(`Stopped tracking ${spelledPlural(removed.length, 'aggregation')} of ${name}`);
 		} else {
 			context.out(
-				`Kept ${rows.length === 1 ? 'one tracked aggregation' : `${rows.length} tracked aggregations`} of ${name}; drop ${rows.length === 1 ? 'it' : 'them'} with "aggwatch untrack --tenant ${name} <id...>"`,
+				`Kept ${spelledPlural(rows.length, 'tracked aggregation')} of ${name}; drop ${itOrThem(rows.length)} with "aggwatch untrack --tenant ${name} <id...>"`,
 			);
 		}
 	}

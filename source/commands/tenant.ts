@@ -2,7 +2,8 @@ import type {OptionName} from './options.js';
 import {UsageError} from '../domain/usage-error.js';
 import type {CliContext} from './context.js';
 
-const SUBCOMMANDS = ['add', 'list', 'remove', 'use', 'import'] as const;
+export const TENANT_SUBCOMMANDS = ['add', 'list', 'remove', 'use', 'import'] as const;
+const SUBCOMMANDS = TENANT_SUBCOMMANDS;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** The flags each subcommand takes (the parser has already checked that they belong to `tenant`). */

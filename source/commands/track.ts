@@ -5,6 +5,7 @@ import {UsageError} from '../domain/usage-error.js';
 import type {RowRef, StoredRow} from '../store/config.js';
 import type {CliContext} from './context.js';
 import {isHexId} from '../domain/guards.js';
+import {spelledPlural} from '../domain/text.js';
 
 const NO_TARGET = 'no tenant for these ids: pass --tenant NAME, set SAIL_BASE_URL, or pick a default with "aggwatch tenant use NAME"';
 
@@ -41,9 +42,7 @@ export async function runTrack(context: CliContext, ids: string[]): Promise<numb
 	const now = context.now();
 	const {added, existing} = store.addTracked(unique.map((id): StoredRow => ({id, tenant: choice.name, addedAt: now})));
 	if (added.length > 0) {
-		context.out(
-			`Tracking ${added.length === 1 ? 'one aggregation' : `${added.length} aggregations`} on ${choice.name}: ${added.map(row => row.id).join(', ')}`,
-		);
+		context.out(`Tracking ${spelledPlural(added.length, 'aggregation')} on ${choice.name}: ${added.map(row => row.id).join(', ')}`);
 	}
 
 	if (existing.length > 0) {

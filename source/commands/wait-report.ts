@@ -1,7 +1,8 @@
 import {ExitCode, worst} from '../domain/exit-codes.js';
 import {formatCount, formatDuration} from '../core/durations.js';
 import {percent} from '../core/progress.js';
-import {errorCount, taskOutcomeJson, warningCount, type TaskOutcome, type TaskOutcomeJson} from '../domain/outcome.js';
+import {taskOutcomeJson, type TaskOutcome, type TaskOutcomeJson} from '../domain/outcome.js';
+import {taskTally} from '../domain/text.js';
 import {deletionsHeldBack} from '../core/deletion-risk.js';
 import {HELD_BACK_TEXT} from '../domain/words.js';
 import {rowCompletion, rowOutcome, type RowOutcome} from '../core/summary.js';
@@ -116,7 +117,7 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	}
 
 	if (event.task?.completionStatus !== null && event.task !== undefined) {
-		parts.push(`task ${event.task.completionStatus}${taskTally(event.task)}`);
+		parts.push(`task ${event.task.completionStatus}${tallyAfter(event.task)}`);
 	} else if (event.taskGaveUp === true) {
 		parts.push('task outcome unknown (the task had not completed after a few minutes)');
 	}
@@ -134,14 +135,10 @@ export function formatWaitLine(event: WaitEvent, showTenant: boolean): string {
 	return parts.join('  ');
 }
 
-function taskTally(task: Pick<TaskOutcome, 'messages'>): string {
-	const warnings = warningCount(task);
-	const errors = errorCount(task);
-	const parts = [
-		...(warnings > 0 ? [`${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`] : []),
-		...(errors > 0 ? [`${formatCount(errors)} error${errors === 1 ? '' : 's'}`] : []),
-	];
-	return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+/** " (3 warnings, 2 errors)" after the task's completion status, or '' when it has neither. */
+function tallyAfter(task: Pick<TaskOutcome, 'messages'>): string {
+	const tally = taskTally(task);
+	return tally === '' ? '' : ` (${tally})`;
 }
 
 export interface ExitRules {
@@ -180,4 +177,70 @@ export function rowExitCode(row: TrackedRow, timedOut: boolean, rules: ExitRules
 
 export function waitExitCode(state: MonitorState, timedOut: boolean, authFailed: boolean, rules: ExitRules = {}): number {
 	return worst([...state.rows.map(row => rowExitCode(row, timedOut, rules)), authFailed ? ExitCode.auth : ExitCode.ok]);
+}
+
+/** What one row amounts to in the summary line, in the order the line lists them. */
+const SUMMARY_KINDS = [
+	'ok',
+	'with warnings',
+	'with errors',
+	'cancelled',
+	'terminated',
+	'not found',
+	'expired',
+	'outcome unknown',
+	'not ended',
+] as const;
+type SummaryKind = (typeof SUMMARY_KINDS)[number];
+
+function summaryKind(row: TrackedRow): SummaryKind {
+	const outcome = rowOutcome(row);
+	switch (outcome) {
+		case 'completed': {
+			const completion = rowCompletion(row);
+			if (completion === 'error' || completion === 'terminated') {
+				return 'with errors';
+			}
+
+			if (completion === 'warning') {
+				return 'with warnings';
+			}
+
+			return completion === undefined && row.taskGaveUp === true ? 'outcome unknown' : 'ok';
+		}
+
+		case 'cancelled':
+		case 'terminated':
+		case 'expired': {
+			return outcome;
+		}
+
+		case 'not-found': {
+			return 'not found';
+		}
+
+		default: {
+			return 'not ended';
+		}
+	}
+}
+
+/**
+ * The last line of `aggwatch wait`: "5 ended: 1 ok, 2 with errors, 1 not found → exit 3", or, when some had not
+ * ended (timeout, credentials refused), "3 of 5 ended: 3 ok → exit 5". Each kind counted once, in a fixed order.
+ */
+export function formatWaitSummary(rows: readonly TrackedRow[], exitCode: number): string {
+	const counts = new Map<SummaryKind, number>();
+	for (const row of rows) {
+		const kind = summaryKind(row);
+		counts.set(kind, (counts.get(kind) ?? 0) + 1);
+	}
+
+	const notEnded = counts.get('not ended') ?? 0;
+	const parts = SUMMARY_KINDS.filter(kind => kind !== 'not ended' && counts.has(kind)).map(
+		kind => `${formatCount(counts.get(kind)!)} ${kind}`,
+	);
+	const ended = formatCount(rows.length - notEnded);
+	const head = notEnded === 0 ? `${ended} ended` : `${ended} of ${formatCount(rows.length)} ended`;
+	return `${head}${parts.length === 0 ? '' : `: ${parts.join(', ')}`} → exit ${exitCode}`;
 }

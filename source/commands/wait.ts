@@ -13,7 +13,7 @@ import type {MonitorState} from '../core/types.js';
 import {isCertificateError} from '../domain/certificate-codes.js';
 import {toTaskOutcome} from '../isc/task-status.js';
 import type {CommandContext} from './context.js';
-import {changedRows, formatWaitLine, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
+import {changedRows, formatWaitLine, formatWaitSummary, rowExitCode, toEvent, waitExitCode} from './wait-report.js';
 import type {WaitHooks} from './wait-hooks.js';
 
 /**
@@ -105,13 +105,17 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 					elapsedMs: now - start,
 					results: state.rows.map(row => ({...toEvent(row, now), exitCode: rowExitCode(row, timedOut, rules)})),
 				});
-			} else if (timedOut) {
-				context.error(
-					`timed out after ${formatDuration(now - start)}; still running: ${state.rows
-						.filter(row => isPolled(row))
-						.map(row => row.id)
-						.join(', ')}`,
-				);
+			} else {
+				if (timedOut) {
+					context.error(
+						`timed out after ${formatDuration(now - start)}; still running: ${state.rows
+							.filter(row => isPolled(row))
+							.map(row => row.id)
+							.join(', ')}`,
+					);
+				}
+
+				context.out(formatWaitSummary(state.rows, code));
 			}
 
 			resolve(code);

@@ -1,14 +1,11 @@
 import {completionOf} from '../domain/outcome.js';
+import {plural} from '../domain/text.js';
 import {formatCount, formatDuration} from './durations.js';
 import type {LastRunView, ScheduleView, SourceOverview} from './source-overview.js';
 
 /**
  * The words of the tenant at a glance, shared by `aggwatch sources` and the monitor's sources screen. Pure.
  */
-
-function plural(count: number, word: string): string {
-	return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** The last run's outcome, as a row badge says it: "completed", "completed, 3 warnings", "ERROR, 2 errors", "TERMINATED". */
 export function outcomeWords(run: LastRunView, marks: {warning: string; error: string} = {warning: ',', error: ','}): string {

@@ -36,6 +36,11 @@ export interface HistoryEntry {
 	/** When it was written to the history. */
 	recordedAt: string;
 	/**
+	 * `start` and `end` are the task's launched and completed times (task-status/{id}), so `durationMs` is exact:
+	 * the run's own duration, not when aggwatch happened to see its end (an hour later for a run that ended unwatched).
+	 */
+	timesFromTask?: true;
+	/**
 	 * Not seen by aggwatch: found on the tenant's task list (`discover --ended`), shown in the history view only.
 	 * `status` is then the task's completion status (SUCCESS, WARNING, ERROR, TERMINATED, …).
 	 */
@@ -62,7 +67,11 @@ export type EndedRow = Pick<TrackedRow, 'id' | 'tenant' | 'label' | 'snapshot' |
 export const APPROXIMATE_END_MS = 120_000;
 
 /** Whether `end` (and so `durationMs`) may be well after the real end: the end was not seen within APPROXIMATE_END_MS of a running answer. */
-export function isEndApproximate(entry: Pick<HistoryEntry, 'end' | 'lastSeenRunning'>): boolean {
+export function isEndApproximate(entry: Pick<HistoryEntry, 'end' | 'lastSeenRunning' | 'timesFromTask'>): boolean {
+	if (entry.timesFromTask === true) {
+		return false;
+	}
+
 	return entry.lastSeenRunning === undefined || Date.parse(entry.end) - Date.parse(entry.lastSeenRunning) > APPROXIMATE_END_MS;
 }
 
@@ -84,8 +93,12 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 		return undefined;
 	}
 
-	const endMs = row.endedAt ?? now;
-	const startMs = typeof row.snapshot?.start === 'string' ? Date.parse(row.snapshot.start) : Number.NaN;
+	// The task's launched and completed times, when it has both, are the run's own: they win over when the end was seen.
+	const launched = row.task?.launched === undefined ? Number.NaN : Date.parse(row.task.launched);
+	const completed = row.task?.completed === undefined ? Number.NaN : Date.parse(row.task.completed);
+	const timesFromTask = Number.isFinite(launched) && Number.isFinite(completed) && completed >= launched;
+	const endMs = timesFromTask ? completed : (row.endedAt ?? now);
+	const startMs = timesFromTask ? launched : typeof row.snapshot?.start === 'string' ? Date.parse(row.snapshot.start) : Number.NaN;
 	const counts: HistoryCounts = {};
 	for (const field of COUNT_FIELDS) {
 		const value = row.snapshot?.[field];
@@ -119,6 +132,7 @@ export function entryFromRow(row: EndedRow, now: number): HistoryEntry | undefin
 				}
 			: {}),
 		recordedAt: isoOf(now),
+		...(timesFromTask ? {timesFromTask: true as const} : {}),
 	};
 }
 
@@ -150,7 +164,22 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		return undefined;
 	}
 
-	const {tenant, id, source, status, start, end, durationMs, lastSeenRunning, counts, longestGapMs, startedMs, outcome, recordedAt} = value;
+	const {
+		tenant,
+		id,
+		source,
+		status,
+		start,
+		end,
+		durationMs,
+		lastSeenRunning,
+		counts,
+		longestGapMs,
+		startedMs,
+		outcome,
+		recordedAt,
+		timesFromTask,
+	} = value;
 	if (!isNonEmptyString(tenant) || !isNonEmptyString(id) || !isString(status) || !isDateString(end)) {
 		return undefined;
 	}
@@ -179,6 +208,7 @@ export function parseEntry(value: unknown): HistoryEntry | undefined {
 		...(isDurationMs(startedMs) ? {startedMs} : {}),
 		...(parseOutcome(outcome) ?? {}),
 		recordedAt: isDateString(recordedAt) ? recordedAt : end,
+		...(timesFromTask === true ? {timesFromTask: true as const} : {}),
 	};
 }
 

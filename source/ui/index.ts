@@ -6,12 +6,14 @@
  * - useMonitor: the driver that owns the monitor state and the poller (monitor/use-monitor.ts).
  * - ThemeProvider and the terminal's colour and ASCII preferences (theme/).
  * - runFullscreen and the output layer for the alternate screen (terminal/).
+ * - useLatest: the latest committed render's values, for handlers made once (state/use-latest.ts).
  */
 export {MonitorView} from './app.js';
-export type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource, StartResult} from './monitor/commands.js';
+export type {AlertOutput, DiscoveredAggregation, MonitorCommands, SourcesGlance, StartableSource, StartResult} from './monitor/commands.js';
 export {systemClock, useMonitor, type UseMonitorOptions} from './monitor/use-monitor.js';
 export type {RunTarget} from './screens/list/use-list-state.js';
 export type {MonitorViewProps} from './use-monitor-view.js';
+export {useLatest} from './state/use-latest.js';
 export type {ViewPrefs} from './state/view-state.js';
 export {prefersAscii, prefersColor} from './theme/theme.js';
 export {ThemeProvider} from './theme/theme-provider.js';

@@ -13,7 +13,7 @@ import {headerHeight} from './components/header.js';
 import {helpLines} from './components/help-overlay.js';
 import type {Feature, KeyContext} from './keys/keymap.js';
 import {useMonitorKeys} from './keys/use-monitor-keys.js';
-import type {AlertOutput, DiscoveredAggregation, MonitorCommands, StartableSource} from './monitor/commands.js';
+import type {AlertOutput, DiscoveredAggregation, MonitorCommands, SourcesGlance, StartableSource} from './monitor/commands.js';
 import {useDiscover} from './screens/discover/use-discover.js';
 import {useDiscoverState, type DiscoverScreenState} from './screens/discover/use-discover-state.js';
 import {historyBottomLines} from './screens/history/history.js';
@@ -26,6 +26,10 @@ import {useListState, type ListScreenState, type RunTarget} from './screens/list
 import {sourcesBottomLines} from './screens/sources/sources.js';
 import {useSources} from './screens/sources/use-sources.js';
 import {useSourcesState, type SourcesScreenState} from './screens/sources/use-sources-state.js';
+import {tenantSourcesBottomLines} from './screens/tenant-sources/tenant-sources.js';
+import {glanceOf} from './screens/tenant-sources/tenant-sources-actions.js';
+import {useTenantSources} from './screens/tenant-sources/use-tenant-sources.js';
+import {useTenantSourcesState, type TenantSourcesScreenState} from './screens/tenant-sources/use-tenant-sources-state.js';
 import {screenOf, type Screen} from './state/mode.js';
 import type {ViewState} from './state/screen-state.js';
 import {useViewState} from './state/use-view-state.js';
@@ -62,6 +66,8 @@ export interface MonitorViewProps {
 	listSources?: () => Promise<readonly StartableSource[]>;
 	/** The history of finished aggregations (any order; shown newest first). With it, H opens the history view. */
 	history?: () => readonly HistoryEntry[] | Promise<readonly HistoryEntry[]>;
+	/** Every source's aggregations at a glance (O); read only once the screen is opened. */
+	glance?: SourcesGlance;
 	/**
 	 * Earlier runs of a source on a tenant, newest first (e.g. previousRuns(historyFile.list(), tenant, source, id)
 	 * from source/history). Called for the selected row when its detail pane is open and its source name is known;
@@ -93,6 +99,7 @@ const BOTTOM_LINES: Record<Screen, (view: ViewState) => number> = {
 	discover: () => 0,
 	sources: sourcesBottomLines,
 	history: historyBottomLines,
+	'tenant-sources': tenantSourcesBottomLines,
 };
 
 /** Everything the monitor screen's layout draws, worked out from the props by useMonitorView. */
@@ -122,6 +129,7 @@ export interface MonitorViewModel {
 	discover: DiscoverScreenState;
 	sources: SourcesScreenState;
 	history: HistoryScreenState;
+	tenantSources: TenantSourcesScreenState;
 	keyContext: KeyContext;
 	/** The rows' spinners step with the monitor's clock. */
 	spinning: boolean;
@@ -144,6 +152,7 @@ export function useMonitorView({
 	discover,
 	listSources,
 	history,
+	glance,
 	previousRuns,
 	onAlert,
 	alerts,
@@ -165,6 +174,8 @@ export function useMonitorView({
 	const canDiscover = discover !== undefined && commands.track !== undefined;
 	const canStart = listSources !== undefined && commands.startAggregation !== undefined;
 	const hasHistory = history !== undefined;
+	const canCopy = commands.copy !== undefined;
+	const hasGlance = glance !== undefined;
 	const features = useMemo(() => {
 		const offered: Feature[] = [];
 		if (canDiscover) {
@@ -179,8 +190,16 @@ export function useMonitorView({
 			offered.push('history');
 		}
 
+		if (canCopy) {
+			offered.push('copy');
+		}
+
+		if (hasGlance) {
+			offered.push('glance');
+		}
+
 		return offered;
-	}, [canDiscover, canStart, hasHistory]);
+	}, [canDiscover, canStart, hasHistory, canCopy, hasGlance]);
 
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.
 	const summary = useMemo(() => summarize(state, now), [state, now]);
@@ -192,6 +211,15 @@ export function useMonitorView({
 	const discoverData = useDiscoverState({rows: state.rows, active: mode === 'discover', width, body});
 	const sourcesData = useSourcesState({width, body});
 	const historyData = useHistoryState({detail: view.historyDetail, now, width, body});
+	const glanceView = glanceOf(view);
+	const glanceData = useTenantSourcesState({
+		...(glance === undefined ? {} : {glance}),
+		...(glanceView === undefined ? {} : {view: glanceView}),
+		active: screen === 'tenant-sources',
+		now,
+		width,
+		body,
+	});
 
 	const discoverKeys = useDiscover({
 		view: store,
@@ -207,6 +235,13 @@ export function useMonitorView({
 		canDiscover: features.includes('discover'),
 	});
 	const historyKeys = useHistory({view: store, picker: historyData.picker, ...(history === undefined ? {} : {load: history})});
+	const glanceKeys = useTenantSources({
+		view: store,
+		commands,
+		data: glanceData,
+		...(glance === undefined ? {} : {glance}),
+		canDiscover: features.includes('discover'),
+	});
 	const helpLineCount = useMemo(() => helpLines(glyphs, features).length, [glyphs, features]);
 	const helpKeys = useHelp({view: store, lines: helpLineCount, height: body});
 	const listKeys = useList({
@@ -220,9 +255,17 @@ export function useMonitorView({
 			...(discoverKeys.open === undefined ? {} : {discover: discoverKeys.open}),
 			...(sourcesKeys.open === undefined ? {} : {start: sourcesKeys.open}),
 			...(historyKeys.open === undefined ? {} : {history: historyKeys.open}),
+			...(glanceKeys.open === undefined ? {} : {glance: glanceKeys.open}),
 		},
 	});
-	const screens = {list: listKeys, help: helpKeys, discover: discoverKeys, sources: sourcesKeys, history: historyKeys};
+	const screens = {
+		list: listKeys,
+		help: helpKeys,
+		discover: discoverKeys,
+		sources: sourcesKeys,
+		history: historyKeys,
+		'tenant-sources': glanceKeys,
+	};
 	useMonitorKeys({store, screens, onQuit, isActive, features});
 	useEndAlerts({
 		state,
@@ -263,16 +306,18 @@ export function useMonitorView({
 		discover: discoverData.picker.list.keys.length,
 		sources: sourcesData.picker.list.keys.length,
 		history: historyData.picker.list.keys.length,
+		'tenant-sources': glanceData.shown.length,
 	};
 	const inHistory = screen === 'history';
+	const inGlance = screen === 'tenant-sources';
 	const keyContext: KeyContext = {
 		mode,
 		rows: pickerRows[screen],
 		total: state.rows.length,
 		finished: list.finished,
 		paused: state.paused,
-		detailOpen: inHistory ? view.historyDetail : view.detailOpen,
-		filtered: inHistory ? historyData.picker.store.picker.filter !== '' : view.filter !== '',
+		detailOpen: inHistory ? view.historyDetail : inGlance ? glanceData.glance.detail : view.detailOpen,
+		filtered: inHistory ? historyData.picker.store.picker.filter !== '' : inGlance ? glanceData.glance.filter !== '' : view.filter !== '',
 		tenants: list.tenants.length,
 		...(list.tenantFilter === undefined ? {} : {tenantFilter: list.tenantFilter}),
 		marked: discoverData.marked,
@@ -301,6 +346,7 @@ export function useMonitorView({
 		discover: discoverData,
 		sources: sourcesData,
 		history: historyData,
+		tenantSources: glanceData,
 		keyContext,
 		spinning,
 	};

@@ -107,7 +107,7 @@ describe('aggwatch status past the hour', () => {
 		const result = await cli(['status', '--json', OLD_WARN_ID]);
 		expect(result.code).toBe(0);
 		const [line] = lines(result);
-		expect(Object.keys(line!)).toEqual(['id', 'task', 'deletionsHeldBack']);
+		expect(Object.keys(line!)).toEqual(['id', 'source', 'task', 'deletionsHeldBack']);
 		expect(line!['deletionsHeldBack']).toBe(false);
 		const task = line!['task'] as Record<string, unknown>;
 		expect(Object.keys(task)).toEqual(['completionStatus', 'launched', 'completed', 'messages', 'counts']);
@@ -146,7 +146,9 @@ describe('aggwatch wait and task outcomes', () => {
 
 		const strict = await cli(['wait', '--interval', '1', '--fail-on-warning', WARN_ID]);
 		expect(strict.code).toBe(2);
-		expect(strict.stdout.trim().split('\n').at(-1)).toMatch(/COMPLETED {2}200\/200 \(100\.0%\) {2}task WARNING \(2 warnings\)$/);
+		const strictLines = strict.stdout.trim().split('\n');
+		expect(strictLines.at(-2)).toMatch(/COMPLETED {2}200\/200 \(100\.0%\) {2}task WARNING \(2 warnings\)$/);
+		expect(strictLines.at(-1)).toBe('1 ended: 1 with warnings → exit 2');
 	});
 
 	it('exits 2 for a run that COMPLETED while its task ended ERROR', async () => {

@@ -4,7 +4,7 @@
  */
 import {beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/config.js';
-import {ensureBuilt, runCli} from '../helpers/cli.js';
+import {ensureBuilt, ndjson, runCli} from '../helpers/cli.js';
 import {ACME, GLOBEX, saveTenant, testSandbox} from '../tenants/fixtures.js';
 
 const ID_1 = '2c91808477a6b0c60177a81146b81101';
@@ -42,7 +42,7 @@ describe('track, untrack, list', () => {
 
 		const listed = await run('list', '--json');
 		expect(listed.code).toBe(0);
-		const rows = JSON.parse(listed.stdout) as Array<{tenant: string; id: string; addedAt: string}>;
+		const rows = ndjson(listed.stdout) as Array<{tenant: string; id: string; addedAt: string}>;
 		expect(rows.map(row => [row.tenant, row.id])).toEqual([
 			['acme', ID_1],
 			['acme', ID_2],
@@ -55,7 +55,7 @@ describe('track, untrack, list', () => {
 		expect(table.stdout.split('\n')[0]).toMatch(/^TENANT\s+ID\s+NAME\s+STATUS\s+ACCOUNTS\s+AS OF$/);
 		expect(table.stdout).toMatch(new RegExp(`^globex\\s+${ID_2}\\s+not polled yet$`, 'm'));
 
-		expect(JSON.parse((await run('list', '--json', '--tenant', 'globex')).stdout)).toEqual([
+		expect(ndjson((await run('list', '--json', '--tenant', 'globex')).stdout)).toEqual([
 			expect.objectContaining({tenant: 'globex', id: ID_2}),
 		]);
 
@@ -63,7 +63,7 @@ describe('track, untrack, list', () => {
 		expect(await run('untrack', '--tenant', 'globex', ID_2)).toMatchObject({code: 0, stdout: `Untracked ${ID_2} (globex)\n`});
 		expect(await run('untrack', ID_2, ID_3)).toMatchObject({code: 0, stdout: `Untracked ${ID_2} (acme)\nUntracked ${ID_3} (acme)\n`});
 		expect(await run('untrack', ID_2)).toMatchObject({code: 0, stdout: '', stderr: `aggwatch: warning: not tracked: ${ID_2}\n`});
-		expect((JSON.parse((await run('list', '--json')).stdout) as Array<{id: string}>).map(row => row.id)).toEqual([ID_1]);
+		expect((ndjson((await run('list', '--json')).stdout) as Array<{id: string}>).map(row => row.id)).toEqual([ID_1]);
 	});
 
 	it('files rows under the ad-hoc SAIL_BASE_URL tenant when that is set', async () => {
@@ -87,7 +87,7 @@ describe('track, untrack, list', () => {
 		expect(empty.stderr).toBe(
 			'aggwatch: track needs at least one aggregation id, e.g. aggwatch track 2c91808477a6b0c60177a81146b8110b\nRun "aggwatch track --help" for usage.\n',
 		);
-		expect(JSON.parse((await run('list', '--json')).stdout)).toEqual([]);
+		expect(ndjson((await run('list', '--json')).stdout)).toEqual([]);
 	});
 
 	it('reaches a process watching the store, as a running monitor does', async () => {

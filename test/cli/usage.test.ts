@@ -65,7 +65,7 @@ describe('usage errors', () => {
 		[['tenant', 'add', 'acme', 'its-secret'], 'aggwatch: tenant add takes one name, not "its-secret" too; the secret is never an argument'],
 		[['tenant', 'add', 'a b'], 'aggwatch: "a b" cannot be a tenant name: use letters, digits, dots, dashes or underscores'],
 		[['tenant', 'add', 'acme', '--json'], 'aggwatch: --json does not apply to "aggwatch tenant add"'],
-		[['tenant', 'add', 'acme', '--client-secret', 'x'], 'aggwatch: unknown option --client-secret'],
+		[['tenant', 'add', 'acme', '--client-secret', 'x'], 'aggwatch: unknown option --client-secret; did you mean --client-secret-stdin?'],
 		[['tenant', 'list', 'extra'], 'aggwatch: tenant list takes no arguments (got "extra")'],
 		[['tenant', 'remove'], 'aggwatch: tenant remove needs a name, e.g. aggwatch tenant remove acme'],
 		[['tenant', 'remove', 'initech'], 'aggwatch: no saved tenant "initech" (saved: acme)'],
@@ -105,10 +105,7 @@ describe('usage errors', () => {
 			'aggwatch: a webhook URL is a secret and is never an argument here: run "aggwatch config set notify" and paste it when asked (or give it on standard input)',
 		],
 		[['notify', 'send'], 'aggwatch: unknown notify subcommand "send"; use: notify test [URL]'],
-		[
-			['stauts', ID],
-			'aggwatch: unknown command "stauts"; commands are monitor, status, wait, track, untrack, list, tenant, discover, start, history, notify, config, sources',
-		],
+		[['stauts', ID], 'aggwatch: unknown command "stauts"; did you mean "status"?'],
 	];
 
 	it.each(cases)('aggwatch %j', async (args, message) => {

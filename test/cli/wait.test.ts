@@ -93,7 +93,8 @@ describe('aggwatch wait', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trim().split('\n');
-		// The last line adds the outcome read from the aggregation's task.
+		// The summary line comes last; the change line before it adds the outcome read from the aggregation's task.
+		expect(lines.pop()).toBe('1 ended: 1 ok → exit 0');
 		expect(lines.at(-1)).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${DONE_ID}  COMPLETED  200/200 \\(100\\.0%\\)  task SUCCESS$`));
 		for (const line of lines) {
 			expect(line).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d  ${DONE_ID}  [A-Z_]+`));

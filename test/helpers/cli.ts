@@ -260,3 +260,11 @@ export function sandbox(): Sandbox {
 		},
 	};
 }
+
+/** The objects of an NDJSON output (every --json listing prints one object per line). */
+export function ndjson(text: string): unknown[] {
+	return text
+		.split('\n')
+		.filter(line => line !== '')
+		.map(line => JSON.parse(line) as unknown);
+}

@@ -190,7 +190,8 @@ describe('aggwatch start', () => {
 		const context = h.context({wait: true, interval: '1'});
 		expect(await runStart(context, ['Workday'])).toBe(ExitCode.ok);
 		const [id, ...lines] = context.captured.out;
-		expect(lines.at(-1)).toMatch(new RegExp(`${id}\\s+COMPLETED\\s+10/10`));
+		expect(lines.at(-2)).toMatch(new RegExp(`${id}\\s+COMPLETED\\s+10/10`));
+		expect(lines.at(-1)).toBe('1 ended: 1 ok → exit 0');
 		expect(context.captured.err).toEqual([`aggwatch: started an account aggregation of "Workday": ${id}`]);
 
 		const entries = openHistory({cwd: h.configDir}).list();

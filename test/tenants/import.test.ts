@@ -6,7 +6,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {readSailCliConfig} from '../../source/commands/sail-cli-config.js';
-import {ensureBuilt, runCli, type Sandbox} from '../helpers/cli.js';
+import {ensureBuilt, ndjson, runCli, type Sandbox} from '../helpers/cli.js';
 import {ACME, ADHOC, GLOBEX, RUNNING_ID, statusCallers, tenantSimulator, testSandbox} from './fixtures.js';
 
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('tenant import', () => {
 		}
 
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect(JSON.parse(list.stdout)).toEqual(
+		expect(ndjson(list.stdout)).toEqual(
 			[
 				{name: label, baseUrl: sim.url, clientId: ACME.clientId, default: false, secret: 'file', trackedRows: 0},
 				{name: 'acme-sb', baseUrl: sim.url, clientId: ADHOC.clientId, default: false, secret: 'file', trackedRows: 0},
@@ -148,7 +148,7 @@ describe('tenant import', () => {
 		expect(result.stderr).toContain('not saved');
 		expect(result.stdout).toContain('Imported 0 of 1');
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect(JSON.parse(list.stdout)).toEqual([]);
+		expect(ndjson(list.stdout)).toEqual([]);
 	});
 
 	it('asks before saving: without a terminal it needs --yes', async () => {

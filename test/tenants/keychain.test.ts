@@ -13,7 +13,7 @@ import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {cleanEnvironment, cliPath, ensureBuilt, type CliResult, type Sandbox} from '../helpers/cli.js';
+import {cleanEnvironment, cliPath, ensureBuilt, ndjson, type CliResult, type Sandbox} from '../helpers/cli.js';
 import {ACME, GLOBEX, RUNNING_ID, statusCallers, tenantSimulator, testSandbox} from './fixtures.js';
 
 const TOOLS = ['dbus-run-session', 'gnome-keyring-daemon', 'gdbus', 'secret-tool'];
@@ -165,7 +165,7 @@ describe.skipIf(skipped !== undefined)('secrets in a real Secret Service (gnome-
 		expect(await lookup(box, `acme@${saved.keychainId}`)).toBe(ACME.clientSecret);
 
 		const list = await aggwatch(box, 'unlocked', ['tenant', 'list', '--json']);
-		expect(JSON.parse(list.stdout)).toMatchObject([{name: 'acme', secret: 'keychain'}]);
+		expect(ndjson(list.stdout)).toMatchObject([{name: 'acme', secret: 'keychain'}]);
 		const status = await aggwatch(box, 'unlocked', ['status', '--tenant', 'acme', RUNNING_ID]);
 		expect(status.stderr).toBe('');
 		expect(status.code).toBe(0);
@@ -273,6 +273,6 @@ describe.skipIf(skipped !== undefined)('secrets in a real Secret Service (gnome-
 		expect(status.code).toBe(0);
 		expect(statusCallers(sim).at(-1)).toBe(GLOBEX.clientId);
 		const list = await aggwatch(box, 'unlocked', ['tenant', 'list', '--json'], {config: other});
-		expect(JSON.parse(list.stdout)).toMatchObject([{name: 'acme', secret: 'keychain'}]);
+		expect(ndjson(list.stdout)).toMatchObject([{name: 'acme', secret: 'keychain'}]);
 	}, 90_000);
 });

@@ -5,7 +5,7 @@
  */
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/config.js';
-import {cleanEnvironment, cliPath, ensureBuilt, runCli, type Sandbox} from '../helpers/cli.js';
+import {cleanEnvironment, cliPath, ensureBuilt, ndjson, runCli, type Sandbox} from '../helpers/cli.js';
 import {spawnPty, type PtySession} from '../helpers/pty.js';
 import {ACME, GLOBEX, QUICK_ID, RUNNING_ID, saveTenant, tenantSimulator, testSandbox} from './fixtures.js';
 
@@ -52,9 +52,7 @@ describe('tenant add on a terminal', () => {
 		expect(session.rawOutput()).not.toContain(ACME.clientSecret.slice(0, 6));
 		expect(session.screenText()).toContain('acme: the credentials work');
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect(JSON.parse(list.stdout)).toEqual([
-			expect.objectContaining({name: 'acme', clientId: ACME.clientId, secret: 'file', default: true}),
-		]);
+		expect(ndjson(list.stdout)).toEqual([expect.objectContaining({name: 'acme', clientId: ACME.clientId, secret: 'file', default: true})]);
 	}, 60_000);
 
 	it('stops on Ctrl-C at the secret question with exit code 130 and saves nothing', async () => {
@@ -65,7 +63,7 @@ describe('tenant add on a terminal', () => {
 		expect((await session.waitForExit()).exitCode).toBe(130);
 		expect(session.screenText()).toContain('aggwatch: cancelled');
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect(JSON.parse(list.stdout)).toEqual([]);
+		expect(ndjson(list.stdout)).toEqual([]);
 	}, 60_000);
 });
 
@@ -94,7 +92,7 @@ describe('tenant remove and the tenant’s rows', () => {
 		expect(session.screenText()).toContain('There is no default tenant now; pick one with "aggwatch tenant use NAME" (globex)');
 		expect(trackedTenants(box)).toEqual(['globex']);
 		const list = await runCli(['tenant', 'list', '--json'], {env: box.env, cwd: box.work});
-		expect((JSON.parse(list.stdout) as Array<{name: string}>).map(tenant => tenant.name)).toEqual(['globex']);
+		expect((ndjson(list.stdout) as Array<{name: string}>).map(tenant => tenant.name)).toEqual(['globex']);
 	}, 60_000);
 
 	it('keeps them when the answer is just Enter', async () => {

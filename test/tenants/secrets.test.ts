@@ -10,7 +10,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/config.js';
 import {keychainProblemOf} from '../../source/store/keychain-problem.js';
 import {SecretStore, type KeyringBackend} from '../../source/store/secrets.js';
-import {ensureBuilt, runCli} from '../helpers/cli.js';
+import {ensureBuilt, ndjson, runCli} from '../helpers/cli.js';
 import {ACME, GLOBEX, RUNNING_ID, tenantSimulator, testSandbox} from './fixtures.js';
 
 class MemoryKeyring implements KeyringBackend {
@@ -284,7 +284,7 @@ describe('tenant add without a keychain', () => {
 			// The keychain module itself loaded (the bundle leaves the native addon to Node): it is the keychain that is missing.
 			expect(add.stderr).not.toContain('could not be loaded');
 			const list = await runCli(['tenant', 'list', '--json'], {env: {...box.env, AGGWATCH_KEYRING: undefined}, cwd: box.work});
-			expect(JSON.parse(list.stdout)).toEqual([
+			expect(ndjson(list.stdout)).toEqual([
 				{name: 'acme', baseUrl: sim.url, clientId: ACME.clientId, default: true, secret: 'file', trackedRows: 0},
 			]);
 		},

@@ -3,7 +3,12 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {plainWidth, rowCachedOutput, type InkOutputClass, type InkTransformer} from '../../source/ui/terminal/row-cached-output.js';
+import {
+	plainWidth,
+	rowCachedOutput,
+	type InkOutputClass,
+	type InkTransformer,
+} from '../../source/ui/terminal/ink-patch/row-cached-output.js';
 import {fullscreenTerminal, referenceDrawing, visibleCells, writeTo} from './xterm-screen.js';
 
 // Ink's own frame assembly, the class the bundle wraps (ink's package exports only its index, hence the path).

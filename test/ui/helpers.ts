@@ -131,7 +131,10 @@ export interface HarnessOptions {
 	tenantLabel?: string;
 	initialPrefs?: Partial<ViewPrefs>;
 	/** The optional screens and alerts of MonitorView (discover, listSources, history, previousRuns, onAlert, alerts). */
-	props?: Pick<MonitorViewProps, 'discover' | 'listSources' | 'history' | 'previousRuns' | 'onAlert' | 'alerts' | 'stallAfterMs'>;
+	props?: Pick<
+		MonitorViewProps,
+		'discover' | 'listSources' | 'history' | 'glance' | 'previousRuns' | 'onAlert' | 'alerts' | 'stallAfterMs'
+	>;
 	/** The insights of each state at each `now`, as the monitor assembly computes them (e.g. with rowInsights). */
 	insightsFor?: (state: MonitorState, now: number) => MonitorViewProps['insights'];
 	/** Give the commands track (tracking adds rows on each item's tenant, labelled with its source). Default: when `discover` is given. */

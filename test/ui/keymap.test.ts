@@ -42,7 +42,7 @@ const modes: Mode[] = [
 	'history',
 	'history-filtering',
 ];
-const allFeatures: Feature[] = ['discover', 'start', 'history'];
+const allFeatures: Feature[] = ['discover', 'start', 'history', 'copy', 'glance'];
 const glyphs = createTheme({color: true, ascii: false}).glyphs;
 const context: KeyContext = {mode: 'normal', rows: 5, total: 5, finished: 1, paused: false, detailOpen: false, filtered: false};
 
@@ -90,6 +90,9 @@ describe('resolveKey', () => {
 		for (const mode of ['confirm-remove', 'confirm-clear', 'confirm-start'] as const) {
 			expect(resolveKey(mode, 'y', none)).toBe('confirm');
 			expect(resolveKey(mode, 'n', none)).toBe('deny');
+			// q answers no at a question; it never quits past one (Ctrl-C still does).
+			expect(resolveKey(mode, 'q', none)).toBe('deny');
+			expect(resolveKey(mode, 'c', with_({ctrl: true}))).toBe('quit');
 			expect(resolveKey(mode, '', with_({escape: true, meta: true}))).toBe('deny');
 			expect(resolveKey(mode, '\r', with_({return: true}))).toBe('deny');
 			expect(resolveKey(mode, 'd', none)).toBeUndefined();
@@ -108,7 +111,11 @@ describe('resolveKey', () => {
 		for (const mode of modes) {
 			const seen = new Map<string, string>();
 			for (const binding of KEYMAP.filter(candidate => candidate.modes.includes(mode))) {
-				for (const chord of binding.chords) {
+				for (const {notIn, ...chord} of binding.chords) {
+					if (notIn?.includes(mode)) {
+						continue;
+					}
+
 					const id = JSON.stringify(chord);
 					expect(seen.get(id), `${mode}: ${id} bound to ${seen.get(id)} and ${binding.command}`).toBeUndefined();
 					seen.set(id, binding.command);
@@ -177,18 +184,47 @@ test('without the screens they need, D, S and H are absent from the help and the
 	expect(helpText(allFeatures)).toEqual(expect.arrayContaining(['D', 'S', 'H', 'Space']));
 	expect(helpText(['history'])).toContain('H');
 	expect(helpText(['history'])).not.toContain('D');
+	expect(helpText([])).not.toContain('O');
+	expect(helpText(['glance'])).toContain('O');
 
 	expect(resolveKey('normal', 'D', with_({shift: true}))).toBeUndefined();
 	expect(resolveKey('normal', 'D', with_({shift: true}), ['discover'])).toBe('discover');
 	expect(resolveKey('normal', 'S', with_({shift: true}), ['start'])).toBe('start');
 	expect(resolveKey('normal', 'H', with_({shift: true}), ['history'])).toBe('history');
 	expect(resolveKey('normal', 'S', with_({shift: true}), ['discover'])).toBeUndefined();
+	expect(resolveKey('normal', 'O', with_({shift: true}))).toBeUndefined();
+	expect(resolveKey('normal', 'O', with_({shift: true}), ['glance'])).toBe('glance');
 
 	const footer = (features: Feature[]) => footerHints({...context, features}, glyphs).map(hint => hint.label);
 	expect(footer([])).not.toEqual(expect.arrayContaining(['discover']));
 	expect(footer([])).not.toContain('start');
 	expect(footer([])).not.toContain('history');
-	expect(footer(allFeatures)).toEqual(expect.arrayContaining(['discover', 'start', 'history']));
+	expect(footer(allFeatures)).toEqual(expect.arrayContaining(['discover', 'start', 'history', 'sources']));
+	expect(footer([])).not.toContain('sources');
+});
+
+test('sources at a glance: / filters, s sorts, Enter details, S starts, t tracks, O or Esc goes back; its prompt takes letters as text', () => {
+	const glance = (input: string, key: Partial<Key> = {}) => resolveKey('tenant-sources', input, with_(key), allFeatures);
+	expect(glance('/')).toBe('filter');
+	expect(glance('s')).toBe('sort');
+	expect(glance('', {return: true})).toBe('toggle-detail');
+	expect(glance('S', {shift: true})).toBe('start');
+	expect(glance('t')).toBe('track-run');
+	expect(glance('O', {shift: true})).toBe('glance');
+	expect(glance('', {escape: true})).toBe('back');
+	expect(glance('j')).toBe('down');
+	expect(glance('r', {ctrl: true})).toBe('reload');
+	// Without the start screen, S does nothing there either.
+	expect(resolveKey('tenant-sources', 'S', with_({shift: true}), ['glance'])).toBeUndefined();
+	for (const letter of ['s', 't', 'S', 'O', 'q', '/']) {
+		expect(resolveKey('tenant-sources-filtering', letter, none, allFeatures)).toBeUndefined();
+	}
+
+	expect(resolveKey('tenant-sources-filtering', '', with_({return: true}), allFeatures)).toBe('submit');
+	expect(resolveKey('confirm-source-start', 'y', none, allFeatures)).toBe('confirm');
+	expect(resolveKey('confirm-source-start', 'n', none, allFeatures)).toBe('deny');
+	const hints = footerHints({...context, mode: 'tenant-sources', rows: 12, features: allFeatures}, glyphs).map(hint => hint.keys);
+	expect(hints).toEqual(expect.arrayContaining(['/', 's', 'S', 't', 'O', 'Esc']));
 });
 
 describe('pickers and history', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {fit, isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/text/layout.js';
+import {isTooSmall, LEAD_WIDTH, MIN_COLUMNS, rowLayout, type RowLayout} from '../../source/ui/text/layout.js';
 
 function used(layout: RowLayout): number {
 	const columns = [
@@ -23,18 +23,18 @@ describe('rowLayout', () => {
 		expect(used(layout)).toBeLessThanOrEqual(139);
 	});
 
-	test('columns drop in order as the terminal narrows: rate and ETA, then elapsed, then the bar, then the counts', () => {
+	test('columns drop in order as the terminal narrows: the bar, the percentage, rate and ETA, elapsed, the counts', () => {
 		const seen: string[] = [];
 		let previous = rowLayout(200);
 		for (let columns = 200; columns >= MIN_COLUMNS; columns--) {
 			const layout = rowLayout(columns);
-			for (const column of ['rate', 'eta', 'elapsed', 'bar', 'counts'] as const) {
+			for (const column of ['bar', 'percent', 'rate', 'eta', 'elapsed', 'counts'] as const) {
 				if (previous[column] > 0 && layout[column] === 0) {
 					seen.push(column);
 				}
 
-				// Once dropped, a column stays dropped at smaller widths.
-				if (previous[column] === 0) {
+				// Once dropped, a column stays dropped at smaller widths; the percentage comes back once the counts go.
+				if (previous[column] === 0 && !(column === 'percent' && layout.counts === 0)) {
 					expect(layout[column]).toBe(0);
 				}
 			}
@@ -44,7 +44,15 @@ describe('rowLayout', () => {
 			previous = layout;
 		}
 
-		expect(seen).toEqual(['rate', 'eta', 'elapsed', 'bar', 'counts']);
+		// The percentage, back once the counts went, goes again at the smallest size.
+		expect(seen).toEqual(['bar', 'percent', 'rate', 'eta', 'elapsed', 'counts', 'percent']);
+	});
+
+	test('at 80 columns a row keeps counts, rate, ETA and elapsed; the bar and the percentage have gone', () => {
+		const layout = rowLayout(80);
+		expect(layout.counts && layout.rate && layout.eta && layout.elapsed).toBeGreaterThan(0);
+		expect(layout.bar).toBe(0);
+		expect(layout.percent).toBe(0);
 	});
 
 	test('a tenant column fits the longest name (within bounds) and goes last, after the counts', () => {
@@ -56,7 +64,7 @@ describe('rowLayout', () => {
 		let previous = rowLayout(200, 10);
 		for (let columns = 200; columns >= MIN_COLUMNS; columns--) {
 			const layout = rowLayout(columns, 10);
-			for (const column of ['rate', 'eta', 'elapsed', 'bar', 'counts', 'tenant'] as const) {
+			for (const column of ['bar', 'percent', 'rate', 'eta', 'elapsed', 'counts', 'tenant'] as const) {
 				if (previous[column] > 0 && layout[column] === 0) {
 					seen.push(column);
 				}
@@ -66,13 +74,15 @@ describe('rowLayout', () => {
 			previous = layout;
 		}
 
-		expect(seen).toEqual(['rate', 'eta', 'elapsed', 'bar', 'counts', 'tenant']);
+		// The percentage comes back where it fits once the counts have gone, beside the tenant column and after it.
+		expect(seen).toEqual(['bar', 'percent', 'rate', 'eta', 'elapsed', 'counts', 'percent', 'tenant', 'percent']);
 	});
 
-	test('the minimum width keeps label, badge, percent and marks', () => {
+	test('the minimum width keeps label, badge and marks; the percentage from one column more', () => {
 		const layout = rowLayout(MIN_COLUMNS);
 		expect(layout.badge).toBeGreaterThan(0);
-		expect(layout.percent).toBeGreaterThan(0);
+		expect(layout.marks).toBeGreaterThan(0);
+		expect(rowLayout(MIN_COLUMNS + 1).percent).toBeGreaterThan(0);
 		expect(layout.label).toBeGreaterThanOrEqual(10);
 	});
 });
@@ -81,12 +91,4 @@ test('isTooSmall below 40x10', () => {
 	expect(isTooSmall(39, 24)).toBe(true);
 	expect(isTooSmall(80, 9)).toBe(true);
 	expect(isTooSmall(40, 10)).toBe(false);
-});
-
-test('fit pads, aligns and cuts with an ellipsis', () => {
-	expect(fit('abc', 5, 'left', '…')).toBe('abc  ');
-	expect(fit('abc', 5, 'right', '…')).toBe('  abc');
-	expect(fit('abcdef', 4, 'left', '…')).toBe('abc…');
-	expect(fit('abcdef', 4, 'left', '~')).toBe('abc~');
-	expect(fit('abc', 0, 'left', '…')).toBe('');
 });

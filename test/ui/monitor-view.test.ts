@@ -486,16 +486,16 @@ describe('empty, narrow and small', () => {
 		expect(text.split('\n').at(-1)).toMatch(/a add\s+\? help\s+q quit/);
 	});
 
-	test('narrow terminals drop rate, ETA and elapsed first, then the bar', async () => {
+	test('narrow terminals drop the bar and the percentage first, then rate and ETA, then elapsed', async () => {
 		const wide = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 20}});
 		let text = await wide.waitFor(frame => frame.includes('Workday'));
 		expect(text).toMatch(/RATE\s+ETA\s+ELAPSED/);
 		wide.unmount();
-		const medium = renderMonitor({state: mixed(), now: NOW, size: {columns: 72, rows: 20}});
+		const medium = renderMonitor({state: mixed(), now: NOW, size: {columns: 80, rows: 20}});
 		text = await medium.waitFor(frame => frame.includes('Workday'));
-		expect(text).not.toContain('RATE');
-		expect(text).not.toContain('ELAPSED');
-		expect(text).toContain('PROGRESS');
+		expect(text).toMatch(/CHANGES\s+RATE\s+ETA\s+ELAPSED/);
+		expect(text).not.toContain('PROGRESS');
+		expect(text).not.toMatch(/CHANGES\s+%/);
 		medium.unmount();
 		const narrow = renderMonitor({state: mixed(), now: NOW, size: {columns: 50, rows: 20}});
 		text = await narrow.waitFor(frame => frame.includes('Workday'));

@@ -199,7 +199,7 @@ describe('source picker (S)', () => {
 		await m.waitFor(frame => !frame.includes('HR CSV'));
 		await press(m.stdin, keys.enter);
 		let text = await m.waitFor(frame => frame.includes('Start an account aggregation on Workday (acme)? This changes the tenant. (y/N)'));
-		expect(text).toMatch(/y yes\s+n\/Esc\/⏎ no/);
+		expect(text).toMatch(/y yes\s+n\/q\/Esc\/⏎ no/);
 		await press(m.stdin, keys.enter); // Enter says no
 		await m.waitFor(frame => !frame.includes('(y/N)') && frame.includes('Filter › workday'));
 		expect(m.calls.startAggregation).toEqual([]);
@@ -209,6 +209,23 @@ describe('source picker (S)', () => {
 		answer.resolve({id: id('99')});
 		text = await m.waitFor(frame => frame.includes(`Started an account aggregation on Workday (acme), id ${id('99')}`));
 		expect(text).toContain('Active Directory'); // the monitor list again
+	});
+
+	test('a start refused because one runs already names the running id first and whole', async () => {
+		const running = '5f0e7d2c9b1a48e3a6d4c2b0e8f61a72';
+		const m = renderMonitor({
+			state: tracked(),
+			now: NOW,
+			size: {columns: 140, rows: 30},
+			props: {listSources: async () => sources},
+			startAggregation: async () => ({id: running, alreadyRunning: {since: '2026-12-06T23:32:04.000Z'}}),
+		});
+		await m.waitFor(frame => frame.includes('Active Directory'));
+		await pressAll(m.stdin, ['S']);
+		await m.waitFor(frame => frame.includes('HR CSV'));
+		await pressAll(m.stdin, [keys.end, keys.enter, 'y']);
+		const text = await m.waitFor(frame => frame.includes('Already running, tracking it:'));
+		expect(text).toContain(`Already running, tracking it: ${running}`);
 	});
 
 	test('a refusal from ISC is shown as an error notice', async () => {

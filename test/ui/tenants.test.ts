@@ -37,7 +37,7 @@ describe('tenants', () => {
 	});
 
 	test('on a narrow terminal the tenant goes in front of the name', async () => {
-		const m = renderMonitor({state: threeTenants(), now: NOW, size: {columns: 45, rows: 20}});
+		const m = renderMonitor({state: threeTenants(), now: NOW, size: {columns: 40, rows: 20}});
 		const text = await m.waitFor(frame => frame.includes('globex/'));
 		expect(text).not.toContain('TENANT');
 	});

@@ -1,6 +1,7 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {useApp} from 'ink';
 import type {AlertPrefs} from '../../alerts/prefs.js';
+import {osc52Sequence} from '../../alerts/sequences.js';
 import type {MonitorServices} from './services.js';
 import {createDiscoveryWatcher} from './discovery-watcher.js';
 import {createMonitorState} from '../../core/reducer.js';
@@ -12,7 +13,16 @@ import {previousRuns} from '../../history/previous-runs.js';
 import {DEFAULT_STALL_AFTER_MS} from '../../core/stall.js';
 import {indexHistory, rowInsights} from '../../history/row-insights.js';
 import type {TrackedStore} from '../../store/config.js';
-import {formatError, MonitorView, runFullscreen, systemClock, ThemeProvider, useMonitor, type LineDiffOutput} from '../../ui/index.js';
+import {
+	formatError,
+	MonitorView,
+	runFullscreen,
+	systemClock,
+	ThemeProvider,
+	useLatest,
+	useMonitor,
+	type LineDiffOutput,
+} from '../../ui/index.js';
 import type {RunActions} from '../run-actions.js';
 import {createMonitorRunEvents} from './run-event-watch.js';
 
@@ -127,8 +137,12 @@ export function MonitorScreen({
 		},
 	});
 	const {dispatch, state, getState} = monitor;
-	const latestState = useRef(state);
-	latestState.current = state;
+	// y puts an id on the clipboard through the terminal (OSC 52), written outside Ink's frame like the alerts.
+	const commands = useMemo(
+		() => ({...monitor.commands, copy: (text: string) => writeRaw(osc52Sequence(text))}),
+		[monitor.commands, writeRaw],
+	);
+	const latestState = useLatest(state);
 
 	// Discovery, names, source lists and starts wait for a slot in the same per-tenant budget as the polls.
 	useEffect(() => {
@@ -155,7 +169,7 @@ export function MonitorScreen({
 					dispatch({type: 'removed', keys: removed});
 				}
 			}),
-		[store, dispatch, showRow],
+		[store, dispatch, showRow, latestState],
 	);
 
 	// Source names for rows that lack one: one task-status request per tenant (per 100 ids), once per row.
@@ -192,6 +206,7 @@ export function MonitorScreen({
 			}
 		}
 	}, [state, history]);
+	// eslint-disable-next-line react-hooks/refs -- read at render on purpose: new entries wait for the next tick's frame (above).
 	const entries = recorded.current;
 
 	// --discover: newly started aggregations are tracked on their own, one task-status look per tenant a minute.
@@ -220,7 +235,7 @@ export function MonitorScreen({
 				watcher.stop();
 			}
 		};
-	}, [autoDiscover, services, track]);
+	}, [autoDiscover, services, track, latestState]);
 
 	// deleteThreshold of the sources of rows that mark accounts for deletion: asked once per row, and each source is
 	// read once per session (services cache it), so a tenant sees a handful of source reads at most.
@@ -269,7 +284,7 @@ export function MonitorScreen({
 		<MonitorView
 			state={state}
 			now={monitor.now}
-			commands={monitor.commands}
+			commands={commands}
 			tenantLabel={tenantLabel}
 			initialPrefs={initial.prefs}
 			onPrefsChange={prefs => {
@@ -280,6 +295,7 @@ export function MonitorScreen({
 			}}
 			discover={services.discover}
 			listSources={services.listSources}
+			glance={services.glance}
 			{...(history === undefined ? {} : {history: async () => withFoundOnTenant(history.list(), services), previousRuns: runsFor})}
 			alerts={alerts}
 			insights={insights}

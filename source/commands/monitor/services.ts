@@ -7,7 +7,7 @@ import {describeEnded, listEnded} from '../ended-aggregations.js';
 import {IscError} from '../../domain/errors.js';
 import {SourceNames} from '../../isc/source-names.js';
 import type {AggregationStatus} from '../../domain/status.js';
-import type {DiscoveredAggregation, StartableSource, StartResult} from '../../ui/index.js';
+import type {DiscoveredAggregation, SourcesGlance, StartableSource, StartResult} from '../../ui/index.js';
 import {labelForAggregation} from '../aggregation-labels.js';
 import {describeRunning, listAllRunning, startedAt} from '../running-aggregations.js';
 import {startOrFindRunning} from '../start-aggregation.js';
@@ -16,6 +16,7 @@ import {formatErrorLine} from '../status-format.js';
 import {gatedClient, type ServiceClient} from '../gated-client.js';
 import {SourceThresholds} from '../source-thresholds.js';
 import type {TenantClients} from '../tenant-clients.js';
+import {createSourcesGlance} from './sources-glance.js';
 
 /** What the monitor screen asks of ISC, across tenants. Requests here never retry: the screen shows failures. */
 export interface MonitorServices {
@@ -48,6 +49,8 @@ export interface MonitorServices {
 	labels(tenant: string, ids: readonly string[]): Promise<Map<string, string>>;
 	/** The deleteThreshold of an aggregation's source; each source is read once per monitor session. */
 	deleteThreshold(tenant: string, id: string): Promise<number | undefined>;
+	/** Every tenant's sources at a glance (O), read within each tenant's budget when the screen asks. */
+	readonly glance: SourcesGlance;
 }
 
 const CALL = {retries: 0};
@@ -117,6 +120,7 @@ export function createMonitorServices(
 
 	return {
 		tenants,
+		glance: createSourcesGlance({tenants, clientOf: budgeted, now: () => clock.now()}),
 		fetchStatus: async (row, options) => clients.fetchStatus(row, options),
 		fetchTask: async (row, options) => clients.fetchTask(row, options),
 		attachBudget(getState, dispatch) {
@@ -144,6 +148,7 @@ export function createMonitorServices(
 					counts: {},
 					recordedAt,
 					foundOnTenant: true,
+					...(run.started !== undefined && run.completed !== undefined ? {timesFromTask: true as const} : {}),
 				}));
 			}),
 		runningOn,

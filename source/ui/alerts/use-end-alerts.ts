@@ -9,6 +9,7 @@ import {useTheme} from '../theme/theme.js';
 import type {AlertOutput} from '../monitor/commands.js';
 import {ALERT_MESSAGE_MS, alertsFor, duePendingEnds, endTransitions, type PendingEnd} from '../../alerts/end-transitions.js';
 import type {ViewStore} from '../state/use-view-state.js';
+import {useLatest} from '../state/use-latest.js';
 
 export interface EndAlertsOptions {
 	state: MonitorState;
@@ -27,8 +28,7 @@ export interface EndAlertsOptions {
  */
 export function useEndAlerts({state, now, store, multiTenant, insights, onAlert, alerts}: EndAlertsOptions): void {
 	const {glyphs} = useTheme();
-	const context = useRef({now, multiTenant, onAlert, alerts, insights});
-	context.current = {now, multiTenant, onAlert, alerts, insights};
+	const context = useLatest({now, multiTenant, onAlert, alerts, insights});
 	const seenState = useRef(state);
 	const startedAt = useRef(now);
 	const pending = useRef<PendingEnd[]>([]);
@@ -68,5 +68,5 @@ export function useEndAlerts({state, now, store, multiTenant, insights, onAlert,
 			}
 		}
 		// `now` too: an end waiting for its task alerts when the wait is over, even if nothing else changes.
-	}, [state, store, glyphs, now]);
+	}, [state, store, glyphs, now, context]);
 }

@@ -8,6 +8,7 @@ import type {MonitorState, RowKey} from '../../core/types.js';
 import type {AlertOutput} from '../monitor/commands.js';
 import {ALERT_MESSAGE_MS, alertText} from '../../alerts/end-transitions.js';
 import type {ViewAction} from '../state/view-state.js';
+import {useLatest} from '../state/use-latest.js';
 
 export interface StallAlertOptions {
 	insights: ReadonlyMap<RowKey, RowInsight> | undefined;
@@ -25,8 +26,7 @@ export interface StallAlertOptions {
  */
 export function useStallAlerts({insights, state, now, multiTenant, apply, onAlert, alerts}: StallAlertOptions): void {
 	const stalledBefore = useRef<ReadonlySet<RowKey>>(new Set());
-	const context = useRef({state, now, multiTenant, onAlert, alerts});
-	context.current = {state, now, multiTenant, onAlert, alerts};
+	const context = useLatest({state, now, multiTenant, onAlert, alerts});
 	useEffect(() => {
 		const stalls = new Map<RowKey, Stall>();
 		for (const [key, insight] of insights ?? []) {
@@ -64,5 +64,5 @@ export function useStallAlerts({insights, state, now, multiTenant, apply, onAler
 				tell({alert, sequence: alertSequence(alert, prefs)});
 			}
 		}
-	}, [insights, apply]);
+	}, [insights, apply, context]);
 }

@@ -1,15 +1,17 @@
 import React, {memo} from 'react';
 import type {RowInsight} from '../../core/insight.js';
 import type {ErrorNote, TrackedRow} from '../../core/types.js';
+import {formatRate} from '../../core/durations.js';
 import {badgeText} from '../theme/badge.js';
 import {marksText, rowNotes, type RowNote} from '../text/insight-text.js';
-import {fit, type RowLayout} from '../text/layout.js';
+import type {RowLayout} from '../text/layout.js';
 import {rowCells} from '../text/row-cells.js';
 import type {Segment} from '../text/segments.js';
 import {useSpinnerFrame} from './spinner-clock.js';
 import {useTheme} from '../theme/theme.js';
 import {barSegments, barText} from './progress-bar.js';
 import {StyledLine} from './styled-line.js';
+import {fit} from '../../domain/text.js';
 
 export interface AggregationRowProps {
 	row: TrackedRow;
@@ -56,7 +58,9 @@ export const AggregationRow = memo(function AggregationRow({
 	const {glyphs, paint} = useTheme();
 	const spinnerFrame = useSpinnerFrame();
 	const tenantColumn = withTenant && layout.tenant > 0;
-	const cells = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError, idText);
+	const found = rowCells(row, now, intervalMs, withTenant && !tenantColumn, tenantError, idText);
+	// A stalled row looks stalled: its counts stopped, so no spinner, a rate of 0/s and no ETA.
+	const cells = insight?.stall === undefined ? found : {...found, spinning: false, rate: formatRate(0), eta: ''};
 	const percentText = cells.percent === undefined ? '' : `${Math.floor(cells.percent)}%`;
 	const notes: RowNote[] = [];
 	if (cells.error !== '') {

@@ -1,8 +1,9 @@
 import React, {memo} from 'react';
 import {Text} from 'ink';
 import type {SortKey} from '../../core/view.js';
-import {fit, LEAD_WIDTH, type RowLayout} from '../text/layout.js';
+import {LEAD_WIDTH, type RowLayout} from '../text/layout.js';
 import {useTheme} from '../theme/theme.js';
+import {fit} from '../../domain/text.js';
 
 export interface ColumnTitlesProps {
 	layout: RowLayout;
@@ -26,11 +27,15 @@ export const ColumnTitles = memo(function ColumnTitles({layout, sort, withTenant
 	}
 
 	if (layout.counts > 0) {
-		// The status endpoint counts new, changed and deleted accounts, not accounts scanned.
-		parts.push(cut('CHANGES', layout.counts, 'right'));
+		// The status endpoint counts new, changed and deleted accounts, not accounts scanned. The progress sort is
+		// marked here when neither the bar nor the percentage has room.
+		const marked = layout.bar === 0 && layout.percent === 0;
+		parts.push(cut(marked ? mark('CHANGES', 'progress', true) : 'CHANGES', layout.counts, 'right'));
 	}
 
-	parts.push(cut(layout.bar > 0 ? '%' : mark('%', 'progress', true), layout.percent, 'right'));
+	if (layout.percent > 0) {
+		parts.push(cut(layout.bar > 0 ? '%' : mark('%', 'progress', true), layout.percent, 'right'));
+	}
 	if (layout.rate > 0) {
 		parts.push(cut('RATE', layout.rate, 'right'));
 	}

@@ -1,8 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {DetailContent, DetailField} from '../text/detail-fields.js';
-import {fit} from '../text/layout.js';
 import {useTheme} from '../theme/theme.js';
+import {fit} from '../../domain/text.js';
 
 export interface DetailPaneProps {
 	/** What the pane is about, e.g. the row's label. */

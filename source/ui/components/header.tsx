@@ -7,6 +7,7 @@ import {authAdvice} from '../text/auth-advice.js';
 import {countdown} from '../text/clock-text.js';
 
 import {useTheme, type ColorRole, type Glyphs} from '../theme/theme.js';
+import {plural} from '../../domain/text.js';
 
 export interface HeaderProps {
 	/** The tenant name, or "all tenants". */
@@ -84,7 +85,7 @@ function banners(summary: Summary, width: number, retryMs: number, glyphs: Glyph
 	if (more > 0) {
 		result.push({
 			key: '+more',
-			text: `${glyphs.terminated} ${more} more tenant${more === 1 ? '' : 's'} with failing credentials`,
+			text: `${glyphs.terminated} ${plural(more, 'more tenant')} with failing credentials`,
 			lines: 1,
 		});
 	}
@@ -111,7 +112,7 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 
 	add(glyphs.started, summary.running, 'running', 'running');
 	if (stalled > 0) {
-		add(glyphs.paused, stalled, 'stalled?', 'warning');
+		add(glyphs.stalled, stalled, 'stalled?', 'warning');
 	}
 
 	if (summary.waiting > 0) {

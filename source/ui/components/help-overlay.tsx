@@ -1,8 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {helpSections, type Feature} from '../keys/keymap.js';
-import {fit} from '../text/layout.js';
 import {useTheme, type ColorRole, type Glyphs} from '../theme/theme.js';
+import {fit} from '../../domain/text.js';
 
 export interface HelpOverlayProps {
 	width: number;
@@ -42,7 +42,10 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 	lines.push(
 		symbol(glyphs.started, 'started / accounts collected (running)', 'running'),
 		symbol(glyphs.retried, 'retried', 'warning'),
+		symbol(glyphs.stalled, 'stalled? a running aggregation whose counts have stopped (header count)', 'warning'),
 		symbol(glyphs.completed, 'completed', 'done'),
+		symbol(`${glyphs.completed}${glyphs.warning}`, 'completed, its task ended WARNING (header: with warnings)', 'warning'),
+		symbol(`${glyphs.completed}${glyphs.terminated}`, 'completed, its task ended ERROR (header: with errors)', 'error'),
 		symbol(glyphs.cancelled, 'cancelled', 'cancelled'),
 		symbol(glyphs.terminated, 'terminated', 'failed'),
 		symbol(glyphs.notFound, 'not found: ISC does not know the id', 'failed'),
@@ -51,6 +54,9 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 		symbol(`${glyphs.stale}stale`, 'behind its poll schedule (rows out of view are polled less often)', 'warning'),
 		symbol(`${glyphs.error}net`, 'the last request failed (net, 5xx, 404, 429, bad, 4xx); details with Enter', 'error'),
 		symbol(`${glyphs.error}auth`, "the row's tenant has failing credentials (auth, 403); the header says what to do", 'error'),
+		symbol(glyphs.live, 'header: polling live', 'done'),
+		symbol(glyphs.paused, 'header: polling paused (p resumes)', 'warning'),
+		symbol(glyphs.rateLimited, 'header: rate limited by ISC (429), waiting for Retry-After', 'warning'),
 	);
 	return lines;
 }

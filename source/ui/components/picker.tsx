@@ -1,11 +1,11 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {fit} from '../text/layout.js';
 import type {VisibleWindow} from '../state/list-selection.js';
 import {LoadingSpinner} from './spinner-clock.js';
 import {useTheme, type ColorRole} from '../theme/theme.js';
 import type {Message} from '../state/screen-state.js';
 import {MessageLine} from './message-line.js';
+import {fit} from '../../domain/text.js';
 
 /** A piece of an entry's line, in one colour. */
 export interface Segment {

@@ -27,8 +27,11 @@ export type Command =
 	| 'sort'
 	| 'tenant'
 	| 'history'
+	| 'glance'
+	| 'track-run'
 	| 'back'
 	| 'clear-finished'
+	| 'copy'
 	| 'mark'
 	| 'choose'
 	| 'reload'
@@ -46,7 +49,7 @@ export type Command =
  * Screens that exist only when the monitor was given what they need: discover (the `discover` prop and
  * commands.track), start (`listSources` and commands.startAggregation), history (the `history` prop).
  */
-export type Feature = 'discover' | 'start' | 'history';
+export type Feature = 'discover' | 'start' | 'history' | 'copy' | 'glance';
 
 /** The flags of Ink's `Key` a chord may require. */
 export type KeyFlag = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'delete' | 'backspace';
@@ -58,6 +61,8 @@ export interface Chord {
 	ctrl?: boolean;
 	/** A printable chord that stays a key in text modes (Space marks in the discover picker); others are text there. */
 	inText?: boolean;
+	/** Modes of the binding where this chord is not its key (q quits, except at a question, where it answers no). */
+	notIn?: readonly Mode[];
 }
 
 /** Facts about the screen that decide which hints matter now. */
@@ -114,11 +119,11 @@ const hasRows = (context: KeyContext) => context.rows > 0;
 const normal: readonly Mode[] = ['normal'];
 const pickers: readonly Mode[] = ['discover', 'sources'];
 /** Modes whose list moves with the arrows (and, outside text modes, j/k/g/G). */
-const lists: readonly Mode[] = ['normal', 'help', 'history', ...pickers];
-const prompts: readonly Mode[] = ['adding', 'filtering', 'history-filtering'];
+const lists: readonly Mode[] = ['normal', 'help', 'history', 'tenant-sources', ...pickers];
+const prompts: readonly Mode[] = ['adding', 'filtering', 'history-filtering', 'tenant-sources-filtering'];
 const editable: readonly Mode[] = [...prompts, ...pickers];
-const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear', 'confirm-start'];
-const allModes: readonly Mode[] = ['normal', 'help', 'history', ...editable, ...confirms];
+const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear', 'confirm-start', 'confirm-source-start'];
+const allModes: readonly Mode[] = ['normal', 'help', 'history', 'tenant-sources', ...editable, ...confirms];
 
 export const KEYMAP: readonly Binding[] = [
 	// Navigate
@@ -178,11 +183,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'toggle-detail',
-		modes: ['normal', 'history'],
+		modes: ['normal', 'history', 'tenant-sources'],
 		chords: [{key: 'return'}],
 		keys: g => g.enter,
 		hint: context => (context.detailOpen ? 'hide details' : 'details'),
-		help: 'Show or hide the details of the selected row, with earlier runs of its source',
+		help: 'Show or hide the details of the selected row, with earlier runs of its source (sources at a glance: its recent runs and schedule)',
 		footer: 2,
 		relevant: hasRows,
 		section: 'Navigate',
@@ -211,11 +216,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'start',
-		modes: normal,
+		modes: ['normal', 'tenant-sources'],
 		chords: [{input: 'S'}],
 		keys: () => 'S',
 		hint: 'start',
-		help: 'Start an account aggregation on a source you pick (asks first: it changes the tenant)',
+		help: 'Start an account aggregation on a source you pick, or on the selected one in sources at a glance (asks first: it changes the tenant)',
 		footer: 5,
 		requires: 'start',
 		section: 'Aggregations',
@@ -273,16 +278,28 @@ export const KEYMAP: readonly Binding[] = [
 		relevant: context => context.finished > 0,
 		section: 'Aggregations',
 	},
+	{
+		command: 'copy',
+		modes: normal,
+		chords: [{input: 'y'}],
+		keys: () => 'y',
+		hint: 'copy id',
+		help: "Copy the selected id to the clipboard (OSC 52); with the details open, also the last error's trackingId",
+		footer: 15,
+		relevant: hasRows,
+		requires: 'copy',
+		section: 'Aggregations',
+	},
 	// View
 	{
 		command: 'filter',
-		modes: ['normal', 'history'],
+		modes: ['normal', 'history', 'tenant-sources'],
 		chords: [{input: '/'}],
 		keys: () => '/',
 		hint: 'filter',
-		help: 'Filter rows by text (label, id, tenant or status)',
+		help: 'Filter rows by text (label, id, tenant or status; sources: name, connector, tenant or attention)',
 		footer: 11,
-		relevant: context => context.total > 0 || context.mode === 'history',
+		relevant: context => context.total > 0 || context.mode === 'history' || context.mode === 'tenant-sources',
 		section: 'View',
 	},
 	{
@@ -290,21 +307,21 @@ export const KEYMAP: readonly Binding[] = [
 		modes: normal,
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
-		hint: 'clear filter',
-		help: 'Clear the filter',
+		hint: context => (context.detailOpen ? 'hide details' : 'clear filter'),
+		help: 'Back one level: close the details, else clear the filter',
 		footer: 3,
-		relevant: context => context.filtered,
+		relevant: context => context.filtered || context.detailOpen,
 		section: 'View',
 	},
 	{
 		command: 'sort',
-		modes: normal,
+		modes: ['normal', 'tenant-sources'],
 		chords: [{input: 's'}],
 		keys: () => 's',
 		hint: 'sort',
-		help: 'Cycle the sort order: added, status, progress, start time',
+		help: 'Cycle the sort order: added, status, progress, start time (sources: attention, name, last ended, next run)',
 		footer: 12,
-		relevant: context => context.total > 1,
+		relevant: context => (context.mode === 'tenant-sources' ? context.rows > 1 : context.total > 1),
 		section: 'View',
 	},
 	{
@@ -330,12 +347,34 @@ export const KEYMAP: readonly Binding[] = [
 		section: 'View',
 	},
 	{
+		command: 'glance',
+		modes: ['normal', 'tenant-sources'],
+		chords: [{input: 'O'}],
+		keys: () => 'O',
+		hint: context => (context.mode === 'tenant-sources' ? 'close sources' : 'sources'),
+		help: "Sources at a glance: every source's last and running aggregations, its schedule, what needs attention (O again goes back)",
+		footer: 6,
+		requires: 'glance',
+		section: 'View',
+	},
+	{
+		command: 'track-run',
+		modes: ['tenant-sources'],
+		chords: [{input: 't'}],
+		keys: () => 't',
+		hint: 'track run',
+		help: "Sources at a glance: track the selected source's running aggregation and go to its row",
+		footer: 5,
+		requires: 'glance',
+		section: 'Aggregations',
+	},
+	{
 		command: 'back',
-		modes: ['history'],
+		modes: ['history', 'tenant-sources'],
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
-		hint: context => (context.filtered ? 'clear filter' : 'back'),
-		help: 'History: clear the filter, else go back to the monitor',
+		hint: context => (context.detailOpen ? 'hide details' : context.filtered ? 'clear filter' : 'back'),
+		help: 'History and sources: close the details, else clear the filter, else go back to the monitor',
 		footer: 3,
 		section: 'View',
 	},
@@ -364,13 +403,13 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'reload',
-		modes: [...pickers, 'history'],
+		modes: [...pickers, 'history', 'tenant-sources'],
 		chords: [{input: 'r', ctrl: true}],
 		keys: () => 'Ctrl-R',
 		hint: 'reload',
-		help: 'Pickers and history: load the list again',
+		help: 'Pickers, history and sources: load the list again',
 		footer: 14,
-		requires: ['discover', 'start', 'history'],
+		requires: ['discover', 'start', 'history', 'glance'],
 		section: 'Pickers',
 	},
 	// Prompts and confirmations
@@ -426,10 +465,11 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'deny',
 		modes: confirms,
-		chords: [{input: 'n'}, {input: 'N'}, {key: 'escape'}, {key: 'return'}],
-		keys: g => `n/Esc/${g.enter}`,
+		// q answers no here: a key that means "get out" never quits past a question.
+		chords: [{input: 'n'}, {input: 'N'}, {input: 'q'}, {key: 'escape'}, {key: 'return'}],
+		keys: g => `n/q/Esc/${g.enter}`,
 		hint: 'no',
-		help: 'No, leave it (the default)',
+		help: 'No, leave it (the default; q answers no too)',
 		footer: 2,
 		section: 'Prompts',
 	},
@@ -458,8 +498,11 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'quit',
 		modes: allModes,
-		chords: [{input: 'q'}, {input: 'c', ctrl: true}],
-		keys: (_glyphs, mode) => (mode !== undefined && isTextMode(mode) ? 'Ctrl-C' : 'q'),
+		chords: [
+			{input: 'q', notIn: confirms},
+			{input: 'c', ctrl: true},
+		],
+		keys: (_glyphs, mode) => (mode !== undefined && (isTextMode(mode) || confirms.includes(mode)) ? 'Ctrl-C' : 'q'),
 		hint: 'quit',
 		help: 'Quit (Ctrl-C works everywhere, even in a prompt or picker)',
 		footer: 21,
@@ -502,6 +545,10 @@ export function resolveKey(mode: Mode, input: string, key: Key, features: readon
 		}
 
 		for (const chord of binding.chords) {
+			if (chord.notIn?.includes(mode)) {
+				continue;
+			}
+
 			const printable = chord.key === undefined && !chord.ctrl;
 			if (printable && text && !chord.inText) {
 				continue;
@@ -532,7 +579,7 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 	const {mode} = context;
 	const features = context.features ?? [];
 	const hints: Array<Hint & {priority: number}> = [];
-	if ((mode === 'normal' || mode === 'history') && context.rows > 1) {
+	if ((mode === 'normal' || mode === 'history' || mode === 'tenant-sources') && context.rows > 1) {
 		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: 0});
 	}
 

@@ -1,8 +1,9 @@
-import {useCallback, useRef} from 'react';
+import {useCallback} from 'react';
 import {useInput, type Key} from 'ink';
 import {resolveKey, type Command, type Feature} from './keymap.js';
 import {isPickerMode, isPromptMode, screenOf, type Screen} from '../state/mode.js';
 import type {ViewStore} from '../state/use-view-state.js';
+import {useLatest} from '../state/use-latest.js';
 
 /** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
 export interface ScreenKeys {
@@ -70,17 +71,19 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 	// The handler reads the options of the latest render, not of the render that subscribed it: Ink subscribes it in
 	// a passive effect, which may not have run yet when a key arrives right after a frame (a picker that has just
 	// loaded must be answered from its loaded list).
-	const latest = useRef(options);
-	latest.current = options;
-	const run = useCallback((command: Command) => {
-		const {store, screens, onQuit} = latest.current;
-		if (command === 'quit') {
-			onQuit();
-			return;
-		}
+	const latest = useLatest(options);
+	const run = useCallback(
+		(command: Command) => {
+			const {store, screens, onQuit} = latest.current;
+			if (command === 'quit') {
+				onQuit();
+				return;
+			}
 
-		screens[screenOf(store.current().mode)].run(command);
-	}, []);
+			screens[screenOf(store.current().mode)].run(command);
+		},
+		[latest],
+	);
 
 	const handle = useCallback(
 		(input: string, key: Key) => {
@@ -91,7 +94,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 				}
 
 				const {mode, notice} = store.current();
-				if (notice !== undefined && mode === 'normal') {
+				if (notice !== undefined && (mode === 'normal' || mode === 'tenant-sources')) {
 					store.apply({type: 'notice', notice: undefined});
 				}
 
@@ -118,13 +121,13 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 					return;
 				}
 
-				if (mode === 'normal' && [...text].length > 1 && isPlain(flags)) {
-					if (LOOKS_LIKE_ID.test(text)) {
+				if ((mode === 'normal' || mode === 'tenant-sources') && [...text].length > 1 && isPlain(flags)) {
+					if (mode === 'normal' && LOOKS_LIKE_ID.test(text)) {
 						store.apply({type: 'open-add', text});
 						return;
 					}
 
-					// Keys typed faster than a frame: one at a time, so "a" followed by text types into the prompt.
+					// Keys typed faster than a frame: one at a time, so "a" (or "/" in the sources at a glance) followed by text types into the prompt.
 					for (const char of text) {
 						dispatchKey(char, keyOfChar(char));
 					}
@@ -133,7 +136,7 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 
 			dispatchKey(input, key);
 		},
-		[run],
+		[run, latest],
 	);
 
 	useInput(handle, {isActive: options.isActive ?? true});

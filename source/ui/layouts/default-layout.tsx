@@ -9,6 +9,7 @@ import {Help} from '../screens/help/help.js';
 import {History, HistoryBottom} from '../screens/history/history.js';
 import {List, ListBottom} from '../screens/list/list.js';
 import {Sources, SourcesBottom} from '../screens/sources/sources.js';
+import {TenantSources, TenantSourcesBottom} from '../screens/tenant-sources/tenant-sources.js';
 import type {MonitorViewModel} from '../use-monitor-view.js';
 
 /** The screen of the current mode (screens/), in the body between the header and the bottom area. */
@@ -31,6 +32,10 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 			return <History {...model.history} now={now} width={width} height={body} />;
 		}
 
+		case 'tenant-sources': {
+			return <TenantSources {...model.tenantSources} now={now} width={width} height={body} />;
+		}
+
 		case 'list': {
 			return <List data={list} view={view} state={state} now={now} features={features} width={width} insights={insights} />;
 		}
@@ -49,6 +54,10 @@ function ScreenBottom({model}: {model: MonitorViewModel}) {
 			return (
 				<HistoryBottom filtering={view.mode === 'history-filtering'} filter={model.history.picker.store.picker.filter} width={width} />
 			);
+		}
+
+		case 'tenant-sources': {
+			return <TenantSourcesBottom view={view} width={width} />;
 		}
 
 		case 'list': {

@@ -1,4 +1,5 @@
 import type {Alert} from '../../alerts/end-alert.js';
+import type {SourceOverview, SourceRunTask} from '../../core/source-overview.js';
 import type {RowKey} from '../../core/types.js';
 
 /** A running aggregation the discover picker (D) offers: what `aggwatch discover` lists, with its tenant. */
@@ -23,6 +24,26 @@ export interface StartableSource {
 	type?: string;
 	connector?: string;
 	connectorName?: string;
+}
+
+/**
+ * The tenant at a glance (O): every source of every tenant the monitor can reach, with its last and running account
+ * aggregations, its schedule and what needs attention, as `aggwatch sources` shows them. It fills as answers come;
+ * every read goes through the tenant's budget. The driver (commands/monitor) implements it.
+ */
+export interface SourcesGlance {
+	/** The lines as known now, of every tenant (any order: the screen sorts them). */
+	overviews(): readonly SourceOverview[];
+	/** The runs of a source seen, newest first. */
+	runsOf(tenant: string, sourceId: string): readonly SourceRunTask[];
+	/** Read what is not known yet, or read the sources and their runs again (opening, Ctrl-R, after a start). */
+	refresh(): void;
+	/** The sources on screen, the selected one first: their schedules are read before the others'. */
+	prioritize(sources: ReadonlyArray<{tenant: string; id: string}>): void;
+	/** Called when something new came in; returns the unsubscribe. */
+	subscribe(listener: () => void): () => void;
+	/** Whether every answer is in, and what could not be read (one line per tenant). */
+	status(): {complete: boolean; errors: readonly string[]};
 }
 
 /** What starting an aggregation came to: the new aggregation's id, or a message fit to show. */
@@ -65,4 +86,6 @@ export interface MonitorCommands {
 	 * rejection is shown with its message. Without it (or without `listSources`) the start picker is not offered.
 	 */
 	startAggregation?(source: StartableSource): Promise<StartResult>;
+	/** Put `text` on the clipboard (the terminal's OSC 52). Without it, y is not offered. */
+	copy?(text: string): void;
 }

@@ -7,6 +7,7 @@ import type {AggregationStatus} from '../../domain/status.js';
 import type {MonitorCommands, StartableSource, StartResult} from './commands.js';
 import {createMonitorCommands} from './monitor-commands.js';
 import type {TaskOutcome} from '../../domain/outcome.js';
+import {useLatest} from '../state/use-latest.js';
 
 export interface UseMonitorOptions {
 	/** Where to start: createMonitorState(options, seeds restored from the store). Read once, on mount. */
@@ -124,8 +125,7 @@ function savedFieldsChanged(before: TrackedRow, after: TrackedRow): boolean {
  * callbacks. Feed the result to MonitorView.
  */
 export function useMonitor(options: UseMonitorOptions): MonitorHandle {
-	const latest = useRef(options);
-	latest.current = options;
+	const latest = useLatest(options);
 	const clock = options.clock ?? systemClock;
 	const tickMs = options.tickMs;
 	const saveDelayMs = options.saveDelayMs ?? 1000;
@@ -162,7 +162,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 			created.stop();
 			poller.current = undefined;
 		};
-	}, [store, clock]);
+	}, [store, clock, latest]);
 
 	useEffect(() => {
 		let handle: unknown;
@@ -244,11 +244,12 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 
 			flush();
 		};
-	}, [store, clock, saveDelayMs]);
+	}, [store, clock, saveDelayMs, latest]);
 
 	const canStart = options.startAggregation !== undefined;
 	const commands = useMemo(
 		() =>
+			// eslint-disable-next-line react-hooks/refs -- the refs are read when a command runs (a key), never while rendering.
 			createMonitorCommands({
 				store,
 				now: () => clock.now(),
@@ -261,7 +262,7 @@ export function useMonitor(options: UseMonitorOptions): MonitorHandle {
 				callbacks: () => latest.current,
 				canStart,
 			}),
-		[store, clock, canStart, view],
+		[store, clock, canStart, view, latest],
 	);
 
 	const dispatch = useMemo(

@@ -7,10 +7,6 @@ import type {ViewStore} from '../state/use-view-state.js';
 
 /** What the picker screens (discover, sources, history) do the same way with their keys. */
 
-export function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 export function selectedOf<T>(picker: ShownPicker<T>): T | undefined {
 	const index = selectedIndexIn(picker.store.current(), picker.list.keys);
 	return index === -1 ? undefined : picker.shown[index];

@@ -17,13 +17,19 @@ export type Mode =
 	/** The history of finished aggregations (H). */
 	| 'history'
 	/** The filter prompt of the history view. */
-	| 'history-filtering';
+	| 'history-filtering'
+	/** The tenant at a glance: every source's aggregations (O). */
+	| 'tenant-sources'
+	/** Its filter prompt. */
+	| 'tenant-sources-filtering'
+	/** The question before it starts an aggregation. */
+	| 'confirm-source-start';
 
-export type PromptMode = 'adding' | 'filtering' | 'history-filtering';
+export type PromptMode = 'adding' | 'filtering' | 'history-filtering' | 'tenant-sources-filtering';
 export type PickerMode = 'discover' | 'sources';
 
 /** The screens (source/ui/screens/): each owns some modes, with its reducer, key hook and view. */
-export type Screen = 'list' | 'help' | 'discover' | 'sources' | 'history';
+export type Screen = 'list' | 'help' | 'discover' | 'sources' | 'history' | 'tenant-sources';
 
 const SCREEN_OF: Record<Mode, Screen> = {
 	normal: 'list',
@@ -37,6 +43,9 @@ const SCREEN_OF: Record<Mode, Screen> = {
 	'confirm-start': 'sources',
 	history: 'history',
 	'history-filtering': 'history',
+	'tenant-sources': 'tenant-sources',
+	'tenant-sources-filtering': 'tenant-sources',
+	'confirm-source-start': 'tenant-sources',
 };
 
 /** The screen that shows `mode` and handles its keys. */
@@ -46,7 +55,7 @@ export function screenOf(mode: Mode): Screen {
 
 /** Modes with a text prompt at the bottom: printable input goes into the prompt. */
 export function isPromptMode(mode: Mode): mode is PromptMode {
-	return mode === 'adding' || mode === 'filtering' || mode === 'history-filtering';
+	return mode === 'adding' || mode === 'filtering' || mode === 'history-filtering' || mode === 'tenant-sources-filtering';
 }
 
 /** Modes with a picker on screen: printable input filters it. */

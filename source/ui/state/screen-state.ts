@@ -4,6 +4,20 @@ import type {SortKey} from '../../core/view.js';
 import type {StartableSource} from '../monitor/commands.js';
 import type {Selection} from './list-selection.js';
 
+/** How the tenant at a glance (O) orders its sources. */
+export type GlanceSort = 'attention' | 'name' | 'ended' | 'next';
+
+/** The tenant at a glance's own state, kept through its filter prompt and its start question. */
+export interface GlanceView extends Selection {
+	/** The applied filter (updated live while its prompt is open). */
+	filter: string;
+	/** The filter before the prompt opened (Esc goes back to it). */
+	filterBefore: string;
+	sort: GlanceSort;
+	/** The selected source's recent runs and schedule are shown. */
+	detail: boolean;
+}
+
 /**
  * The parts of the view state: what every screen keeps (the monitor list's selection, sort and filters, the row
  * flashes, the footer notice), and each mode's own fields, which exist only in that mode.
@@ -51,7 +65,11 @@ export type ScreenState =
 	/** The history of finished aggregations (H). */
 	| {mode: 'history'}
 	/** The filter prompt of the history view (the text is the history picker's filter). */
-	| {mode: 'history-filtering'};
+	| {mode: 'history-filtering'}
+	/** The tenant at a glance (O), its filter prompt, and the question before a start from it. */
+	| {mode: 'tenant-sources'; glance: GlanceView}
+	| {mode: 'tenant-sources-filtering'; glance: GlanceView}
+	| {mode: 'confirm-source-start'; glance: GlanceView; pendingSource: StartableSource; question: string};
 
 export type ViewState = SharedView & ScreenState;
 

@@ -5,6 +5,12 @@ import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from '../screens/
 import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/history-actions.js';
 import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/list-actions.js';
 import {cancelSources, isSourcesAction, reduceSources, type SourcesAction} from '../screens/sources/sources-actions.js';
+import {
+	cancelTenantSources,
+	isTenantSourcesAction,
+	reduceTenantSources,
+	type TenantSourcesAction,
+} from '../screens/tenant-sources/tenant-sources-actions.js';
 import type {Flash} from '../../alerts/end-transitions.js';
 import {toNormal, toScreen, type Message, type ViewState} from './screen-state.js';
 
@@ -21,6 +27,7 @@ export type ViewAction =
 	| HelpAction
 	| SourcesAction
 	| HistoryAction
+	| TenantSourcesAction
 	/** Esc: a prompt, picker or confirmation goes back where it came from (a history filter to the history). */
 	| {type: 'cancel'}
 	/** D, S, H: the pickers and the history view. */
@@ -57,6 +64,7 @@ const cancels: Record<Screen, (view: ViewState) => ViewState> = {
 	discover: toNormal,
 	sources: cancelSources,
 	history: cancelHistory,
+	'tenant-sources': cancelTenantSources,
 };
 
 export function reduceView(view: ViewState, action: ViewAction): ViewState {
@@ -78,6 +86,10 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 
 	if (isHistoryAction(action)) {
 		return reduceHistory(view, action);
+	}
+
+	if (isTenantSourcesAction(action)) {
+		return reduceTenantSources(view, action);
 	}
 
 	switch (action.type) {

@@ -3,15 +3,8 @@ import {rowCadenceMs} from '../../core/cadence.js';
 import {isPolledPhase} from '../../core/phase.js';
 import {eta, isStale, percent, rate} from '../../core/progress.js';
 import {rowOutcome} from '../../core/summary.js';
-import {
-	completionOf,
-	countLabel,
-	errorCount,
-	orderedCounts,
-	scannedAccounts,
-	warningCount,
-	type TaskOutcome,
-} from '../../domain/outcome.js';
+import {completionOf, errorCount, scannedAccounts, warningCount, type TaskOutcome} from '../../domain/outcome.js';
+import {figuresText, outcomeText, plural} from '../../domain/text.js';
 import type {MonitorState, TrackedRow} from '../../core/types.js';
 import {authAdvice, tenantStopWord} from './auth-advice.js';
 import {clockWithAge, countdown} from './clock-text.js';
@@ -95,14 +88,8 @@ function taskTime(text: string | undefined, now: number): string | undefined {
 	return Number.isNaN(at) ? undefined : clockWithAge(at, now);
 }
 
-function outcomeText(task: TaskOutcome): string {
-	const warnings = warningCount(task);
-	const errors = errorCount(task);
-	const tally = [
-		...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
-		...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
-	].join(', ');
-	return `${task.completionStatus ?? 'not complete yet'}${tally === '' ? '' : ` (${tally})`}`;
+function taskOutcomeText(task: TaskOutcome): string {
+	return outcomeText(task.completionStatus ?? 'not complete yet', warningCount(task), errorCount(task));
 }
 
 /** What the row's task says (task-status/{id}): outcome, times, every figure present, and each message. */
@@ -120,16 +107,16 @@ function taskLines(row: TrackedRow, now: number): DetailField[] {
 	const completion = completionOf(task.completionStatus);
 	const role = completion === 'success' ? 'done' : completion === 'warning' ? 'warning' : completion === undefined ? undefined : 'error';
 	const gaveUp = row.taskGaveUp === true && task.completionStatus === null ? ' (gave up waiting for it)' : '';
-	const lines: DetailField[] = [{label: 'Outcome', value: outcomeText(task) + gaveUp, ...(role === undefined ? {} : {role})}];
+	const lines: DetailField[] = [{label: 'Outcome', value: taskOutcomeText(task) + gaveUp, ...(role === undefined ? {} : {role})}];
 	const launched = taskTime(task.launched, now);
 	const completed = taskTime(task.completed, now);
 	if (launched !== undefined || completed !== undefined) {
 		lines.push({label: 'Launched / done', value: `${launched ?? NONE} / ${completed ?? NONE}`});
 	}
 
-	const figures = orderedCounts(task.counts);
-	if (figures.length > 0) {
-		lines.push({label: 'Figures', value: figures.map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`).join(' · ')});
+	const figures = figuresText(task.counts);
+	if (figures !== undefined) {
+		lines.push({label: 'Figures', value: figures});
 	}
 
 	for (const message of task.messages) {
@@ -205,7 +192,7 @@ export function detailContent(row: TrackedRow, state: MonitorState, now: number)
 		}
 
 		if (isPolledPhase(row.phase) && row.nextPollAt > now && !row.inFlight) {
-			const failures = `${row.failures} failure${row.failures === 1 ? '' : 's'} in a row`;
+			const failures = `${plural(row.failures, 'failure')} in a row`;
 			lines.push({label: 'Retry', value: `in ${countdown(row.nextPollAt, now)} (${failures})`, role: 'warning'});
 		}
 	}

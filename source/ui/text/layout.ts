@@ -1,7 +1,9 @@
 /**
- * Column widths for list rows, from the terminal width. Narrow terminals drop columns in this order:
- * rate and ETA, then elapsed, then the progress bar, then the processed/total counts, then the tenant (whose name
- * then goes in front of the label). The label, the status badge, the percentage and the marks column always stay.
+ * Column widths for list rows, from the terminal width. Narrow terminals drop columns in this order: the progress
+ * bar (a picture of the counts), then the percentage (which repeats them), then rate and ETA, then elapsed, then the
+ * processed/total counts (the percentage then comes back: it is the only progress left), then the tenant (whose name
+ * then goes in front of the label). The label, the status badge and the marks column always stay. At 80 columns a row
+ * keeps its counts, rate, ETA and elapsed time.
  */
 
 export const MIN_COLUMNS = 40;
@@ -34,9 +36,9 @@ const BAR = {min: 10, max: 40} as const;
 /** The marks column (errors, staleness, stalls, deletions, departures from the usual) grows to say more. */
 const MARKS = {min: FIXED.marks, max: 40} as const;
 
-type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'counts' | 'tenant';
+type Optional = 'rate' | 'eta' | 'elapsed' | 'bar' | 'percent' | 'counts' | 'tenant';
 /** Dropped first to last. rate and eta go together. */
-const DROP_ORDER: ReadonlyArray<readonly Optional[]> = [['rate', 'eta'], ['elapsed'], ['bar'], ['counts'], ['tenant']];
+const DROP_ORDER: ReadonlyArray<readonly Optional[]> = [['bar'], ['percent'], ['rate', 'eta'], ['elapsed'], ['counts'], ['tenant']];
 /** The tenant column fits the longest tenant name within these bounds. */
 export const TENANT_WIDTH = {min: 4, max: 14} as const;
 
@@ -47,7 +49,7 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 	const width = Math.max(0, columns - 1);
 	const tenant = tenantWidth > 0 ? Math.max(TENANT_WIDTH.min, Math.min(TENANT_WIDTH.max, tenantWidth)) : 0;
 	const minimumWidth = (shown: ReadonlySet<Optional>): number => {
-		let total = LEAD_WIDTH + LABEL.min + GAP + BADGE.min + GAP + FIXED.percent + GAP + FIXED.marks;
+		let total = LEAD_WIDTH + LABEL.min + GAP + BADGE.min + GAP + FIXED.marks;
 		for (const column of shown) {
 			total += GAP + (column === 'bar' ? BAR.min : column === 'tenant' ? tenant : FIXED[column]);
 		}
@@ -55,7 +57,7 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 		return total;
 	};
 
-	const shown = new Set<Optional>(['rate', 'eta', 'elapsed', 'bar', 'counts', ...(tenant > 0 ? (['tenant'] as const) : [])]);
+	const shown = new Set<Optional>(['rate', 'eta', 'elapsed', 'bar', 'percent', 'counts', ...(tenant > 0 ? (['tenant'] as const) : [])]);
 	for (const group of DROP_ORDER) {
 		if (minimumWidth(shown) <= width) {
 			break;
@@ -64,6 +66,11 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 		for (const column of group) {
 			shown.delete(column);
 		}
+	}
+
+	// Without the counts the percentage is the only progress left: it comes back where it fits.
+	if (!shown.has('counts') && !shown.has('percent') && minimumWidth(new Set([...shown, 'percent'])) <= width) {
+		shown.add('percent');
 	}
 
 	let spare = Math.max(0, width - minimumWidth(shown));
@@ -105,7 +112,7 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 		badge,
 		bar,
 		counts: shown.has('counts') ? FIXED.counts : 0,
-		percent: FIXED.percent,
+		percent: shown.has('percent') ? FIXED.percent : 0,
 		rate: shown.has('rate') ? FIXED.rate : 0,
 		eta: shown.has('eta') ? FIXED.eta : 0,
 		elapsed: shown.has('elapsed') ? FIXED.elapsed : 0,
@@ -115,21 +122,6 @@ export function rowLayout(columns: number, tenantWidth = 0): RowLayout {
 
 export function isTooSmall(columns: number, rows: number): boolean {
 	return columns < MIN_COLUMNS || rows < MIN_ROWS;
-}
-
-/** Pads or cuts `text` to exactly `width` cells (cut with an ellipsis). Assumes one cell per character. */
-export function fit(text: string, width: number, align: 'left' | 'right', ellipsis: string): string {
-	if (width <= 0) {
-		return '';
-	}
-
-	const chars = [...text];
-	if (chars.length > width) {
-		return width <= ellipsis.length ? chars.slice(0, width).join('') : chars.slice(0, width - ellipsis.length).join('') + ellipsis;
-	}
-
-	const pad = ' '.repeat(width - chars.length);
-	return align === 'left' ? text + pad : pad + text;
 }
 
 /** A list keeps at least this many rows when a detail pane opens under it. */

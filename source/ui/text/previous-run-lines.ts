@@ -1,10 +1,11 @@
-import {formatCount, formatDuration} from '../../core/durations.js';
+import {formatDuration} from '../../core/durations.js';
 import {direction} from '../../domain/words.js';
 import {slowness, typicalDurationMs, type PreviousRun} from '../../history/previous-runs.js';
 import {clockTime} from './clock-text.js';
 import type {DetailField} from './detail-fields.js';
 import {runOutcomeLook} from '../theme/end-status.js';
 import type {Glyphs} from '../theme/theme.js';
+import {plural} from '../../domain/text.js';
 
 /** At most this many earlier runs in a detail pane (it has a few lines only). */
 export const MAX_PREVIOUS_RUNS = 5;
@@ -74,7 +75,7 @@ export function previousRunLines(runs: readonly PreviousRun[], current: CurrentR
 		// An end seen late (aggwatch was not watching) makes the duration an upper bound, and says nothing of speed.
 		const approximate = run.approximate;
 		const duration = run.durationMs === undefined ? '-' : `${approximate ? glyphs.atMost : ''}${formatDuration(run.durationMs)}`;
-		const accounts = run.accounts === undefined ? '' : `${formatCount(run.accounts)} change${run.accounts === 1 ? '' : 's'}`;
+		const accounts = run.accounts === undefined ? '' : plural(run.accounts, 'change');
 		const factor = run.durationMs !== undefined && typical !== undefined && typical > 0 ? run.durationMs / typical : undefined;
 		const slow = !approximate && factor !== undefined && factor >= SLOW_FACTOR;
 		const failed = look.role === 'failed' || look.role === 'cancelled';

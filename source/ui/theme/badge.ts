@@ -1,4 +1,5 @@
 import {errorCount, warningCount} from '../../domain/outcome.js';
+import {plural} from '../../domain/text.js';
 import {rowCompletion, rowOutcome} from '../../core/summary.js';
 import type {TrackedRow} from '../../core/types.js';
 import type {ColorRole, Glyphs} from './theme.js';
@@ -10,10 +11,6 @@ export interface Badge {
 	role: ColorRole;
 	/** How the run's task ended, after the end word: "⚠ 3 warnings", "✖ 2 errors". */
 	outcome?: {symbol: keyof Glyphs & string; text: string; role: ColorRole};
-}
-
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The task's verdict on a completed run: warnings or errors, or nothing when it succeeded (or is not known yet). */

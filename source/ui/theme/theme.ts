@@ -49,6 +49,8 @@ export interface Glyphs {
 	rateLimited: string;
 	/** A task that ended WARNING, after "completed". */
 	warning: string;
+	/** A running aggregation whose counts stopped (its own mark: not paused, not failed). */
+	stalled: string;
 	/** Row marks. */
 	stale: string;
 	error: string;
@@ -85,6 +87,7 @@ const unicodeGlyphs: Glyphs = {
 	paused: '‖',
 	rateLimited: '◷',
 	warning: '⚠',
+	stalled: '⧖',
 	stale: '~',
 	error: '!',
 	up: '↑',
@@ -117,6 +120,7 @@ const asciiGlyphs: Glyphs = {
 	paused: '=',
 	rateLimited: '%',
 	warning: '!',
+	stalled: '_',
 	stale: '~',
 	error: '!',
 	up: 'Up',

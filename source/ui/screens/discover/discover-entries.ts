@@ -2,8 +2,8 @@ import {rowKey} from '../../../core/types.js';
 import {clockWithAge} from '../../text/clock-text.js';
 import type {DiscoveredAggregation} from '../../monitor/commands.js';
 import type {Segment} from '../../components/picker.js';
-import {fit} from '../../text/layout.js';
 import {idShortener} from '../../../core/short-ids.js';
+import {fit} from '../../../domain/text.js';
 
 /** How the discover picker lists running aggregations. */
 

@@ -1,11 +1,10 @@
 import {formatCount, formatDuration} from '../../../core/durations.js';
-import {countLabel, orderedCounts} from '../../../domain/outcome.js';
+import {figuresText, fit, outcomeText} from '../../../domain/text.js';
 import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
 import {clockTime, clockWithAge} from '../../text/clock-text.js';
 import type {Segment} from '../../components/picker.js';
 import type {DetailContent, DetailField} from '../../text/detail-fields.js';
 import {endStatusLook, runOutcomeLook} from '../../theme/end-status.js';
-import {fit} from '../../text/layout.js';
 import {idShortener} from '../../../core/short-ids.js';
 import type {Glyphs} from '../../theme/theme.js';
 
@@ -118,14 +117,10 @@ function outcomeFields({outcome}: HistoryEntry): DetailField[] {
 		return [];
 	}
 
-	const notes = [
-		...(outcome.warnings > 0 ? [`${formatCount(outcome.warnings)} warning${outcome.warnings === 1 ? '' : 's'}`] : []),
-		...(outcome.errors > 0 ? [`${formatCount(outcome.errors)} error${outcome.errors === 1 ? '' : 's'}`] : []),
-	];
-	const figures = orderedCounts(outcome.counts).map(([name, value]) => `${countLabel(name)} ${formatCount(value)}`);
+	const figures = figuresText(outcome.counts);
 	return [
-		{label: 'Outcome', value: notes.length === 0 ? outcome.completionStatus : `${outcome.completionStatus} (${notes.join(', ')})`},
-		...(figures.length === 0 ? [] : [{label: 'Figures', value: figures.join(' · ')}]),
+		{label: 'Outcome', value: outcomeText(outcome.completionStatus, outcome.warnings, outcome.errors)},
+		...(figures === undefined ? [] : [{label: 'Figures', value: figures}]),
 	];
 }
 
@@ -144,8 +139,13 @@ export function historyDetail(entry: HistoryEntry, now: number, glyphs: Glyphs):
 			value:
 				entry.durationMs === undefined
 					? '-'
-					: `${durationText(entry, glyphs)}${isEndApproximate(entry) ? ' (the end was seen late: at most this)' : ''}`,
+					: `${durationText(entry, glyphs)}${
+							isEndApproximate(entry) ? ' (the end was seen late: at most this)' : entry.timesFromTask === true ? ' (from its task)' : ''
+						}`,
 		},
+		...(entry.foundOnTenant === true
+			? [{label: '[on tenant]', value: "found on the tenant's task list: it ended while aggwatch was not watching"}]
+			: []),
 		{label: 'Accounts', value: pair(counts.processedAccounts, counts.totalAccounts)},
 		{label: 'Identities', value: pair(counts.processedIdentities, counts.totalIdentities)},
 		{

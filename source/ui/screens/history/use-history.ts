@@ -64,7 +64,9 @@ export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys
 				}
 
 				case 'back': {
-					if (store.current().filter === '') {
+					if (view.current().historyDetail) {
+						view.apply({type: 'toggle-history-detail'});
+					} else if (store.current().filter === '') {
 						view.apply({type: 'close-screen'});
 					} else {
 						store.apply({type: 'clear-filter'});

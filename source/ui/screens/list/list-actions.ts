@@ -2,6 +2,7 @@ import type {RowKey} from '../../../core/types.js';
 import {nextSort} from '../../../core/view.js';
 import {toNormal, toScreen, type Message, type ViewState} from '../../state/screen-state.js';
 import {shortToken, type IdInput} from './id-input.js';
+import {itOrThem, plural} from '../../../domain/text.js';
 
 /**
  * The monitor list's own actions: the detail pane, sort and tenant, and the prompts (add, filter) and
@@ -73,7 +74,7 @@ function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
 		const list = result.unusual.map(token => shortToken(token)).join(', ');
 		messages.push({
 			level: 'warning',
-			text: `Added ${list} anyway, but ISC ids are 32 hex characters: check ${result.unusual.length === 1 ? 'it' : 'them'}`,
+			text: `Added ${list} anyway, but ISC ids are 32 hex characters: check ${itOrThem(result.unusual.length)}`,
 		});
 	}
 
@@ -82,7 +83,7 @@ function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
 	}
 
 	const added = result.accepted.length;
-	const summary: Message | undefined = added > 0 ? {level: 'info', text: `Added ${added} aggregation${added === 1 ? '' : 's'}`} : undefined;
+	const summary: Message | undefined = added > 0 ? {level: 'info', text: `Added ${plural(added, 'aggregation')}`} : undefined;
 	if (result.rejected.length > 0) {
 		return {messages: summary ? [summary, ...messages] : messages};
 	}

@@ -1,4 +1,4 @@
-import {useCallback, useRef} from 'react';
+import {useCallback} from 'react';
 import {isFinishedPhase} from '../../../core/phase.js';
 import type {MonitorState, TrackedRow} from '../../../core/types.js';
 import type {MonitorCommands} from '../../monitor/commands.js';
@@ -10,6 +10,8 @@ import {idShortener} from '../../../core/short-ids.js';
 import {rowLabel} from '../../text/row-cells.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {ViewStore} from '../../state/use-view-state.js';
+import {plural} from '../../../domain/text.js';
+import {useLatest} from '../../state/use-latest.js';
 
 export interface ListKeysOptions {
 	store: ViewStore;
@@ -22,7 +24,7 @@ export interface ListKeysOptions {
 	/** The tenants `t` cycles through (sorted); fewer than two: t does nothing. */
 	tenants: readonly string[];
 	/** Opens the other screens (D, S, H); absent: not offered. */
-	open: {discover?: () => void; start?: () => void; history?: () => void};
+	open: {discover?: () => void; start?: () => void; history?: () => void; glance?: () => void};
 }
 
 /**
@@ -31,164 +33,184 @@ export interface ListKeysOptions {
  * on the row the earlier keys selected.
  */
 export function useList(options: ListKeysOptions): ScreenKeys {
-	const latest = useRef(options);
-	latest.current = options;
-	const run = useCallback((command: Command): boolean => {
-		const {store, state, list, shownRows, commands, tenants, open} = latest.current;
-		const view = store.current();
-		const selectedIndex = selectedIndexIn(view, list.keys);
-		const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
-		const selection = selectionFor(command, list);
-		if (selection !== undefined) {
-			store.apply(selection);
-			return true;
-		}
-
-		switch (command) {
-			case 'discover':
-			case 'start':
-			case 'history': {
-				const opener = command === 'discover' ? open.discover : command === 'start' ? open.start : open.history;
-				opener?.();
-				return opener !== undefined;
+	const latest = useLatest(options);
+	const run = useCallback(
+		(command: Command): boolean => {
+			const {store, state, list, shownRows, commands, tenants, open} = latest.current;
+			const view = store.current();
+			const selectedIndex = selectedIndexIn(view, list.keys);
+			const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
+			const selection = selectionFor(command, list);
+			if (selection !== undefined) {
+				store.apply(selection);
+				return true;
 			}
 
-			case 'toggle-detail': {
-				if (list.keys.length > 0) {
-					store.apply({type: 'toggle-detail'});
+			switch (command) {
+				case 'discover':
+				case 'start':
+				case 'history':
+				case 'glance': {
+					const opener =
+						command === 'discover' ? open.discover : command === 'start' ? open.start : command === 'glance' ? open.glance : open.history;
+					opener?.();
+					return opener !== undefined;
 				}
 
-				return true;
-			}
-
-			case 'add': {
-				store.apply({type: 'open-add'});
-				return true;
-			}
-
-			case 'remove': {
-				if (selected !== undefined) {
-					store.apply({
-						type: 'ask',
-						mode: 'confirm-remove',
-						keys: [selected.key],
-						question: `Stop tracking ${rowLabel(selected)} (${idShortener(state.rows.map(row => row.id))(selected.id)})? ISC is not changed.`,
-					});
-				}
-
-				return true;
-			}
-
-			case 'poll': {
-				if (selected !== undefined) {
-					commands.pollNow([selected.key]);
-					store.apply({type: 'notice', notice: {level: 'info', text: `Polling ${rowLabel(selected)} now`}});
-				}
-
-				return true;
-			}
-
-			case 'poll-all': {
-				commands.pollNow();
-				store.apply({type: 'notice', notice: {level: 'info', text: 'Polling every row now (within the request budget)'}});
-				return true;
-			}
-
-			case 'pause': {
-				commands.setPaused(!state.paused);
-				return true;
-			}
-
-			case 'filter': {
-				store.apply({type: 'open-filter'});
-				return true;
-			}
-
-			case 'clear-filter': {
-				store.apply({type: 'clear-filter'});
-				return true;
-			}
-
-			case 'sort': {
-				store.apply({type: 'cycle-sort'});
-				return true;
-			}
-
-			case 'tenant': {
-				if (tenants.length > 1) {
-					store.apply({type: 'cycle-tenant', tenants});
-				}
-
-				return true;
-			}
-
-			case 'clear-finished': {
-				const finished = state.rows.filter(row => isFinishedPhase(row.phase)).length;
-				if (finished === 0) {
-					store.apply({type: 'notice', notice: {level: 'info', text: 'Nothing finished to clear'}});
-				} else {
-					store.apply({
-						type: 'ask',
-						mode: 'confirm-clear',
-						keys: [],
-						question: `Stop tracking ${finished} finished row${finished === 1 ? '' : 's'} (ended, not found or expired)?`,
-					});
-				}
-
-				return true;
-			}
-
-			case 'help': {
-				store.apply({type: 'open-help'});
-				return true;
-			}
-
-			case 'cancel':
-			case 'deny': {
-				store.apply({type: 'cancel'});
-				return true;
-			}
-
-			case 'submit': {
-				if (view.mode === 'filtering') {
-					store.apply({type: 'submit-filter'});
-				} else if (view.mode === 'adding') {
-					const result = parseIdInput(view.prompt, new Set(state.rows.map(row => row.id)));
-					if (result.accepted.length > 0) {
-						commands.add(result.accepted);
+				case 'toggle-detail': {
+					if (list.keys.length > 0) {
+						store.apply({type: 'toggle-detail'});
 					}
 
-					store.apply({type: 'submitted-add', result});
+					return true;
 				}
 
-				return true;
-			}
-
-			case 'erase':
-			case 'erase-line': {
-				store.apply({type: command});
-				return true;
-			}
-
-			case 'confirm': {
-				if (view.mode === 'confirm-remove') {
-					commands.remove(view.pending);
-					store.apply({type: 'answered', notice: {level: 'info', text: 'Removed'}});
-				} else if (view.mode === 'confirm-clear') {
-					commands.clearFinished();
-					store.apply({type: 'answered', notice: {level: 'info', text: 'Cleared finished rows'}});
+				case 'add': {
+					store.apply({type: 'open-add'});
+					return true;
 				}
 
-				return true;
-			}
+				case 'remove': {
+					if (selected !== undefined) {
+						store.apply({
+							type: 'ask',
+							mode: 'confirm-remove',
+							keys: [selected.key],
+							question: `Stop tracking ${rowLabel(selected)} (${idShortener(state.rows.map(row => row.id))(selected.id)})? ISC is not changed.`,
+						});
+					}
 
-			default: {
-				return false;
+					return true;
+				}
+
+				case 'poll': {
+					if (selected !== undefined) {
+						commands.pollNow([selected.key]);
+						store.apply({type: 'notice', notice: {level: 'info', text: `Polling ${rowLabel(selected)} now`}});
+					}
+
+					return true;
+				}
+
+				case 'copy': {
+					if (selected !== undefined && commands.copy !== undefined) {
+						// In the details pane the last error's trackingId comes along: what SailPoint support asks for.
+						const trackingId = view.detailOpen ? selected.lastError?.trackingId : undefined;
+						commands.copy(trackingId === undefined ? selected.id : `${selected.id} trackingId ${trackingId}`);
+						const what = trackingId === undefined ? selected.id : `${selected.id} and trackingId ${trackingId}`;
+						store.apply({type: 'notice', notice: {level: 'info', text: `Copied ${what} (through the terminal, OSC 52)`}});
+					}
+
+					return true;
+				}
+
+				case 'poll-all': {
+					commands.pollNow();
+					store.apply({type: 'notice', notice: {level: 'info', text: 'Polling every row now (within the request budget)'}});
+					return true;
+				}
+
+				case 'pause': {
+					commands.setPaused(!state.paused);
+					return true;
+				}
+
+				case 'filter': {
+					store.apply({type: 'open-filter'});
+					return true;
+				}
+
+				case 'clear-filter': {
+					// Esc goes back one level: the details pane first, then the filter.
+					store.apply(store.current().detailOpen ? {type: 'toggle-detail'} : {type: 'clear-filter'});
+					return true;
+				}
+
+				case 'sort': {
+					store.apply({type: 'cycle-sort'});
+					return true;
+				}
+
+				case 'tenant': {
+					if (tenants.length > 1) {
+						store.apply({type: 'cycle-tenant', tenants});
+					}
+
+					return true;
+				}
+
+				case 'clear-finished': {
+					const finished = state.rows.filter(row => isFinishedPhase(row.phase)).length;
+					if (finished === 0) {
+						store.apply({type: 'notice', notice: {level: 'info', text: 'Nothing finished to clear'}});
+					} else {
+						store.apply({
+							type: 'ask',
+							mode: 'confirm-clear',
+							keys: [],
+							question: `Stop tracking ${plural(finished, 'finished row')} (ended, not found or expired)?`,
+						});
+					}
+
+					return true;
+				}
+
+				case 'help': {
+					store.apply({type: 'open-help'});
+					return true;
+				}
+
+				case 'cancel':
+				case 'deny': {
+					store.apply({type: 'cancel'});
+					return true;
+				}
+
+				case 'submit': {
+					if (view.mode === 'filtering') {
+						store.apply({type: 'submit-filter'});
+					} else if (view.mode === 'adding') {
+						const result = parseIdInput(view.prompt, new Set(state.rows.map(row => row.id)));
+						if (result.accepted.length > 0) {
+							commands.add(result.accepted);
+						}
+
+						store.apply({type: 'submitted-add', result});
+					}
+
+					return true;
+				}
+
+				case 'erase':
+				case 'erase-line': {
+					store.apply({type: command});
+					return true;
+				}
+
+				case 'confirm': {
+					if (view.mode === 'confirm-remove') {
+						commands.remove(view.pending);
+						store.apply({type: 'answered', notice: {level: 'info', text: 'Removed'}});
+					} else if (view.mode === 'confirm-clear') {
+						commands.clearFinished();
+						store.apply({type: 'answered', notice: {level: 'info', text: 'Cleared finished rows'}});
+					}
+
+					return true;
+				}
+
+				default: {
+					return false;
+				}
 			}
-		}
-	}, []);
-	const type = useCallback((text: string) => {
-		latest.current.store.apply({type: 'type', text});
-	}, []);
+		},
+		[latest],
+	);
+	const type = useCallback(
+		(text: string) => {
+			latest.current.store.apply({type: 'type', text});
+		},
+		[latest],
+	);
 	return {run, type};
 }

@@ -1,7 +1,7 @@
 import {isDelimitedFileSource} from '../../../domain/sources.js';
 import type {StartableSource} from '../../monitor/commands.js';
 import type {Segment} from '../../components/picker.js';
-import {fit} from '../../text/layout.js';
+import {fit} from '../../../domain/text.js';
 
 /** How the start picker lists sources, and which of them aggwatch cannot start. */
 

@@ -18,7 +18,7 @@ export interface SourcesKeysOptions {
 	canDiscover: boolean;
 }
 
-function startNotice(source: StartableSource, result: StartResult) {
+export function startNotice(source: StartableSource, result: StartResult) {
 	const where = `${source.name} (${source.tenant})`;
 	if ('error' in result) {
 		return {level: 'error' as const, text: `Could not start an account aggregation on ${where}: ${result.error}`};
@@ -27,7 +27,8 @@ function startNotice(source: StartableSource, result: StartResult) {
 	if (result.alreadyRunning !== undefined) {
 		const since =
 			result.alreadyRunning.since === undefined ? '' : ` since ${result.alreadyRunning.since.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
-		return {level: 'info' as const, text: `An account aggregation on ${where} is already running${since}, id ${result.id}: tracking it`};
+		// The id first, so the one-line notice shows it whole at 80 columns (the rest may be cut).
+		return {level: 'info' as const, text: `Already running, tracking it: ${result.id} (${where}${since})`};
 	}
 
 	return {level: 'info' as const, text: `Started an account aggregation on ${where}, id ${result.id}: tracking it`};

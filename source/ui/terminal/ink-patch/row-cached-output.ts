@@ -1,8 +1,21 @@
-import {isSingleWidth} from './ansi-line.js';
+import {isSingleWidth} from '../ansi-line.js';
 
 /**
  * Ink's frame assembly (its `Output` class, ink/build/output.js), made cheap for a screen that changes a few
  * rows a second. scripts/bundle.mjs puts `rowCachedOutput(InkOutput)` in the place of Ink's own class.
+ *
+ * The Ink patch: none of what it relies on is Ink's public API. The Ink internals it uses, each with its guard
+ * (scripts/ink-patch.mjs, run by every build; the build fails when one no longer holds):
+ * - ink/build/renderer.js imports `./output.js` and makes a new Output for every frame: the bundle swaps that import
+ *   (guard: replaceInkOutput().applied(), checked after the build);
+ * - ink/build/output.js's default export, a class built with {width, height} whose write(x, y, text, {transformers}),
+ *   clip(clip) and unclip() are what Ink's renderer calls and whose get() gives {output, height}: subclassed here, and
+ *   used whole for the rows and frames this class leaves to Ink (guard: checkInkInternals makes one and calls each);
+ * - its private `operations` field, the list of {type: 'write', x, y, text, transformers}, {type: 'clip', clip} and
+ *   {type: 'unclip'} that get() reads (guard: checkInkInternals compares what the calls above recorded);
+ * - all of it as in Ink 6.8.0 (guard: INK_CHECKED, Ink's exact version; package.json allows ~6.8.0).
+ * test/terminal/row-cached-output.test.ts compares this class with Ink's own on generated frames: run it before
+ * adding an Ink version to INK_CHECKED. readme.md ("The Ink patch") says when the patch can go.
  *
  * Ink's `get()` builds a cell object for every column of every row, splits each text it was given into styled
  * characters (grapheme segmentation and SGR tokenising), places them, and turns every row back into a string: about
