@@ -4,6 +4,7 @@ import type {Command} from '../../keys/keymap.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {MonitorCommands, SourcesGlance, StartResult} from '../../monitor/commands.js';
 import type {SelectionAction} from '../../state/list-selection.js';
+import {useLatest} from '../../state/use-latest.js';
 import type {ViewStore} from '../../state/use-view-state.js';
 import {fileUploadRefusal, needsFileUpload, startQuestion} from '../sources/source-entries.js';
 import {startNotice} from '../sources/use-sources.js';
@@ -32,8 +33,7 @@ export function useTenantSources({view, commands, data, glance, canDiscover}: Te
 			mounted.current = false;
 		};
 	}, []);
-	const latest = useRef(data);
-	latest.current = data;
+	const latest = useLatest(data);
 
 	const select = useCallback(
 		(action: SelectionAction) => {
@@ -200,7 +200,7 @@ export function useTenantSources({view, commands, data, glance, canDiscover}: Te
 				}
 			}
 		},
-		[view, select, startPending, commands, glance, canDiscover],
+		[view, select, startPending, commands, glance, canDiscover, latest],
 	);
 
 	const type = useCallback(
