@@ -4,7 +4,7 @@ import type {CliContext} from '../commands/context.js';
 import {createContext} from './create-context.js';
 
 /** Commands that never call context.openStore(): they read saved tenants through the read-only path, without conf. */
-const STORE_FREE = new Set<ParsedCommandLine['command']>(['status', 'wait', 'discover', 'start', 'history']);
+const STORE_FREE = new Set<ParsedCommandLine['command']>(['status', 'wait', 'discover', 'start', 'history', 'notify']);
 
 /** Runs `run` in the command's context (with the store where the command writes it) and closes what it opened. */
 export async function withContext(parsed: ParsedCommandLine, run: (context: CliContext) => Promise<number>): Promise<number> {

@@ -11,10 +11,11 @@ import {checkDebugFile, debugWriter} from './debug-file.js';
 import {proxyFor} from '../isc/proxy.js';
 import {resolveBaseUrl} from '../isc/urls.js';
 import {formatDuration} from '../core/durations.js';
-import type {openStore, TenantRecord, TrackedStore} from '../store/config.js';
+import type {openStore, Prefs, TenantRecord, TrackedStore} from '../store/config.js';
 import {readSavedSettings, type SavedSettings} from '../store/saved-settings.js';
 import {SecretStore} from '../store/secrets.js';
 import {StoreError} from '../store/errors.js';
+import {NOTIFY_SECRET_NAME} from '../commands/notify-secret.js';
 
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -47,10 +48,20 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 	let opener = storeOpener;
 	let settings: SavedSettings | undefined;
 	/** Saved tenants and the default: from the store once it is loaded, else from the read-only path. */
-	const saved = (): {tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; keychainId: string | undefined} => {
+	const saved = (): {
+		tenants: Record<string, TenantRecord>;
+		defaultTenant: string | undefined;
+		keychainId: string | undefined;
+		prefs: Prefs;
+	} => {
 		if (opener !== undefined) {
 			const opened = context.openStore();
-			return {tenants: opened.listTenants(), defaultTenant: opened.getDefaultTenant(), keychainId: opened.getKeychainId()};
+			return {
+				tenants: opened.listTenants(),
+				defaultTenant: opened.getDefaultTenant(),
+				keychainId: opened.getKeychainId(),
+				prefs: opened.getPrefs(),
+			};
 		}
 
 		settings ??= readSavedSettings();
@@ -137,6 +148,36 @@ export function createContext(parsed: ParsedCommandLine, storeOpener?: typeof op
 					: {}),
 			});
 			return secrets;
+		},
+		savedPrefs() {
+			return demo ? undefined : saved().prefs;
+		},
+		savedWebhook() {
+			if (demo) {
+				return undefined;
+			}
+
+			const {prefs, keychainId} = saved();
+			if (prefs.notifySecret === undefined) {
+				return undefined;
+			}
+
+			const found = context.secrets().lookup({name: NOTIFY_SECRET_NAME, folder: keychainId, location: prefs.notifySecret});
+			if (!found.found) {
+				context.warn(
+					found.problem === undefined
+						? 'a --notify webhook was saved but is no longer in the secrets store; set it again with: aggwatch config set notify'
+						: `the saved --notify webhook cannot be read from the keychain (${found.problem.reason}); unlock it, or set it again with: aggwatch config set notify`,
+				);
+				return undefined;
+			}
+
+			return found.secret;
+		},
+		debug(entry) {
+			if (debugFile) {
+				appendFileSync(debugFile, `${JSON.stringify({time: new Date().toISOString(), ...entry})}\n`, {mode: 0o600});
+			}
 		},
 		savedTenants(): SavedTenants {
 			if (demo) {

@@ -15,7 +15,23 @@ const CONNECTION = `Tenant (first match wins):
 Network: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; TLS is always verified
 (add a private CA with NODE_EXTRA_CA_CERTS=/path/ca.pem).`;
 
-const TEXT: Record<CommandName, string> = {
+const RUN_ACTIONS = `When a run ends (its outcome read from its task), stalls, or has its deletions held back:
+  --on-end 'COMMAND'      run COMMAND through the shell, once per event, with AGGWATCH_EVENT
+                          (ended, stalled, held-back), AGGWATCH_ID, AGGWATCH_TENANT,
+                          AGGWATCH_SOURCE, AGGWATCH_STATUS, AGGWATCH_OUTCOME, AGGWATCH_WARNINGS,
+                          AGGWATCH_ERRORS, AGGWATCH_DURATION_SECONDS, and the event as JSON on its
+                          standard input. Stopped after 30 s; a failure is told once and changes
+                          no exit code.
+  --notify URL            post the event to a webhook (retried for up to a minute). The URL is a
+                          secret: never printed or logged. AGGWATCH_NOTIFY_URL works too.
+  --notify-format F       slack ({"text": …}), teams (an Adaptive Card message, for Teams
+                          workflows) or json (the event itself). Default: guessed from the host
+                          (hooks.slack.com: slack; *.logic.azure.com, *.powerplatform.com,
+                          *.webhook.office.com: teams; else json).
+  Defaults: aggwatch config set on-end|notify|notify-format; --on-end '' or --notify '' turns
+  a saved one off.`;
+
+const TEXT: Record<Exclude<CommandName, 'notify' | 'config'>, string> = {
 	monitor: `aggwatch: a live monitor for SailPoint ISC account aggregations
 
 Usage
@@ -27,6 +43,8 @@ Usage
   aggwatch discover [--track]         list the aggregations running now
   aggwatch start <source> [--wait]    start an account aggregation, track it
   aggwatch history                    every aggregation aggwatch saw end
+  aggwatch notify test [URL]          post a sample event to a webhook
+  aggwatch config [set|unset KEY]     defaults of --on-end, --notify, --notify-format
   aggwatch sources [--attention]      every source at a glance: last run, next run, overdue
   aggwatch help <command>             a command's help (the same as aggwatch <command> --help)
   aggwatch completion <shell>         tab completion for bash, zsh, fish or powershell
@@ -45,6 +63,8 @@ Monitor options
   --stall-after DURATION  mark a running row "stalled?" when its counts have not moved for this
                           long (default 15m, or 3x the longest pause in the source's past runs;
                           20s with --demo)
+
+${RUN_ACTIONS}
 
 ${CONNECTION}
 
@@ -103,6 +123,9 @@ line per change, written for CI logs: no redraws, no colour. The last line sums 
 Once an aggregation ends, its task is read for the outcome (completion status, messages,
 figures); an id that neither the status nor the task endpoint knows is not found at once.
 
+${RUN_ACTIONS}
+wait waits for them before it exits (a command 30 s at most, a webhook a minute).
+
 ${CONNECTION}
 
 Exit codes (the highest that applies wins):
@@ -119,7 +142,9 @@ them off. Each end is recorded in "aggwatch history".
 Examples
   aggwatch wait --timeout 2h 2c91808477a6b0c60177a81146b8110b && ./next-step.sh
   aggwatch wait --tenant acme-sb --json 2c91808477a6b0c60177a81146b8110b | jq -c 'select(.event=="change")'
-  aggwatch wait --demo --interval 1 a3c91f0e5b2d4c7e9f1a6b8d0c2e4f61`,
+  aggwatch wait --demo --interval 1 a3c91f0e5b2d4c7e9f1a6b8d0c2e4f61
+  aggwatch wait "$id" --on-end 'logger -t aggwatch "$AGGWATCH_SOURCE $AGGWATCH_OUTCOME"'
+  aggwatch wait "$id" --notify "$SLACK_WEBHOOK"`,
 	track: `Usage: aggwatch track <id...> [--tenant NAME]
 
 Adds aggregations to the list the monitor shows; a running monitor picks them up at
@@ -216,6 +241,8 @@ start time, how long it has run, and the aggregation id.
             "durationMs","warnings","errors","deletionsHeldBack","task"}
   --since   the window for --ended (default 24h)
   --failed  with --ended, only runs that did not succeed (ERROR, TEMP_ERROR, TERMINATED)
+  --on-end, --notify, --notify-format   with --ended: one "ended" event per run listed
+            (the morning report: see the readme for a cron line and a systemd timer)
 
 ${CONNECTION}
 
@@ -226,7 +253,8 @@ Examples
   aggwatch discover --demo
   aggwatch discover --track && aggwatch
   aggwatch discover --json | jq -r 'select(.source=="Workday") | .id' | xargs aggwatch wait
-  aggwatch discover --ended --since 7d --failed`,
+  aggwatch discover --ended --since 7d --failed
+  aggwatch discover --ended --failed --since 24h --notify "$TEAMS_WEBHOOK"`,
 	sources: `Usage: aggwatch sources [--attention] [--json] [--tenant NAME] [--budget N]
 
 Every source of the tenant (of every saved tenant, without --tenant), those needing
@@ -245,6 +273,8 @@ ago (15 minutes, or a tenth of the schedule's period if longer), and no run star
                 "health","deleteThreshold","running","lastRun","schedule","overdue","attention"}
   --budget N    requests per 10 s to each tenant (default 80); every request counts
   --stall-after DURATION   a running source without progress this long is stalled (default 15m)
+  --on-end, --notify, --notify-format   with --attention: one "attention" event per source
+                needing attention (the morning report: see the readme)
 
 ${CONNECTION}
 
@@ -254,8 +284,10 @@ Exit codes: 0 listed, 1 usage or configuration, 2 some source needs attention (-
 Examples
   aggwatch sources --demo
   aggwatch sources --attention || notify-send "ISC sources need attention"
-  aggwatch sources --json | jq -r 'select(.overdue) | .name'`,
+  aggwatch sources --json | jq -r 'select(.overdue) | .name'
+  aggwatch sources --attention --notify "$SLACK_WEBHOOK"`,
 	start: `Usage: aggwatch start <source> [--disable-optimization] [--wait] [--json] [--tenant NAME]
+       aggwatch start <source> <source>... --sequence [--continue-on-failure] [--json]
 
 Starts an account aggregation of a source, given by id or exact name, tracks it, and
 prints its aggregation id alone on standard output. The request is sent once and never
@@ -271,6 +303,19 @@ tracked and (with --wait) waited on, as when ISC answers that it did not start a
   --json                   {"event":"started", id, tenant, source:{id,name}, disableOptimization,
                            created, tracked}, or {"event":"already-running", id, tenant,
                            source, started, sent, tracked}; with --wait, wait's NDJSON follows
+  --sequence               start each source in turn: the next starts once the previous one has
+                           ended and its task's outcome is read. A source already running is
+                           waited on, not started. A run that does not succeed stops the chain
+                           (the sources not started are named); the exit code is the worst of
+                           the chain, as wait's (--timeout is for the whole chain). Every run is
+                           tracked, so an open monitor shows it. --json: started,
+                           already-running, progress, ended (with its task, exitCode) and
+                           skipped events, then {"event":"summary", exitCode, results}
+  --continue-on-failure    with --sequence: go on after a failed run (not after an
+                           authentication failure or the end of --timeout)
+
+${RUN_ACTIONS}
+(with --wait or --sequence)
 
 ${CONNECTION}
 
@@ -283,11 +328,13 @@ Examples
   aggwatch start Workday
   id=$(aggwatch start "Active Directory" --disable-optimization) && aggwatch wait "$id"
   aggwatch start 2c91808a7813090a01781412a6a90001 --wait --timeout 2h
-  aggwatch start --demo --wait Workday`,
+  aggwatch start --demo --wait Workday
+  aggwatch start "HR" "Active Directory" "ServiceNow" --sequence --notify "$SLACK_WEBHOOK"
+  aggwatch start --demo --interval 1 Workday Okta --sequence --json`,
 	help: `Usage: aggwatch help [command]
 
 Prints the help of a command, the same as "aggwatch <command> --help"; alone, aggwatch's own.
-Commands: status, wait, track, untrack, list, tenant, discover, start, history, completion.
+Commands: status, wait, track, untrack, list, tenant, discover, start, history, sources, notify, config, completion.
 
 Examples
   aggwatch help wait
@@ -327,6 +374,41 @@ Examples
   aggwatch history --json | jq -s 'map(.durationMs) | add / length'`,
 };
 
+const NOTIFY = `Usage: aggwatch notify test [URL] [--notify-format slack|teams|json]
+
+Posts one sample event (an "ended" run, named "aggwatch test notification") to a webhook
+and says what it answered: its HTTP status and the start of its body. The webhook is URL,
+else AGGWATCH_NOTIFY_URL, else the one saved with "aggwatch config set notify". The URL is
+never printed: only its host. The format is --notify-format, else the saved one, else
+guessed from the host (hooks.slack.com: slack; Teams workflow hosts: teams; else json).
+Retried for up to a minute after a network error, 408, 429 or 5xx.
+
+Exit codes: 0 a 2xx answer, 1 usage, 6 any other answer or none.
+
+Examples
+  aggwatch notify test "$SLACK_WEBHOOK"
+  aggwatch notify test --notify-format teams "$TEAMS_WORKFLOW_URL"
+  aggwatch notify test`;
+
+const CONFIG = `Usage: aggwatch config [list]
+       aggwatch config set on-end 'COMMAND' | set notify | set notify-format slack|teams|json
+       aggwatch config unset on-end|notify|notify-format
+
+Defaults of --on-end, --notify and --notify-format for wait, start --wait, start
+--sequence, discover --ended and the monitor (each run by every aggwatch of this user
+until unset; --on-end '' or --notify '' turns one off for a command; --demo uses none).
+
+  set notify   asks for the webhook URL with input hidden (without a terminal: one line
+               of standard input) and keeps it in the OS keychain, like a client secret
+               (else in the 0600 secrets file, with a warning). It is never shown again:
+               "config list" says only where it is.
+
+Examples
+  aggwatch config set on-end '/usr/local/bin/aggwatch-hook'
+  printf '%s\\n' "$SLACK_WEBHOOK" | aggwatch config set notify
+  aggwatch config list
+  aggwatch config unset notify`;
+
 export function helpText(command: CommandName): string {
-	return TEXT[command];
+	return command === 'notify' ? NOTIFY : command === 'config' ? CONFIG : TEXT[command];
 }

@@ -70,6 +70,16 @@ async function runPlain(context: CliContext, parsed: ParsedCommandLine): Promise
 			return await runList(context, parsed.positionals);
 		}
 
+		case 'notify': {
+			const {runNotify} = await import('../commands/notify.js');
+			return await runNotify(context, parsed.positionals);
+		}
+
+		case 'config': {
+			const {runConfig} = await import('../commands/config.js');
+			return await runConfig(context, parsed.positionals);
+		}
+
 		case 'tenant': {
 			const {runTenant} = await import('../commands/tenant.js');
 			return await runTenant(context, parsed.positionals);

@@ -5,12 +5,17 @@ import {withContext} from './command-context.js';
 
 export async function runWaitCommand(parsed: ParsedCommandLine): Promise<number> {
 	return withContext(parsed, async context => {
-		const [{runWait}, {createWaitHooks}, {resolveAlertPrefs}] = await Promise.all([
+		const [{runWait}, {createWaitHooks}, {resolveAlertPrefs}, {resolveRunActions}] = await Promise.all([
 			import('../commands/wait.js'),
 			import('../commands/wait-hooks.js'),
 			import('../commands/alert-options.js'),
+			import('../commands/run-action-options.js'),
 		]);
 		const alerts = resolveAlertPrefs(parsed.values, context.env);
-		return runWait(context, parsed.positionals, createWaitHooks(context, {alerts}));
+		// --on-end and --notify are checked before anything is polled; what they started is waited for before the exit.
+		const actions = resolveRunActions(context, 'wait');
+		const code = await runWait(context, parsed.positionals, createWaitHooks(context, {alerts, actions}));
+		await actions.settle();
+		return code;
 	});
 }

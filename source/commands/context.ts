@@ -4,6 +4,7 @@ import type {Prompter} from './prompter.js';
 import type {IscClient} from '../isc/client.js';
 import type {TrackedStore} from '../store/config.js';
 import type {SecretStore} from '../store/secrets.js';
+import type {Prefs} from '../store/config.js';
 
 export interface ClientFactoryOptions {
 	/** Print "retrying in …" warnings on standard error. Default true; the full-screen monitor turns them off. */
@@ -46,6 +47,12 @@ export interface CliContext extends CommandContext {
 	savedTenants(): SavedTenants;
 	/** Which tenant the command works on (see chooseTenant), without reading a secret. Undefined with none. */
 	chooseTenant(): TenantChoice | undefined;
+	/** The saved preferences (defaults of --on-end and --notify among them), read without conf; undefined with --demo. */
+	savedPrefs(): Prefs | undefined;
+	/** The webhook URL saved with `aggwatch config set notify`, from the secrets store; undefined with none (or --demo). */
+	savedWebhook(): string | undefined;
+	/** Appends one entry to the --debug log, when there is one. Never give it a secret. */
+	debug(entry: Record<string, unknown>): void;
 	/** A client for any connection, with the command's proxy, --debug log and retry warnings; closed on exit. */
 	createClient(connection: Connection, options?: ClientFactoryOptions): Promise<IscClient>;
 }

@@ -7,13 +7,14 @@ import {openCommandStore} from './command-store.js';
 import type {CommandContext} from './context.js';
 import {demoSuffix} from './demo-suffix.js';
 import {endedJson, formatEndedTable, formatRunningTable, runningJson} from './discover-format.js';
-import {describeEnded, listEnded, type EndedAggregation} from './ended-aggregations.js';
+import {describeEnded, endedRunEvent, listEnded, type EndedAggregation} from './ended-aggregations.js';
 import {stringOption} from './options.js';
 import {formatDuration, parseDuration} from '../core/durations.js';
 import {exitCodeForError} from './error-exit-code.js';
 import {booleanFlag} from './flag-values.js';
 import {describeRunning, listAllRunning, type RunningAggregation} from './running-aggregations.js';
 import {formatErrorLine} from './status-format.js';
+import {resolveRunActions} from './run-action-options.js';
 import type {TrackedStore} from '../store/config.js';
 import {plural} from '../domain/text.js';
 
@@ -36,10 +37,10 @@ export async function runDiscover(context: CommandContext, positionals: string[]
 		return runDiscoverEnded(context);
 	}
 
-	for (const flag of ['since', 'failed'] as const) {
+	for (const flag of ['since', 'failed', 'on-end', 'notify', 'notify-format'] as const) {
 		if (context.values[flag] !== undefined) {
 			throw new UsageError(
-				`--${flag} goes with --ended, e.g. aggwatch discover --ended --${flag === 'since' ? 'since 24h' : 'failed'}`,
+				`--${flag} goes with --ended, e.g. aggwatch discover --ended --${flag === 'since' ? 'since 24h' : flag === 'failed' ? 'failed' : `failed --${flag} …`}`,
 				'discover',
 			);
 		}
@@ -107,6 +108,8 @@ async function runDiscoverEnded(context: CommandContext): Promise<number> {
 
 	const json = context.values.json === true;
 	const failedOnly = booleanFlag(context.values, 'failed');
+	// Only --on-end, --notify or AGGWATCH_NOTIFY_URL: the saved defaults are for runs seen ending, not for a look back.
+	const actions = resolveRunActions(context, 'discover', {useSaved: false});
 	const {client, connection} = await context.connect();
 	const now = context.now();
 	let rows: EndedAggregation[];
@@ -140,6 +143,12 @@ async function runDiscoverEnded(context: CommandContext): Promise<number> {
 		}
 	}
 
+	// Oldest first, as they happened.
+	for (const row of rows.toReversed()) {
+		actions.emit(endedRunEvent(row, connection.tenant, now));
+	}
+
+	await actions.settle();
 	return ExitCode.ok;
 }
 

@@ -1,4 +1,5 @@
-import {errorCount, isFailedCompletion, warningCount, type TaskOutcome} from '../domain/outcome.js';
+import type {RunEvent} from '../core/run-event.js';
+import {completionOf, errorCount, isFailedCompletion, warningCount, type TaskOutcome} from '../domain/outcome.js';
 import type {CallOptions, IscClient} from '../isc/client.js';
 import type {SourceNames} from '../isc/source-names.js';
 import {toTaskOutcome, type TaskStatus} from '../isc/task-status.js';
@@ -110,4 +111,25 @@ export async function describeEnded(tasks: readonly TaskStatus[], names: SourceN
 			};
 		}),
 	);
+}
+
+/**
+ * The "ended" event of a run found on the task list (discover --ended), for --on-end and --notify. The status
+ * endpoint is not asked (it forgets a run within the hour): a TERMINATED task stands for TERMINATED, any other
+ * completion for COMPLETED, as ISC's own end-of-aggregation trigger reports it.
+ */
+export function endedRunEvent(run: EndedAggregation, tenant: string, now: number): RunEvent {
+	return {
+		event: 'ended',
+		id: run.id,
+		tenant,
+		...(run.sourceName === undefined ? {} : {source: run.sourceName}),
+		status: completionOf(run.task.completionStatus) === 'terminated' ? 'TERMINATED' : 'COMPLETED',
+		outcome: run.task.completionStatus ?? 'UNKNOWN',
+		warnings: run.warnings,
+		errors: run.errors,
+		...(run.durationMs === undefined ? {} : {durationSeconds: Math.round(run.durationMs / 1000)}),
+		...(Object.keys(run.task.counts).length === 0 ? {} : {counts: run.task.counts}),
+		at: new Date(now).toISOString(),
+	};
 }

@@ -10,6 +10,8 @@ export const COMMANDS = [
 	'discover',
 	'start',
 	'history',
+	'notify',
+	'config',
 	'sources',
 	'help',
 	'completion',
@@ -51,6 +53,11 @@ export const OPTIONS = {
 	'fail-on-warning': {type: 'boolean'},
 	ended: {type: 'boolean'},
 	failed: {type: 'boolean'},
+	sequence: {type: 'boolean'},
+	'continue-on-failure': {type: 'boolean'},
+	'on-end': {type: 'string'},
+	notify: {type: 'string'},
+	'notify-format': {type: 'string'},
 	attention: {type: 'boolean'},
 } as const satisfies Record<string, OptionSpec>;
 
@@ -59,8 +66,11 @@ export type OptionName = keyof typeof OPTIONS;
 const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-secret-stdin', 'api-version', 'debug', 'demo'];
 
 /** The flags each command takes (besides --help and --version): cli/args.ts refuses the others, completion offers these. */
+/** What to do when a run ends (stalls, holds deletions back): a command, a webhook. */
+const RUN_ACTIONS: OptionName[] = ['on-end', 'notify', 'notify-format'];
+
 export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after'],
+	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after', ...RUN_ACTIONS],
 	status: [...CONNECTION, 'json'],
 	wait: [
 		...CONNECTION,
@@ -74,13 +84,14 @@ export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
 		'stall-after',
 		'give-up-after',
 		'fail-on-warning',
+		...RUN_ACTIONS,
 	],
 	track: ['tenant', 'base-url', 'demo'],
 	untrack: ['tenant', 'base-url', 'demo'],
 	list: ['json', 'demo', 'tenant'],
 	// Each subcommand checks which of these apply to it (commands/tenant.ts).
 	tenant: ['base-url', 'client-id', 'client-secret-stdin', 'api-version', 'json', 'drop-rows', 'keep-rows', 'yes', 'debug'],
-	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed'],
+	discover: [...CONNECTION, 'json', 'track', 'ended', 'since', 'failed', ...RUN_ACTIONS],
 	start: [
 		...CONNECTION,
 		'json',
@@ -94,9 +105,14 @@ export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
 		'stall-after',
 		'give-up-after',
 		'fail-on-warning',
+		'sequence',
+		'continue-on-failure',
+		...RUN_ACTIONS,
 	],
 	history: ['json', 'source', 'since', 'tenant', 'demo'],
-	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after'],
+	sources: [...CONNECTION, 'json', 'attention', 'budget', 'stall-after', ...RUN_ACTIONS],
+	notify: ['notify-format', 'debug'],
+	config: [],
 	help: [],
 	completion: [],
 };

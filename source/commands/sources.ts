@@ -15,6 +15,8 @@ import {pollOptions} from './poll-options.js';
 import {TenantOverview} from './source-overview-reader.js';
 import {formatErrorLine} from './status-format.js';
 import {formatTable} from './table.js';
+import type {RunEvent} from '../core/run-event.js';
+import {resolveRunActions} from './run-action-options.js';
 
 /** Exit code of `--attention` when some source needs attention. */
 const ATTENTION_EXIT = ExitCode.failed;
@@ -47,6 +49,27 @@ export function sourceJson(overview: SourceOverview): Record<string, unknown> {
 		schedule: schedule === null || schedule === undefined ? null : {cron: schedule.cron, previous: schedule.previous, next: schedule.next},
 		overdue: overview.overdue,
 		attention: overview.attention,
+	};
+}
+
+/**
+ * The "attention" event of a source (sources --attention), for --on-end and --notify: AGGWATCH_ID is its last run
+ * (the source's id when it never ran), AGGWATCH_STATUS and AGGWATCH_OUTCOME the last run's completion status.
+ */
+export function attentionEvent(overview: SourceOverview, now: number): RunEvent {
+	const {lastRun} = overview;
+	return {
+		event: 'attention',
+		id: lastRun?.id ?? overview.id,
+		tenant: overview.tenant,
+		source: overview.name,
+		status: lastRun === null ? 'NEVER_RUN' : lastRun.completionStatus === 'TERMINATED' ? 'TERMINATED' : 'COMPLETED',
+		outcome: lastRun?.completionStatus ?? 'UNKNOWN',
+		warnings: lastRun?.warnings ?? 0,
+		errors: lastRun?.errors ?? 0,
+		...(lastRun?.durationSeconds === null || lastRun?.durationSeconds === undefined ? {} : {durationSeconds: lastRun.durationSeconds}),
+		attention: [...overview.attention],
+		at: new Date(now).toISOString(),
 	};
 }
 
@@ -137,6 +160,15 @@ export async function runSources(context: CliContext, positionals: string[]): Pr
 	const budget = pollOptions(context.values).budget ?? {requests: 80, windowMs: 10_000};
 	const stallText = stringOption(context.values, 'stall-after');
 	const stallAfterMs = stallText === undefined ? DEFAULT_STALL_AFTER_MS : parseDuration(stallText);
+	// --on-end and --notify (the morning report): one event per source needing attention; only with --attention, and
+	// only from the flags and AGGWATCH_NOTIFY_URL, as for discover --ended.
+	for (const flag of ['on-end', 'notify', 'notify-format'] as const) {
+		if (!attentionOnly && context.values[flag] !== undefined) {
+			throw new UsageError(`--${flag} goes with --attention: aggwatch sources --attention --${flag} …`, 'sources');
+		}
+	}
+
+	const actions = attentionOnly ? resolveRunActions(context, 'sources', {useSaved: false}) : undefined;
 	const list = targets(context);
 	const withTenant = list.length > 1;
 	let exitCode: number = ExitCode.ok;
@@ -193,6 +225,12 @@ export async function runSources(context: CliContext, positionals: string[]): Pr
 
 		const lines = overview.overviews().filter(line => !attentionOnly || line.attention.length > 0);
 		needing += overview.overviews().filter(line => line.attention.length > 0).length;
+		for (const line of lines) {
+			if (line.attention.length > 0) {
+				actions?.emit(attentionEvent(line, context.now()));
+			}
+		}
+
 		if (json) {
 			for (const line of lines) {
 				context.out(JSON.stringify(sourceJson(line)));
@@ -212,5 +250,6 @@ export async function runSources(context: CliContext, positionals: string[]): Pr
 		);
 	}
 
+	await actions?.settle();
 	return attentionOnly && needing > 0 ? Math.max(exitCode, ATTENTION_EXIT) : exitCode;
 }

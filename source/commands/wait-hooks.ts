@@ -10,7 +10,9 @@ import {endedRows} from '../history/ended-rows.js';
 import type {HistoryFile} from '../store/history-file.js';
 import type {HistoryEntry} from '../history/entry.js';
 import {pastRunsFor} from '../history/past-run-facts.js';
+import {RunEventTracker, stalledEvent} from '../core/run-event.js';
 import {openCommandStore} from './command-store.js';
+import type {RunActions} from './run-actions.js';
 import {openCommandHistory} from './command-history.js';
 import type {CommandContext} from './context.js';
 
@@ -33,6 +35,8 @@ export interface WaitHooksOptions {
 	alerts?: AlertPrefs;
 	/** Default: the history next to the store (the demo one with --demo). false: record nothing. */
 	history?: HistoryFile | false;
+	/** --on-end and --notify: told of each run that ends (once its outcome is read), stalls, or holds deletions back. */
+	actions?: RunActions;
 }
 
 /** The state with source names on rows that lack one (alerts name the source). Unchanged rows stay the same objects. */
@@ -87,6 +91,8 @@ export function createWaitHooks(context: CommandContext, options: WaitHooksOptio
 		return storeLabels.get(rowKey(row.tenant, row.id));
 	};
 
+	const actions = options.actions;
+	const told = new RunEventTracker();
 	let entries: HistoryEntry[] | undefined;
 	const baselines = new Map<string, StallBaseline>();
 	const writeAlert = (sequence: string) => {
@@ -123,9 +129,17 @@ export function createWaitHooks(context: CommandContext, options: WaitHooksOptio
 		},
 		onStall(row, stall) {
 			const label = labelOf(row);
-			writeAlert(alertSequence(stallAlert(label === undefined ? row : {...row, label}, stall), prefs));
+			const named = label === undefined ? row : {...row, label};
+			writeAlert(alertSequence(stallAlert(named, stall), prefs));
+			actions?.emit(stalledEvent(named, stall, context.now()));
 		},
 		onChange(previous, next, now) {
+			if (actions !== undefined) {
+				for (const event of told.events(withLabels(next, labelOf), now)) {
+					actions.emit(event);
+				}
+			}
+
 			const ended = endedRows(previous, next);
 			if (history !== false && ended.length > 0 && !historyFailed) {
 				try {

@@ -22,7 +22,19 @@ import {refuseNonIds} from './aggregation-ids.js';
  * `aggwatch wait <id...>`: polls with the monitor's own scheduler (budget, backoff, 429 pauses) until every id
  * reaches an end state, printing one line per change. Exit codes: see domain/exit-codes.ts.
  */
-export async function runWait(context: CommandContext, ids: string[], hooks: WaitHooks = {}): Promise<number> {
+/** How a caller that runs several waits in a row (start --sequence) shapes each one. */
+export interface WaitShape {
+	/** The NDJSON event of each change. Default "change". */
+	changeEvent?: string;
+	/** Print the summary (NDJSON) or the timeout line at the end. Default true. */
+	summary?: boolean;
+	/** Instead of --timeout. */
+	timeoutMs?: number;
+	/** The last state, and whether time ran out, once the wait is over. */
+	onFinish?(state: MonitorState, timedOut: boolean): void;
+}
+
+export async function runWait(context: CommandContext, ids: string[], hooks: WaitHooks = {}, shape: WaitShape = {}): Promise<number> {
 	const unique = [...new Set(ids)];
 	if (unique.length === 0) {
 		throw new UsageError('wait needs at least one aggregation id, e.g. aggwatch wait 2c91808477a6b0c60177a81146b8110b', 'wait');
@@ -30,7 +42,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 
 	refuseNonIds(unique, 'wait');
 	const timeoutText = stringOption(context.values, 'timeout');
-	const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText);
+	const timeoutMs = shape.timeoutMs ?? (timeoutText === undefined ? undefined : parseDuration(timeoutText));
 	const options = pollOptions(context.values);
 	const stallAfter = stallAfterMs(context.values);
 	const giveUpAfter = giveUpAfterMs(context.values);
@@ -89,7 +101,10 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			const state = store.getState();
 			const code = forcedCode ?? waitExitCode(state, timedOut, authFailed, rules);
 			const now = context.now();
-			if (json) {
+			shape.onFinish?.(state, timedOut);
+			if (shape.summary === false) {
+				// The caller tells the end.
+			} else if (json) {
 				emit({
 					event: 'summary',
 					exitCode: code,
@@ -118,7 +133,7 @@ export async function runWait(context: CommandContext, ids: string[], hooks: Wai
 			const now = context.now();
 			for (const event of changedRows(previous, state, now)) {
 				if (json) {
-					emit({event: 'change', ...event});
+					emit({event: shape.changeEvent ?? 'change', ...event});
 				} else {
 					context.out(formatWaitLine(event, false));
 				}

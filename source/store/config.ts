@@ -14,6 +14,7 @@ import {
 	toTenantRecord,
 	updateRows,
 	type AddResult,
+	type PrefsChange,
 	type SaveResult,
 } from './operations.js';
 import {demoStoreDir, ensureStoreDir, resolveStoreDir, STORE_FILE_NAME, type StoreLocation} from './paths.js';
@@ -30,7 +31,7 @@ import {
 import {describeInvalid, isInvalidDataError, preflightProblem, readBytes, readText, setAside, setAsideEntries} from './set-aside.js';
 import {watchFileChanges, type FileWatch} from './watch-file.js';
 
-export type {AddResult, SaveResult} from './operations.js';
+export type {AddResult, PrefsChange, SaveResult} from './operations.js';
 export type {Prefs, RowRef, StoreData, StoredRow, TenantRecord} from './schema.js';
 export {demoStoreDir, resolveStoreDir} from './paths.js';
 export {StoreError} from './errors.js';
@@ -278,7 +279,7 @@ export class TrackedStore {
 	}
 
 	/** Changes some prefs; returns them all. */
-	setPrefs(partial: Partial<Prefs>): Prefs {
+	setPrefs(partial: PrefsChange): Prefs {
 		return this.#mutate(data => mergePrefs(data, partial));
 	}
 

@@ -170,7 +170,13 @@ export function updateRows(data: StoreData, rows: readonly StoredRow[]): SaveRes
 	return result;
 }
 
-export function mergePrefs(data: StoreData, partial: Partial<Prefs>): Prefs {
+/** The prefs that can be removed again (aggwatch config unset): the defaults of --on-end and --notify. */
+export type RemovablePref = 'onEnd' | 'notifyFormat' | 'notifySecret';
+
+/** Some prefs to set, and some (`unset`) to remove. */
+export type PrefsChange = Partial<Prefs> & {unset?: readonly RemovablePref[]};
+
+export function mergePrefs(data: StoreData, partial: PrefsChange): Prefs {
 	if (partial.sort !== undefined) {
 		if (!SORT_KEYS.includes(partial.sort)) {
 			throw new TypeError(`Unknown sort "${String(partial.sort)}"; expected one of ${SORT_KEYS.join(', ')}`);
@@ -196,6 +202,34 @@ export function mergePrefs(data: StoreData, partial: Partial<Prefs>): Prefs {
 
 			data.prefs[key] = value;
 		}
+	}
+
+	if (partial.onEnd !== undefined) {
+		if (typeof partial.onEnd !== 'string' || partial.onEnd.trim() === '') {
+			throw new TypeError('prefs.onEnd must be a command');
+		}
+
+		data.prefs.onEnd = partial.onEnd;
+	}
+
+	if (partial.notifyFormat !== undefined) {
+		if (!['slack', 'teams', 'json'].includes(partial.notifyFormat)) {
+			throw new TypeError('prefs.notifyFormat must be slack, teams or json');
+		}
+
+		data.prefs.notifyFormat = partial.notifyFormat;
+	}
+
+	if (partial.notifySecret !== undefined) {
+		if (partial.notifySecret !== 'keychain' && partial.notifySecret !== 'file') {
+			throw new TypeError('prefs.notifySecret must be keychain or file');
+		}
+
+		data.prefs.notifySecret = partial.notifySecret;
+	}
+
+	for (const key of partial.unset ?? []) {
+		delete data.prefs[key];
 	}
 
 	return {...data.prefs};

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import {normalizeData} from './operations.js';
 import {resolveStoreDir, STORE_FILE_NAME, type StoreLocation} from './paths.js';
-import {validateStoreData, type TenantRecord} from './schema.js';
+import {DEFAULT_PREFS, validateStoreData, type Prefs, type TenantRecord} from './schema.js';
 import {preflightProblem, readBytes} from './set-aside.js';
 
 /** The saved tenants and the default one, as a command that only reads them needs them. */
 export type SavedSettings =
-	| {usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; keychainId: string | undefined}
+	| {usable: true; tenants: Record<string, TenantRecord>; defaultTenant: string | undefined; keychainId: string | undefined; prefs: Prefs}
 	| {usable: false; file: string; reason: string};
 
 /**
@@ -25,12 +25,12 @@ export function readSavedSettings(location: StoreLocation = {}): SavedSettings {
 	}
 
 	if (bytes === undefined) {
-		return {usable: true, tenants: {}, defaultTenant: undefined, keychainId: undefined};
+		return {usable: true, tenants: {}, defaultTenant: undefined, keychainId: undefined, prefs: {...DEFAULT_PREFS}};
 	}
 
 	const problem = preflightProblem(bytes);
 	if (problem === 'empty') {
-		return {usable: true, tenants: {}, defaultTenant: undefined, keychainId: undefined};
+		return {usable: true, tenants: {}, defaultTenant: undefined, keychainId: undefined, prefs: {...DEFAULT_PREFS}};
 	}
 
 	if (problem !== undefined) {
@@ -40,8 +40,8 @@ export function readSavedSettings(location: StoreLocation = {}): SavedSettings {
 	try {
 		const data: unknown = JSON.parse(bytes.toString('utf8'));
 		validateStoreData(data);
-		const {tenants, defaultTenant, keychainId} = normalizeData(data);
-		return {usable: true, tenants, defaultTenant, keychainId};
+		const {tenants, defaultTenant, keychainId, prefs} = normalizeData(data);
+		return {usable: true, tenants, defaultTenant, keychainId, prefs};
 	} catch (error) {
 		return {usable: false, file, reason: (error as Error).message};
 	}

@@ -19,6 +19,15 @@ export interface Prefs {
 	bell?: boolean;
 	/** Send a desktop notification (OSC 9) when a tracked aggregation ends (default on). */
 	notify?: boolean;
+	/** The default of --on-end: a shell command run for each run event (aggwatch config set on-end). */
+	onEnd?: string;
+	/** The default of --notify-format (aggwatch config set notify-format); guessed from the host when absent. */
+	notifyFormat?: 'slack' | 'teams' | 'json';
+	/**
+	 * A webhook URL for --notify is saved in the secrets store, and where (as TenantRecord.secret): the URL itself is
+	 * never in this file.
+	 */
+	notifySecret?: 'keychain' | 'file';
 }
 
 export const DEFAULT_PREFS: Prefs = {sort: 'added', detail: false};
@@ -192,6 +201,9 @@ export function validateStoreData(value: unknown): asserts value is StoreData {
 
 	optional(prefs, 'bell', '/prefs', v => typeof v === 'boolean', 'boolean');
 	optional(prefs, 'notify', '/prefs', v => typeof v === 'boolean', 'boolean');
+	optional(prefs, 'onEnd', '/prefs', isNonEmptyString, 'a non-empty string');
+	optional(prefs, 'notifyFormat', '/prefs', v => v === 'slack' || v === 'teams' || v === 'json', 'slack, teams or json');
+	optional(prefs, 'notifySecret', '/prefs', v => v === 'keychain' || v === 'file', 'keychain or file');
 
 	const tenants = value['tenants'];
 	if (!isRecord(tenants)) {

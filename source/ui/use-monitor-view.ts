@@ -79,14 +79,17 @@ export interface MonitorViewProps {
 	 * Ink's frame). Called once per end, and only when `alerts` allows a bell or a notification.
 	 */
 	onAlert?: (output: AlertOutput) => void;
-	/** A warning to show once as the footer notice (e.g. that the rows cannot be saved); a new text shows again. */
-	notice?: string;
 	/** Which raw alerts onAlert gets (default both). The row flash and the header message show either way. */
 	alerts?: AlertPrefs;
 	/** Stalls, deletion risk and comparisons with past runs, by row key (see history/row-insights.ts). */
 	insights?: ReadonlyMap<string, RowInsight>;
 	/** --stall-after, to say where a stall's threshold comes from. */
 	stallAfterMs?: number;
+	/**
+	 * Something from outside the screen worth a warning on the status line (rows that cannot be saved, an --on-end
+	 * command or a --notify post that failed): shown once each time a new object is passed.
+	 */
+	notice?: {readonly text: string};
 }
 
 /** Lines each screen's bottom area takes above the footer (a prompt with its messages, a question, a notice). */
@@ -162,13 +165,6 @@ export function useMonitorView({
 	const store = useViewState(() => createViewState(initialPrefs));
 	const {view} = store;
 	const {mode} = view;
-	// A warning from outside the screen (a save that failed): shown once, like any notice, until a key is pressed.
-	const {apply} = store;
-	useEffect(() => {
-		if (notice !== undefined) {
-			apply({type: 'notice', notice: {level: 'warning', text: notice}});
-		}
-	}, [notice, apply]);
 	const screen = screenOf(mode);
 	const width = Math.max(1, columns - 1);
 	const height = Math.max(1, rows - 1);
@@ -282,6 +278,11 @@ export function useMonitorView({
 	});
 
 	useStallAlerts({insights, state, now, multiTenant: list.multiTenant, apply: store.apply, onAlert, alerts});
+	useEffect(() => {
+		if (notice !== undefined) {
+			store.apply({type: 'notice', notice: {level: 'warning', text: notice.text}});
+		}
+	}, [notice, store]);
 	const stalledCount = useMemo(() => [...(insights?.values() ?? [])].filter(insight => insight.stall !== undefined).length, [insights]);
 
 	// The rows the user looks at (on screen, and the selected one) are polled at --interval: tell the monitor when

@@ -75,6 +75,36 @@ describe('usage errors', () => {
 		[['tenant', 'list', '--demo'], 'aggwatch: --demo does not apply to "aggwatch tenant"'],
 		[['status', '--api-version', 'v9', ID], 'aggwatch: --api-version must be one of v2025, v2024, beta, v1, not "v9"'],
 		[['status', '--interval', '5', ID], 'aggwatch: --interval does not apply to "aggwatch status"'],
+		[['status', '--on-end', 'true', ID], 'aggwatch: --on-end does not apply to "aggwatch status"'],
+		[
+			['start', 'Workday', '--on-end', 'true'],
+			'aggwatch: --on-end and --notify need --wait (or --sequence): without it start does not see the run end',
+		],
+		[
+			['start', 'Workday', '--continue-on-failure'],
+			'aggwatch: --continue-on-failure goes with --sequence: aggwatch start A B C --sequence --continue-on-failure',
+		],
+		[
+			['start', 'A', 'B'],
+			'aggwatch: start takes one source; quote a name with spaces: aggwatch start "A B", or start them one after another with --sequence',
+		],
+		[
+			['wait', ID, '--notify', 'http://hooks.example.com/T0/SECRET'],
+			'aggwatch: the webhook URL must start with https:// (plain http only to this machine); it starts with http://',
+		],
+		[
+			['wait', ID, '--notify-format', 'discord', '--notify', 'https://hooks.example.com/x'],
+			'aggwatch: --notify-format must be one of slack, teams, json, not "discord"',
+		],
+		[
+			['discover', '--notify', 'https://hooks.example.com/x'],
+			'aggwatch: --notify goes with --ended, e.g. aggwatch discover --ended --failed --notify …',
+		],
+		[
+			['config', 'set', 'notify', 'https://hooks.example.com/SECRET'],
+			'aggwatch: a webhook URL is a secret and is never an argument here: run "aggwatch config set notify" and paste it when asked (or give it on standard input)',
+		],
+		[['notify', 'send'], 'aggwatch: unknown notify subcommand "send"; use: notify test [URL]'],
 		[['stauts', ID], 'aggwatch: unknown command "stauts"; did you mean "status"?'],
 	];
 

@@ -11,6 +11,7 @@ import {openCommandHistory} from '../command-history.js';
 import type {HistoryFile} from '../../store/history-file.js';
 import {resolveAlertPrefs} from '../alert-options.js';
 import {refuseNonIds} from '../aggregation-ids.js';
+import {resolveRunActions} from '../run-action-options.js';
 
 /** --stall-after in the demo, where a stall lasts 45 s. */
 export const DEMO_STALL_AFTER_MS = 20_000;
@@ -42,6 +43,27 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 	checkProxyEnvironment(context.env);
 	const named = demo ? undefined : stringOption(context.values, 'tenant');
 	const store = context.openStore();
+	// --on-end and --notify: checked before the screen opens. Each failure is told once: on the status line while the
+	// screen is up, on standard error once it has closed.
+	let showFailure: ((line: string) => void) | undefined;
+	const actions = resolveRunActions(context, 'monitor', {
+		output: 'ignore',
+		report(line) {
+			if (showFailure === undefined) {
+				context.warn(line);
+			} else {
+				showFailure(line);
+			}
+		},
+	});
+	const actionFailures = {
+		subscribe(listener: (line: string) => void) {
+			showFailure = listener;
+			return () => {
+				showFailure = undefined;
+			};
+		},
+	};
 
 	// The ad-hoc tenant (or the demo one) is resolved now, so incomplete SAIL_* settings fail before the screen opens.
 	let adHoc: Connection | undefined;
@@ -140,10 +162,18 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		autoDiscover: context.values.discover === true,
 		options,
 		stallAfterMs: stallAfter,
+		actions,
+		actionFailures,
 		// NO_COLOR, --no-color, FORCE_COLOR=0 and TERM=dumb: no colour. TERM=linux, a non-UTF-8 locale, --ascii: ASCII only.
 		color: prefersColor(context.env, context.values['no-color'] === true ? false : undefined),
 		ascii: prefersAscii(context.env, process.platform, context.values.ascii === true ? true : undefined),
 	});
 	store.close();
+	// What is under way gets a few seconds to finish; an --on-end command still running then goes on by itself.
+	await Promise.race([actions.settle(), new Promise(resolve => setTimeout(resolve, QUIT_GRACE_MS).unref())]);
+
 	return ExitCode.ok;
 }
+
+/** How long quitting waits for --on-end commands and --notify posts under way. */
+const QUIT_GRACE_MS = 5000;

@@ -24,6 +24,8 @@ import {
 	useMonitor,
 	type LineDiffOutput,
 } from '../../ui/index.js';
+import type {RunActions} from '../run-actions.js';
+import {createMonitorRunEvents} from './run-event-watch.js';
 
 export interface MonitorScreenOptions {
 	store: TrackedStore;
@@ -46,6 +48,10 @@ export interface MonitorScreenOptions {
 	stallAfterMs?: number;
 	color: boolean;
 	ascii: boolean;
+	/** --on-end and --notify: told of each row that ends, stalls or holds deletions back while the monitor runs. */
+	actions?: RunActions;
+	/** Their failures, each a line for the status line while the screen is up. */
+	actionFailures?: {subscribe(listener: (line: string) => void): () => void};
 }
 
 /** What the screen needs besides the options: a way to write alert bytes (BEL, OSC 9) to the terminal as they are. */
@@ -106,6 +112,8 @@ export function MonitorScreen({
 	showRow = showAll,
 	saveDelayMs = 5000,
 	stallAfterMs = DEFAULT_STALL_AFTER_MS,
+	actions,
+	actionFailures,
 	writeRaw,
 }: MonitorScreenProps) {
 	const {exit} = useApp();
@@ -118,7 +126,9 @@ export function MonitorScreen({
 
 	// A save that fails (a full disk, a read-only folder) must not take the monitor down: it says so once, keeps the
 	// rows it could not save, and tries again with the next save.
-	const [saveNotice, setSaveNotice] = React.useState<string | undefined>(undefined);
+	// Warnings from outside the screen (a save, an --on-end command or a --notify post that failed): each new object
+	// shows once on the status line.
+	const [notice, setNotice] = React.useState<{text: string} | undefined>(undefined);
 	const unsaved = useRef(new Map<string, TrackedRow>());
 	const saveFailing = useRef(false);
 	const saving = useRef((write: () => void) => {
@@ -126,14 +136,14 @@ export function MonitorScreen({
 			write();
 			if (saveFailing.current) {
 				saveFailing.current = false;
-				setSaveNotice('Saving works again: the rows are saved');
+				setNotice({text: 'Saving works again: the rows are saved'});
 			}
 
 			return true;
 		} catch (error) {
 			if (!saveFailing.current) {
 				saveFailing.current = true;
-				setSaveNotice(`${saveFailure(error)}; the monitor goes on and keeps trying`);
+				setNotice({text: `${saveFailure(error)}; the monitor goes on and keeps trying`});
 			}
 
 			return false;
@@ -318,6 +328,13 @@ export function MonitorScreen({
 		[state.rows, monitor.now, historyIndex, thresholds, stallAfterMs],
 	);
 
+	// --on-end and --notify: in the background, never in the way of a frame (RunActions.emit only starts them).
+	const [runEvents] = React.useState(() => (actions === undefined ? undefined : createMonitorRunEvents(initial.state, actions)));
+	useEffect(() => {
+		runEvents?.update(state, insights, Date.now());
+	}, [runEvents, state, insights]);
+	useEffect(() => actionFailures?.subscribe(line => setNotice({text: line})), [actionFailures]);
+
 	const runsFor = useMemo(
 		() => (target: {tenant: string; id: string; source: string}) => previousRuns(entries, target.tenant, target.source, target.id),
 		[entries],
@@ -335,7 +352,6 @@ export function MonitorScreen({
 					store.setPrefs(prefs);
 				});
 			}}
-			{...(saveNotice === undefined ? {} : {notice: saveNotice})}
 			onQuit={() => {
 				exit();
 			}}
@@ -346,6 +362,7 @@ export function MonitorScreen({
 			alerts={alerts}
 			insights={insights}
 			stallAfterMs={stallAfterMs}
+			{...(notice === undefined ? {} : {notice})}
 			onAlert={({sequence}) => {
 				writeRaw(sequence);
 			}}
