@@ -356,7 +356,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'E',
 		hint: context => (context.mode === 'events' ? 'close events' : 'events'),
 		help: 'Show the events log: every end, stall, held-back deletion and tenant failure or 429 pause this session, newest first (E again goes back)',
-		footer: 6,
+		// After pause: the header's "N unseen (E)" names the key at any width.
+		footer: 9,
 		relevant: context => context.mode === 'events' || (context.events ?? 0) > 0,
 		section: 'View',
 	},
