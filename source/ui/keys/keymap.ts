@@ -106,8 +106,8 @@ export interface Binding {
 	hint: Text;
 	/** One line for the help overlay. */
 	help: string;
-	/** Footer priority, lowest first; absent: help overlay only. */
-	footer?: number;
+	/** Footer priority, lowest first (or by context, e.g. `p resume` matters more while paused); absent: help overlay only. */
+	footer?: number | ((context: KeyContext) => number);
 	/** Always keep room for this hint in the footer (help, quit). */
 	pinned?: boolean;
 	/** When the binding is worth a footer hint (it still works otherwise). */
@@ -266,7 +266,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'p',
 		hint: context => (context.paused ? 'resume' : 'pause'),
 		help: 'Pause or resume polling',
-		footer: 8,
+		// While paused, the way back to live polling is what the footer must not lose at 80 columns.
+		footer: context => (context.paused ? 3 : 8),
 		relevant: context => context.total > 0,
 		section: 'Aggregations',
 	},
@@ -368,7 +369,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'O',
 		hint: context => (context.mode === 'tenant-sources' ? 'close sources' : 'sources'),
 		help: "Sources at a glance: every source's last and running aggregations, its schedule, what needs attention (O again goes back)",
-		footer: 6,
+		// After pause: at 80 columns the footer keeps p pause/resume, and O shows from about 90 columns (always in ?).
+		footer: 9,
 		requires: 'glance',
 		section: 'View',
 	},
@@ -618,7 +620,7 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 		hints.push({
 			keys: binding.keys(glyphs, mode),
 			label: textOf(binding.hint, context),
-			priority: binding.footer,
+			priority: typeof binding.footer === 'function' ? binding.footer(context) : binding.footer,
 			...(binding.pinned ? {pinned: true} : {}),
 		});
 	}
