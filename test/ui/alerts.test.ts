@@ -73,7 +73,8 @@ describe('a row that ends while the monitor runs', () => {
 		poll(WD, completed, NOW + 5000);
 		const text = await m.waitFor(frame => frame.includes('Workday: COMPLETED'));
 		const header = text.split('\n')[0] ?? '';
-		expect(header).toContain('✔ Workday: COMPLETED, 5,210 accounts in 2m 10s');
+		// After the unseen count, which a narrow header never cuts; the whole text stays in the events log (E).
+		expect(header).toContain('1 unseen (E) │ ✔ Workday: COMPLETED, 5,210 accounts');
 		expect(header).not.toContain('live');
 		// The flash: the Workday line (not selected) drawn in reverse video.
 		expect(lineOf(m.lastFrame() ?? '', 'Workday')).toContain(INVERSE);

@@ -164,7 +164,8 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, un
 	const symbol = polling.text ?? glyphs[polling.glyph];
 	const separator = ` ${glyphs.separator} `;
 	const news = unseenText(unseen);
-	const left = [`aggwatch ${version}`, tenantLabel, ...(news === '' ? [] : [news]), `${symbol} ${polling.label}`].join(separator);
+	// The counts go short as before: the unseen count is not weighed (the event's text after it is cut instead).
+	const left = [`aggwatch ${version}`, tenantLabel, `${symbol} ${polling.label}`].join(separator);
 	const items = counts(summary, glyphs, stalled);
 	const long = items.map(item => item.text).join('  ');
 	const useShort = [...left].length + 2 + [...long].length > width;
