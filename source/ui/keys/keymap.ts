@@ -27,6 +27,7 @@ export type Command =
 	| 'sort'
 	| 'tenant'
 	| 'history'
+	| 'events'
 	| 'glance'
 	| 'track-run'
 	| 'back'
@@ -84,6 +85,8 @@ export interface KeyContext {
 	tenantFilter?: string;
 	/** Entries marked in the discover picker. */
 	marked?: number;
+	/** Events in the events log (E). */
+	events?: number;
 	/** The screens this monitor offers (see Feature). Bindings that need one that is absent are hidden and inert. */
 	features?: readonly Feature[];
 }
@@ -119,11 +122,11 @@ const hasRows = (context: KeyContext) => context.rows > 0;
 const normal: readonly Mode[] = ['normal'];
 const pickers: readonly Mode[] = ['discover', 'sources'];
 /** Modes whose list moves with the arrows (and, outside text modes, j/k/g/G). */
-const lists: readonly Mode[] = ['normal', 'help', 'history', 'tenant-sources', ...pickers];
+const lists: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...pickers];
 const prompts: readonly Mode[] = ['adding', 'filtering', 'history-filtering', 'tenant-sources-filtering'];
 const editable: readonly Mode[] = [...prompts, ...pickers];
 const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear', 'confirm-start', 'confirm-source-start'];
-const allModes: readonly Mode[] = ['normal', 'help', 'history', 'tenant-sources', ...editable, ...confirms];
+const allModes: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...editable, ...confirms];
 
 export const KEYMAP: readonly Binding[] = [
 	// Navigate
@@ -348,6 +351,18 @@ export const KEYMAP: readonly Binding[] = [
 		section: 'View',
 	},
 	{
+		command: 'events',
+		modes: ['normal', 'events'],
+		chords: [{input: 'E'}],
+		keys: () => 'E',
+		hint: context => (context.mode === 'events' ? 'close events' : 'events'),
+		help: 'Show the events log: every end, stall, held-back deletion and tenant failure or 429 pause this session, newest first (E again goes back)',
+		// After pause: the header's "N unseen (E)" names the key at any width.
+		footer: 9,
+		relevant: context => context.mode === 'events' || (context.events ?? 0) > 0,
+		section: 'View',
+	},
+	{
 		command: 'glance',
 		modes: ['normal', 'tenant-sources'],
 		chords: [{input: 'O'}],
@@ -372,11 +387,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'back',
-		modes: ['history', 'tenant-sources'],
+		modes: ['history', 'tenant-sources', 'events'],
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
 		hint: context => (context.detailOpen ? 'hide details' : context.filtered ? 'clear filter' : 'back'),
-		help: 'History and sources: close the details, else clear the filter, else go back to the monitor',
+		help: 'History, sources and events: close the details, else clear the filter, else go back to the monitor',
 		footer: 3,
 		section: 'View',
 	},
