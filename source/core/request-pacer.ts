@@ -8,8 +8,8 @@ import type {PollerClock} from './poller.js';
  * retries and repeats included, and is counted.
  */
 export interface RequestPacer {
-	/** Resolves when one more request may leave, and counts it. */
-	acquire(): Promise<void>;
+	/** Resolves when one more request may leave, with the time its turn came (by the pacer's clock), and counts it. */
+	acquire(): Promise<number>;
 	/** Requests let through so far. */
 	readonly sent: number;
 	/** Cancels the timer; waiting requests are let through. */
@@ -18,7 +18,7 @@ export interface RequestPacer {
 
 export function createRequestPacer(budget: {requests: number; windowMs: number}, clock: PollerClock): RequestPacer {
 	const sentAt: number[] = [];
-	const waiting: Array<() => void> = [];
+	const waiting: Array<(at: number) => void> = [];
 	let timer: unknown;
 	let closed = false;
 
@@ -38,7 +38,7 @@ export function createRequestPacer(budget: {requests: number; windowMs: number},
 	const pacer = {
 		sent: 0,
 		async acquire() {
-			return new Promise<void>(resolve => {
+			return new Promise<number>(resolve => {
 				waiting.push(resolve);
 				if (timer === undefined) {
 					drain();
@@ -52,8 +52,9 @@ export function createRequestPacer(budget: {requests: number; windowMs: number},
 				timer = undefined;
 			}
 
+			const now = clock.now();
 			for (const resolve of waiting.splice(0)) {
-				resolve();
+				resolve(now);
 			}
 		},
 	};
@@ -70,7 +71,7 @@ export function createRequestPacer(budget: {requests: number; windowMs: number},
 
 			sentAt.push(now);
 			pacer.sent++;
-			waiting.shift()!();
+			waiting.shift()!(now);
 		}
 	}
 
