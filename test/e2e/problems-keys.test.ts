@@ -87,4 +87,15 @@ describe('problems one key away, at 80×24', () => {
 		await pty.write('q');
 		expect((await pty.waitForExit()).exitCode).toBe(0);
 	}, 90_000);
+
+	it('under TERM=linux the cursor (>) and the running badge (*) differ (cancelled vs spinner: test/ui/theme.test.ts)', async () => {
+		const pty = e2e.launch([OK, RUN], SIZE, {TERM: 'linux'});
+		const runner = () => pty.screenLines().find(line => line.includes('Runner')) ?? '';
+		await pty.waitFor('the running row', () => /\* collected/.test(runner()), {timeoutMs: 30_000});
+		const okay = pty.screenLines().find(line => line.includes('Okay')) ?? '';
+		expect(okay.startsWith('>')).toBe(true);
+		expect(runner()).not.toMatch(/> (started|collected)/);
+		await pty.write('q');
+		expect((await pty.waitForExit()).exitCode).toBe(0);
+	}, 60_000);
 });
