@@ -283,7 +283,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'p',
 		hint: context => (context.paused ? 'resume' : 'pause'),
 		help: 'Pause or resume polling',
-		footer: 8,
+		footer: 4, // before the others: "p resume" while paused must stay at 80 columns
 		relevant: context => context.total > 0,
 		section: 'Aggregations',
 	},
