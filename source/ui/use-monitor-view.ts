@@ -10,6 +10,7 @@ import type {HistoryEntry} from '../history/entry.js';
 import type {PreviousRun} from '../history/previous-runs.js';
 import {useEndAlerts} from './alerts/use-end-alerts.js';
 import {useStallAlerts} from './alerts/use-stall-alerts.js';
+import {useTenantEvents} from './alerts/use-tenant-events.js';
 import {headerHeight} from './components/header.js';
 import {helpLines} from './components/help-overlay.js';
 import type {Feature, KeyContext} from './keys/keymap.js';
@@ -19,6 +20,8 @@ import {useDiscover} from './screens/discover/use-discover.js';
 import {useDiscoverState, type DiscoverScreenState} from './screens/discover/use-discover-state.js';
 import {historyBottomLines} from './screens/history/history.js';
 import {useHelp} from './screens/help/use-help.js';
+import {useEvents} from './screens/events/use-events.js';
+import {useEventsState, type EventsScreenState} from './screens/events/use-events-state.js';
 import {useHistory} from './screens/history/use-history.js';
 import {useHistoryState, type HistoryScreenState} from './screens/history/use-history-state.js';
 import {listBottomLines} from './screens/list/list.js';
@@ -98,6 +101,7 @@ export interface MonitorViewProps {
 const BOTTOM_LINES: Record<Screen, (view: ViewState) => number> = {
 	list: listBottomLines,
 	help: () => 0,
+	events: () => 0,
 	discover: () => 0,
 	sources: sourcesBottomLines,
 	history: historyBottomLines,
@@ -132,6 +136,7 @@ export interface MonitorViewModel {
 	sources: SourcesScreenState;
 	history: HistoryScreenState;
 	tenantSources: TenantSourcesScreenState;
+	events: EventsScreenState;
 	keyContext: KeyContext;
 	/** The rows' spinners step with the monitor's clock. */
 	spinning: boolean;
@@ -246,6 +251,9 @@ export function useMonitorView({
 	});
 	const helpLineCount = useMemo(() => helpLines(glyphs, features).length, [glyphs, features]);
 	const helpKeys = useHelp({view: store, lines: helpLineCount, height: body});
+	const eventsData = useEventsState({log: view.events, active: screen === 'events', width, now});
+	// The log's title takes a line of the body.
+	const eventsKeys = useEvents({view: store, lines: eventsData.lines.length, height: Math.max(1, body - 1)});
 	const listKeys = useList({
 		store,
 		state,
@@ -264,6 +272,7 @@ export function useMonitorView({
 	const screens = {
 		list: listKeys,
 		help: helpKeys,
+		events: eventsKeys,
 		discover: discoverKeys,
 		sources: sourcesKeys,
 		history: historyKeys,
@@ -281,6 +290,7 @@ export function useMonitorView({
 	});
 
 	useStallAlerts({insights, state, now, multiTenant: list.multiTenant, apply: store.apply, onAlert, alerts});
+	useTenantEvents({state, now, apply: store.apply});
 	useEffect(() => {
 		if (notice !== undefined) {
 			store.apply({type: 'notice', notice: {level: 'warning', text: notice.text}});
@@ -306,6 +316,7 @@ export function useMonitorView({
 	const pickerRows: Record<Screen, number> = {
 		list: list.list.keys.length,
 		help: list.list.keys.length,
+		events: eventsData.lines.length,
 		discover: discoverData.picker.list.keys.length,
 		sources: sourcesData.picker.list.keys.length,
 		history: historyData.picker.list.keys.length,
@@ -324,6 +335,7 @@ export function useMonitorView({
 		tenants: list.tenants.length,
 		...(list.tenantFilter === undefined ? {} : {tenantFilter: list.tenantFilter}),
 		marked: discoverData.marked,
+		events: view.events.events.length,
 		features,
 	};
 
@@ -350,6 +362,7 @@ export function useMonitorView({
 		sources: sourcesData,
 		history: historyData,
 		tenantSources: glanceData,
+		events: eventsData,
 		keyContext,
 		spinning,
 	};

@@ -98,7 +98,7 @@ describe('sources at a glance in the monitor (O)', () => {
 		await pty.write('S');
 		await pty.waitForText('Start an account aggregation on Slack (demo)?');
 		await pty.write('y');
-		await pty.waitForText(/An account aggregation on Slack \(demo\) is already running/, 15_000);
+		await pty.waitForText(/Already running, tracking it: [\da-f]{32} \(Slack \(demo\)/, 15_000);
 
 		// t on a running source: its aggregation is tracked and its row selected in the monitor list.
 		await pty.write('\u001B');

@@ -12,6 +12,8 @@ import {parseAggregationStatus} from '../../source/isc/status.js';
 import {parseTaskStatus} from '../../source/isc/task-status.js';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** An ISC id (32 hex characters): load-accounts refuses any other task id. */
+const TASK_ID = '2c9180857d4e0a1f017d4f3a3b4c0099';
 /** From just past 10^11 ms (March 1973, where a number is plausibly epoch ms) to 2100. */
 const epochMs = fc.integer({min: 100_000_000_001, max: 4_102_444_800_000});
 /** Whatever a tenant might put in a date field. */
@@ -151,9 +153,9 @@ describe('answers with dates in either form', () => {
 				(created, launched, completed, progress, attributes, type) => {
 					const parsed = parseLoadAccountsTask({
 						success: true,
-						task: {id: 'abc', created, launched, completed, progress, attributes, type, returns: 26},
+						task: {id: TASK_ID, created, launched, completed, progress, attributes, type, returns: 26},
 					});
-					expect(parsed.task.id).toBe('abc');
+					expect(parsed.task.id).toBe(TASK_ID);
 					for (const date of [parsed.task.created, parsed.task.launched, parsed.task.completed]) {
 						expect(date === undefined || date === null || ISO.test(date)).toBe(true);
 					}

@@ -184,7 +184,7 @@ describe.skipIf(skipped !== undefined)('secrets in a real Secret Service (gnome-
 		expect(list.stdout).not.toContain('missing');
 		expect(list.stdout).toContain('The OS keychain cannot be read: the keyring is locked. Unlock it');
 		const json = await aggwatch(box, 'locked', ['tenant', 'list', '--json']);
-		expect(JSON.parse(json.stdout)).toMatchObject([{name: 'acme', secret: 'unknown', secretProblem: 'the keyring is locked'}]);
+		expect(ndjson(json.stdout)).toMatchObject([{name: 'acme', secret: 'unknown', secretProblem: 'the keyring is locked'}]);
 
 		const requests = sim.log.length;
 		const debugFile = path.join(box.work, 'debug.jsonl');

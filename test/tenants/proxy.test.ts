@@ -125,10 +125,15 @@ describe('the CLI behind a proxy', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({status: 'ACCOUNTS_COLLECTED'});
-		// Keep-alive: one tunnel may carry both requests.
+		// Keep-alive: one tunnel may carry every request.
 		expect(proxy.connects.length).toBeGreaterThanOrEqual(1);
 		expect(new Set(proxy.connects)).toEqual(new Set([host]));
-		expect(sim.log.map(entry => entry.path)).toEqual(['/oauth/token', `/v2025/account-aggregations/${RUNNING_ID}/status`]);
+		// The token, the status, and the task (which names the run's source for status's Source line).
+		expect(sim.log.map(entry => entry.path)).toEqual([
+			'/oauth/token',
+			`/v2025/account-aggregations/${RUNNING_ID}/status`,
+			`/v2025/task-status/${RUNNING_ID}`,
+		]);
 	});
 
 	it('checks the credentials of "tenant add" through the proxy too', async () => {
@@ -161,7 +166,7 @@ describe('the CLI behind a proxy', () => {
 		});
 		expect(result.code).toBe(0);
 		expect(proxy.connects).toEqual([]);
-		expect(sim.log).toHaveLength(2);
+		expect(sim.log).toHaveLength(3);
 	});
 
 	it('tunnels https tenants through HTTPS_PROXY (and reports a proxy that refuses as a network failure)', {timeout: 60_000}, async () => {

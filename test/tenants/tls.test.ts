@@ -74,7 +74,12 @@ describe('TLS', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({status: 'ACCOUNTS_COLLECTED'});
-		expect(sim.log.map(entry => entry.path)).toEqual(['/oauth/token', `/v2025/account-aggregations/${RUNNING_ID}/status`]);
+		// The token, the status, and the task (which names the run's source for status's Source line).
+		expect(sim.log.map(entry => entry.path)).toEqual([
+			'/oauth/token',
+			`/v2025/account-aggregations/${RUNNING_ID}/status`,
+			`/v2025/task-status/${RUNNING_ID}`,
+		]);
 	});
 
 	it('verifies the tenant’s certificate through an HTTPS_PROXY tunnel as well', async () => {
@@ -90,6 +95,6 @@ describe('TLS', () => {
 		});
 		expect(trusted.code).toBe(0);
 		expect(new Set(proxy.connects)).toEqual(new Set([new URL(url).host]));
-		expect(sim.log).toHaveLength(2);
+		expect(sim.log).toHaveLength(3);
 	}, 60_000);
 });

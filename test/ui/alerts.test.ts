@@ -73,7 +73,8 @@ describe('a row that ends while the monitor runs', () => {
 		poll(WD, completed, NOW + 5000);
 		const text = await m.waitFor(frame => frame.includes('Workday: COMPLETED'));
 		const header = text.split('\n')[0] ?? '';
-		expect(header).toContain('✔ Workday: COMPLETED, 5,210 accounts in 2m 10s');
+		// After the unseen count, which a narrow header never cuts; the whole text stays in the events log (E).
+		expect(header).toContain('1 unseen (E) │ ✔ Workday: COMPLETED, 5,210 accounts');
 		expect(header).not.toContain('live');
 		// The flash: the Workday line (not selected) drawn in reverse video.
 		expect(lineOf(m.lastFrame() ?? '', 'Workday')).toContain(INVERSE);
@@ -109,7 +110,7 @@ describe('a row that ends while the monitor runs', () => {
 		expect(outputs.map(output => output.alert.severity)).toEqual(['failure']);
 	});
 
-	test('one call per end: two rows ending together give two, and the header counts the other', async () => {
+	test('one call per end: two rows ending together give two, and the header counts both unseen in the events log', async () => {
 		const {m, outputs, poll} = start();
 		await m.waitFor(frame => frame.includes('Workday'));
 		poll(WD, collecting(20, 100), NOW + 1000);
@@ -117,7 +118,7 @@ describe('a row that ends while the monitor runs', () => {
 		await m.waitFor(frame => frame.includes('20/100'));
 		poll(WD, completed, NOW + 3000);
 		poll(SN, terminated, NOW + 3000);
-		await m.waitFor(frame => frame.includes('(+1 more ended)'));
+		await m.waitFor(frame => frame.includes('2 unseen (E)'));
 		expect(outputs.map(output => output.alert.title).sort()).toEqual(['ServiceNow: TERMINATED', 'Workday: COMPLETED']);
 	});
 

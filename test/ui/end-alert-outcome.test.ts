@@ -51,7 +51,8 @@ describe('the end alert waits briefly for the task, then tells the outcome once'
 		m.dispatch({type: 'requested', key, now: NOW + 2100, read: 'task'});
 		m.dispatch({type: 'task-read', key, task: warned, now: NOW + 2300});
 		const text = await m.waitFor(frame => frame.includes('Active Directory EU: COMPLETED with 3 warnings'));
-		expect(text.split('\n')[0]).toContain('Active Directory EU: COMPLETED with 3 warnings, 6,000 accounts');
+		// The header names the outcome after the unseen count (the whole text is in the events log, E).
+		expect(text.split('\n')[0]).toContain('1 unseen (E) │ ✔ Active Directory EU: COMPLETED with 3 warnings');
 		expect(outputs).toHaveLength(1);
 		expect(outputs[0]?.sequence).toContain('\u001B]9;Active Directory EU: COMPLETED with 3 warnings, 6,000 accounts');
 

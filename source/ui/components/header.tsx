@@ -17,8 +17,10 @@ export interface HeaderProps {
 	width: number;
 	/** How often a tenant with failing credentials is tried again (for the banner). */
 	authRetryMs: number;
-	/** An aggregation just ended: told in place of the polling state for a few seconds. */
+	/** The latest event (an end, a stall), told in place of the polling state for a few seconds. */
 	alert?: HeaderAlert;
+	/** Events in the events log (E) not seen yet: told until the log is opened. */
+	unseen?: number;
 	/** Running rows that look stalled (counted among the running). */
 	stalled?: number;
 	/** Rows out of view are polled this often, slower than --interval (outOfViewEveryMs): told after "live". */
@@ -29,8 +31,6 @@ export interface HeaderAlert {
 	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
 	text: string;
 	severity: 'success' | 'failure';
-	/** Other rows that ended within the same few seconds. */
-	others: number;
 }
 
 export interface PollingState {
@@ -150,20 +150,30 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 	return result;
 }
 
-/** Name, version, tenant, polling state and counts; then one banner per tenant whose credentials fail. */
-export function Header({tenantLabel, summary, now, width, authRetryMs, alert, stalled, outOfViewMs}: HeaderProps) {
+/** "3 unseen (E)": the events the log holds that the user has not opened it for; nothing once seen. */
+export function unseenText(unseen: number): string {
+	return unseen > 0 ? `${unseen} unseen (E)` : '';
+}
+
+/**
+ * Name, version, tenant, unseen events, the latest event or the polling state, and counts; then one banner per
+ * tenant whose credentials fail. The unseen count comes before the event, so a narrow header cuts the event first.
+ */
+export function Header({tenantLabel, summary, now, width, authRetryMs, alert, unseen = 0, stalled, outOfViewMs}: HeaderProps) {
 	const {glyphs, paint} = useTheme();
 	const polling: PollingState & {text?: string} =
 		alert === undefined
 			? pollingState(summary, now, outOfViewMs)
 			: {
-					label: `${alert.text}${alert.others > 0 ? ` (+${alert.others} more ended)` : ''}`,
+					label: alert.text,
 					role: alert.severity === 'success' ? 'done' : 'failed',
 					glyph: 'live',
 					text: alert.severity === 'success' ? glyphs.completed : glyphs.terminated,
 				};
 	const symbol = polling.text ?? glyphs[polling.glyph];
 	const separator = ` ${glyphs.separator} `;
+	const news = unseenText(unseen);
+	// The counts go short as before: the unseen count is not weighed (the event's text after it is cut instead).
 	const left = [`aggwatch ${version}`, tenantLabel, `${symbol} ${polling.label}`].join(separator);
 	const items = counts(summary, glyphs, stalled);
 	const long = items.map(item => item.text).join('  ');
@@ -179,6 +189,14 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, st
 					<Text color={paint('muted')}>{separator}</Text>
 					<Text bold>{tenantLabel}</Text>
 					<Text color={paint('muted')}>{separator}</Text>
+					{news === '' ? null : (
+						<>
+							<Text color={paint('key')} bold>
+								{news}
+							</Text>
+							<Text color={paint('muted')}>{separator}</Text>
+						</>
+					)}
 					<Text color={paint(polling.role)} bold={alert !== undefined}>
 						{symbol} {polling.label}
 					</Text>

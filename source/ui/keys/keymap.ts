@@ -29,6 +29,7 @@ export type Command =
 	| 'sort'
 	| 'tenant'
 	| 'history'
+	| 'events'
 	| 'glance'
 	| 'track-run'
 	| 'back'
@@ -86,6 +87,8 @@ export interface KeyContext {
 	tenantFilter?: string;
 	/** Entries marked in the discover picker. */
 	marked?: number;
+	/** Events in the events log (E). */
+	events?: number;
 	/** The screens this monitor offers (see Feature). Bindings that need one that is absent are hidden and inert. */
 	features?: readonly Feature[];
 }
@@ -105,8 +108,8 @@ export interface Binding {
 	hint: Text;
 	/** One line for the help overlay. */
 	help: string;
-	/** Footer priority, lowest first; absent: help overlay only. */
-	footer?: number;
+	/** Footer priority, lowest first (or by context, e.g. `p resume` matters more while paused); absent: help overlay only. */
+	footer?: number | ((context: KeyContext) => number);
 	/** Always keep room for this hint in the footer (help, quit). */
 	pinned?: boolean;
 	/** When the binding is worth a footer hint (it still works otherwise). */
@@ -121,11 +124,11 @@ const hasRows = (context: KeyContext) => context.rows > 0;
 const normal: readonly Mode[] = ['normal'];
 const pickers: readonly Mode[] = ['discover', 'sources'];
 /** Modes whose list moves with the arrows (and, outside text modes, j/k/g/G). */
-const lists: readonly Mode[] = ['normal', 'help', 'history', 'tenant-sources', ...pickers];
+const lists: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...pickers];
 const prompts: readonly Mode[] = ['adding', 'filtering', 'history-filtering', 'tenant-sources-filtering'];
 const editable: readonly Mode[] = [...prompts, ...pickers];
 const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear', 'confirm-start', 'confirm-source-start'];
-const allModes: readonly Mode[] = ['normal', 'help', 'history', 'tenant-sources', ...editable, ...confirms];
+const allModes: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...editable, ...confirms];
 
 export const KEYMAP: readonly Binding[] = [
 	// Navigate
@@ -283,7 +286,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'p',
 		hint: context => (context.paused ? 'resume' : 'pause'),
 		help: 'Pause or resume polling',
-		footer: 4, // before the others: "p resume" while paused must stay at 80 columns
+		// While paused, the way back to live polling is what the footer must not lose at 80 columns.
+		footer: context => (context.paused ? 3 : 8),
 		relevant: context => context.total > 0,
 		section: 'Aggregations',
 	},
@@ -367,13 +371,26 @@ export const KEYMAP: readonly Binding[] = [
 		section: 'View',
 	},
 	{
+		command: 'events',
+		modes: ['normal', 'events'],
+		chords: [{input: 'E'}],
+		keys: () => 'E',
+		hint: context => (context.mode === 'events' ? 'close events' : 'events'),
+		help: 'Show the events log: every end, stall, held-back deletion and tenant failure or 429 pause this session, newest first (E again goes back)',
+		// After pause: the header's "N unseen (E)" names the key at any width.
+		footer: 9,
+		relevant: context => context.mode === 'events' || (context.events ?? 0) > 0,
+		section: 'View',
+	},
+	{
 		command: 'glance',
 		modes: ['normal', 'tenant-sources'],
 		chords: [{input: 'O'}],
 		keys: () => 'O',
 		hint: context => (context.mode === 'tenant-sources' ? 'close sources' : 'sources'),
 		help: "Sources at a glance: every source's last and running aggregations, its schedule, what needs attention (O again goes back)",
-		footer: 6,
+		// After pause: at 80 columns the footer keeps p pause/resume, and O shows from about 90 columns (always in ?).
+		footer: 9,
 		requires: 'glance',
 		section: 'View',
 	},
@@ -390,11 +407,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'back',
-		modes: ['history', 'tenant-sources'],
+		modes: ['history', 'tenant-sources', 'events'],
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
 		hint: context => (context.detailOpen ? 'hide details' : context.filtered ? 'clear filter' : 'back'),
-		help: 'History and sources: close the details, else clear the filter, else go back to the monitor',
+		help: 'History, sources and events: close the details, else clear the filter, else go back to the monitor',
 		footer: 3,
 		section: 'View',
 	},
@@ -623,7 +640,7 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 		hints.push({
 			keys: binding.keys(glyphs, mode),
 			label: textOf(binding.hint, context),
-			priority: binding.footer,
+			priority: typeof binding.footer === 'function' ? binding.footer(context) : binding.footer,
 			...(binding.pinned ? {pinned: true} : {}),
 		});
 	}

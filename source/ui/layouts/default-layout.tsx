@@ -5,6 +5,7 @@ import {KeyFooter} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {SpinnerClock} from '../components/spinner-clock.js';
 import {Discover} from '../screens/discover/discover.js';
+import {Events} from '../screens/events/events.js';
 import {Help} from '../screens/help/help.js';
 import {History, HistoryBottom} from '../screens/history/history.js';
 import {List, ListBottom} from '../screens/list/list.js';
@@ -18,6 +19,10 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 	switch (screen) {
 		case 'help': {
 			return <Help scroll={view.mode === 'help' ? view.helpScroll : 0} features={features} width={width} height={body} />;
+		}
+
+		case 'events': {
+			return <Events {...model.events} scroll={view.mode === 'events' ? view.eventsScroll : 0} width={width} height={body} />;
 		}
 
 		case 'discover': {
@@ -88,7 +93,8 @@ export function DefaultLayout({model}: {model: MonitorViewModel}) {
 					authRetryMs={state.options.authRetryMs}
 					stalled={model.stalled}
 					{...(model.outOfViewMs === undefined ? {} : {outOfViewMs: model.outOfViewMs})}
-					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity, others: latest.others}})}
+					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity}})}
+					unseen={model.view.events.unseen}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">
 					<ScreenMain model={model} />

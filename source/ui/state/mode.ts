@@ -10,6 +10,8 @@ export type Mode =
 	| 'confirm-clear'
 	| 'confirm-start'
 	| 'help'
+	/** The events log (E): every alert of the session, newest first. */
+	| 'events'
 	/** The picker of running aggregations not tracked yet (D). */
 	| 'discover'
 	/** The source picker that starts an aggregation (S). */
@@ -29,7 +31,7 @@ export type PromptMode = 'adding' | 'filtering' | 'history-filtering' | 'tenant-
 export type PickerMode = 'discover' | 'sources';
 
 /** The screens (source/ui/screens/): each owns some modes, with its reducer, key hook and view. */
-export type Screen = 'list' | 'help' | 'discover' | 'sources' | 'history' | 'tenant-sources';
+export type Screen = 'list' | 'help' | 'events' | 'discover' | 'sources' | 'history' | 'tenant-sources';
 
 const SCREEN_OF: Record<Mode, Screen> = {
 	normal: 'list',
@@ -38,6 +40,7 @@ const SCREEN_OF: Record<Mode, Screen> = {
 	'confirm-remove': 'list',
 	'confirm-clear': 'list',
 	help: 'help',
+	events: 'events',
 	discover: 'discover',
 	sources: 'sources',
 	'confirm-start': 'sources',

@@ -1,4 +1,5 @@
 import type {Flash} from '../../alerts/end-transitions.js';
+import type {EventsLog} from '../../alerts/events-log.js';
 import type {RowKey} from '../../core/types.js';
 import type {SortKey} from '../../core/view.js';
 import type {StartableSource} from '../monitor/commands.js';
@@ -40,6 +41,8 @@ export interface SharedView extends Selection {
 	historyDetail: boolean;
 	/** Rows that ended recently, newest last. */
 	flashes: Flash[];
+	/** Every alert of the session, newest first, and how many are unseen (E opens it). */
+	events: EventsLog;
 	/** A one-line message in the footer (shown on the list), gone at the next key. */
 	notice?: Message;
 }
@@ -56,6 +59,8 @@ export type ScreenState =
 	| {mode: 'confirm-clear'; question: string}
 	/** First line of the help overlay on screen. */
 	| {mode: 'help'; helpScroll: number}
+	/** The events log (E): its first line on screen. */
+	| {mode: 'events'; eventsScroll: number}
 	/** The picker of running aggregations not tracked yet (D); its own state is a PickerState. */
 	| {mode: 'discover'}
 	/** The source picker that starts an aggregation (S). */
@@ -84,6 +89,7 @@ const SHARED_FIELDS: Record<keyof SharedView, true> = {
 	tenantFilter: true,
 	historyDetail: true,
 	flashes: true,
+	events: true,
 	notice: true,
 };
 

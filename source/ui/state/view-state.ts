@@ -1,6 +1,8 @@
 import type {SortKey} from '../../core/view.js';
 import {isSelectionAction, reduceSelection, type SelectionAction} from './list-selection.js';
 import {screenOf, type Screen} from './mode.js';
+import {cancelEvents, isEventsAction, reduceEvents, withEvents, type EventsAction} from '../screens/events/events-actions.js';
+import {EMPTY_EVENTS_LOG, type EventKind} from '../../alerts/events-log.js';
 import {cancelHelp, isHelpAction, reduceHelp, type HelpAction} from '../screens/help/help-actions.js';
 import {cancelHistory, isHistoryAction, reduceHistory, type HistoryAction} from '../screens/history/history-actions.js';
 import {cancelList, isListAction, reduceList, type ListAction} from '../screens/list/list-actions.js';
@@ -25,6 +27,7 @@ export type ViewAction =
 	| SelectionAction
 	| ListAction
 	| HelpAction
+	| EventsAction
 	| SourcesAction
 	| HistoryAction
 	| TenantSourcesAction
@@ -34,8 +37,11 @@ export type ViewAction =
 	| {type: 'open-screen'; mode: 'discover' | 'sources' | 'history'}
 	/** Back to the monitor list, with an optional notice (a picker was used, or the history closed). */
 	| {type: 'close-screen'; notice?: Message}
-	/** Rows seen ending; flashes older than `keepMs` before `now` are dropped. */
-	| {type: 'alerted'; flashes: Flash[]; now: number; keepMs: number}
+	/**
+	 * Rows seen ending (or stalling: `kind`); flashes older than `keepMs` before `now` are dropped. Each flash is
+	 * also logged in the events log.
+	 */
+	| {type: 'alerted'; flashes: Flash[]; now: number; keepMs: number; kind?: EventKind}
 	| {type: 'notice'; notice?: Message};
 
 /** The view settings that are saved between runs; the same shape as the store's Prefs. */
@@ -55,12 +61,14 @@ export function createViewState(prefs: Partial<ViewPrefs> = {}): ViewState {
 		sort: prefs.sort ?? 'added',
 		historyDetail: false,
 		flashes: [],
+		events: EMPTY_EVENTS_LOG,
 	};
 }
 
 const cancels: Record<Screen, (view: ViewState) => ViewState> = {
 	list: cancelList,
 	help: cancelHelp,
+	events: cancelEvents,
 	discover: toNormal,
 	sources: cancelSources,
 	history: cancelHistory,
@@ -78,6 +86,10 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 
 	if (isHelpAction(action)) {
 		return reduceHelp(view, action);
+	}
+
+	if (isEventsAction(action)) {
+		return reduceEvents(view, action);
 	}
 
 	if (isSourcesAction(action)) {
@@ -113,11 +125,15 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 			const oldest = action.now - action.keepMs;
 			const kept = view.flashes.filter(flash => flash.at >= oldest);
 			const fresh = action.flashes.filter(flash => flash.at >= oldest);
+			const logged = withEvents(
+				view,
+				action.flashes.map(flash => ({at: flash.at, kind: action.kind ?? 'ended', text: flash.text, severity: flash.severity})),
+			);
 			if (fresh.length === 0 && kept.length === view.flashes.length) {
-				return view;
+				return logged;
 			}
 
-			return {...view, flashes: [...kept, ...fresh]};
+			return {...logged, flashes: [...kept, ...fresh]};
 		}
 
 		case 'notice': {

@@ -182,6 +182,11 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 					return true;
 				}
 
+				case 'events': {
+					store.apply({type: 'open-events'});
+					return true;
+				}
+
 				case 'cancel':
 				case 'deny': {
 					store.apply({type: 'cancel'});
