@@ -107,8 +107,12 @@ export interface Summary {
 	warnings: number;
 	/** COMPLETED, and the task ended ERROR or TERMINATED ("completed, possibly with errors"). */
 	errors: number;
-	/** CANCELLED, TERMINATED and not-found. */
+	/** TERMINATED: the run failed. */
 	failed: number;
+	/** CANCELLED: someone stopped the run (counted apart from failures). */
+	cancelled: number;
+	/** The status endpoint never knew the id (404 from the first request): counted apart from failures. */
+	notFound: number;
 	/** expired: outcome unknown. */
 	expired: number;
 	/** Rows still polled whose last request failed (they keep their last data). */
@@ -130,6 +134,8 @@ export function summarize(state: MonitorState, now: number): Summary {
 		warnings: 0,
 		errors: 0,
 		failed: 0,
+		cancelled: 0,
+		notFound: 0,
 		expired: 0,
 		erroring: 0,
 		rateLimitedUntil: {},
@@ -157,7 +163,7 @@ export function summarize(state: MonitorState, now: number): Summary {
 			}
 
 			case 'failed': {
-				summary.failed++;
+				summary[outcome === 'cancelled' ? 'cancelled' : outcome === 'not-found' ? 'notFound' : 'failed']++;
 				break;
 			}
 

@@ -5,7 +5,7 @@ import {COUNT_FIELDS} from '../domain/status.js';
 /** The shape version this build writes. Bump it together with a new entry in `migrations.ts`. */
 export const SCHEMA_VERSION = 1;
 
-export const SORT_KEYS = ['added', 'status', 'progress', 'start'] as const;
+export const SORT_KEYS = ['added', 'status', 'severity', 'severity-reversed', 'progress', 'start'] as const;
 
 export type SortKey = (typeof SORT_KEYS)[number];
 

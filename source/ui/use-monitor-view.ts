@@ -5,6 +5,7 @@ import type {RowInsight} from '../core/insight.js';
 import {DEFAULT_STALL_AFTER_MS} from '../core/stall.js';
 import {summarize, type Summary} from '../core/summary.js';
 import type {MonitorState} from '../core/types.js';
+import {needsAttention} from '../core/view.js';
 import type {HistoryEntry} from '../history/entry.js';
 import type {PreviousRun} from '../history/previous-runs.js';
 import {useEndAlerts} from './alerts/use-end-alerts.js';
@@ -38,6 +39,7 @@ import type {ViewState} from './state/screen-state.js';
 import {useViewState} from './state/use-view-state.js';
 import {createViewState, type ViewPrefs} from './state/view-state.js';
 import {useTerminalSize} from './terminal/terminal-size.js';
+import {rowConcerns} from './text/row-words.js';
 import {isTooSmall} from './text/layout.js';
 import {useTheme} from './theme/theme.js';
 
@@ -257,6 +259,7 @@ export function useMonitorView({
 		state,
 		list: list.list,
 		shownRows: list.shownRows,
+		needsAttention: row => needsAttention(row, rowConcerns(insights?.get(row.key))),
 		commands,
 		tenants: list.tenants,
 		open: {

@@ -42,7 +42,7 @@ describe('rowOutcome', () => {
 });
 
 describe('summarize', () => {
-	it('counts rows for the header', () => {
+	it('counts rows for the header: cancelled and not-found rows apart from failures (issue 22)', () => {
 		expect(summarize(state, 0)).toEqual({
 			total: 8,
 			running: 1,
@@ -50,7 +50,9 @@ describe('summarize', () => {
 			done: 1,
 			warnings: 0,
 			errors: 0,
-			failed: 3,
+			failed: 1,
+			cancelled: 1,
+			notFound: 1,
 			expired: 2,
 			erroring: 0,
 			rateLimitedUntil: {},

@@ -33,7 +33,7 @@ const e2e = monitorE2e(
 );
 
 function launch(args: string[], ascii = false): PtySession {
-	return e2e.launch([...(ascii ? ['--ascii'] : []), ...args], {cols: 130, rows: 30});
+	return e2e.launch([...(ascii ? ['--ascii'] : []), ...args], {cols: 150, rows: 30});
 }
 
 function rowOf(screen: string, id: string): string {
@@ -56,6 +56,9 @@ describe('outcomes in the monitor (real terminal)', () => {
 		const header = pty.screenText().split('\n')[0] ?? '';
 		expect(header).toContain('⚠ 1 with warnings');
 		expect(header).toContain('✖ 1 with errors');
+		// The mistyped id is counted apart from failed runs (issue 22); 150 columns hold the long forms of all three.
+		expect(header).toContain('∅ 1 not found');
+		expect(header).toContain('✖ 0 failed');
 
 		await pty.write('\r');
 		await pty.waitForText(`Id                  ${WARNED}`);

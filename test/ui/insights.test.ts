@@ -107,6 +107,17 @@ describe('a stalled row', () => {
 		expect(detail).toMatch(/Stalled\?\s+no progress for 17m 00s \(threshold 15m 00s: --stall-after\)/);
 	});
 
+	test('/stalled finds it: the filter matches the marks the row shows (issue 22)', async () => {
+		const m = renderMonitor({state: stalledState(), now: NOW, size: {columns: 200, rows: 30}, insightsFor: insightsFor()});
+		await m.waitFor(frame => lineOf(frame, 'LDAP').includes('stalled?') && frame.includes('Okta'));
+		for (const key of ['/', 's', 't', 'a', 'l', 'l', 'e', 'd', keys.enter]) {
+			await press(m.stdin, key);
+		}
+
+		const text = await m.waitFor(frame => !lineOf(frame, 'Okta').includes('Okta') && frame.includes('row 1 of 1'));
+		expect(lineOf(text, 'LDAP')).toContain('stalled?');
+	});
+
 	test('is told once (bell and notification), and the mark clears when progress resumes', async () => {
 		const outputs: AlertOutput[] = [];
 		const state = stateOf([

@@ -71,6 +71,23 @@ describe('rows', () => {
 		expect((m.lastFrame() ?? '').split('\n')).toHaveLength(23);
 	});
 
+	test('the header counts cancelled and not-found rows apart from failures (issue 22)', async () => {
+		const state = stateOf(
+			[
+				{id: SN, answers: [{status: {start: START, status: 'TERMINATED', processedAccounts: 10, totalAccounts: 100}, ago: 2000}]},
+				{id: WD, label: 'Workday', answers: [{status: {start: START, status: 'CANCELLED'}, ago: 2000}]},
+				{id: WAITING, label: 'Okta', error: {kind: 'not-found', message: 'Not found', status: 404}},
+			],
+			{notFoundGraceMs: 0},
+		);
+		const m = renderMonitor({state, now: NOW, size: {columns: 160, rows: 24}});
+		const text = await m.waitFor(frame => frame.includes('cancelled'));
+		const header = text.split('\n')[0] ?? '';
+		expect(header).toContain('✖ 1 failed');
+		expect(header).toContain('⊘ 1 cancelled');
+		expect(header).toContain('∅ 1 not found');
+	});
+
 	test('ASCII mode writes only 7-bit characters', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW, ascii: true, color: false});
 		const text = await m.waitFor(frame => frame.includes('Workday'));
@@ -471,9 +488,15 @@ describe('filter and sort', () => {
 		let text = await m.waitFor(frame => frame.includes('sort: status'));
 		expect(order(text)).toEqual(['Active Directory', 'Future', 'Okta', SN.slice(0, 8), 'Workday']);
 		await press(m.stdin, 's');
+		text = await m.waitFor(frame => frame.includes('sort: severity, worst first'));
+		expect(order(text)).toEqual([SN.slice(0, 8), 'Active Directory', 'Future', 'Okta', 'Workday']);
+		await press(m.stdin, 's');
+		text = await m.waitFor(frame => frame.includes('sort: severity, worst last'));
+		expect(order(text)).toEqual(['Workday', 'Active Directory', 'Future', 'Okta', SN.slice(0, 8)]);
+		await press(m.stdin, 's');
 		text = await m.waitFor(frame => frame.includes('sort: progress'));
 		expect(order(text).slice(0, 3)).toEqual(['Workday', 'Active Directory', SN.slice(0, 8)]);
-		expect(m.calls.prefs.map(prefs => prefs.sort)).toEqual(['status', 'progress']);
+		expect(m.calls.prefs.map(prefs => prefs.sort)).toEqual(['status', 'severity', 'severity-reversed', 'progress']);
 	});
 });
 

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {createTheme, prefersAscii, prefersColor} from '../../source/ui/theme/theme.js';
+import {helpLines} from '../../source/ui/components/help-overlay.js';
+import {createTheme, prefersAscii, prefersColor, type Glyphs} from '../../source/ui/theme/theme.js';
 
 describe('prefersColor', () => {
 	test('NO_COLOR (non-empty) and --no-color turn colour off', () => {
@@ -42,5 +43,64 @@ test('without colour every role paints nothing; ASCII glyphs are 7-bit', () => {
 		for (const text of texts) {
 			expect(text).toMatch(/^[\x20-\x7e]+$/);
 		}
+	}
+});
+
+/** The glyphs that stand alone for a state of a row or of the polling: each must mean one thing. */
+const MEANINGS = [
+	'cursor',
+	'started',
+	'completed',
+	'cancelled',
+	'retried',
+	'terminated',
+	'notFound',
+	'waiting',
+	'expired',
+	'unknown',
+	'live',
+	'paused',
+	'rateLimited',
+	'warning',
+	'stalled',
+] as const satisfies ReadonlyArray<keyof Glyphs>;
+
+describe('one glyph per meaning (issue 22)', () => {
+	for (const ascii of [false, true]) {
+		const {glyphs} = createTheme({color: false, ascii});
+		test(`${ascii ? 'ASCII (TERM=linux)' : 'Unicode'}: the cursor, the badges, the header marks and the spinner frames are all different`, () => {
+			const used = [...MEANINGS.map(name => glyphs[name]), ...glyphs.spinner.frames];
+			expect(new Set(used).size).toBe(used.length);
+			// The collision the issue saw: the cursor and the running badge, and cancelled and a spinner frame.
+			expect(glyphs.cursor).not.toBe(glyphs.started);
+			expect(glyphs.spinner.frames).not.toContain(glyphs.cancelled);
+		});
+
+		test(`${ascii ? 'ASCII' : 'Unicode'}: the ? legend lists every mark the screen can show`, () => {
+			const keys = helpLines(glyphs).map(line => line.keys ?? '');
+			for (const name of MEANINGS) {
+				expect(
+					keys.some(key => key.includes(glyphs[name])),
+					name,
+				).toBe(true);
+			}
+
+			for (const mark of [
+				'held back',
+				'over the',
+				'slower',
+				`${glyphs.stale}stale`,
+				`${glyphs.error}net`,
+				glyphs.atMost,
+				glyphs.sortAscending,
+			]) {
+				expect(
+					keys.some(key => key.includes(mark)),
+					mark,
+				).toBe(true);
+			}
+
+			expect(keys.some(key => key === glyphs.spinner.frames.join(''))).toBe(true);
+		});
 	}
 });

@@ -167,15 +167,15 @@ describe('prompts', () => {
 	});
 });
 
-test('sort cycles added, status, progress, start; prefs seed the state', () => {
+test('sort cycles added, status, severity, severity reversed, progress, start; prefs seed the state', () => {
 	const sorts = [];
 	let view = createViewState();
-	for (let index = 0; index < 4; index++) {
+	for (let index = 0; index < 6; index++) {
 		view = reduceView(view, {type: 'cycle-sort'});
 		sorts.push(view.sort);
 	}
 
-	expect(sorts).toEqual(['status', 'progress', 'start', 'added']);
+	expect(sorts).toEqual(['status', 'severity', 'severity-reversed', 'progress', 'start', 'added']);
 	expect(createViewState({sort: 'progress', detail: true})).toMatchObject({sort: 'progress', detailOpen: true});
 });
 

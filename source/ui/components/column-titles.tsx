@@ -20,7 +20,12 @@ export const ColumnTitles = memo(function ColumnTitles({layout, sort, withTenant
 		sort === key ? `${title}${descending ? glyphs.sortDescending : glyphs.sortAscending}` : title;
 	const parts = [
 		' '.repeat(LEAD_WIDTH) + (withTenant && layout.tenant > 0 ? `${cut('TENANT', layout.tenant)} ` : '') + cut('NAME', layout.label),
-		cut(mark('STATUS', 'status'), layout.badge),
+		cut(
+			sort === 'severity' || sort === 'severity-reversed'
+				? `STATUS${sort === 'severity' ? glyphs.sortDescending : glyphs.sortAscending}`
+				: mark('STATUS', 'status'),
+			layout.badge,
+		),
 	];
 	if (layout.bar > 0) {
 		parts.push(cut(mark('PROGRESS', 'progress', true), layout.bar));

@@ -130,6 +130,15 @@ function counts(summary: Summary, glyphs: Glyphs, stalled = 0): Count[] {
 	}
 
 	add(glyphs.terminated, summary.failed, 'failed', summary.failed > 0 ? 'failed' : 'muted');
+	// Cancelled and not-found rows are not failures of the run: counted apart, when there are any.
+	if (summary.cancelled > 0) {
+		add(glyphs.cancelled, summary.cancelled, 'cancelled', 'cancelled');
+	}
+
+	if (summary.notFound > 0) {
+		add(glyphs.notFound, summary.notFound, 'not found', 'failed');
+	}
+
 	if (summary.expired > 0) {
 		add(glyphs.expired, summary.expired, 'expired', 'muted');
 	}

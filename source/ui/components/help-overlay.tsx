@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {helpSections, type Feature} from '../keys/keymap.js';
 import {useTheme, type ColorRole, type Glyphs} from '../theme/theme.js';
 import {fit} from '../../domain/text.js';
+import {DELETION_WORDS} from '../../domain/words.js';
 
 export interface HelpOverlayProps {
 	width: number;
@@ -40,6 +41,8 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 	lines.push({kind: 'blank', text: ''}, {kind: 'title', text: 'Symbols'});
 	const symbol = (glyph: string, text: string, role: ColorRole): HelpLine => ({kind: 'entry', keys: glyph, text, role});
 	lines.push(
+		symbol(glyphs.cursor, 'the selected row', 'accent'),
+		symbol(glyphs.spinner.frames.join(''), 'spinner (one frame at a time): the run is polled and moving', 'running'),
 		symbol(glyphs.started, 'started / accounts collected (running)', 'running'),
 		symbol(glyphs.retried, 'retried', 'warning'),
 		symbol(glyphs.stalled, 'stalled? a running aggregation whose counts have stopped (header count)', 'warning'),
@@ -51,9 +54,16 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 		symbol(glyphs.notFound, 'not found: ISC does not know the id', 'failed'),
 		symbol(glyphs.waiting, 'waiting for a first answer', 'waiting'),
 		symbol(glyphs.expired, 'expired: ISC forgot it before it ended (about an hour after)', 'muted'),
+		symbol(glyphs.unknown, 'a status this version does not know, shown as ISC sent it', 'unknown'),
+		symbol(DELETION_WORDS.heldBack, "mark: ISC held the deletions back (over the source's deleteThreshold)", 'warning'),
+		symbol('over the', `mark: accounts ${DELETION_WORDS.marked} ${DELETION_WORDS.over} (the source's deleteThreshold)`, 'warning'),
+		symbol(`2${glyphs.times} slower`, 'mark: slower (or faster) than its usual run; counts more or fewer than usual', 'warning'),
+		symbol(`${glyphs.sortAscending} ${glyphs.sortDescending}`, 'column titles: the column the list is sorted by, and which way', 'muted'),
+		symbol(glyphs.atMost, 'at most: a duration known only as an upper bound', 'muted'),
 		symbol(`${glyphs.stale}stale`, 'behind its poll schedule (rows out of view are polled less often)', 'warning'),
 		symbol(`${glyphs.error}net`, 'the last request failed (net, 5xx, 404, 429, bad, 4xx); details with Enter', 'error'),
 		symbol(`${glyphs.error}auth`, "the row's tenant has failing credentials (auth, 403); the header says what to do", 'error'),
+		symbol(`${glyphs.error}1`, 'header: rows whose last request failed (erroring)', 'error'),
 		symbol(glyphs.live, 'header: polling live', 'done'),
 		symbol(glyphs.paused, 'header: polling paused (p resumes)', 'warning'),
 		symbol(glyphs.rateLimited, 'header: rate limited by ISC (429), waiting for Retry-After', 'warning'),

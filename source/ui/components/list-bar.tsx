@@ -7,6 +7,8 @@ import {useTheme} from '../theme/theme.js';
 const SORT_NAMES: Record<SortKey, string> = {
 	added: 'added order',
 	status: 'status',
+	severity: 'severity, worst first',
+	'severity-reversed': 'severity, worst last',
 	progress: 'progress',
 	start: 'start time',
 };

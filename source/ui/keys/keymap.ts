@@ -14,6 +14,8 @@ export type Command =
 	| 'page-down'
 	| 'first'
 	| 'last'
+	| 'next-problem'
+	| 'previous-problem'
 	| 'toggle-detail'
 	| 'add'
 	| 'discover'
@@ -185,6 +187,24 @@ export const KEYMAP: readonly Binding[] = [
 		section: 'Navigate',
 	},
 	{
+		command: 'next-problem',
+		modes: normal,
+		chords: [{input: 'n'}],
+		keys: () => 'n',
+		hint: 'next problem',
+		help: 'Next row needing attention (failed, errors, held back, stalled, warnings), from the cursor down, wrapping',
+		section: 'Navigate',
+	},
+	{
+		command: 'previous-problem',
+		modes: normal,
+		chords: [{input: 'N'}],
+		keys: () => 'N',
+		hint: 'previous problem',
+		help: 'Previous row needing attention, from the cursor up, wrapping',
+		section: 'Navigate',
+	},
+	{
 		command: 'toggle-detail',
 		modes: ['normal', 'history', 'tenant-sources'],
 		chords: [{key: 'return'}],
@@ -323,7 +343,7 @@ export const KEYMAP: readonly Binding[] = [
 		chords: [{input: 's'}],
 		keys: () => 's',
 		hint: 'sort',
-		help: 'Cycle the sort order: added, status, progress, start time (sources: attention, name, last ended, next run)',
+		help: 'Cycle the sort order: added, status, severity (worst first), severity reversed (worst last), progress, start time (sources: attention, name, last ended, next run)',
 		footer: 12,
 		relevant: context => (context.mode === 'tenant-sources' ? context.rows > 1 : context.total > 1),
 		section: 'View',

@@ -13,6 +13,7 @@ import {MIN_LIST_ROWS, rowLayout, type RowLayout} from '../../text/layout.js';
 import {selectedIndexIn, visibleWindow, type ListView, type VisibleWindow} from '../../state/list-selection.js';
 import {screenOf} from '../../state/mode.js';
 import {previousRunLines} from '../../text/previous-run-lines.js';
+import {rowConcerns, rowShownText} from '../../text/row-words.js';
 import {useTheme} from '../../theme/theme.js';
 import type {ViewStore} from '../../state/use-view-state.js';
 import type {ViewPrefs} from '../../state/view-state.js';
@@ -93,7 +94,15 @@ export function useListState({
 		() => (tenantFilter === undefined ? state.rows : state.rows.filter(row => row.tenant === tenantFilter)),
 		[state.rows, tenantFilter],
 	);
-	const shownRows = useMemo(() => sortRows(filterRows(tenantRows, view.filter), view.sort), [tenantRows, view.filter, view.sort]);
+	const shownRows = useMemo(
+		() =>
+			sortRows(
+				filterRows(tenantRows, view.filter, row => rowShownText(row, insights?.get(row.key), glyphs)),
+				view.sort,
+				row => rowConcerns(insights?.get(row.key)),
+			),
+		[tenantRows, view.filter, view.sort, insights, glyphs],
+	);
 	const keys = useMemo(() => shownRows.map(row => row.key), [shownRows]);
 	// Every answer makes a new rows array, but the ids change only when rows are added or removed: shorten them again
 	// only then (with 1,000 rows, sorting and reversing the ids at every tick was most of this hook's work).

@@ -21,6 +21,8 @@ export interface ListKeysOptions {
 	/** The rows as on screen, in the order of list.keys. The selected one is looked up when a key is handled. */
 	shownRows: readonly TrackedRow[];
 	commands: MonitorCommands;
+	/** Whether a shown row needs attention (failed, errors, held back, stalled, warnings): n and N go to those. */
+	needsAttention: (row: TrackedRow) => boolean;
 	/** The tenants `t` cycles through (sorted); fewer than two: t does nothing. */
 	tenants: readonly string[];
 	/** Opens the other screens (D, S, H); absent: not offered. */
@@ -36,7 +38,7 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 	const latest = useLatest(options);
 	const run = useCallback(
 		(command: Command): boolean => {
-			const {store, state, list, shownRows, commands, tenants, open} = latest.current;
+			const {store, state, list, shownRows, commands, tenants, open, needsAttention} = latest.current;
 			const view = store.current();
 			const selectedIndex = selectedIndexIn(view, list.keys);
 			const selected: TrackedRow | undefined = selectedIndex === -1 ? undefined : shownRows[selectedIndex];
@@ -55,6 +57,26 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 						command === 'discover' ? open.discover : command === 'start' ? open.start : command === 'glance' ? open.glance : open.history;
 					opener?.();
 					return opener !== undefined;
+				}
+
+				case 'next-problem':
+				case 'previous-problem': {
+					const step = command === 'next-problem' ? 1 : -1;
+					const count = shownRows.length;
+					for (let offset = 1; offset <= count; offset++) {
+						const index = (((selectedIndex + step * offset) % count) + count) % count;
+						const row = shownRows[index];
+						if (row !== undefined && needsAttention(row)) {
+							if (index !== selectedIndex) {
+								store.apply({type: 'move', by: index - Math.max(0, selectedIndex), list});
+							}
+
+							return true;
+						}
+					}
+
+					store.apply({type: 'notice', notice: {level: 'info', text: 'No row needs attention'}});
+					return true;
 				}
 
 				case 'toggle-detail': {
