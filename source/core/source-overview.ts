@@ -1,4 +1,4 @@
-import {completionOf, isFailedCompletion, type TaskMessage} from '../domain/outcome.js';
+import {completionOf, isFailedCompletion, messagesHoldBackDeletions, normalCompletionStatus, type TaskMessage} from '../domain/outcome.js';
 import type {CronSchedule} from './cron-schedule.js';
 import {median} from './past-runs.js';
 
@@ -119,26 +119,11 @@ export interface SourceOverview {
 	attention: AttentionKind[];
 }
 
-/** A delete-threshold trip, as a real tenant's task says it: a WARNING whose messages say "Account deletion was skipped". */
-const DELETION_SKIPPED = /account deletion was skipped/i;
 export const DEFAULT_STALL_AFTER_MS = 15 * 60_000;
 /** How long ISC keeps a task: a source with no task at all has not run for at least that long. */
 export const TASK_RETENTION_MS = 90 * 86_400_000;
 /** The least grace before a missed fire counts: 15 minutes (or a tenth of the schedule's period, if longer). */
 export const MIN_GRACE_MS = 15 * 60_000;
-
-/** The five values `--json` gives (SUCCESS, WARNING, ERROR, TERMINATED, TEMP_ERROR); other values upper-cased as they came. */
-export function normalCompletionStatus(status: string): string {
-	const upper = status
-		.trim()
-		.toUpperCase()
-		.replaceAll(/[\s-]+/g, '_');
-	return upper === 'TEMPERROR' ? 'TEMP_ERROR' : upper;
-}
-
-export function deletionsSkipped(messages: readonly TaskMessage[]): boolean {
-	return messages.some(message => DELETION_SKIPPED.test(message.text));
-}
 
 function time(value: string | null | undefined): number | undefined {
 	if (value === null || value === undefined) {
@@ -166,7 +151,7 @@ function newestFirst(a: SourceRunTask, b: SourceRunTask): number {
 function messageCount(messages: readonly TaskMessage[], kind: 'warn' | 'error'): number {
 	return messages.filter(message => {
 		const type = message.type.toUpperCase();
-		return kind === 'warn' ? type.startsWith('WARN') && !DELETION_SKIPPED.test(message.text) : type === 'ERROR';
+		return kind === 'warn' ? type.startsWith('WARN') && !messagesHoldBackDeletions([message]) : type === 'ERROR';
 	}).length;
 }
 
@@ -188,7 +173,7 @@ function lastRunView(run: SourceRunTask, earlier: readonly SourceRunTask[]): Las
 		durationSeconds: duration === undefined ? null : Math.round(duration / 1000),
 		warnings: messageCount(run.messages, 'warn'),
 		errors: messageCount(run.messages, 'error'),
-		deletionsHeldBack: deletionsSkipped(run.messages),
+		deletionsHeldBack: messagesHoldBackDeletions(run.messages),
 		...(changes === undefined ? {} : {changes}),
 		...(total === undefined ? {} : {scanned: total}),
 		...(usual === undefined || usualCount < 2 ? {} : {usualSeconds: Math.round(usual / 1000)}),

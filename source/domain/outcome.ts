@@ -139,7 +139,12 @@ const DELETION_SKIPPED = 'account deletion was skipped';
  * is left of it: the status endpoint's counts are gone.
  */
 export function taskHeldBackDeletions(task: TaskOutcome | undefined): boolean {
-	return task !== undefined && task.messages.some(message => message.text.toLowerCase().includes(DELETION_SKIPPED));
+	return task !== undefined && messagesHoldBackDeletions(task.messages);
+}
+
+/** The same reading of a task's messages alone (a task-status list entry). */
+export function messagesHoldBackDeletions(messages: readonly TaskMessage[]): boolean {
+	return messages.some(message => message.text.toLowerCase().includes(DELETION_SKIPPED));
 }
 
 /** A task as `--json` prints it: completionStatus in one spelling (the raw value beside it where it differs). */

@@ -1,6 +1,7 @@
 import {completionOf, countLabel, orderedCounts} from '../../../domain/outcome.js';
 import {formatCount, formatDuration} from '../../../core/durations.js';
-import {compareOverviews, normalCompletionStatus, type SourceOverview, type SourceRunTask} from '../../../core/source-overview.js';
+import {compareOverviews, type SourceOverview, type SourceRunTask} from '../../../core/source-overview.js';
+import {normalCompletionStatus} from '../../../domain/outcome.js';
 import {
 	attentionWords,
 	figuresWords,
