@@ -34,6 +34,22 @@ export function startNotice(source: StartableSource, result: StartResult) {
 	return {level: 'info' as const, text: `Started an account aggregation on ${where}, id ${result.id}: tracking it`};
 }
 
+/** The notice while a start is on its way. */
+export function startingNotice(source: StartableSource) {
+	return {level: 'info' as const, text: `Starting an account aggregation on ${source.name} (${source.tenant})...`};
+}
+
+/** Starts an aggregation on `source` without waiting for it; `done` gets the result (a thrown error as {error}). */
+export function startInBackground(
+	start: (source: StartableSource) => Promise<StartResult>,
+	source: StartableSource,
+	done: (result: StartResult) => void,
+): void {
+	void (async () => start(source))()
+		.catch((error: unknown): StartResult => ({error: error instanceof Error ? error.message : String(error)}))
+		.then(done);
+}
+
 /** The source picker's keys (S) and its confirmation: Enter asks, y starts (never retried), anything else does not. */
 export function useSources({view, commands, picker, load, canDiscover}: SourcesKeysOptions): ScreenKeys & {open?: () => void} {
 	const mounted = useRef(true);
@@ -68,17 +84,12 @@ export function useSources({view, commands, picker, load, canDiscover}: SourcesK
 			return;
 		}
 
-		view.apply({
-			type: 'answered',
-			notice: {level: 'info', text: `Starting an account aggregation on ${source.name} (${source.tenant})...`},
+		view.apply({type: 'answered', notice: startingNotice(source)});
+		startInBackground(start, source, result => {
+			if (mounted.current) {
+				view.apply({type: 'notice', notice: startNotice(source, result)});
+			}
 		});
-		void (async () => start(source))()
-			.catch((error: unknown): StartResult => ({error: error instanceof Error ? error.message : String(error)}))
-			.then(result => {
-				if (mounted.current) {
-					view.apply({type: 'notice', notice: startNotice(source, result)});
-				}
-			});
 	}, [commands, view]);
 
 	const run = useCallback(

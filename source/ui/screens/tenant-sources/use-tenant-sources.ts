@@ -2,12 +2,12 @@ import {useCallback, useEffect, useRef} from 'react';
 import {rowKey} from '../../../core/types.js';
 import type {Command} from '../../keys/keymap.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
-import type {MonitorCommands, SourcesGlance, StartResult} from '../../monitor/commands.js';
+import type {MonitorCommands, SourcesGlance} from '../../monitor/commands.js';
 import type {SelectionAction} from '../../state/list-selection.js';
 import {useLatest} from '../../state/use-latest.js';
 import type {ViewStore} from '../../state/use-view-state.js';
 import {fileUploadRefusal, needsFileUpload, startQuestion} from '../sources/source-entries.js';
-import {startNotice} from '../sources/use-sources.js';
+import {startInBackground, startingNotice, startNotice} from '../sources/use-sources.js';
 import {startableOf} from './tenant-source-entries.js';
 import type {TenantSourcesScreenState} from './use-tenant-sources-state.js';
 
@@ -51,20 +51,15 @@ export function useTenantSources({view, commands, data, glance, canDiscover}: Te
 			return;
 		}
 
-		view.apply({
-			type: 'glance-answered',
-			notice: {level: 'info', text: `Starting an account aggregation on ${source.name} (${source.tenant})...`},
-		});
-		void (async () => start(source))()
-			.catch((error: unknown): StartResult => ({error: error instanceof Error ? error.message : String(error)}))
-			.then(result => {
-				if (mounted.current) {
-					view.apply({type: 'notice', notice: startNotice(source, result)});
-				}
+		view.apply({type: 'glance-answered', notice: startingNotice(source)});
+		startInBackground(start, source, result => {
+			if (mounted.current) {
+				view.apply({type: 'notice', notice: startNotice(source, result)});
+			}
 
-				// Its run shows on the glance once read again.
-				glance?.refresh();
-			});
+			// Its run shows on the glance once read again.
+			glance?.refresh();
+		});
 	}, [commands, view, glance]);
 
 	const run = useCallback(
