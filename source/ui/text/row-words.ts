@@ -1,10 +1,13 @@
+import {formatCount} from '../../core/durations.js';
 import type {RowInsight} from '../../core/insight.js';
+import {isPolledPhase} from '../../core/phase.js';
 import type {TrackedRow} from '../../core/types.js';
 import type {RowConcerns} from '../../core/view.js';
-import {badgeFor} from '../theme/badge.js';
+import {badgeFor, badgeText} from '../theme/badge.js';
 import type {Glyphs} from '../theme/theme.js';
 import {rowNotes} from './insight-text.js';
-import {errorWord} from './row-cells.js';
+import type {ColumnNeeds} from './layout.js';
+import {errorWord, rowLabel} from './row-cells.js';
 
 /**
  * The words a row's line says, for the list filter: its badge ("completed", "3 warnings", "2 errors"), its last
@@ -28,4 +31,48 @@ export function rowShownText(row: TrackedRow, insight: RowInsight | undefined, g
 /** What the severity sort and the next-problem keys need of a row's insight. */
 export function rowConcerns(insight: RowInsight | undefined): RowConcerns | undefined {
 	return insight === undefined ? undefined : {stalled: insight.stall !== undefined, heldBack: insight.deletion?.heldBack === true};
+}
+
+function length(text: string): number {
+	return [...text].length;
+}
+
+/**
+ * What the list's word columns need to show these rows whole (see rowLayout): the longest label, badge text and
+ * counts, and the longest marks, short (the first note, which the column always shows) and in full. Staleness comes
+ * and goes with the clock and is not counted: when it shows, the marks say less (marksText).
+ */
+export function columnNeeds(
+	rows: readonly TrackedRow[],
+	insights: ReadonlyMap<string, RowInsight> | undefined,
+	glyphs: Glyphs,
+	idText: (id: string) => string,
+): ColumnNeeds {
+	const needs: ColumnNeeds = {label: 0, badge: 0, marks: 0, marksLong: 0, counts: 0};
+	for (const row of rows) {
+		needs.label = Math.max(needs.label, length(rowLabel(row, false, idText(row.id))));
+		needs.badge = Math.max(needs.badge, length(badgeText(badgeFor(row), glyphs)));
+		const total = row.snapshot?.totalAccounts;
+		const processed = row.snapshot?.processedAccounts;
+		// The processed count grows up to the total: the column is as wide as "total/total", so it does not move.
+		const counts =
+			total === undefined
+				? processed === undefined
+					? ''
+					: `${formatCount(processed)}/?`
+				: `${formatCount(Math.max(total, processed ?? 0))}/${formatCount(total)}`;
+		needs.counts = Math.max(needs.counts, length(counts));
+		const notes = rowNotes(insights?.get(row.key), glyphs);
+		const error = row.lastError !== undefined && isPolledPhase(row.phase) ? `${glyphs.error}${errorWord(row.lastError.kind)}` : undefined;
+		const first = error ?? notes[0]?.short;
+		if (first !== undefined) {
+			needs.marks = Math.max(needs.marks, length(first));
+			needs.marksLong = Math.max(
+				needs.marksLong,
+				length([...(error === undefined ? [] : [error]), ...notes.map(note => note.long)].join('  ')),
+			);
+		}
+	}
+
+	return needs;
 }
