@@ -233,8 +233,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'D',
 		hint: 'discover',
 		help: 'Pick running aggregations that are not tracked yet, and track them',
-		// At 80 columns the new screens (H, E, O) and S keep their hints; D shows from about 86 columns (always in ?).
-		footer: 8,
+		// At 80 columns the screens (H, E, O), S and p keep their hints; D comes after them (always in ?).
+		footer: 9,
 		requires: 'discover',
 		section: 'Aggregations',
 	},
@@ -288,7 +288,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: context => (context.paused ? 'resume' : 'pause'),
 		help: 'Pause or resume polling',
 		// While paused, the way back to live polling is what the footer must not lose at 80 columns.
-		footer: context => (context.paused ? 3 : 10),
+		footer: context => (context.paused ? 3 : 8),
 		relevant: context => context.total > 0,
 		section: 'Aggregations',
 	},
@@ -620,7 +620,7 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 	if ((mode === 'normal' || mode === 'history' || mode === 'tenant-sources') && context.rows > 1) {
 		// On the monitor's list the arrows are what everyone tries first: the hint gives way to the keys of the screens
 		// (H, E, O) and actions a user has to be told about.
-		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: mode === 'normal' ? 9 : 0});
+		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: mode === 'normal' ? 10 : 0});
 	}
 
 	if ((mode === 'discover' || mode === 'sources') && context.rows > 1) {
