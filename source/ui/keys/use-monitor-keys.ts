@@ -1,9 +1,10 @@
 import {useCallback} from 'react';
 import {useInput, type Key} from 'ink';
 import {resolveKey, type Command, type Feature} from './keymap.js';
-import {isPickerMode, isPromptMode, screenOf, type Screen} from '../state/mode.js';
+import {isPromptMode, screenOf, type Screen} from '../state/mode.js';
 import type {ViewStore} from '../state/use-view-state.js';
 import {useLatest} from '../state/use-latest.js';
+import {parseMouse} from './mouse.js';
 
 /** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
 export interface ScreenKeys {
@@ -98,22 +99,13 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 					store.apply({type: 'notice', notice: undefined});
 				}
 
-				if (isPickerMode(mode) && [...text].length > 1 && isPlain(flags)) {
-					// A paste or fast typing in a picker: one key at a time, so a Space in it marks as a typed one does.
-					for (const char of text) {
-						dispatchKey(char, keyOfChar(char));
-					}
-
-					return;
-				}
-
 				const command = resolveKey(mode, text, flags, features);
 				if (command !== undefined) {
 					run(command);
 					return;
 				}
 
-				if (isPromptMode(mode) || isPickerMode(mode)) {
+				if (isPromptMode(mode)) {
 					if (text !== '' && !flags.ctrl && !flags.meta) {
 						screens[screenOf(mode)].type?.(text);
 					}
@@ -121,18 +113,29 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 					return;
 				}
 
-				if ((mode === 'normal' || mode === 'tenant-sources') && [...text].length > 1 && isPlain(flags)) {
+				if ([...text].length > 1 && isPlain(flags)) {
 					if (mode === 'normal' && LOOKS_LIKE_ID.test(text)) {
 						store.apply({type: 'open-add', text});
 						return;
 					}
 
-					// Keys typed faster than a frame: one at a time, so "a" (or "/" in the sources at a glance) followed by text types into the prompt.
+					// Keys typed faster than a frame: one at a time, so "a" (or "/" in a picker or the sources at a glance)
+					// followed by text types into the prompt, and "jjj" moves three rows.
 					for (const char of text) {
 						dispatchKey(char, keyOfChar(char));
 					}
 				}
 			};
+
+			// A mouse report is never text (a filter must not receive `[<0;12;5M`): the wheel is ↑ or ↓, the rest nothing.
+			const mouse = parseMouse(input);
+			if (mouse !== undefined) {
+				if (mouse.wheel !== undefined) {
+					dispatchKey('', {...NO_KEY, upArrow: mouse.wheel === 'up', downArrow: mouse.wheel === 'down'});
+				}
+
+				return;
+			}
 
 			dispatchKey(input, key);
 		},

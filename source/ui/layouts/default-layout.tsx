@@ -26,11 +26,28 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 		}
 
 		case 'discover': {
-			return <Discover {...model.discover} now={now} multiTenant={list.multiTenant} width={width} height={body} />;
+			return (
+				<Discover
+					{...model.discover}
+					now={now}
+					multiTenant={list.multiTenant}
+					editing={view.mode === 'discover-filtering'}
+					width={width}
+					height={body}
+				/>
+			);
 		}
 
 		case 'sources': {
-			return <Sources {...model.sources} multiTenant={list.multiTenant} width={width} height={body} />;
+			return (
+				<Sources
+					{...model.sources}
+					multiTenant={list.multiTenant}
+					editing={view.mode === 'sources-filtering'}
+					width={width}
+					height={body}
+				/>
+			);
 		}
 
 		case 'history': {

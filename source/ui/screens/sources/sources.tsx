@@ -10,12 +10,14 @@ import type {SourcesScreenState} from './use-sources-state.js';
 export interface SourcesProps extends SourcesScreenState {
 	/** The monitor tracks rows of several tenants: entries say their tenant either way. */
 	multiTenant: boolean;
+	/** The filter line is open (/): letters type there. */
+	editing: boolean;
 	width: number;
 	height: number;
 }
 
 /** The source picker (S): pick a source to start an account aggregation on (the question is asked below it). */
-export function Sources({picker, status, multiTenant, width, height}: SourcesProps) {
+export function Sources({picker, status, multiTenant, editing, width, height}: SourcesProps) {
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const multi = new Set(picker.available.map(item => item.tenant)).size > 1 || multiTenant;
@@ -23,7 +25,7 @@ export function Sources({picker, status, multiTenant, width, height}: SourcesPro
 		<Picker
 			title="Start an account aggregation: pick a source"
 			status={state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} sources` : undefined}
-			filter={{value: state.filter, placeholder: 'type to filter by name, type or tenant; Enter starts (asks first)'}}
+			filter={{value: state.filter, placeholder: '/ filters by name, type or tenant; j/k move, Enter starts (asks first)', editing}}
 			items={picker.shown}
 			keyOf={sourceKey}
 			segments={item => sourceSegments(item, multi, glyphs.ellipsis)}
