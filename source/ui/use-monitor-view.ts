@@ -98,7 +98,7 @@ export interface MonitorViewProps {
 }
 
 /** Lines each screen's bottom area takes above the footer (a prompt with its messages, a question, a notice). */
-const BOTTOM_LINES: Record<Screen, (view: ViewState) => number> = {
+const BOTTOM_LINES: Record<Screen, (view: ViewState, width: number) => number> = {
 	list: listBottomLines,
 	help: () => 0,
 	events: () => 0,
@@ -217,7 +217,7 @@ export function useMonitorView({
 	const summary = useMemo(() => summarize(state, now), [state, now]);
 	const outOfViewMs = useMemo(() => outOfViewEveryMs(state), [state]);
 	const top = headerHeight(summary, width, state.options.authRetryMs, glyphs);
-	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view));
+	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view, width));
 
 	const list = useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange, insights, stallAfterMs});
 	const discoverData = useDiscoverState({rows: state.rows, active: screen === 'discover', width, body});

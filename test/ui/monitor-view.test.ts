@@ -472,6 +472,17 @@ describe('filter and sort', () => {
 		await m.waitFor(frame => frame.includes('Okta') && !frame.includes('filter:'));
 	});
 
+	test('keys typed faster than a frame in the filter line: the text, Enter keeps it, the rest are keys again ("wor⏎q" quits)', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW});
+		await m.waitFor(frame => frame.includes('Workday'));
+		await press(m.stdin, '/');
+		await m.waitFor(frame => frame.includes('Filter ›'));
+		await press(m.stdin, 'wor\rq');
+		const text = await m.waitFor(frame => !frame.includes('Filter ›'));
+		expect(text).toContain('filter: "wor" (1 of 5)');
+		expect(m.calls.quit).toBe(1);
+	});
+
 	test('a filter that matches nothing says how to get rows back', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
 		await m.waitFor(frame => frame.includes('Workday'));

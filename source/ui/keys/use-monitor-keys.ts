@@ -106,6 +106,24 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 				}
 
 				if (isPromptMode(mode)) {
+					const enter = mode === 'adding' || !isPlain(flags) ? -1 : text.search(/[\r\n]/);
+					if (enter !== -1 && [...text].length > 1) {
+						// Keys typed faster than a frame in a filter line ("work⏎q"): the text, Enter (which keeps the filter
+						// and closes the line), then the rest as keys of the mode that leaves. The add prompt takes pasted
+						// new lines as separators instead.
+						const [before, after] = [text.slice(0, enter), text.slice(enter + 1).replace(/^\n/, '')];
+						if (before !== '') {
+							dispatchKey(before, NO_KEY);
+						}
+
+						dispatchKey('\r', {...NO_KEY, return: true});
+						if (after !== '') {
+							dispatchKey(after, [...after].length === 1 ? keyOfChar(after) : NO_KEY);
+						}
+
+						return;
+					}
+
 					if (text !== '' && !flags.ctrl && !flags.meta) {
 						screens[screenOf(mode)].type?.(text);
 					}

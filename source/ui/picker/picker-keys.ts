@@ -114,15 +114,8 @@ export function usePickerEntry<T>(
 ): {type: (text: string) => void; open?: () => void} {
 	const type = useCallback(
 		(text: string) => {
-			if (!isPickerFilterMode(view.current().mode)) {
-				return;
-			}
-
-			// Keys typed faster than a frame arrive as one chunk: an Enter in it keeps the filter typed before it.
-			const end = text.search(/[\r\n]/);
-			picker.store.apply({type: 'type', text: end === -1 ? text : text.slice(0, end)});
-			if (end !== -1) {
-				view.apply({type: 'picker-filter', editing: false});
+			if (isPickerFilterMode(view.current().mode)) {
+				picker.store.apply({type: 'type', text});
 			}
 		},
 		[picker, view],
