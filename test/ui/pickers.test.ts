@@ -169,6 +169,28 @@ const sources: StartableSource[] = [
 ];
 
 describe('source picker (S)', () => {
+	test("o opens the highlighted source's page by its id, and says what came of it", async () => {
+		const answer = deferred<{opened: boolean; text: string}>();
+		const m = renderMonitor({
+			state: tracked(),
+			now: NOW,
+			size: {columns: 140, rows: 30},
+			props: {listSources: async () => sources},
+			startAggregation: async () => ({id: id('99')}),
+			openSource: async () => answer.promise,
+		});
+		await m.waitFor(frame => frame.includes('S start'));
+		await press(m.stdin, 'S');
+		await m.waitFor(frame => frame.includes('HR CSV'));
+		await press(m.stdin, 'j'); // Active Directory, HR CSV, Workday by name: HR CSV
+		await press(m.stdin, 'o');
+		await m.waitFor(frame => frame.includes('Opening the ISC page of HR CSV...'));
+		expect(m.calls.openSource).toEqual([{tenant: 'acme', sourceId: id('52')}]);
+		answer.resolve({opened: false, text: 'Cannot open a browser (no display); copied to the clipboard: https://acme.identitynow.com/x'});
+		await m.waitFor(frame => frame.includes('copied to the clipboard: https://acme.identitynow.com/x'));
+		expect(m.calls.startAggregation).toEqual([]);
+	});
+
 	test('lists sources by name; delimited-file ones are shown but refused with the reason', async () => {
 		const m = renderMonitor({
 			state: tracked(),
