@@ -9,6 +9,18 @@ const SGR_MOUSE = /^\u001B?\[<(\d+);\d+;\d+[Mm]$/;
 /** What a mouse report means here: the wheel moves the list a row, any other report (a click) does nothing. */
 export type MouseInput = {wheel: 'up' | 'down'} | {wheel?: undefined};
 
+/**
+ * A terminal that cannot send SGR reports sends xterm's older ones instead: `ESC [ M` (an event of its own in Ink's
+ * input parser) and then three characters (button, column, row, each plus 32), which arrive as the start of the next
+ * input. This many characters after `[M` belong to the report.
+ */
+export const LEGACY_REPORT_CHARS = 3;
+
+/** Whether `input` opens an older (X10-encoded) mouse report. */
+export function isLegacyMouseStart(input: string): boolean {
+	return input === '[M' || input === '\u001B[M';
+}
+
 /** The mouse report `input` is, or undefined when it is not one (a key, typed text). */
 export function parseMouse(input: string): MouseInput | undefined {
 	const match = SGR_MOUSE.exec(input);

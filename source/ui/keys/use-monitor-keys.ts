@@ -1,10 +1,10 @@
-import {useCallback} from 'react';
+import {useCallback, useRef} from 'react';
 import {useInput, type Key} from 'ink';
 import {resolveKey, type Command, type Feature} from './keymap.js';
 import {isPromptMode, screenOf, type Screen} from '../state/mode.js';
 import type {ViewStore} from '../state/use-view-state.js';
 import {useLatest} from '../state/use-latest.js';
-import {parseMouse} from './mouse.js';
+import {isLegacyMouseStart, LEGACY_REPORT_CHARS, parseMouse} from './mouse.js';
 
 /** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
 export interface ScreenKeys {
@@ -86,8 +86,26 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 		[latest],
 	);
 
+	// Characters still to come of an older mouse report (see LEGACY_REPORT_CHARS): they are not keys either.
+	const legacyMouse = useRef(0);
 	const handle = useCallback(
-		(input: string, key: Key) => {
+		(received: string, key: Key) => {
+			let input = received;
+			if (legacyMouse.current > 0) {
+				const chars = [...input];
+				const taken = Math.min(legacyMouse.current, chars.length);
+				legacyMouse.current -= taken;
+				input = chars.slice(taken).join('');
+				if (input === '') {
+					return;
+				}
+			}
+
+			if (isLegacyMouseStart(input)) {
+				legacyMouse.current = LEGACY_REPORT_CHARS;
+				return;
+			}
+
 			const {store, screens, features = NO_FEATURES} = latest.current;
 			const dispatchKey = (text: string, flags: Key): void => {
 				if (PASTE_MARKER.test(text)) {
