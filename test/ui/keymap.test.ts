@@ -150,7 +150,7 @@ describe('footerHints', () => {
 
 	test('prompts and confirmations show their own keys', () => {
 		expect(labels({mode: 'adding'})).toEqual(['add', 'cancel', 'clear', 'quit']);
-		expect(labels({mode: 'filtering'})).toEqual(['keep filter', 'cancel', 'clear', 'quit']);
+		expect(labels({mode: 'filtering'})).toEqual(['keep filter', 'clear filter', 'erase all', 'quit']);
 		expect(labels({mode: 'confirm-remove'})).toEqual(['yes', 'no', 'quit']);
 		expect(labels({mode: 'help'})).toEqual(['close help', 'scroll', 'quit']);
 	});

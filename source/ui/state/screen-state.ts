@@ -50,8 +50,8 @@ export type ScreenState =
 	| {mode: 'normal'}
 	/** The add prompt: the text typed, and what is wrong with it. */
 	| {mode: 'adding'; prompt: string; messages: Message[]}
-	/** The filter prompt; Esc goes back to `filterBefore`. */
-	| {mode: 'filtering'; prompt: string; filterBefore: string}
+	/** The filter prompt (the filter follows what is typed; Esc clears it, as in every filter line). */
+	| {mode: 'filtering'; prompt: string}
 	/** The rows a confirm-remove is about (fixed when asked, not whatever is selected when answered). */
 	| {mode: 'confirm-remove'; pending: RowKey[]; question: string}
 	| {mode: 'confirm-clear'; question: string}
