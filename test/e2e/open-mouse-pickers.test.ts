@@ -2,8 +2,9 @@
  * Issue 22, items 7 and 8, at 80×24 in a real terminal with the built CLI: `o` opens the selected row's source page
  * in the tenant's web UI through the opener ($BROWSER here, a script that writes down the address it is given), or
  * says the address and copies it when there is no browser to open; the mouse wheel moves the selection, and no mouse
- * report ever reaches the screen or a prompt as text; mouse reporting is off again at exit (and not on at all with
- * --no-mouse); in a picker j/k move, / opens the filter line, Enter keeps the filter, Esc clears it, then goes back.
+ * report ever reaches the screen or a prompt as text; mouse reporting is off again at exit and while stopped by
+ * Ctrl-Z (and not on at all with --no-mouse); in a picker j/k move, / opens the filter line, Enter keeps the filter,
+ * Esc clears it, then goes back.
  */
 import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -156,6 +157,25 @@ describe('at 80×24', () => {
 		expect(lastMouseMode(pty.rawOutput())).toBe('off');
 		expect(pty.rawOutput().endsWith('\u001B[?1000l')).toBe(true);
 		expect(pty.mouseReporting()).toBe(false);
+	}, 60_000);
+
+	it('Ctrl-Z turns mouse reporting off before the process stops; fg (SIGCONT) turns it on again', async () => {
+		const pty = e2e.launch([LDAP], SIZE);
+		await pty.waitFor('the LDAP row', () => selectedName(pty.screenLines()) === 'LDAP', {timeoutMs: 30_000});
+		expect(pty.mouseReporting()).toBe(true);
+		await pty.write('\u001A');
+		try {
+			await pty.waitFor('the normal screen, mouse reporting off', () => !pty.isAlternateScreen() && !pty.mouseReporting());
+			expect(lastMouseMode(pty.rawOutput())).toBe('off');
+		} finally {
+			process.kill(pty.pid, 'SIGCONT'); // never leave a stopped process behind
+		}
+
+		await pty.waitFor('the monitor back, mouse reporting on', () => pty.isAlternateScreen() && pty.mouseReporting());
+		await pty.write(WHEEL_DOWN);
+		await pty.write('q');
+		expect((await pty.waitForExit()).exitCode).toBe(0);
+		expect(lastMouseMode(pty.rawOutput())).toBe('off');
 	}, 60_000);
 
 	it('--no-mouse leaves the mouse to the terminal', async () => {
