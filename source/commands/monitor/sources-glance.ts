@@ -51,11 +51,11 @@ export function createSourcesGlance({tenants, clientOf, now}: SourcesGlanceOptio
 		runsOf(tenant, sourceId) {
 			return readerOf(tenant)?.runsOf(sourceId) ?? [];
 		},
-		refresh() {
+		refresh(scope = 'all') {
 			started = true;
 			for (const reader of readers) {
 				// A read under way is not started twice (TenantOverview.load); its failure is kept in reader.error.
-				void reader.load().catch(() => undefined);
+				void reader.load(scope).catch(() => undefined);
 			}
 
 			changed();
@@ -74,6 +74,7 @@ export function createSourcesGlance({tenants, clientOf, now}: SourcesGlanceOptio
 		status() {
 			return {
 				complete: started && readers.every(reader => reader.complete),
+				runsRead: readers.every(reader => reader.runsRead),
 				errors: readers.flatMap(reader =>
 					reader.error === undefined
 						? []

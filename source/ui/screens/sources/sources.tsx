@@ -3,30 +3,39 @@ import {Confirm} from '../../components/confirm.js';
 import {Picker} from '../../components/picker.js';
 import {visibleWindow} from '../../state/list-selection.js';
 import type {ViewState} from '../../state/screen-state.js';
-import {sourceKey, sourceSegments} from './source-entries.js';
+import {sourceColumns, sourceKey, sourceMarks, sourceSegments} from './source-entries.js';
 import {useTheme} from '../../theme/theme.js';
 import type {SourcesScreenState} from './use-sources-state.js';
 
 export interface SourcesProps extends SourcesScreenState {
 	/** The monitor tracks rows of several tenants: entries say their tenant either way. */
 	multiTenant: boolean;
+	now: number;
 	width: number;
 	height: number;
 }
 
-/** The source picker (S): pick a source to start an account aggregation on (the question is asked below it). */
-export function Sources({picker, status, multiTenant, width, height}: SourcesProps) {
+/**
+ * The source picker (S): pick a source to start an account aggregation on (the question is asked below it). Each
+ * entry says its last outcome and a run in progress (see sourceMarks).
+ */
+export function Sources({picker, status, known, multiTenant, now, width, height}: SourcesProps) {
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const multi = new Set(picker.available.map(item => item.tenant)).size > 1 || multiTenant;
+	const withLast = known.runs !== 'off';
+	// The entry's room after the cursor and its space.
+	const room = width - 2;
+	const reading = known.runs === 'reading' ? `, reading last runs${glyphs.ellipsis}` : '';
 	return (
 		<Picker
 			title="Start an account aggregation: pick a source"
-			status={state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} sources` : undefined}
+			status={state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} sources${reading}` : undefined}
 			filter={{value: state.filter, placeholder: 'type to filter by name, type or tenant; Enter starts (asks first)'}}
+			columns={sourceColumns(room, multi, withLast)}
 			items={picker.shown}
 			keyOf={sourceKey}
-			segments={item => sourceSegments(item, multi, glyphs.ellipsis)}
+			segments={item => sourceSegments(item, {withTenant: multi, width: room, glyphs, marks: sourceMarks(item, known, now, glyphs)})}
 			window={visibleWindow(state, picker.list)}
 			{...status}
 			width={width}
