@@ -86,6 +86,8 @@ export class TenantOverview {
 	#priority: string[] = [];
 	#clustersForbidden = false;
 	#loading: Promise<void> | undefined;
+	/** The source list of the last read started: settles once it is in (or could not be read). */
+	#sourcesRead: Promise<void> | undefined;
 	/** The read under way (or the next) goes on to the clusters and schedules: some caller asked for everything. */
 	#withSchedules = false;
 
@@ -109,6 +111,16 @@ export class TenantOverview {
 			this.#loading = undefined;
 		});
 		return this.#loading;
+	}
+
+	/**
+	 * The sources as the read under way has them (one is started if none is, as `load(scope)`): once its source list
+	 * is in, before the runs; rejects when the list could not be read. The start picker (S) lists them.
+	 */
+	async loadSources(scope: 'all' | 'runs' = 'runs'): Promise<IscSource[]> {
+		void this.load(scope).catch(() => undefined);
+		await this.#sourcesRead;
+		return this.sources;
 	}
 
 	/** Sources whose schedules are read before the others' (those on screen, the selected one first). */
@@ -187,7 +199,8 @@ export class TenantOverview {
 
 	async #load(): Promise<void> {
 		try {
-			await this.#readSources();
+			this.#sourcesRead = this.#readSources();
+			await this.#sourcesRead;
 			await this.#readRuns();
 		} catch (error) {
 			this.error = IscError.from(error);

@@ -94,10 +94,9 @@ describe('the start picker knows the sources, at 80×24', () => {
 			expect([...line].length).toBeLessThanOrEqual(80);
 		}
 
-		// Opening S costs the source list, and the runs as task-status lists (the running ones, then the newest of up to 50
+		// Opening S costs one source list (the picker's and the runs' read share it), and the runs as task-status lists (the running ones, then the newest of up to 50
 		// sources a list): never one task per source, and no schedule. The tracked row's polls go on as before.
 		expect(opening.map(entry => `${entry.method} ${entry.path}`).sort()).toEqual([
-			'GET /v2025/sources',
 			'GET /v2025/sources',
 			'GET /v2025/task-status',
 			'GET /v2025/task-status',
