@@ -8,11 +8,14 @@ import type {LastRunView, SourceOverview} from '../../source/core/source-overvie
 import {createTheme} from '../../source/ui/theme/theme.js';
 import {
 	lastRunMark,
+	sourceColumns,
 	sourceKey,
+	sourceLayout,
 	sourceMarks,
 	sourceSegments,
 	trackedRunning,
 	type KnownRuns,
+	type SourceLayout,
 } from '../../source/ui/screens/sources/source-entries.js';
 import {keyOf, poll, row, seed, stateWith, T1} from '../core/fixtures.js';
 
@@ -102,22 +105,24 @@ describe("an entry's marks", () => {
 		);
 	});
 
-	test('at 80 columns the name keeps 22 columns and the marks stay whole', () => {
+	test('at 80 columns the name keeps 22 columns and the marks stay whole; a long running mark takes some of its room', () => {
+		const name = 'Human Resources Information System (production)';
 		const marks = sourceMarks(
-			source('Human Resources Information System (production)'),
-			known([overview('Human Resources Information System (production)', {lastRun: last({completionStatus: 'WARNING', warnings: 3})})]),
+			source(name),
+			known([overview(name, {lastRun: last({completionStatus: 'WARNING', warnings: 3})})]),
 			NOW,
 			unicode,
 		);
-		const line = sourceSegments(source('Human Resources Information System (production)'), {
-			withTenant: false,
-			width: 77,
-			glyphs: unicode,
-			marks,
-		})
-			.map(segment => segment.text)
-			.join('');
-		expect(line).toBe('Human Resources Infor… ✔⚠ 3 warnings 2h 00m ago  LDAP');
+		const line = (layout: SourceLayout) =>
+			sourceSegments(source(name), {layout, glyphs: unicode, marks})
+				.map(segment => segment.text)
+				.join('');
+		expect(line(sourceLayout(77, false, true))).toBe('Human Resources Infor… ✔⚠ 3 warnings 2h 00m ago  LDAP');
+		const running = '▶ collected 43,860/250,000 17%';
+		expect(sourceLayout(77, false, true, running.length).name).toBe(77 - 26 - 1 - running.length);
+		expect(sourceColumns(sourceLayout(77, false, true))).toBe(`  ${'SOURCE'.padEnd(22)} ${'LAST RUN'.padEnd(25)} RUNNING NOW / CONNECTOR`);
+		// Several tenants: the tenant's column, and the name still 16 wide.
+		expect(sourceLayout(77, true, true).name).toBe(16);
 	});
 });
 

@@ -147,43 +147,45 @@ export function sourceMarks(source: StartableSource, known: KnownRuns, now: numb
 const LAST_WIDTH = 25;
 const TENANT_WIDTH = 10;
 /** Room kept after the last outcome for the running mark ("▶ collected 7,500/30,000 25%") or the connector. */
-const AFTER_WIDTH = 28;
+const AFTER_WIDTH = {least: 28, most: 34};
 
-/** The name's column at this width: as wide as leaves the marks whole at 80 columns, 16 to 32 characters. */
-function nameWidth(width: number, withTenant: boolean, withLast: boolean): number {
-	const others = (withTenant ? TENANT_WIDTH + 1 : 0) + (withLast ? LAST_WIDTH + 1 : 0) + 1 + AFTER_WIDTH;
-	return Math.max(16, Math.min(32, width - others));
+/** How the entries are laid out: the name's column, and whether the tenant's and the last outcome's are there. */
+export interface SourceLayout {
+	name: number;
+	tenant: boolean;
+	last: boolean;
+}
+
+/**
+ * The name's column at this width (the entry's room after the cursor): 16 to 32 characters, as wide as leaves the
+ * marks whole, the longest running mark shown (`running`, its length) included, up to 34 characters.
+ */
+export function sourceLayout(width: number, withTenant: boolean, withLast: boolean, running = 0): SourceLayout {
+	const after = Math.min(AFTER_WIDTH.most, Math.max(AFTER_WIDTH.least, running));
+	const others = (withTenant ? TENANT_WIDTH + 1 : 0) + (withLast ? LAST_WIDTH + 1 : 0) + 1 + after;
+	return {name: Math.max(16, Math.min(32, width - others)), tenant: withTenant, last: withLast};
 }
 
 /** Column titles matching sourceSegments. */
-export function sourceColumns(width: number, withTenant: boolean, withLast: boolean): string {
+export function sourceColumns(layout: SourceLayout): string {
 	return [
-		`  ${fit('SOURCE', nameWidth(width, withTenant, withLast), 'left')}`,
-		...(withTenant ? [fit('TENANT', TENANT_WIDTH, 'left')] : []),
-		...(withLast ? [fit('LAST RUN', LAST_WIDTH, 'left')] : []),
+		`  ${fit('SOURCE', layout.name, 'left')}`,
+		...(layout.tenant ? [fit('TENANT', TENANT_WIDTH, 'left')] : []),
+		...(layout.last ? [fit('LAST RUN', LAST_WIDTH, 'left')] : []),
 		'RUNNING NOW / CONNECTOR',
 	].join(' ');
 }
 
 /**
  * An entry: the name (kept readable at 80 columns), its tenant when several, its last outcome, then a running
- * aggregation of it or else its connector (a delimited-file source: that it needs a file upload). `width` is the
- * entry's room after the cursor.
+ * aggregation of it or else its connector (a delimited-file source: that it needs a file upload).
  */
-export function sourceSegments(
-	source: StartableSource,
-	options: {withTenant: boolean; width: number; glyphs: Glyphs; marks?: SourceMarks},
-): Segment[] {
-	const {withTenant, width, glyphs, marks = {}} = options;
+export function sourceSegments(source: StartableSource, options: {layout: SourceLayout; glyphs: Glyphs; marks?: SourceMarks}): Segment[] {
+	const {layout, glyphs, marks = {}} = options;
 	const {ellipsis} = glyphs;
 	const upload = needsFileUpload(source);
-	const segments: Segment[] = [
-		{
-			text: fit(source.name, nameWidth(width, withTenant, marks.last !== undefined), 'left', ellipsis),
-			...(upload ? {role: 'muted' as const} : {}),
-		},
-	];
-	if (withTenant) {
+	const segments: Segment[] = [{text: fit(source.name, layout.name, 'left', ellipsis), ...(upload ? {role: 'muted' as const} : {})}];
+	if (layout.tenant) {
 		segments.push({text: ` ${fit(source.tenant, TENANT_WIDTH, 'left', ellipsis)}`, role: 'accent'});
 	}
 
