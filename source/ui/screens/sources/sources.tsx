@@ -23,7 +23,7 @@ export function Sources({picker, status, known, multiTenant, now, width, height}
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const multi = new Set(picker.available.map(item => item.tenant)).size > 1 || multiTenant;
-	const reading = known.runs === 'reading' ? `, reading last runs${glyphs.ellipsis}` : '';
+	const reading = known.runs === 'reading' ? `, reading${glyphs.ellipsis}` : '';
 	const marks = new Map(picker.shown.map(item => [sourceKey(item), sourceMarks(item, known, now, glyphs)]));
 	// The longest running mark shown sets its column (the name gives way, down to 16).
 	let running = 0;
