@@ -117,6 +117,7 @@ export function sourceMarks(source: StartableSource, known: KnownRuns, now: numb
 	const row = known.tracked.get(trackedKey(source.tenant, source.name));
 	let running: Segment | undefined;
 	if (row !== undefined) {
+		// Its badge, counts and % as the list's cells have them (staleness, which the interval is for, is not shown here).
 		const cells = rowCells(row, now, Number.POSITIVE_INFINITY);
 		const percent = cells.percent === undefined ? '' : ` ${Math.floor(cells.percent)}%`;
 		running = {text: `${badgeText(cells.badge, glyphs)}${cells.counts === '' ? '' : ` ${cells.counts}`}${percent}`, role: cells.badge.role};
