@@ -30,7 +30,7 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 		}
 
 		case 'sources': {
-			return <Sources {...model.sources} multiTenant={list.multiTenant} width={width} height={body} />;
+			return <Sources {...model.sources} multiTenant={list.multiTenant} now={now} width={width} height={body} />;
 		}
 
 		case 'history': {
@@ -93,7 +93,9 @@ export function DefaultLayout({model}: {model: MonitorViewModel}) {
 					authRetryMs={state.options.authRetryMs}
 					stalled={model.stalled}
 					{...(model.outOfViewMs === undefined ? {} : {outOfViewMs: model.outOfViewMs})}
-					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity}})}
+					{...(latest === undefined
+						? {}
+						: {alert: {text: latest.flash.text, severity: latest.flash.severity, ...(latest.flash.stalled ? {stalled: true} : {})}})}
 					unseen={model.view.events.unseen}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">
