@@ -221,7 +221,25 @@ export function useMonitorView({
 
 	const list = useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange, insights, stallAfterMs});
 	const discoverData = useDiscoverState({rows: state.rows, active: screen === 'discover', width, body});
-	const sourcesData = useSourcesState({width, body});
+	const sourcesData = useSourcesState({
+		width,
+		body,
+		rows: state.rows,
+		...(glance === undefined ? {} : {glance}),
+		active: screen === 'sources',
+	});
+	// Opening S (and Ctrl-R in it) lists the sources and asks the glance for their runs (not their schedules): each
+	// entry then says its last outcome and a run in progress the monitor does not track.
+	const loadSources = useMemo(
+		() =>
+			listSources === undefined
+				? undefined
+				: async () => {
+						glance?.refresh('runs');
+						return listSources();
+					},
+		[listSources, glance],
+	);
 	const historyData = useHistoryState({detail: view.historyDetail, now, width, body});
 	const glanceView = glanceOf(view);
 	const glanceData = useTenantSourcesState({
@@ -243,7 +261,7 @@ export function useMonitorView({
 		view: store,
 		commands,
 		picker: sourcesData.picker,
-		...(features.includes('start') ? {load: listSources} : {}),
+		...(features.includes('start') && loadSources !== undefined ? {load: loadSources} : {}),
 		canDiscover: features.includes('discover'),
 	});
 	const historyKeys = useHistory({view: store, picker: historyData.picker, ...(history === undefined ? {} : {load: history})});

@@ -53,7 +53,7 @@ function fakeGlance(lines: SourceOverview[]) {
 		},
 		prioritize() {},
 		subscribe: () => () => undefined,
-		status: () => ({complete: true, errors: []}),
+		status: () => ({complete: true, runsRead: true, errors: []}),
 	};
 	return {glance, refreshes: () => refreshes};
 }

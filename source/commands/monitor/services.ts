@@ -42,7 +42,10 @@ export interface MonitorServices {
 	runningOn(tenant: string): Promise<DiscoveredAggregation[]>;
 	/** The aggregations running now on every tenant (D). Rejects only when every tenant failed. */
 	discover(): Promise<DiscoveredAggregation[]>;
-	/** Every source of every tenant (S). Rejects only when every tenant failed. */
+	/**
+	 * Every source of every tenant (S), as the glance's readers list them: the same read goes on to their runs (not
+	 * their schedules), which S marks its entries with. Rejects only when every tenant failed.
+	 */
 	listSources(): Promise<StartableSource[]>;
 	/** POST load-accounts, once, unless an aggregation of the source is running (then that one). A lost answer says so rather than guessing. */
 	startAggregation(source: StartableSource): Promise<StartResult>;
@@ -125,9 +128,10 @@ export function createMonitorServices(
 		}));
 	};
 
+	const glance = createSourcesGlance({tenants, clientOf: budgeted, now: () => clock.now()});
 	return {
 		tenants,
-		glance: createSourcesGlance({tenants, clientOf: budgeted, now: () => clock.now()}),
+		glance,
 		fetchStatus: async (row, options) => clients.fetchStatus(row, options),
 		fetchTask: async (row, options) => clients.fetchTask(row, options),
 		attachBudget(getState, dispatch) {
@@ -162,7 +166,7 @@ export function createMonitorServices(
 		discover: async () => acrossTenants(tenants, runningOn),
 		listSources: async () =>
 			acrossTenants(tenants, async tenant => {
-				const sources = await (await budgeted(tenant)).listSources({}, CALL);
+				const sources = await glance.sources(tenant);
 				return sources.map(source => ({
 					id: source.id,
 					name: source.name,

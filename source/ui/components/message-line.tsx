@@ -36,7 +36,7 @@ export function messageHeight(message: Message, width: number, max = MAX_NOTICE_
 /** A validation or status message, with a symbol for its level so it reads without colour. One line unless `wrap`. */
 export function MessageLine({message, wrap = false}: {message: Message; wrap?: boolean}) {
 	const {glyphs, paint} = useTheme();
-	const symbol = {error: glyphs.terminated, warning: glyphs.error, info: glyphs.completed}[message.level];
+	const symbol = {error: glyphs.terminated, warning: glyphs.warning, info: glyphs.completed}[message.level];
 	return (
 		<Text wrap={wrap ? 'wrap' : 'truncate'} color={paint(ROLES[message.level])}>
 			{symbol} {message.text}

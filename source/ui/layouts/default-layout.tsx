@@ -43,6 +43,7 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 				<Sources
 					{...model.sources}
 					multiTenant={list.multiTenant}
+					now={now}
 					editing={view.mode === 'sources-filtering'}
 					width={width}
 					height={body}
@@ -110,7 +111,9 @@ export function DefaultLayout({model}: {model: MonitorViewModel}) {
 					authRetryMs={state.options.authRetryMs}
 					stalled={model.stalled}
 					{...(model.outOfViewMs === undefined ? {} : {outOfViewMs: model.outOfViewMs})}
-					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity}})}
+					{...(latest === undefined
+						? {}
+						: {alert: {text: latest.flash.text, severity: latest.flash.severity, ...(latest.flash.stalled ? {stalled: true} : {})}})}
 					unseen={model.view.events.unseen}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">

@@ -36,14 +36,20 @@ export interface SourcesGlance {
 	overviews(): readonly SourceOverview[];
 	/** The runs of a source seen, newest first. */
 	runsOf(tenant: string, sourceId: string): readonly SourceRunTask[];
-	/** Read what is not known yet, or read the sources and their runs again (opening, Ctrl-R, after a start). */
-	refresh(): void;
+	/**
+	 * Read what is not known yet, or read the sources and their runs again (opening, Ctrl-R, after a start). `runs`:
+	 * the sources and their runs only, not the schedules (what the start picker S marks: each a request per source).
+	 */
+	refresh(scope?: 'all' | 'runs'): void;
 	/** The sources on screen, the selected one first: their schedules are read before the others'. */
 	prioritize(sources: ReadonlyArray<{tenant: string; id: string}>): void;
 	/** Called when something new came in; returns the unsubscribe. */
 	subscribe(listener: () => void): () => void;
-	/** Whether every answer is in, and what could not be read (one line per tenant). */
-	status(): {complete: boolean; errors: readonly string[]};
+	/**
+	 * Whether every answer is in, whether every tenant's runs have been read (or failed) at least once, and what could
+	 * not be read (one line per tenant).
+	 */
+	status(): {complete: boolean; runsRead: boolean; errors: readonly string[]};
 }
 
 /** What starting an aggregation came to: the new aggregation's id, or a message fit to show. */

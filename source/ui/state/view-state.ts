@@ -139,7 +139,13 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 			const fresh = action.flashes.filter(flash => flash.at >= oldest);
 			const logged = withEvents(
 				view,
-				action.flashes.map(flash => ({at: flash.at, kind: action.kind ?? 'ended', text: flash.text, severity: flash.severity})),
+				// A stall is a warning (its mark ⧖ in the warning colour), not a failure.
+				action.flashes.map(flash => ({
+					at: flash.at,
+					kind: action.kind ?? 'ended',
+					text: flash.text,
+					severity: flash.stalled === true ? ('warning' as const) : flash.severity,
+				})),
 			);
 			if (fresh.length === 0 && kept.length === view.flashes.length) {
 				return logged;
