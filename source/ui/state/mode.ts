@@ -80,7 +80,10 @@ export function isPickerFilterMode(mode: Mode): mode is PickerFilterMode {
 	return mode === 'discover-filtering' || mode === 'sources-filtering';
 }
 
-/** Modes where a printable key is text, not a command: prompts and a picker's filter line (as in k9s, a picker's own letters are keys: j/k move, / filters). */
+/**
+ * Modes where a printable key is text, not a command: the prompts and a picker's filter line. As in k9s, a picker's
+ * own letters are keys (j/k move, / opens its filter line).
+ */
 export function isTextMode(mode: Mode): boolean {
 	return isPromptMode(mode);
 }
