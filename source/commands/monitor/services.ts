@@ -7,7 +7,8 @@ import {describeEnded, listEnded} from '../ended-aggregations.js';
 import {IscError} from '../../domain/errors.js';
 import {SourceNames} from '../../isc/source-names.js';
 import type {AggregationStatus} from '../../domain/status.js';
-import type {DiscoveredAggregation, SourcesGlance, StartableSource, StartResult} from '../../ui/index.js';
+import type {DiscoveredAggregation, SourcePageTarget, SourcesGlance, StartableSource, StartResult} from '../../ui/index.js';
+import {sourcePagePath, webUiOrigin} from '../../isc/web-ui.js';
 import {labelForAggregation} from '../aggregation-labels.js';
 import {describeRunning, listAllRunning, startedAt} from '../running-aggregations.js';
 import {startOrFindRunning} from '../start-aggregation.js';
@@ -54,6 +55,12 @@ export interface MonitorServices {
 	deleteThreshold(tenant: string, id: string): Promise<number | undefined>;
 	/** Every tenant's sources at a glance (O), read within each tenant's budget when the screen asks. */
 	readonly glance: SourcesGlance;
+	/**
+	 * The address of a source's page in the tenant's ISC web UI (o), by the source's id or by one of its aggregations
+	 * (whose task names the source: known from the name lookup, else one task-status read within the budget); or why
+	 * it cannot be told, with the page's path when only the UI's host is unknown.
+	 */
+	sourcePage(target: SourcePageTarget): Promise<{url: string} | {why: string; path?: string}>;
 }
 
 const CALL = {retries: 0};
@@ -200,6 +207,25 @@ export function createMonitorServices(
 		},
 		async deleteThreshold(tenant, id) {
 			return (await thresholdsOf(tenant)).forAggregation(id);
+		},
+		async sourcePage(target) {
+			try {
+				const {baseUrl} = await clients.client(target.tenant);
+				const sourceId =
+					target.sourceId ??
+					(target.aggregationId === undefined ? undefined : await (await thresholdsOf(target.tenant)).sourceOf(target.aggregationId));
+				if (sourceId === undefined) {
+					return {why: `${target.tenant} does not say which source this aggregation belongs to (its task names none)`};
+				}
+
+				const origin = webUiOrigin(baseUrl);
+				const path = sourcePagePath(sourceId);
+				return origin === undefined
+					? {why: `the web UI address of ${target.tenant} cannot be told from its API address (${baseUrl})`, path}
+					: {url: `${origin}${path}`};
+			} catch (thrown) {
+				return {why: formatErrorLine(undefined, IscError.from(thrown))};
+			}
 		},
 	};
 }

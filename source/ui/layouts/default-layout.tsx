@@ -26,11 +26,29 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 		}
 
 		case 'discover': {
-			return <Discover {...model.discover} now={now} multiTenant={list.multiTenant} width={width} height={body} />;
+			return (
+				<Discover
+					{...model.discover}
+					now={now}
+					multiTenant={list.multiTenant}
+					editing={view.mode === 'discover-filtering'}
+					width={width}
+					height={body}
+				/>
+			);
 		}
 
 		case 'sources': {
-			return <Sources {...model.sources} multiTenant={list.multiTenant} now={now} width={width} height={body} />;
+			return (
+				<Sources
+					{...model.sources}
+					multiTenant={list.multiTenant}
+					now={now}
+					editing={view.mode === 'sources-filtering'}
+					width={width}
+					height={body}
+				/>
+			);
 		}
 
 		case 'history': {

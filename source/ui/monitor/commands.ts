@@ -94,4 +94,19 @@ export interface MonitorCommands {
 	startAggregation?(source: StartableSource): Promise<StartResult>;
 	/** Put `text` on the clipboard (the terminal's OSC 52). Without it, y is not offered. */
 	copy?(text: string): void;
+	/** Open a source's page in the tenant's ISC web UI (o); never rejects. Without it, o is not offered. */
+	openSource?(target: SourcePageTarget): Promise<OpenSourceResult>;
+}
+
+/** The source `o` opens: by its id (the start picker, sources at a glance) or by one of its aggregations (a row). */
+export interface SourcePageTarget {
+	tenant: string;
+	sourceId?: string;
+	aggregationId?: string;
+}
+
+/** What `o` came to, in one line: the page opened, or why not (with its address when known, to copy). */
+export interface OpenSourceResult {
+	opened: boolean;
+	text: string;
 }

@@ -10,6 +10,8 @@ import type {SourcesScreenState} from './use-sources-state.js';
 export interface SourcesProps extends SourcesScreenState {
 	/** The monitor tracks rows of several tenants: entries say their tenant either way. */
 	multiTenant: boolean;
+	/** The filter line is open (/): letters type there. */
+	editing: boolean;
 	now: number;
 	width: number;
 	height: number;
@@ -19,7 +21,7 @@ export interface SourcesProps extends SourcesScreenState {
  * The source picker (S): pick a source to start an account aggregation on (the question is asked below it). Each
  * entry says its last outcome and a run in progress (see sourceMarks).
  */
-export function Sources({picker, status, known, multiTenant, now, width, height}: SourcesProps) {
+export function Sources({picker, status, known, multiTenant, now, editing, width, height}: SourcesProps) {
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const multi = new Set(picker.available.map(item => item.tenant)).size > 1 || multiTenant;
@@ -37,7 +39,7 @@ export function Sources({picker, status, known, multiTenant, now, width, height}
 		<Picker
 			title="Start an account aggregation: pick a source"
 			status={state.status === 'ready' ? `${picker.shown.length} of ${picker.available.length} sources${reading}` : undefined}
-			filter={{value: state.filter, placeholder: 'type to filter by name, type or tenant; Enter starts (asks first)'}}
+			filter={{value: state.filter, placeholder: '/ filters by name, type or tenant; j/k move, Enter starts (asks first)', editing}}
 			columns={sourceColumns(layout)}
 			items={picker.shown}
 			keyOf={sourceKey}
