@@ -13,6 +13,8 @@ export interface Flash {
 	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
 	text: string;
 	severity: 'success' | 'failure';
+	/** A stall, not an end: told with the stall mark (⧖), not the failure mark. */
+	stalled?: true;
 }
 
 /** A row that was still polled in the previous state and has reached an end in this one. */

@@ -58,6 +58,8 @@ Monitor options
   --budget N              status requests per 10 s per tenant (default 80; ISC allows 100)
   --no-color              no colour (NO_COLOR is honoured too)
   --ascii                 ASCII symbols only
+  --no-mouse              leave the mouse to the terminal (by default the wheel scrolls the
+                          lists, and selecting text needs Shift, or Option on macOS)
   --no-bell, --no-notify  no terminal bell / desktop notification (OSC 9) when one ends
   --discover              also track aggregations that start on the tenant (checked once a minute)
   --stall-after DURATION  mark a running row "stalled?" when its counts have not moved for this

@@ -48,6 +48,7 @@ export const OPTIONS = {
 	source: {type: 'string'},
 	since: {type: 'string'},
 	'no-bell': {type: 'boolean'},
+	'no-mouse': {type: 'boolean'},
 	'no-notify': {type: 'boolean'},
 	discover: {type: 'boolean'},
 	'fail-on-warning': {type: 'boolean'},
@@ -70,7 +71,19 @@ const CONNECTION: OptionName[] = ['tenant', 'base-url', 'client-id', 'client-sec
 const RUN_ACTIONS: OptionName[] = ['on-end', 'notify', 'notify-format'];
 
 export const COMMAND_OPTIONS: Record<CommandName, OptionName[]> = {
-	monitor: [...CONNECTION, 'no-color', 'ascii', 'interval', 'budget', 'no-bell', 'no-notify', 'discover', 'stall-after', ...RUN_ACTIONS],
+	monitor: [
+		...CONNECTION,
+		'no-color',
+		'ascii',
+		'no-mouse',
+		'interval',
+		'budget',
+		'no-bell',
+		'no-notify',
+		'discover',
+		'stall-after',
+		...RUN_ACTIONS,
+	],
 	status: [...CONNECTION, 'json'],
 	wait: [
 		...CONNECTION,

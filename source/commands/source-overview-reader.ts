@@ -68,6 +68,8 @@ export class TenantOverview {
 	sources: IscSource[] = [];
 	/** The whole answer is in: sources, runs, and every schedule (read or failed). */
 	complete = false;
+	/** The sources and their runs have been read at least once (or the read failed: see error). */
+	runsRead = false;
 	/** What stopped the read (the source list could not be had). */
 	error: IscError | undefined;
 	/** Requests sent so far. */
@@ -84,18 +86,41 @@ export class TenantOverview {
 	#priority: string[] = [];
 	#clustersForbidden = false;
 	#loading: Promise<void> | undefined;
+	/** The source list of the last read started: settles once it is in (or could not be read). */
+	#sourcesRead: Promise<void> | undefined;
+	/** The read under way (or the next) goes on to the clusters and schedules: some caller asked for everything. */
+	#withSchedules = false;
 
 	constructor(options: TenantOverviewOptions) {
 		this.#options = options;
 		this.tenant = options.tenant;
 	}
 
-	/** Reads everything not known yet (or older than an hour, for schedules); one read at a time. */
-	async load(): Promise<void> {
+	/**
+	 * Reads everything not known yet (or older than an hour, for schedules); one read at a time. `runs`: the sources
+	 * and their runs only, no clusters or schedules (the start picker's marks); a read of everything asked for while
+	 * such a read is under way makes it go on to the schedules.
+	 */
+	async load(scope: 'all' | 'runs' = 'all'): Promise<void> {
+		if (scope === 'all') {
+			this.#withSchedules = true;
+			this.complete = false;
+		}
+
 		this.#loading ??= this.#load().finally(() => {
 			this.#loading = undefined;
 		});
 		return this.#loading;
+	}
+
+	/**
+	 * The sources as the read under way has them (one is started if none is, as `load(scope)`): once its source list
+	 * is in, before the runs; rejects when the list could not be read. The start picker (S) lists them.
+	 */
+	async loadSources(scope: 'all' | 'runs' = 'runs'): Promise<IscSource[]> {
+		void this.load(scope).catch(() => undefined);
+		await this.#sourcesRead;
+		return this.sources;
 	}
 
 	/** Sources whose schedules are read before the others' (those on screen, the selected one first). */
@@ -173,20 +198,31 @@ export class TenantOverview {
 	}
 
 	async #load(): Promise<void> {
-		this.complete = false;
 		try {
-			await this.#readSources();
+			this.#sourcesRead = this.#readSources();
+			await this.#sourcesRead;
 			await this.#readRuns();
 		} catch (error) {
 			this.error = IscError.from(error);
 			this.complete = true;
+			this.runsRead = true;
+			this.#withSchedules = false;
 			this.#changed();
 			return;
 		}
 
 		this.error = undefined;
+		this.runsRead = true;
+		if (!this.#withSchedules) {
+			this.#changed();
+			return;
+		}
+
+		this.#withSchedules = false;
 		await this.#readClusters();
 		await this.#readSchedules();
+		// A read of everything asked for meanwhile is answered by this one.
+		this.#withSchedules = false;
 		this.complete = true;
 		this.#changed();
 	}

@@ -25,18 +25,22 @@ export class SourceThresholds {
 
 	/** The deleteThreshold of the aggregation's source, or undefined when the tenant does not say. */
 	async forAggregation(aggregationId: string): Promise<number | undefined> {
+		const sourceId = await this.sourceOf(aggregationId);
+		return sourceId === undefined ? undefined : this.forSource(sourceId);
+	}
+
+	/** The id of the aggregation's source: known already, or one task-status read; undefined when the task does not say. */
+	async sourceOf(aggregationId: string): Promise<string | undefined> {
 		let sourceId = this.#sourceIds.get(aggregationId);
 		if (sourceId === undefined) {
 			const [task] = await this.#client.listTaskStatus({filters: idInFilter([aggregationId]), limit: 1, offset: 0}, this.#call);
 			sourceId = task?.id === aggregationId ? task.target?.id : undefined;
-			if (sourceId === undefined) {
-				return undefined;
+			if (sourceId !== undefined) {
+				this.#sourceIds.set(aggregationId, sourceId);
 			}
-
-			this.#sourceIds.set(aggregationId, sourceId);
 		}
 
-		return this.forSource(sourceId);
+		return sourceId;
 	}
 
 	async forSource(sourceId: string): Promise<number | undefined> {

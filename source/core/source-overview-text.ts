@@ -1,7 +1,7 @@
 import {completionOf} from '../domain/outcome.js';
 import {plural} from '../domain/text.js';
 import {formatCount, formatDuration} from './durations.js';
-import type {LastRunView, ScheduleView, SourceOverview} from './source-overview.js';
+import type {LastRunView, RunningView, ScheduleView, SourceOverview} from './source-overview.js';
 
 /**
  * The words of the tenant at a glance, shared by `aggwatch sources` and the monitor's sources screen. Pure.
@@ -56,6 +56,12 @@ export function figuresWords(run: LastRunView): string {
 export function relativeWords(at: number, now: number): string {
 	const ms = at - now;
 	return ms <= 0 ? `${formatDuration(Math.max(0, -ms))} ago` : `in ${formatDuration(ms)}`;
+}
+
+/** A run in progress as the tenant says it: "running 4m 10s", "queued 20s" (how long since it started). */
+export function runningWords(running: RunningView, now: number): string {
+	const started = running.started === null ? Number.NaN : Date.parse(running.started);
+	return `${running.status === 'QUEUED' ? 'queued' : 'running'}${Number.isNaN(started) ? '' : ` ${formatDuration(Math.max(0, now - started))}`}`;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

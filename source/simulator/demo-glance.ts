@@ -15,7 +15,7 @@ import type {SimAggregationPlan, SimCluster, SimSource, SimulatorOptions} from '
  *   Entra ID           running: started 2 minutes ago (hourly), 60,000 accounts
  *   Box                stalled: running 40 minutes where its runs take 2, its count stopped
  *   GitHub             fine: daily at 12:00 (the documentation's own `0 0 12 1/1 * ? *`), ran at its last fire
- *   Jira               fine: hourly, ran at its last fire
+ *   Confluence         fine: hourly, ran at its last fire
  *   Slack              fine: weekly on today's weekday (days 1-7 from Sunday)
  *   Oracle HR          fine, its schedule `0 0 2 L-3 * ?` (3 days before month end) is one aggwatch cannot read: shown as it is
  *   Zoom               never aggregated, no schedule: needs no attention
@@ -84,8 +84,8 @@ function glanceSources(now: number): GlanceSource[] {
 	const heldAt = at(1.5);
 	const financeFire = lastLocalFire(localTime(at(4)).hour, localTime(at(4)).minute, now);
 	const githubFire = lastLocalFire(12, 0, now);
-	const jira = localTime(now - 20 * MINUTE);
-	const jiraFire = now - 20 * MINUTE;
+	const confluence = localTime(now - 20 * MINUTE);
+	const confluenceFire = now - 20 * MINUTE;
 	const slack = localTime(at(1));
 	return [
 		{
@@ -213,13 +213,13 @@ function glanceSources(now: number): GlanceSource[] {
 		{
 			source: {
 				id: sourceId(9),
-				name: 'Jira',
-				type: 'Jira',
+				name: 'Confluence',
+				type: 'Confluence',
 				clusterId: GLANCE_CLUSTER.id,
-				schedules: [{cronExpression: `0 ${jira.minute} * * * ?`}],
+				schedules: [{cronExpression: `0 ${confluence.minute} * * * ?`}],
 			},
 			plan: {...QUICK, totalAccounts: 900},
-			runs: [{startAt: jiraFire + 3000}, ...[1, 2, 3, 4].map(hours => ({startAt: jiraFire + 3000 - hours * HOUR}))],
+			runs: [{startAt: confluenceFire + 3000}, ...[1, 2, 3, 4].map(hours => ({startAt: confluenceFire + 3000 - hours * HOUR}))],
 		},
 		{
 			source: {

@@ -7,6 +7,7 @@ import {isAggregationId, newAggregationId} from './ids.js';
 import {SlidingWindowLimiter} from './rate-limiter.js';
 import {errorResponseDto, json, rateLimited, unauthorized, type Reply} from './reply.js';
 import {routeApi} from './router.js';
+import {webUiPage} from './web-ui.js';
 import {phaseAt} from './timeline.js';
 import {handleToken} from './token-endpoint.js';
 import {TokenStore} from './tokens.js';
@@ -286,6 +287,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			headers: request.headers,
 			body,
 		};
+		const page = webUiPage(context, entry.method, path);
+		if (page !== undefined) {
+			send(response, entry, page);
+			return;
+		}
+
 		if (path === '/oauth/token') {
 			const {reply, clientId} = handleToken(context, simRequest, id => rateLimit(id, at));
 			if (clientId !== undefined) {

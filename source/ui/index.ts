@@ -9,7 +9,16 @@
  * - useLatest: the latest committed render's values, for handlers made once (state/use-latest.ts).
  */
 export {MonitorView} from './app.js';
-export type {AlertOutput, DiscoveredAggregation, MonitorCommands, SourcesGlance, StartableSource, StartResult} from './monitor/commands.js';
+export type {
+	AlertOutput,
+	DiscoveredAggregation,
+	MonitorCommands,
+	OpenSourceResult,
+	SourcePageTarget,
+	SourcesGlance,
+	StartableSource,
+	StartResult,
+} from './monitor/commands.js';
 export {systemClock, useMonitor, type UseMonitorOptions} from './monitor/use-monitor.js';
 export type {RunTarget} from './screens/list/use-list-state.js';
 export type {MonitorViewProps} from './use-monitor-view.js';

@@ -98,7 +98,7 @@ export interface MonitorViewProps {
 }
 
 /** Lines each screen's bottom area takes above the footer (a prompt with its messages, a question, a notice). */
-const BOTTOM_LINES: Record<Screen, (view: ViewState) => number> = {
+const BOTTOM_LINES: Record<Screen, (view: ViewState, width: number) => number> = {
 	list: listBottomLines,
 	help: () => 0,
 	events: () => 0,
@@ -182,6 +182,7 @@ export function useMonitorView({
 	const canStart = listSources !== undefined && commands.startAggregation !== undefined;
 	const hasHistory = history !== undefined;
 	const canCopy = commands.copy !== undefined;
+	const canOpen = commands.openSource !== undefined;
 	const hasGlance = glance !== undefined;
 	const features = useMemo(() => {
 		const offered: Feature[] = [];
@@ -205,18 +206,40 @@ export function useMonitorView({
 			offered.push('glance');
 		}
 
+		if (canOpen) {
+			offered.push('open');
+		}
+
 		return offered;
-	}, [canDiscover, canStart, hasHistory, canCopy, hasGlance]);
+	}, [canDiscover, canStart, hasHistory, canCopy, hasGlance, canOpen]);
 
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.
 	const summary = useMemo(() => summarize(state, now), [state, now]);
 	const outOfViewMs = useMemo(() => outOfViewEveryMs(state), [state]);
 	const top = headerHeight(summary, width, state.options.authRetryMs, glyphs);
-	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view));
+	const body = Math.max(0, height - top - 1 - BOTTOM_LINES[screen](view, width));
 
 	const list = useListState({state, now, store, columns, width, body, previousRuns, onPrefsChange, insights, stallAfterMs});
-	const discoverData = useDiscoverState({rows: state.rows, active: mode === 'discover', width, body});
-	const sourcesData = useSourcesState({width, body});
+	const discoverData = useDiscoverState({rows: state.rows, active: screen === 'discover', width, body});
+	const sourcesData = useSourcesState({
+		width,
+		body,
+		rows: state.rows,
+		...(glance === undefined ? {} : {glance}),
+		active: screen === 'sources',
+	});
+	// Opening S (and Ctrl-R in it) lists the sources and asks the glance for their runs (not their schedules): each
+	// entry then says its last outcome and a run in progress the monitor does not track.
+	const loadSources = useMemo(
+		() =>
+			listSources === undefined
+				? undefined
+				: async () => {
+						glance?.refresh('runs');
+						return listSources();
+					},
+		[listSources, glance],
+	);
 	const historyData = useHistoryState({detail: view.historyDetail, now, width, body});
 	const glanceView = glanceOf(view);
 	const glanceData = useTenantSourcesState({
@@ -238,7 +261,7 @@ export function useMonitorView({
 		view: store,
 		commands,
 		picker: sourcesData.picker,
-		...(features.includes('start') ? {load: listSources} : {}),
+		...(features.includes('start') && loadSources !== undefined ? {load: loadSources} : {}),
 		canDiscover: features.includes('discover'),
 	});
 	const historyKeys = useHistory({view: store, picker: historyData.picker, ...(history === undefined ? {} : {load: history})});
@@ -324,6 +347,12 @@ export function useMonitorView({
 	};
 	const inHistory = screen === 'history';
 	const inGlance = screen === 'tenant-sources';
+	const pickerFilter: Partial<Record<Screen, string>> = {
+		discover: discoverData.picker.store.picker.filter,
+		sources: sourcesData.picker.store.picker.filter,
+		history: historyData.picker.store.picker.filter,
+		'tenant-sources': glanceData.glance.filter,
+	};
 	const keyContext: KeyContext = {
 		mode,
 		rows: pickerRows[screen],
@@ -331,7 +360,7 @@ export function useMonitorView({
 		finished: list.finished,
 		paused: state.paused,
 		detailOpen: inHistory ? view.historyDetail : inGlance ? glanceData.glance.detail : view.detailOpen,
-		filtered: inHistory ? historyData.picker.store.picker.filter !== '' : inGlance ? glanceData.glance.filter !== '' : view.filter !== '',
+		filtered: (pickerFilter[screen] ?? view.filter) !== '',
 		tenants: list.tenants.length,
 		...(list.tenantFilter === undefined ? {} : {tenantFilter: list.tenantFilter}),
 		marked: discoverData.marked,

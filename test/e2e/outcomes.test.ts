@@ -82,7 +82,7 @@ describe('outcomes in the monitor (real terminal)', () => {
 
 		// A restart shows the saved outcome, in ASCII glyphs this time.
 		pty = launch([], true);
-		await pty.waitFor('the saved outcome in ASCII', () => rowOf(pty.screenText(), WARNED).includes('completed ! 3 warnings'));
+		await pty.waitFor('the saved outcome in ASCII', () => rowOf(pty.screenText(), WARNED).includes('completed W 3 warnings'));
 		await pty.write('q');
 		await pty.waitForExit();
 	}, 60_000);

@@ -2,7 +2,7 @@
  * Ctrl-Z in the full-screen monitor, as htop and vim do it: on SIGTSTP (or Ctrl-Z typed into the monitor, which raw
  * mode delivers as a byte) the normal screen comes back with the cursor shown and raw mode off, then the process
  * stops; on SIGCONT the alternate screen, the hidden cursor and raw mode come back, the whole screen is redrawn, and
- * `q` quits without Enter. The real CLI monitor runs in a pty under `sh -c`; the terminal's settings are read with
+ * `q` quits without Enter. The mouse reporting the monitor turns on (the wheel scrolls) is off while stopped and after. The real CLI monitor runs in a pty under `sh -c`; the terminal's settings are read with
  * `stty -F` on the pty while the process is stopped and after it continues.
  */
 import {execFileSync} from 'node:child_process';
@@ -93,12 +93,16 @@ function terminalSettings(pid: number): string[] {
 async function showing(session: PtySession): Promise<void> {
 	await session.waitFor("the monitor's frame", () => session.isAlternateScreen() && session.screenText().includes('Workday'), 30_000);
 	expect(session.cursorVisible()).toBe(false);
+	expect(session.mouseReporting()).toBe(true);
 }
 
 async function expectStoppedWithTerminalBack(session: PtySession, pid: number): Promise<void> {
 	await session.waitFor('the process to stop', () => processState(pid) === 'T', 10_000);
 	await session.waitFor('the normal screen', () => !session.isAlternateScreen(), 10_000);
 	expect(session.cursorVisible()).toBe(true);
+	// The shell's terminal selects text with the mouse again: reporting is off while stopped.
+	expect(session.mouseReporting()).toBe(false);
+	expect(session.rawOutput().lastIndexOf('\u001B[?1000l')).toBeGreaterThan(session.rawOutput().lastIndexOf('\u001B[?1000h'));
 	const settings = terminalSettings(pid);
 	expect(settings).toContain('icanon');
 	expect(settings).toContain('echo');
@@ -111,6 +115,7 @@ async function expectResumed(session: PtySession, pid: number): Promise<void> {
 		() => session.isAlternateScreen() && session.screenText().includes('Workday') && !session.cursorVisible(),
 		15_000,
 	);
+	expect(session.mouseReporting()).toBe(true);
 	const settings = terminalSettings(pid);
 	expect(settings).toContain('-icanon');
 	expect(settings).toContain('-echo');
@@ -118,6 +123,7 @@ async function expectResumed(session: PtySession, pid: number): Promise<void> {
 	await session.write('q');
 	await session.waitForText('node-exit=0', 15_000);
 	expect(session.isAlternateScreen()).toBe(false);
+	expect(session.mouseReporting()).toBe(false);
 }
 
 describe('job control in the monitor', () => {

@@ -130,6 +130,11 @@ export class PtySession {
 		return !this.#cursorHidden;
 	}
 
+	/** Whether the program has the terminal reporting mouse buttons (xterm's 1000 and up), as the terminal sees it. */
+	mouseReporting(): boolean {
+		return this.terminal.modes.mouseTrackingMode !== 'none';
+	}
+
 	/** Resolves once the headless terminal has parsed everything received so far. */
 	async settled(): Promise<void> {
 		let current: Promise<void>;

@@ -114,4 +114,28 @@ describe('reading the tenant at a glance', () => {
 		await glance.load();
 		expect(scheduleReads()).toHaveLength(24);
 	});
+
+	it('reads only the sources and their runs for the start picker (S); a full read asked meanwhile goes on to the schedules', async () => {
+		const list = sources(60);
+		const {sim, client} = await tenant(list, [ranEarlier(list[3]!, 3)]);
+		const glance = new TenantOverview({tenant: 't', client, now: Date.now});
+		const sent = () => sim.log.filter(entry => entry.path !== '/oauth/token').map(entry => entry.path.replace(/\/[\da-f]{32}\//, '/{id}/'));
+		await glance.load('runs');
+		// The sources, the running ones, then the newest runs of 50 sources a list: no cluster, no schedule.
+		expect(sent()).toEqual(['/v2025/sources', '/v2025/task-status', '/v2025/task-status', '/v2025/task-status']);
+		expect(glance.runsRead).toBe(true);
+		expect(glance.complete).toBe(false);
+		expect(glance.overviews().find(line => line.id === list[3]!.id)?.lastRun?.completionStatus).toBe('SUCCESS');
+		expect(glance.overviews().find(line => line.id === list[4]!.id)?.lastRun).toBeNull();
+
+		// O opens while S's read is under way: the same read goes on to the schedules, rather than a second one.
+		const before = sim.log.length;
+		const runsOnly = glance.load('runs');
+		const all = glance.load();
+		await Promise.all([runsOnly, all]);
+		const again = sim.log.slice(before).filter(entry => entry.path !== '/oauth/token');
+		expect(again.filter(entry => entry.path === '/v2025/sources')).toHaveLength(1);
+		expect(again.filter(entry => entry.path.endsWith('/schedules'))).toHaveLength(60);
+		expect(glance.complete).toBe(true);
+	});
 });

@@ -5,8 +5,12 @@ import {
 	formatError,
 	installExitGuards,
 	isAlternateScreenActive,
+	mouseOffSequence,
+	mouseOnSequence,
 	restoreScreen,
 	restoreSequence,
+	resumeScreen,
+	suspendScreen,
 	type ExitReason,
 } from '../../source/ui/terminal/alternate-screen.js';
 
@@ -54,6 +58,24 @@ describe('alternate screen', () => {
 		expect(restoreScreen()).toBe(false);
 		expect(stdout.events).toHaveLength(3);
 		expect(isAlternateScreenActive()).toBe(false);
+	});
+
+	it('with the mouse: reporting on after entering, off after every restore and suspend, on again on resume', () => {
+		const stdout = new Recorder();
+		enterAlternateScreen(stdout, {mouse: true});
+		expect(stdout.events).toEqual([`write ${JSON.stringify(enterSequence + mouseOnSequence)}`]);
+		expect(mouseOnSequence).toBe('\u001B[?1000h\u001B[?1006h');
+		stdout.events.splice(0);
+		expect(suspendScreen()).toBe(true);
+		expect(resumeScreen()).toBe(true);
+		expect(restoreScreen()).toBe(true);
+		expect(stdout.events).toEqual([
+			`write ${JSON.stringify(restoreSequence + mouseOffSequence)}`,
+			`write ${JSON.stringify(enterSequence + mouseOnSequence)}`,
+			`write ${JSON.stringify(restoreSequence + mouseOffSequence)}`,
+		]);
+		// The last thing the shell gets turns button reporting off.
+		expect(mouseOffSequence.endsWith('\u001B[?1000l')).toBe(true);
 	});
 
 	it('restores even when the hook throws or the terminal is gone', () => {

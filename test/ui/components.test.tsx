@@ -1,12 +1,13 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
+import {Box} from 'ink';
 import {cleanup} from 'ink-testing-library';
 import {Confirm} from '../../source/ui/components/confirm.js';
 import {DetailPane} from '../../source/ui/components/detail-pane.js';
 import {EmptyState} from '../../source/ui/components/empty-state.js';
 import {HelpOverlay} from '../../source/ui/components/help-overlay.js';
 import {ListBar} from '../../source/ui/components/list-bar.js';
-import {MessageLine} from '../../source/ui/components/message-line.js';
+import {MessageLine, messageHeight, NoticeLines} from '../../source/ui/components/message-line.js';
 import {barText} from '../../source/ui/components/progress-bar.js';
 import {Prompt} from '../../source/ui/components/prompt.js';
 import {StyledLine} from '../../source/ui/components/styled-line.js';
@@ -56,6 +57,51 @@ describe('the shared components, as a user sees them', () => {
 		expect(unicode).toMatch(/^\S Not a 32-hex id$/);
 		expect(ascii).toMatch(/^\S+ Not a 32-hex id$/);
 		expect(info.slice(0, 1)).not.toBe(unicode.slice(0, 1));
+	});
+
+	test('a notice wraps onto the lines messageHeight gives it (at most 3), so a long address is shown whole', () => {
+		const url = 'http://127.0.0.1:45011/ui/a/admin/connections/sources/5e5e5e5e00000000000000000000000a';
+		const message = {level: 'info' as const, text: `Opened ${url} (xdg-open)`};
+		expect(messageHeight(message, 200)).toBe(1);
+		expect(messageHeight(message, 79)).toBe(2); // the address is cut where the line ends, as Ink wraps it
+		expect(messageHeight({level: 'info', text: `Copied to the clipboard: ${url}`}, 79)).toBe(2);
+		expect(messageHeight({level: 'info', text: `${'word '.repeat(15)}then more`}, 30)).toBe(3);
+		expect(messageHeight(message, 20)).toBe(3); // at most 3
+		expect(messageHeight({level: 'info', text: 'Copied'}, 79)).toBe(1);
+		const lines = renderWithTheme(
+			<Box width={79}>
+				<NoticeLines message={message} width={79} />
+			</Box>,
+		)
+			.frame()
+			.split('\n')
+			.map(line => line.trimEnd());
+		expect(lines).toHaveLength(2);
+		expect(lines.join('')).toBe(`✔ Opened ${url} (xdg-open)`);
+	});
+
+	test('messageHeight counts the lines Ink wraps a message onto', () => {
+		const url = 'https://acme.identitynow.com/ui/a/admin/connections/sources/2c9180835d2e5168015d32f890ca1581';
+		const texts = [
+			`Opened ${url} (xdg-open)`,
+			`Cannot open a browser (no display to open a browser on, and BROWSER is not set); copied to the clipboard: ${url}`,
+			'Polling Active Directory EU now',
+			`${'x'.repeat(45)} ${'y'.repeat(12)} z`,
+		];
+		for (const width of [20, 33, 60, 79, 120]) {
+			for (const text of texts) {
+				const message = {level: 'warning' as const, text};
+				const rendered = renderWithTheme(
+					<Box width={width}>
+						<MessageLine wrap message={message} />
+					</Box>,
+				)
+					.frame()
+					.split('\n').length;
+				cleanup();
+				expect(messageHeight(message, width, 99), `${width}: ${text}`).toBe(rendered);
+			}
+		}
 	});
 
 	test('a prompt shows its label, the typed text and its messages; a long value keeps its end in view', () => {

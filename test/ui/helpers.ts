@@ -7,6 +7,8 @@ import {
 	type DiscoveredAggregation,
 	type MonitorCommands,
 	type MonitorViewProps,
+	type OpenSourceResult,
+	type SourcePageTarget,
 	type StartableSource,
 	type StartResult,
 	type ViewPrefs,
@@ -108,6 +110,7 @@ export interface Calls {
 	prefs: ViewPrefs[];
 	track: DiscoveredAggregation[][];
 	startAggregation: StartableSource[];
+	openSource: SourcePageTarget[];
 }
 
 /** A promise with its resolve and reject in hand, so a test decides when an async prop answers. */
@@ -141,6 +144,8 @@ export interface HarnessOptions {
 	track?: boolean;
 	/** Give the commands startAggregation, answering with this. */
 	startAggregation?: (source: StartableSource) => Promise<StartResult>;
+	/** Give the commands openSource (o), answering with this. */
+	openSource?: (target: SourcePageTarget) => Promise<OpenSourceResult>;
 }
 
 /**
@@ -159,6 +164,7 @@ export function renderMonitor(options: HarnessOptions) {
 		prefs: [],
 		track: [],
 		startAggregation: [],
+		openSource: [],
 	};
 	const tenant = options.tenant ?? 'acme';
 	let setNow: (now: number) => void = () => undefined;
@@ -202,6 +208,14 @@ export function renderMonitor(options: HarnessOptions) {
 					},
 				}
 			: {}),
+		...(options.openSource === undefined
+			? {}
+			: {
+					async openSource(target: SourcePageTarget) {
+						calls.openSource.push(target);
+						return options.openSource!(target);
+					},
+				}),
 		...(real.startAggregation === undefined
 			? {}
 			: {

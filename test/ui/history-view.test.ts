@@ -118,7 +118,7 @@ describe('history view (H)', () => {
 		expect(text).toMatch(/Duration\s+41m 00s/);
 		expect(text).toMatch(/Earlier runs\s+3 recorded, newest first; typical 14m 00s/);
 		// 41 minutes against a typical 14: slow, and said so.
-		expect(text).toMatch(/This run\s+41m 00s, 2\.9× slower than typical\s+! slow/);
+		expect(text).toMatch(/This run\s+41m 00s, 2\.9× slower than typical\s+⚠ slow/);
 		expect(text).toMatch(/✔ completed\s+15m 00s\s+5,210 changes/);
 		expect(text).toMatch(/✔ completed ⚠ 3\s+13m 00s\s+5,200 changes/);
 		expect(text).toMatch(/✔ completed ✖ 2\s+14m 00s\s+5,190 changes/);
@@ -189,7 +189,7 @@ describe('earlier runs in the detail pane of a row', () => {
 		});
 		const text = await m.waitFor(frame => frame.includes('Earlier runs'));
 		expect(text).toMatch(/Earlier runs\s+3 recorded, newest first; typical 1m 00s/);
-		expect(text).toMatch(/This run\s+2m 05s so far, 2\.1× slower than typical\s+! slow/);
+		expect(text).toMatch(/This run\s+2m 05s so far, 2\.1× slower than typical\s+⚠ slow/);
 		expect(text).toMatch(/✔ completed\s+1m 00s\s+5,210 changes/);
 		expect(text).toMatch(/⊘ cancelled\s+30s\s+100 changes/);
 		expect(text).toMatch(/✔ completed\s+≤50s\s+5,190 changes/); // seen ending late: an upper bound
@@ -226,8 +226,8 @@ test('ASCII terminals get ASCII in the history and its earlier runs too', async 
 	await m.waitFor(frame => frame.includes('Okta'));
 	await pressAll(m.stdin, ['H', keys.enter]);
 	const text = await m.waitFor(frame => frame.includes('This run'));
-	expect(text).toMatch(/2\.9x slower than typical\s+! slow/);
+	expect(text).toMatch(/2\.9x slower than typical\s+W slow/);
 	expect(text).toMatch(/\+ completed\s+<=1h 30m/); // the end seen late: an upper bound
-	expect(text).toMatch(/\+ completed ! 3\s+13m 00s/);
+	expect(text).toMatch(/\+ completed W 3\s+13m 00s/);
 	expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 });

@@ -42,7 +42,7 @@ const modes: Mode[] = [
 	'history',
 	'history-filtering',
 ];
-const allFeatures: Feature[] = ['discover', 'start', 'history', 'copy', 'glance'];
+const allFeatures: Feature[] = ['discover', 'start', 'history', 'copy', 'glance', 'open'];
 const glyphs = createTheme({color: true, ascii: false}).glyphs;
 const context: KeyContext = {mode: 'normal', rows: 5, total: 5, finished: 1, paused: false, detailOpen: false, filtered: false};
 
@@ -150,7 +150,7 @@ describe('footerHints', () => {
 
 	test('prompts and confirmations show their own keys', () => {
 		expect(labels({mode: 'adding'})).toEqual(['add', 'cancel', 'clear', 'quit']);
-		expect(labels({mode: 'filtering'})).toEqual(['keep filter', 'cancel', 'clear', 'quit']);
+		expect(labels({mode: 'filtering'})).toEqual(['keep filter', 'clear filter', 'erase all', 'quit']);
 		expect(labels({mode: 'confirm-remove'})).toEqual(['yes', 'no', 'quit']);
 		expect(labels({mode: 'help'})).toEqual(['close help', 'scroll', 'quit']);
 	});
@@ -228,21 +228,36 @@ test('sources at a glance: / filters, s sorts, Enter details, S starts, t tracks
 });
 
 describe('pickers and history', () => {
-	test('in a picker letters filter (even q, j, D) while arrows move, Space marks (discover only) and Enter chooses', () => {
+	test('in a picker (k9s-like) j/k and the arrows move, / opens the filter line, Space marks (discover only), Enter chooses, Esc goes back', () => {
 		for (const mode of ['discover', 'sources'] as const) {
-			for (const letter of ['q', 'j', 'k', 'D', 'y', '/']) {
-				expect(resolveKey(mode, letter, none, allFeatures)).toBeUndefined();
-			}
-
+			expect(resolveKey(mode, 'j', none, allFeatures)).toBe('down');
+			expect(resolveKey(mode, 'k', none, allFeatures)).toBe('up');
 			expect(resolveKey(mode, '', with_({downArrow: true}), allFeatures)).toBe('down');
+			expect(resolveKey(mode, 'G', with_({shift: true}), allFeatures)).toBe('last');
+			expect(resolveKey(mode, '/', none, allFeatures)).toBe('filter');
 			expect(resolveKey(mode, '\r', with_({return: true}), allFeatures)).toBe('choose');
-			expect(resolveKey(mode, '', with_({escape: true, meta: true}), allFeatures)).toBe('cancel');
+			expect(resolveKey(mode, '', with_({escape: true, meta: true}), allFeatures)).toBe('back');
 			expect(resolveKey(mode, 'c', with_({ctrl: true}), allFeatures)).toBe('quit');
 			expect(resolveKey(mode, 'r', with_({ctrl: true}), allFeatures)).toBe('reload');
+			expect(resolveKey(mode, 'D', with_({shift: true}), allFeatures)).toBeUndefined();
 		}
 
 		expect(resolveKey('discover', ' ', none, allFeatures)).toBe('mark');
-		expect(resolveKey('sources', ' ', none, allFeatures)).toBeUndefined(); // a space in a source name
+		expect(resolveKey('sources', ' ', none, allFeatures)).toBeUndefined();
+		expect(resolveKey('sources', 'o', none, allFeatures)).toBe('open-source');
+	});
+
+	test("a picker's filter line takes letters (even q, j, / and Space) as text; Enter keeps the filter, Esc clears it", () => {
+		for (const mode of ['discover-filtering', 'sources-filtering'] as const) {
+			for (const letter of ['q', 'j', 'k', 'D', 'y', '/', ' ']) {
+				expect(resolveKey(mode, letter, none, allFeatures)).toBeUndefined();
+			}
+
+			expect(resolveKey(mode, '\r', with_({return: true}), allFeatures)).toBe('submit');
+			expect(resolveKey(mode, '', with_({escape: true, meta: true}), allFeatures)).toBe('cancel');
+			expect(resolveKey(mode, '', with_({backspace: true}), allFeatures)).toBe('erase');
+			expect(resolveKey(mode, 'c', with_({ctrl: true}), allFeatures)).toBe('quit');
+		}
 	});
 
 	test('the history moves like the list; / filters, Enter shows details, Esc and H go back', () => {
@@ -260,7 +275,9 @@ describe('pickers and history', () => {
 	test('footers say what Enter does and how many are marked; the history says back or clear filter', () => {
 		const labels = (partial: Partial<KeyContext>) =>
 			footerHints({...context, features: allFeatures, ...partial}, glyphs).map(hint => hint.label);
-		expect(labels({mode: 'discover'})).toEqual(expect.arrayContaining(['track', 'mark', 'cancel']));
+		expect(labels({mode: 'discover'})).toEqual(expect.arrayContaining(['track', 'mark', 'back', 'filter']));
+		expect(labels({mode: 'discover', filtered: true})).toContain('clear filter');
+		expect(labels({mode: 'discover-filtering'})).toEqual(expect.arrayContaining(['keep filter', 'clear filter']));
 		expect(labels({mode: 'discover', marked: 2})).toContain('track 2 marked');
 		expect(labels({mode: 'sources'})).toContain('start');
 		expect(labels({mode: 'sources'})).not.toContain('mark');

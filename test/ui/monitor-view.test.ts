@@ -457,6 +457,30 @@ describe('remove and clear', () => {
 	});
 });
 
+describe('mouse', () => {
+	const selected = (frame: string) => /^› \S+ (\S+)/m.exec(frame)?.[1];
+
+	test('the wheel moves the selection as the arrows do; other reports (SGR or older) never reach a prompt as text', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW});
+		const first = selected(await m.waitFor(frame => selected(frame) !== undefined));
+		await press(m.stdin, '\u001B[<65;10;5M');
+		const second = selected(await m.waitFor(frame => selected(frame) !== first));
+		await press(m.stdin, '\u001B[<64;10;5M');
+		await m.waitFor(frame => selected(frame) === first);
+		expect(second).not.toBe(first);
+
+		await press(m.stdin, '/');
+		await m.waitFor(frame => frame.includes('Filter ›'));
+		await press(m.stdin, '\u001B[<0;12;5M\u001B[<0;12;5m');
+		await press(m.stdin, '\u001B[M !!'); // an older report: ESC [ M and three characters
+		await press(m.stdin, '\u001B[M#!');
+		await press(m.stdin, '!wo');
+		await press(m.stdin, 'r');
+		const text = await m.waitFor(frame => frame.includes('Filter › wor'));
+		expect(text).not.toMatch(/\[<|\[M|!/);
+	});
+});
+
 describe('filter and sort', () => {
 	test('/ filters live by text; Enter keeps the filter; Esc clears it', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
@@ -470,6 +494,17 @@ describe('filter and sort', () => {
 		expect(text).not.toContain('Okta');
 		await press(m.stdin, keys.escape);
 		await m.waitFor(frame => frame.includes('Okta') && !frame.includes('filter:'));
+	});
+
+	test('keys typed faster than a frame in the filter line: the text, Enter keeps it, the rest are keys again ("wor⏎q" quits)', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW});
+		await m.waitFor(frame => frame.includes('Workday'));
+		await press(m.stdin, '/');
+		await m.waitFor(frame => frame.includes('Filter ›'));
+		await press(m.stdin, 'wor\rq');
+		const text = await m.waitFor(frame => !frame.includes('Filter ›'));
+		expect(text).toContain('filter: "wor" (1 of 5)');
+		expect(m.calls.quit).toBe(1);
 	});
 
 	test('a filter that matches nothing says how to get rows back', async () => {

@@ -68,13 +68,6 @@ describe('filter and marks', () => {
 		expect(state.filter).toBe('');
 	});
 
-	test('a filter prompt can be cancelled back to the filter it started with', () => {
-		let state = run([{type: 'type', text: 'hr'}, {type: 'begin-filter'}, {type: 'type', text: 'x'}]);
-		expect(state.filter).toBe('hrx');
-		state = run([{type: 'restore-filter'}], state);
-		expect(state.filter).toBe('hr');
-	});
-
 	test('Space toggles a mark; marks keep the order they were made in', () => {
 		const state = run([
 			{type: 'toggle-mark', key: 'w'},

@@ -71,20 +71,29 @@ describe('discover picker (D)', () => {
 		}
 	});
 
-	test('typing filters; Space marks; Enter tracks the marked ones, not the highlighted one', async () => {
+	test('/ filters, Enter keeps the filter; j/k move; Space marks; Esc in the filter line clears it; Enter tracks the marked ones, not the highlighted one', async () => {
 		const m = renderMonitor({state: tracked(), now: NOW, size: {columns: 120, rows: 30}, props: {discover: async () => running}});
 		await m.waitFor(frame => frame.includes('Active Directory'));
 		await press(m.stdin, 'D');
 		await m.waitFor(frame => frame.includes('ServiceNow'));
 		await press(m.stdin, ' '); // marks Workday, the first
 		await m.waitFor(frame => frame.includes('[x] Workday'));
+		await press(m.stdin, 'j'); // j moves: it is no text outside the filter line
+		await m.waitFor(frame => /› \[ \] ServiceNow/.test(frame));
+		await press(m.stdin, 'k');
+		await m.waitFor(frame => /› \[x\] Workday/.test(frame));
+		await press(m.stdin, '/');
 		await pressAll(m.stdin, [...'okta']);
 		let text = await m.waitFor(frame => frame.includes('Filter › okta') && !frame.includes('ServiceNow'));
 		expect(text).toContain('1 of 3 not tracked yet, 1 marked');
+		await press(m.stdin, keys.enter); // keeps the filter and leaves the line: Space marks again
+		await m.waitFor(frame => frame.includes('keep filter') === false && frame.includes('⏎ track 1 marked'));
 		await press(m.stdin, ' ');
 		await m.waitFor(frame => frame.includes('[x] Okta'));
-		await press(m.stdin, keys.ctrlU);
-		await m.waitFor(frame => frame.includes('ServiceNow'));
+		await pressAll(m.stdin, ['/', 'x']);
+		await m.waitFor(frame => frame.includes('Filter › oktax'));
+		await press(m.stdin, keys.escape); // in the line: clears the filter and leaves it
+		await m.waitFor(frame => frame.includes('ServiceNow') && !frame.includes('oktax'));
 		await press(m.stdin, keys.down); // highlight ServiceNow, unmarked: Enter still tracks the two marked
 		text = await m.waitFor(frame => frame.includes('⏎ track 2 marked'));
 		expect(text).toMatch(/› \[ \] ServiceNow/);
@@ -160,6 +169,28 @@ const sources: StartableSource[] = [
 ];
 
 describe('source picker (S)', () => {
+	test("o opens the highlighted source's page by its id, and says what came of it", async () => {
+		const answer = deferred<{opened: boolean; text: string}>();
+		const m = renderMonitor({
+			state: tracked(),
+			now: NOW,
+			size: {columns: 140, rows: 30},
+			props: {listSources: async () => sources},
+			startAggregation: async () => ({id: id('99')}),
+			openSource: async () => answer.promise,
+		});
+		await m.waitFor(frame => frame.includes('S start'));
+		await press(m.stdin, 'S');
+		await m.waitFor(frame => frame.includes('HR CSV'));
+		await press(m.stdin, 'j'); // Active Directory, HR CSV, Workday by name: HR CSV
+		await press(m.stdin, 'o');
+		await m.waitFor(frame => frame.includes('Opening the ISC page of HR CSV...'));
+		expect(m.calls.openSource).toEqual([{tenant: 'acme', sourceId: id('52')}]);
+		answer.resolve({opened: false, text: 'Cannot open a browser (no display); copied to the clipboard: https://acme.identitynow.com/x'});
+		await m.waitFor(frame => frame.includes('copied to the clipboard: https://acme.identitynow.com/x'));
+		expect(m.calls.startAggregation).toEqual([]);
+	});
+
 	test('lists sources by name; delimited-file ones are shown but refused with the reason', async () => {
 		const m = renderMonitor({
 			state: tracked(),
@@ -174,9 +205,11 @@ describe('source picker (S)', () => {
 		const names = ['Active Directory', 'HR CSV', 'Workday'];
 		expect([...names].sort((a, b) => text.indexOf(a) - text.indexOf(b))).toEqual(names);
 		expect(text).toMatch(/HR CSV.*DelimitedFile.*needs a file upload/);
-		await pressAll(m.stdin, [...'csv']);
+		await pressAll(m.stdin, ['/', ...'csv']);
 		await m.waitFor(frame => frame.includes('Filter › csv') && !frame.includes('Workday'));
-		await press(m.stdin, keys.enter);
+		await press(m.stdin, keys.enter); // keeps the filter
+		await m.waitFor(frame => frame.includes('⏎ start'));
+		await press(m.stdin, keys.enter); // chooses
 		text = await m.waitFor(frame => frame.includes('is a delimited-file source'));
 		expect(text).toContain('starting it needs the CSV file uploaded with the request, which aggwatch does not do');
 		expect(text).not.toContain('Start an account aggregation on HR CSV');
@@ -195,8 +228,8 @@ describe('source picker (S)', () => {
 		await m.waitFor(frame => frame.includes('Active Directory'));
 		await press(m.stdin, 'S');
 		await m.waitFor(frame => frame.includes('HR CSV'));
-		await pressAll(m.stdin, [...'work day'.replace(' ', '')]);
-		await m.waitFor(frame => !frame.includes('HR CSV'));
+		await pressAll(m.stdin, ['/', ...'workday', keys.enter]);
+		await m.waitFor(frame => !frame.includes('HR CSV') && frame.includes('⏎ start'));
 		await press(m.stdin, keys.enter);
 		let text = await m.waitFor(frame => frame.includes('Start an account aggregation on Workday (acme)? This changes the tenant. (y/N)'));
 		expect(text).toMatch(/y yes\s+n\/q\/Esc\/⏎ no/);

@@ -10,7 +10,7 @@ import {helpSections, type Feature} from '../../source/ui/keys/keymap.js';
 import {createTheme} from '../../source/ui/theme/theme.js';
 import {root} from '../helpers/cli.js';
 
-const EVERY_FEATURE: Feature[] = ['discover', 'start', 'history', 'copy', 'glance'];
+const EVERY_FEATURE: Feature[] = ['discover', 'start', 'history', 'copy', 'glance', 'open'];
 
 function tableFromKeymap(): string {
 	const {glyphs} = createTheme({color: false, ascii: false});

@@ -49,7 +49,7 @@ describe('sources at a glance: the reducer', () => {
 		expect(glance(last).selectedKey).toBe('demo\u0000d');
 	});
 
-	test('/ filters as typed; Enter keeps it, Esc in the prompt goes back to the filter before; Esc clears it, then closes', () => {
+	test('/ filters as typed; Enter keeps it; Esc in the prompt clears the filter and leaves it (k9s); Esc clears a kept filter, then closes', () => {
 		let view = run([{type: 'open-glance'}, {type: 'glance-open-filter'}, {type: 'glance-type', text: 'jir'}]);
 		expect(view.mode).toBe('tenant-sources-filtering');
 		expect(glance(view).filter).toBe('jir');
@@ -57,12 +57,17 @@ describe('sources at a glance: the reducer', () => {
 		expect(view.mode).toBe('tenant-sources');
 		expect(glance(view).filter).toBe('jira ');
 
-		// A second prompt typed over, then abandoned: the kept filter comes back.
-		view = run([{type: 'glance-open-filter'}, {type: 'glance-erase-line'}, {type: 'glance-type', text: 'zoom'}, {type: 'cancel'}], view);
-		expect(view.mode).toBe('tenant-sources');
-		expect(glance(view).filter).toBe('jira ');
-
+		// Esc with the filter kept (the prompt closed) clears it, then goes back.
 		view = run([{type: 'cancel'}], view);
+		expect(view.mode).toBe('tenant-sources');
+		expect(glance(view).filter).toBe('');
+
+		// Esc in the prompt: the filter goes and the prompt closes, as in a picker's filter line.
+		view = run([{type: 'glance-open-filter'}, {type: 'glance-type', text: 'zoom'}, {type: 'cancel'}], view);
+		expect(view.mode).toBe('tenant-sources');
+		expect(glance(view).filter).toBe('');
+
+		view = run([{type: 'glance-open-filter'}, {type: 'glance-type', text: 'zoom'}, {type: 'glance-keep-filter'}, {type: 'cancel'}], view);
 		expect(view.mode).toBe('tenant-sources');
 		expect(glance(view).filter).toBe('');
 		view = run([{type: 'cancel'}], view);

@@ -53,12 +53,36 @@ function fakeGlance(lines: SourceOverview[]) {
 		},
 		prioritize() {},
 		subscribe: () => () => undefined,
-		status: () => ({complete: true, errors: []}),
+		status: () => ({complete: true, runsRead: true, errors: []}),
 	};
 	return {glance, refreshes: () => refreshes};
 }
 
 describe('sources at a glance, drawn', () => {
+	test("o opens the selected source's page by its id; what came of it is the notice, wrapped whole", async () => {
+		const fake = fakeGlance([line('Zoom'), line('Box')]);
+		const url = `https://acme.identitynow.com/ui/a/admin/connections/sources/${'5'.repeat(32)}`;
+		const m = renderMonitor({
+			state: stateOf([]),
+			now: NOW,
+			size: {columns: 80, rows: 24},
+			props: {glance: fake.glance},
+			openSource: async () => ({opened: true, text: `Opened ${url} (xdg-open)`}),
+		});
+		await press(m.stdin, 'O');
+		await m.waitFor(text => text.includes('Sources at a glance'));
+		await press(m.stdin, 'o');
+		const text = await m.waitFor(frame => frame.includes('(xdg-open)'));
+		expect(m.calls.openSource).toEqual([{tenant: 'acme', sourceId: 'id-Box'}]);
+		// Wrapped, not cut: the address is whole across the lines.
+		expect(
+			text
+				.split('\n')
+				.map(row => row.trimEnd())
+				.join(''),
+		).toContain(`Opened ${url} (xdg-open)`);
+	});
+
 	test('s sorts by name; Enter shows the recent runs and the schedule in words; it reads again every minute while open', async () => {
 		const payroll = line('Payroll', {
 			lastRun: {

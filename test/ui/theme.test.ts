@@ -46,7 +46,12 @@ test('without colour every role paints nothing; ASCII glyphs are 7-bit', () => {
 	}
 });
 
-/** The glyphs that stand alone for a state of a row or of the polling: each must mean one thing. */
+/**
+ * The glyphs that stand alone for a state of a row or of the polling, or mark a row, a header count, a notice or a cut
+ * text: each must mean one thing. Not among them, because they never stand alone: `collected` (the running badge, the
+ * same meaning as `started`), the bar's cells, the header separator, key names, sort arrows, `atMost` and `times` (after
+ * a number: "2.5x slower").
+ */
 const MEANINGS = [
 	'cursor',
 	'started',
@@ -63,6 +68,9 @@ const MEANINGS = [
 	'rateLimited',
 	'warning',
 	'stalled',
+	'stale',
+	'error',
+	'ellipsis',
 ] as const satisfies ReadonlyArray<keyof Glyphs>;
 
 describe('one glyph per meaning (issue 22)', () => {
@@ -71,9 +79,12 @@ describe('one glyph per meaning (issue 22)', () => {
 		test(`${ascii ? 'ASCII (TERM=linux)' : 'Unicode'}: the cursor, the badges, the header marks and the spinner frames are all different`, () => {
 			const used = [...MEANINGS.map(name => glyphs[name]), ...glyphs.spinner.frames];
 			expect(new Set(used).size).toBe(used.length);
-			// The collision the issue saw: the cursor and the running badge, and cancelled and a spinner frame.
+			// The collisions the issue saw: the cursor and the running badge, cancelled and a spinner frame, a warning and
+			// an error, stale and a cut text.
 			expect(glyphs.cursor).not.toBe(glyphs.started);
 			expect(glyphs.spinner.frames).not.toContain(glyphs.cancelled);
+			expect(glyphs.warning).not.toBe(glyphs.error);
+			expect(glyphs.stale).not.toBe(glyphs.ellipsis);
 		});
 
 		test(`${ascii ? 'ASCII' : 'Unicode'}: the ? legend lists every mark the screen can show`, () => {

@@ -109,7 +109,7 @@ describe('selection and scrolling', () => {
 });
 
 describe('prompts', () => {
-	test('the filter applies live, Enter keeps it, Esc restores the one before', () => {
+	test('the filter applies live, Enter keeps it, Esc in the prompt clears it (as k9s and every filter line here)', () => {
 		let view = run([{type: 'open-filter'}, {type: 'type', text: 'wo'}, {type: 'type', text: 'rk'}]);
 		expect(view.mode).toBe('filtering');
 		expect(view.filter).toBe('work');
@@ -120,7 +120,9 @@ describe('prompts', () => {
 		view = run([{type: 'open-filter'}, {type: 'erase-line'}, {type: 'type', text: 'x'}], view);
 		expect(view.filter).toBe('x');
 		view = run([{type: 'cancel'}], view);
-		expect(view).toMatchObject({mode: 'normal', filter: 'wor'});
+		expect(view).toMatchObject({mode: 'normal', filter: ''});
+		view = run([{type: 'open-filter'}, {type: 'type', text: 'ok'}, {type: 'submit-filter'}], view);
+		expect(view).toMatchObject({mode: 'normal', filter: 'ok'});
 		expect(run([{type: 'clear-filter'}], view).filter).toBe('');
 	});
 

@@ -167,6 +167,8 @@ export async function runMonitor(context: CliContext, ids: string[]): Promise<nu
 		// NO_COLOR, --no-color, FORCE_COLOR=0 and TERM=dumb: no colour. TERM=linux, a non-UTF-8 locale, --ascii: ASCII only.
 		color: prefersColor(context.env, context.values['no-color'] === true ? false : undefined),
 		ascii: prefersAscii(context.env, process.platform, context.values.ascii === true ? true : undefined),
+		// The wheel scrolls; --no-mouse leaves the mouse to the terminal (its own selection without Shift).
+		mouse: context.values['no-mouse'] !== true,
 	});
 	store.close();
 	// What is under way gets a few seconds to finish; an --on-end command still running then goes on by itself.

@@ -23,7 +23,10 @@ import {
 	useLatest,
 	useMonitor,
 	type LineDiffOutput,
+	type OpenSourceResult,
+	type SourcePageTarget,
 } from '../../ui/index.js';
+import {openUrl} from '../open-url.js';
 import type {RunActions} from '../run-actions.js';
 import {createMonitorRunEvents} from './run-event-watch.js';
 
@@ -48,6 +51,8 @@ export interface MonitorScreenOptions {
 	stallAfterMs?: number;
 	color: boolean;
 	ascii: boolean;
+	/** The mouse wheel scrolls (the terminal's mouse reporting is on while the screen is up); --no-mouse: false. */
+	mouse: boolean;
 	/** --on-end and --notify: told of each row that ends, stalls or holds deletions back while the monitor runs. */
 	actions?: RunActions;
 	/** Their failures, each a line for the status line while the screen is up. */
@@ -55,7 +60,7 @@ export interface MonitorScreenOptions {
 }
 
 /** What the screen needs besides the options: a way to write alert bytes (BEL, OSC 9) to the terminal as they are. */
-export interface MonitorScreenProps extends Omit<MonitorScreenOptions, 'color' | 'ascii'> {
+export interface MonitorScreenProps extends Omit<MonitorScreenOptions, 'color' | 'ascii' | 'mouse'> {
 	writeRaw(sequence: string): void;
 }
 
@@ -92,6 +97,35 @@ async function withFoundOnTenant(entries: readonly HistoryEntry[], services: Mon
 	} catch {
 		return [...entries]; // the tenants' lists are a nicety: the local history still shows
 	}
+}
+
+/**
+ * o: the source's page in the tenant's ISC web UI, opened with the platform's opener (or $BROWSER). When that cannot
+ * be done, the line says why and gives the address, which also goes to the clipboard (OSC 52, as y does).
+ */
+async function openSourcePage(
+	target: SourcePageTarget,
+	services: MonitorServices,
+	copy: (text: string) => void,
+): Promise<OpenSourceResult> {
+	const page = await services.sourcePage(target);
+	if ('why' in page) {
+		return {
+			opened: false,
+			text:
+				page.path === undefined
+					? `Cannot open the source's page: ${page.why}`
+					: `Cannot open the source's page: ${page.why}; its path there is ${page.path}`,
+		};
+	}
+
+	const outcome = await openUrl(page.url);
+	if (outcome.opened) {
+		return {opened: true, text: `Opened ${page.url} (${outcome.command})`};
+	}
+
+	copy(page.url);
+	return {opened: false, text: `Cannot open a browser (${outcome.why}); copied to the clipboard: ${page.url}`};
 }
 
 /**
@@ -198,11 +232,19 @@ export function MonitorScreen({
 		},
 	});
 	const {dispatch, state, getState} = monitor;
-	// y puts an id on the clipboard through the terminal (OSC 52), written outside Ink's frame like the alerts.
-	const commands = useMemo(
-		() => ({...monitor.commands, copy: (text: string) => writeRaw(osc52Sequence(text))}),
-		[monitor.commands, writeRaw],
-	);
+	// y puts an id on the clipboard through the terminal (OSC 52), written outside Ink's frame like the alerts; o opens
+	// a source's page in the browser, and when it cannot, puts the page's address on the clipboard the same way.
+	const commands = useMemo(() => {
+		const copy = (text: string) => {
+			writeRaw(osc52Sequence(text));
+		};
+
+		return {
+			...monitor.commands,
+			copy,
+			openSource: async (target: SourcePageTarget): Promise<OpenSourceResult> => openSourcePage(target, services, copy),
+		};
+	}, [monitor.commands, writeRaw, services]);
 	const latestState = useLatest(state);
 
 	// Discovery, names, source lists and starts wait for a slot in the same per-tenant budget as the polls.
@@ -371,7 +413,7 @@ export function MonitorScreen({
 }
 
 /** Runs the full-screen monitor until the user quits. A crash inside the UI is printed after the screen is restored. */
-export async function runMonitorScreen({color, ascii, ...options}: MonitorScreenOptions): Promise<void> {
+export async function runMonitorScreen({color, ascii, mouse, ...options}: MonitorScreenOptions): Promise<void> {
 	let output: LineDiffOutput | undefined;
 	try {
 		await runFullscreen(
@@ -385,6 +427,7 @@ export async function runMonitorScreen({color, ascii, ...options}: MonitorScreen
 			</ThemeProvider>,
 			{
 				exitOnCtrlC: true,
+				mouse,
 				onOutput(created) {
 					output = created;
 				},

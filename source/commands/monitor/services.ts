@@ -7,7 +7,8 @@ import {describeEnded, listEnded} from '../ended-aggregations.js';
 import {IscError} from '../../domain/errors.js';
 import {SourceNames} from '../../isc/source-names.js';
 import type {AggregationStatus} from '../../domain/status.js';
-import type {DiscoveredAggregation, SourcesGlance, StartableSource, StartResult} from '../../ui/index.js';
+import type {DiscoveredAggregation, SourcePageTarget, SourcesGlance, StartableSource, StartResult} from '../../ui/index.js';
+import {sourcePagePath, webUiOrigin} from '../../isc/web-ui.js';
 import {labelForAggregation} from '../aggregation-labels.js';
 import {describeRunning, listAllRunning, startedAt} from '../running-aggregations.js';
 import {startOrFindRunning} from '../start-aggregation.js';
@@ -41,7 +42,10 @@ export interface MonitorServices {
 	runningOn(tenant: string): Promise<DiscoveredAggregation[]>;
 	/** The aggregations running now on every tenant (D). Rejects only when every tenant failed. */
 	discover(): Promise<DiscoveredAggregation[]>;
-	/** Every source of every tenant (S). Rejects only when every tenant failed. */
+	/**
+	 * Every source of every tenant (S), as the glance's readers list them: the same read goes on to their runs (not
+	 * their schedules), which S marks its entries with. Rejects only when every tenant failed.
+	 */
 	listSources(): Promise<StartableSource[]>;
 	/** POST load-accounts, once, unless an aggregation of the source is running (then that one). A lost answer says so rather than guessing. */
 	startAggregation(source: StartableSource): Promise<StartResult>;
@@ -51,6 +55,12 @@ export interface MonitorServices {
 	deleteThreshold(tenant: string, id: string): Promise<number | undefined>;
 	/** Every tenant's sources at a glance (O), read within each tenant's budget when the screen asks. */
 	readonly glance: SourcesGlance;
+	/**
+	 * The address of a source's page in the tenant's ISC web UI (o), by the source's id or by one of its aggregations
+	 * (whose task names the source: known from the name lookup, else one task-status read within the budget); or why
+	 * it cannot be told, with the page's path when only the UI's host is unknown.
+	 */
+	sourcePage(target: SourcePageTarget): Promise<{url: string} | {why: string; path?: string}>;
 }
 
 const CALL = {retries: 0};
@@ -118,9 +128,10 @@ export function createMonitorServices(
 		}));
 	};
 
+	const glance = createSourcesGlance({tenants, clientOf: budgeted, now: () => clock.now()});
 	return {
 		tenants,
-		glance: createSourcesGlance({tenants, clientOf: budgeted, now: () => clock.now()}),
+		glance,
 		fetchStatus: async (row, options) => clients.fetchStatus(row, options),
 		fetchTask: async (row, options) => clients.fetchTask(row, options),
 		attachBudget(getState, dispatch) {
@@ -155,7 +166,7 @@ export function createMonitorServices(
 		discover: async () => acrossTenants(tenants, runningOn),
 		listSources: async () =>
 			acrossTenants(tenants, async tenant => {
-				const sources = await (await budgeted(tenant)).listSources({}, CALL);
+				const sources = await glance.sources(tenant);
 				return sources.map(source => ({
 					id: source.id,
 					name: source.name,
@@ -196,6 +207,25 @@ export function createMonitorServices(
 		},
 		async deleteThreshold(tenant, id) {
 			return (await thresholdsOf(tenant)).forAggregation(id);
+		},
+		async sourcePage(target) {
+			try {
+				const {baseUrl} = await clients.client(target.tenant);
+				const sourceId =
+					target.sourceId ??
+					(target.aggregationId === undefined ? undefined : await (await thresholdsOf(target.tenant)).sourceOf(target.aggregationId));
+				if (sourceId === undefined) {
+					return {why: `${target.tenant} does not say which source this aggregation belongs to (its task names none)`};
+				}
+
+				const origin = webUiOrigin(baseUrl);
+				const path = sourcePagePath(sourceId);
+				return origin === undefined
+					? {why: `the web UI address of ${target.tenant} cannot be told from its API address (${baseUrl})`, path}
+					: {url: `${origin}${path}`};
+			} catch (thrown) {
+				return {why: formatErrorLine(undefined, IscError.from(thrown))};
+			}
 		},
 	};
 }

@@ -1,4 +1,5 @@
 import {compareOverviews, type SourceOverview} from '../../core/source-overview.js';
+import type {IscSource} from '../../isc/source.js';
 import type {SourcesGlance} from '../../ui/index.js';
 import {TenantOverview, type OverviewClient} from '../source-overview-reader.js';
 import {formatErrorLine} from '../status-format.js';
@@ -20,11 +21,18 @@ function lazyClient(make: () => Promise<OverviewClient>): OverviewClient {
 	};
 }
 
+/** The glance, and the source list of one tenant as its reader reads it (the start picker S lists sources from it). */
+export interface MonitorGlance extends SourcesGlance {
+	/** A tenant's sources, from the read under way or one started (of the runs, not the schedules); rejects when not read. */
+	sources(tenant: string): Promise<IscSource[]>;
+}
+
 /**
  * The monitor's sources at a glance (O): one TenantOverview per tenant (the reader of `aggwatch sources`), read
- * only when the screen asks, every request within the tenant's budget, schedules kept an hour.
+ * only when the screen asks, every request within the tenant's budget, schedules kept an hour. The start picker (S)
+ * reads its sources and their runs through it too, so S and O never read the same thing twice.
  */
-export function createSourcesGlance({tenants, clientOf, now}: SourcesGlanceOptions): SourcesGlance {
+export function createSourcesGlance({tenants, clientOf, now}: SourcesGlanceOptions): MonitorGlance {
 	const listeners = new Set<() => void>();
 	const changed = () => {
 		for (const listener of listeners) {
@@ -48,14 +56,23 @@ export function createSourcesGlance({tenants, clientOf, now}: SourcesGlanceOptio
 		overviews(): SourceOverview[] {
 			return readers.flatMap(reader => reader.overviews()).sort(compareOverviews);
 		},
+		async sources(tenant) {
+			const reader = readerOf(tenant);
+			if (reader === undefined) {
+				return [];
+			}
+
+			started = true;
+			return reader.loadSources('runs');
+		},
 		runsOf(tenant, sourceId) {
 			return readerOf(tenant)?.runsOf(sourceId) ?? [];
 		},
-		refresh() {
+		refresh(scope = 'all') {
 			started = true;
 			for (const reader of readers) {
 				// A read under way is not started twice (TenantOverview.load); its failure is kept in reader.error.
-				void reader.load().catch(() => undefined);
+				void reader.load(scope).catch(() => undefined);
 			}
 
 			changed();
@@ -74,6 +91,7 @@ export function createSourcesGlance({tenants, clientOf, now}: SourcesGlanceOptio
 		status() {
 			return {
 				complete: started && readers.every(reader => reader.complete),
+				runsRead: readers.every(reader => reader.runsRead),
 				errors: readers.flatMap(reader =>
 					reader.error === undefined
 						? []

@@ -55,7 +55,7 @@ export function useStallAlerts({insights, state, now, multiTenant, apply, onAler
 		apply({
 			type: 'alerted',
 			kind: 'stalled',
-			flashes: found.map(({alert, key}) => ({key, at, text: alert.text, severity: 'failure' as const})),
+			flashes: found.map(({alert, key}) => ({key, at, text: alert.text, severity: 'failure' as const, stalled: true as const})),
 			now: at,
 			keepMs: ALERT_MESSAGE_MS,
 		});

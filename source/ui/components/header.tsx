@@ -31,6 +31,8 @@ export interface HeaderAlert {
 	/** e.g. "Workday: COMPLETED, 5,210 accounts in 14m 03s". */
 	text: string;
 	severity: 'success' | 'failure';
+	/** A stall: told with the stall mark and the warning colour, as the stalled count and the legend say it. */
+	stalled?: boolean;
 }
 
 export interface PollingState {
@@ -221,9 +223,9 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, un
 			? pollingState(summary, now, outOfViewMs)
 			: {
 					label: alert.text,
-					role: alert.severity === 'success' ? 'done' : 'failed',
+					role: alert.stalled === true ? 'warning' : alert.severity === 'success' ? 'done' : 'failed',
 					glyph: 'live',
-					text: alert.severity === 'success' ? glyphs.completed : glyphs.terminated,
+					text: alert.stalled === true ? glyphs.stalled : alert.severity === 'success' ? glyphs.completed : glyphs.terminated,
 				};
 	const symbol = polling.text ?? glyphs[polling.glyph];
 	const separator = ` ${glyphs.separator} `;

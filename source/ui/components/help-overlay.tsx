@@ -63,6 +63,7 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 		symbol(`2${glyphs.times} slower`, 'mark: slower (or faster) than its usual run; counts more or fewer than usual', 'warning'),
 		symbol(`${glyphs.sortAscending} ${glyphs.sortDescending}`, 'column titles: the column the list is sorted by, and which way', 'muted'),
 		symbol(glyphs.atMost, 'at most: a duration known only as an upper bound', 'muted'),
+		symbol(`cu${glyphs.ellipsis}`, 'a text cut to fit the column (the details pane, Enter, has it whole)', 'muted'),
 		symbol(`${glyphs.stale}stale`, 'behind its poll schedule (rows out of view are polled less often)', 'warning'),
 		symbol(`${glyphs.error}net`, 'the last request failed (net, 5xx, 404, 429, bad, 4xx); details with Enter', 'error'),
 		symbol(`${glyphs.error}auth`, "the row's tenant has failing credentials (auth, 403); the header says what to do", 'error'),

@@ -51,8 +51,11 @@ export interface PickerProps<T> extends PickerStatus {
 	title: string;
 	/** Right side of the title line, e.g. "3 of 12, 2 marked". */
 	status?: string;
-	/** The typed filter, shown as a prompt line under the title (pickers filter as you type). */
-	filter?: {value: string; placeholder: string};
+	/**
+	 * The filter, on a line under the title: with a cursor while it is being typed (`editing`, after /), else as kept;
+	 * the placeholder when there is none.
+	 */
+	filter?: {value: string; placeholder: string; editing: boolean};
 	/** Column titles above the entries. */
 	columns?: string;
 	/** The entries after filtering, in display order. */
@@ -133,11 +136,11 @@ export function Picker<T>({
 			</Text>
 			{filter === undefined ? null : (
 				<Text wrap="truncate">
-					<Text bold color={paint('accent')}>
+					<Text bold={filter.editing} color={paint(filter.editing ? 'accent' : 'muted')}>
 						Filter {glyphs.cursor}{' '}
 					</Text>
-					{filter.value === '' ? <Text color={paint('muted')}>{filter.placeholder}</Text> : <Text>{filter.value}</Text>}
-					<Text inverse> </Text>
+					{filter.value === '' && !filter.editing ? <Text color={paint('muted')}>{filter.placeholder}</Text> : <Text>{filter.value}</Text>}
+					{filter.editing ? <Text inverse> </Text> : null}
 				</Text>
 			)}
 			{columns === undefined ? null : (

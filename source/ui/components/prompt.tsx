@@ -22,7 +22,8 @@ export function Prompt({label, value, width, placeholder, messages = []}: Prompt
 	const head = `${label} ${glyphs.cursor} `;
 	const room = Math.max(1, width - [...head].length - 1);
 	const chars = [...value];
-	const visible = chars.length > room ? glyphs.ellipsis + chars.slice(chars.length - room + 1).join('') : value;
+	const cut = [...glyphs.ellipsis].length;
+	const visible = chars.length > room ? glyphs.ellipsis + chars.slice(chars.length - Math.max(0, room - cut)).join('') : value;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">

@@ -35,6 +35,7 @@ export type Command =
 	| 'back'
 	| 'clear-finished'
 	| 'copy'
+	| 'open-source'
 	| 'mark'
 	| 'choose'
 	| 'reload'
@@ -52,7 +53,7 @@ export type Command =
  * Screens that exist only when the monitor was given what they need: discover (the `discover` prop and
  * commands.track), start (`listSources` and commands.startAggregation), history (the `history` prop).
  */
-export type Feature = 'discover' | 'start' | 'history' | 'copy' | 'glance';
+export type Feature = 'discover' | 'start' | 'history' | 'copy' | 'glance' | 'open';
 
 /** The flags of Ink's `Key` a chord may require. */
 export type KeyFlag = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'delete' | 'backspace';
@@ -62,8 +63,6 @@ export interface Chord {
 	input?: string;
 	key?: KeyFlag;
 	ctrl?: boolean;
-	/** A printable chord that stays a key in text modes (Space marks in the discover picker); others are text there. */
-	inText?: boolean;
 	/** Modes of the binding where this chord is not its key (q quits, except at a question, where it answers no). */
 	notIn?: readonly Mode[];
 }
@@ -123,12 +122,19 @@ export interface Binding {
 const hasRows = (context: KeyContext) => context.rows > 0;
 const normal: readonly Mode[] = ['normal'];
 const pickers: readonly Mode[] = ['discover', 'sources'];
-/** Modes whose list moves with the arrows (and, outside text modes, j/k/g/G). */
+/** Modes whose list moves with the arrows and j/k/g/G. */
 const lists: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...pickers];
-const prompts: readonly Mode[] = ['adding', 'filtering', 'history-filtering', 'tenant-sources-filtering'];
-const editable: readonly Mode[] = [...prompts, ...pickers];
+/** Modes with a text line open: the prompts under the list, and the filter lines of the pickers (/). */
+const prompts: readonly Mode[] = [
+	'adding',
+	'filtering',
+	'history-filtering',
+	'tenant-sources-filtering',
+	'discover-filtering',
+	'sources-filtering',
+];
 const confirms: readonly Mode[] = ['confirm-remove', 'confirm-clear', 'confirm-start', 'confirm-source-start'];
-const allModes: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...editable, ...confirms];
+const allModes: readonly Mode[] = ['normal', 'help', 'events', 'history', 'tenant-sources', ...pickers, ...prompts, ...confirms];
 
 export const KEYMAP: readonly Binding[] = [
 	// Navigate
@@ -138,7 +144,7 @@ export const KEYMAP: readonly Binding[] = [
 		chords: [{key: 'upArrow'}, {input: 'k'}],
 		keys: g => `${g.up}/k`,
 		hint: 'move',
-		help: 'Select the previous row (in pickers: the arrow keys only, letters filter)',
+		help: 'Select the previous row',
 		section: 'Navigate',
 	},
 	{
@@ -315,16 +321,28 @@ export const KEYMAP: readonly Binding[] = [
 		requires: 'copy',
 		section: 'Aggregations',
 	},
+	{
+		command: 'open-source',
+		modes: ['normal', 'sources', 'tenant-sources'],
+		chords: [{input: 'o'}],
+		keys: () => 'o',
+		hint: 'open in ISC',
+		help: "Open the selected row's source in the tenant's ISC web UI, in your browser ($BROWSER, else the system's); in the S picker and sources at a glance, the selected source",
+		footer: 18,
+		relevant: hasRows,
+		requires: 'open',
+		section: 'Aggregations',
+	},
 	// View
 	{
 		command: 'filter',
-		modes: ['normal', 'history', 'tenant-sources'],
+		modes: ['normal', 'history', 'tenant-sources', ...pickers],
 		chords: [{input: '/'}],
 		keys: () => '/',
 		hint: 'filter',
-		help: 'Filter rows by text (label, id, tenant or status; sources: name, connector, tenant or attention)',
+		help: 'Filter rows by text (label, id, tenant or status; sources: name, connector, tenant or attention); in pickers and history too, where Enter keeps the filter and j/k move again',
 		footer: 13,
-		relevant: context => context.total > 0 || context.mode === 'history' || context.mode === 'tenant-sources',
+		relevant: context => context.total > 0 || context.mode !== 'normal',
 		section: 'View',
 	},
 	{
@@ -408,11 +426,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'back',
-		modes: ['history', 'tenant-sources', 'events'],
+		modes: ['history', 'tenant-sources', 'events', ...pickers],
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
 		hint: context => (context.detailOpen ? 'hide details' : context.filtered ? 'clear filter' : 'back'),
-		help: 'History, sources and events: close the details, else clear the filter, else go back to the monitor',
+		help: 'Pickers, history, sources and events: close the details, else clear the filter, else go back to the monitor',
 		footer: 3,
 		section: 'View',
 	},
@@ -420,7 +438,7 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'mark',
 		modes: ['discover'],
-		chords: [{input: ' ', inText: true}],
+		chords: [{input: ' '}],
 		keys: () => 'Space',
 		hint: 'mark',
 		help: 'Discover picker: mark or unmark the highlighted aggregation',
@@ -463,17 +481,17 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'cancel',
-		modes: editable,
+		modes: prompts,
 		chords: [{key: 'escape'}],
 		keys: () => 'Esc',
-		hint: 'cancel',
-		help: 'Cancel the prompt or picker',
+		hint: context => (context.mode === 'adding' ? 'cancel' : 'clear filter'),
+		help: 'Cancel the prompt (a filter line: clear the filter and leave the line)',
 		footer: 3,
 		section: 'Prompts',
 	},
 	{
 		command: 'erase',
-		modes: editable,
+		modes: prompts,
 		chords: [{key: 'backspace'}, {key: 'delete'}],
 		keys: () => 'Bksp',
 		hint: 'erase',
@@ -482,10 +500,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'erase-line',
-		modes: editable,
+		modes: prompts,
 		chords: [{input: 'u', ctrl: true}],
 		keys: () => 'Ctrl-U',
-		hint: 'clear',
+		// In a filter line Esc is "clear filter" (and leaves it): this one only empties the line.
+		hint: context => (context.mode === 'adding' ? 'clear' : 'erase all'),
 		help: 'Erase the whole line',
 		footer: 4,
 		section: 'Prompts',
@@ -542,7 +561,7 @@ export const KEYMAP: readonly Binding[] = [
 		],
 		keys: (_glyphs, mode) => (mode !== undefined && (isTextMode(mode) || confirms.includes(mode)) ? 'Ctrl-C' : 'q'),
 		hint: 'quit',
-		help: 'Quit (Ctrl-C works everywhere, even in a prompt or picker)',
+		help: 'Quit (Ctrl-C works everywhere, even in a prompt)',
 		footer: 21,
 		pinned: true,
 		section: 'General',
@@ -571,9 +590,9 @@ function offered(binding: Binding, features: readonly Feature[]): boolean {
 }
 
 /**
- * The command bound to a keypress in `mode`, if any. In prompts and pickers a plain `q` is text, not quit:
- * only chords with Ctrl or a special key (and chords marked inText) reach the table there. Bindings that need a
- * feature not in `features` do not answer.
+ * The command bound to a keypress in `mode`, if any. In prompts (a picker's filter line too) a plain `q` is text,
+ * not quit: only chords with Ctrl or a special key reach the table there. Bindings that need a feature not in
+ * `features` do not answer.
  */
 export function resolveKey(mode: Mode, input: string, key: Key, features: readonly Feature[] = []): Command | undefined {
 	const text = isTextMode(mode);
@@ -588,7 +607,7 @@ export function resolveKey(mode: Mode, input: string, key: Key, features: readon
 			}
 
 			const printable = chord.key === undefined && !chord.ctrl;
-			if (printable && text && !chord.inText) {
+			if (printable && text) {
 				continue;
 			}
 
@@ -617,14 +636,10 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 	const {mode} = context;
 	const features = context.features ?? [];
 	const hints: Array<Hint & {priority: number}> = [];
-	if ((mode === 'normal' || mode === 'history' || mode === 'tenant-sources') && context.rows > 1) {
+	if ((mode === 'normal' || mode === 'history' || mode === 'tenant-sources' || pickers.includes(mode)) && context.rows > 1) {
 		// On the monitor's list the arrows are what everyone tries first: the hint gives way to the keys of the screens
 		// (H, E, O) and actions a user has to be told about.
 		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: mode === 'normal' ? 10 : 0});
-	}
-
-	if ((mode === 'discover' || mode === 'sources') && context.rows > 1) {
-		hints.push({keys: `${glyphs.up}${glyphs.down}`, label: 'move', priority: 0});
 	}
 
 	if (mode === 'help') {

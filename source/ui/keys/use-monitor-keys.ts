@@ -1,9 +1,10 @@
-import {useCallback} from 'react';
+import {useCallback, useRef} from 'react';
 import {useInput, type Key} from 'ink';
 import {resolveKey, type Command, type Feature} from './keymap.js';
-import {isPickerMode, isPromptMode, screenOf, type Screen} from '../state/mode.js';
+import {isPromptMode, screenOf, type Screen} from '../state/mode.js';
 import type {ViewStore} from '../state/use-view-state.js';
 import {useLatest} from '../state/use-latest.js';
+import {isLegacyMouseStart, LEGACY_REPORT_CHARS, parseMouse} from './mouse.js';
 
 /** A screen's keys: its key hook (screens/x/use-x.ts) runs the commands of its own modes and takes their text. */
 export interface ScreenKeys {
@@ -85,8 +86,26 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 		[latest],
 	);
 
+	// Characters still to come of an older mouse report (see LEGACY_REPORT_CHARS): they are not keys either.
+	const legacyMouse = useRef(0);
 	const handle = useCallback(
-		(input: string, key: Key) => {
+		(received: string, key: Key) => {
+			let input = received;
+			if (legacyMouse.current > 0) {
+				const chars = [...input];
+				const taken = Math.min(legacyMouse.current, chars.length);
+				legacyMouse.current -= taken;
+				input = chars.slice(taken).join('');
+				if (input === '') {
+					return;
+				}
+			}
+
+			if (isLegacyMouseStart(input)) {
+				legacyMouse.current = LEGACY_REPORT_CHARS;
+				return;
+			}
+
 			const {store, screens, features = NO_FEATURES} = latest.current;
 			const dispatchKey = (text: string, flags: Key): void => {
 				if (PASTE_MARKER.test(text)) {
@@ -98,22 +117,31 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 					store.apply({type: 'notice', notice: undefined});
 				}
 
-				if (isPickerMode(mode) && [...text].length > 1 && isPlain(flags)) {
-					// A paste or fast typing in a picker: one key at a time, so a Space in it marks as a typed one does.
-					for (const char of text) {
-						dispatchKey(char, keyOfChar(char));
-					}
-
-					return;
-				}
-
 				const command = resolveKey(mode, text, flags, features);
 				if (command !== undefined) {
 					run(command);
 					return;
 				}
 
-				if (isPromptMode(mode) || isPickerMode(mode)) {
+				if (isPromptMode(mode)) {
+					const enter = mode === 'adding' || !isPlain(flags) ? -1 : text.search(/[\r\n]/);
+					if (enter !== -1 && [...text].length > 1) {
+						// Keys typed faster than a frame in a filter line ("work⏎q"): the text, Enter (which keeps the filter
+						// and closes the line), then the rest as keys of the mode that leaves. The add prompt takes pasted
+						// new lines as separators instead.
+						const [before, after] = [text.slice(0, enter), text.slice(enter + 1).replace(/^\n/, '')];
+						if (before !== '') {
+							dispatchKey(before, NO_KEY);
+						}
+
+						dispatchKey('\r', {...NO_KEY, return: true});
+						if (after !== '') {
+							dispatchKey(after, [...after].length === 1 ? keyOfChar(after) : NO_KEY);
+						}
+
+						return;
+					}
+
 					if (text !== '' && !flags.ctrl && !flags.meta) {
 						screens[screenOf(mode)].type?.(text);
 					}
@@ -121,18 +149,29 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 					return;
 				}
 
-				if ((mode === 'normal' || mode === 'tenant-sources') && [...text].length > 1 && isPlain(flags)) {
+				if ([...text].length > 1 && isPlain(flags)) {
 					if (mode === 'normal' && LOOKS_LIKE_ID.test(text)) {
 						store.apply({type: 'open-add', text});
 						return;
 					}
 
-					// Keys typed faster than a frame: one at a time, so "a" (or "/" in the sources at a glance) followed by text types into the prompt.
+					// Keys typed faster than a frame: one at a time, so "a" (or "/" in a picker or the sources at a glance)
+					// followed by text types into the prompt, and "jjj" moves three rows.
 					for (const char of text) {
 						dispatchKey(char, keyOfChar(char));
 					}
 				}
 			};
+
+			// A mouse report is never text (a filter must not receive `[<0;12;5M`): the wheel is ↑ or ↓, the rest nothing.
+			const mouse = parseMouse(input);
+			if (mouse !== undefined) {
+				if (mouse.wheel !== undefined) {
+					dispatchKey('', {...NO_KEY, upArrow: mouse.wheel === 'up', downArrow: mouse.wheel === 'down'});
+				}
+
+				return;
+			}
 
 			dispatchKey(input, key);
 		},

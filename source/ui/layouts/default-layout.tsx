@@ -26,11 +26,29 @@ function ScreenMain({model}: {model: MonitorViewModel}) {
 		}
 
 		case 'discover': {
-			return <Discover {...model.discover} now={now} multiTenant={list.multiTenant} width={width} height={body} />;
+			return (
+				<Discover
+					{...model.discover}
+					now={now}
+					multiTenant={list.multiTenant}
+					editing={view.mode === 'discover-filtering'}
+					width={width}
+					height={body}
+				/>
+			);
 		}
 
 		case 'sources': {
-			return <Sources {...model.sources} multiTenant={list.multiTenant} width={width} height={body} />;
+			return (
+				<Sources
+					{...model.sources}
+					multiTenant={list.multiTenant}
+					now={now}
+					editing={view.mode === 'sources-filtering'}
+					width={width}
+					height={body}
+				/>
+			);
 		}
 
 		case 'history': {
@@ -93,7 +111,9 @@ export function DefaultLayout({model}: {model: MonitorViewModel}) {
 					authRetryMs={state.options.authRetryMs}
 					stalled={model.stalled}
 					{...(model.outOfViewMs === undefined ? {} : {outOfViewMs: model.outOfViewMs})}
-					{...(latest === undefined ? {} : {alert: {text: latest.flash.text, severity: latest.flash.severity}})}
+					{...(latest === undefined
+						? {}
+						: {alert: {text: latest.flash.text, severity: latest.flash.severity, ...(latest.flash.stalled ? {stalled: true} : {})}})}
 					unseen={model.view.events.unseen}
 				/>
 				<Box flexDirection="column" height={body} flexShrink={0} overflowY="hidden">

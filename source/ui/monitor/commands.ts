@@ -36,14 +36,20 @@ export interface SourcesGlance {
 	overviews(): readonly SourceOverview[];
 	/** The runs of a source seen, newest first. */
 	runsOf(tenant: string, sourceId: string): readonly SourceRunTask[];
-	/** Read what is not known yet, or read the sources and their runs again (opening, Ctrl-R, after a start). */
-	refresh(): void;
+	/**
+	 * Read what is not known yet, or read the sources and their runs again (opening, Ctrl-R, after a start). `runs`:
+	 * the sources and their runs only, not the schedules (what the start picker S marks: each a request per source).
+	 */
+	refresh(scope?: 'all' | 'runs'): void;
 	/** The sources on screen, the selected one first: their schedules are read before the others'. */
 	prioritize(sources: ReadonlyArray<{tenant: string; id: string}>): void;
 	/** Called when something new came in; returns the unsubscribe. */
 	subscribe(listener: () => void): () => void;
-	/** Whether every answer is in, and what could not be read (one line per tenant). */
-	status(): {complete: boolean; errors: readonly string[]};
+	/**
+	 * Whether every answer is in, whether every tenant's runs have been read (or failed) at least once, and what could
+	 * not be read (one line per tenant).
+	 */
+	status(): {complete: boolean; runsRead: boolean; errors: readonly string[]};
 }
 
 /** What starting an aggregation came to: the new aggregation's id, or a message fit to show. */
@@ -88,4 +94,19 @@ export interface MonitorCommands {
 	startAggregation?(source: StartableSource): Promise<StartResult>;
 	/** Put `text` on the clipboard (the terminal's OSC 52). Without it, y is not offered. */
 	copy?(text: string): void;
+	/** Open a source's page in the tenant's ISC web UI (o); never rejects. Without it, o is not offered. */
+	openSource?(target: SourcePageTarget): Promise<OpenSourceResult>;
+}
+
+/** The source `o` opens: by its id (the start picker, sources at a glance) or by one of its aggregations (a row). */
+export interface SourcePageTarget {
+	tenant: string;
+	sourceId?: string;
+	aggregationId?: string;
+}
+
+/** What `o` came to, in one line: the page opened, or why not (with its address when known, to copy). */
+export interface OpenSourceResult {
+	opened: boolean;
+	text: string;
 }

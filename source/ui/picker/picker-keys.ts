@@ -4,6 +4,7 @@ import {selectionFor} from '../keys/selection-keys.js';
 import {selectedIndexIn} from '../state/list-selection.js';
 import type {PickerSource, PickerStore, ShownPicker} from './use-picker-state.js';
 import type {ViewStore} from '../state/use-view-state.js';
+import {isPickerFilterMode} from '../state/mode.js';
 
 /** What the picker screens (discover, sources, history) do the same way with their keys. */
 
@@ -23,29 +24,62 @@ export function moveIn<T>(picker: ShownPicker<T>, command: Command): boolean {
 	return true;
 }
 
-/** What every picker does the same way: move, edit the filter, reload, close. */
+/**
+ * What every picker (D, S) does the same way, as k9s does: j/k and the arrows move, / opens the filter line, where
+ * letters type; Enter there keeps the filter (j/k move again), Esc there clears it and leaves the line. Outside the
+ * line, Esc clears a kept filter, else closes the picker. Ctrl-R loads the list again.
+ */
 export function pickerCommand<T>(picker: ShownPicker<T>, command: Command, load: PickerSource<T> | undefined, view: ViewStore): boolean {
+	if (command === 'reload') {
+		if (load !== undefined) {
+			picker.store.load(load, 'reload');
+		}
+
+		return true;
+	}
+
+	if (isPickerFilterMode(view.current().mode)) {
+		switch (command) {
+			case 'erase':
+			case 'erase-line': {
+				picker.store.apply({type: command});
+				return true;
+			}
+
+			case 'submit': {
+				view.apply({type: 'picker-filter', editing: false});
+				return true;
+			}
+
+			case 'cancel': {
+				picker.store.apply({type: 'clear-filter'});
+				view.apply({type: 'picker-filter', editing: false});
+				return true;
+			}
+
+			default: {
+				return false;
+			}
+		}
+	}
+
 	if (moveIn(picker, command)) {
 		return true;
 	}
 
 	switch (command) {
-		case 'erase':
-		case 'erase-line': {
-			picker.store.apply({type: command});
+		case 'filter': {
+			view.apply({type: 'picker-filter', editing: true});
 			return true;
 		}
 
-		case 'reload': {
-			if (load !== undefined) {
-				picker.store.load(load, 'reload');
+		case 'back': {
+			if (picker.store.current().filter === '') {
+				view.apply({type: 'close-screen'});
+			} else {
+				picker.store.apply({type: 'clear-filter'});
 			}
 
-			return true;
-		}
-
-		case 'cancel': {
-			view.apply({type: 'close-screen'});
 			return true;
 		}
 
@@ -71,7 +105,7 @@ export function useOpenPicker<T>(
 	return load === undefined ? {} : {open};
 }
 
-/** A filtered picker's (discover, sources) typing, which edits the filter, and its opening. */
+/** A filtered picker's (discover, sources) typing, which edits the filter while its filter line is open, and its opening. */
 export function usePickerEntry<T>(
 	view: ViewStore,
 	picker: ShownPicker<T>,
@@ -80,9 +114,11 @@ export function usePickerEntry<T>(
 ): {type: (text: string) => void; open?: () => void} {
 	const type = useCallback(
 		(text: string) => {
-			picker.store.apply({type: 'type', text});
+			if (isPickerFilterMode(view.current().mode)) {
+				picker.store.apply({type: 'type', text});
+			}
 		},
-		[picker],
+		[picker, view],
 	);
 	return {type, ...useOpenPicker(view, picker.store, load, mode)};
 }

@@ -15,8 +15,6 @@ export interface PickerState<T> extends Selection {
 	/** Why the last load failed. */
 	error?: string;
 	filter: string;
-	/** The filter when a filter prompt opened (the history view's /): cancelling goes back to it. */
-	filterBefore: string;
 	/** Keys of the marked entries, in the order they were marked. */
 	marked: readonly string[];
 	/** One line under the list (e.g. why an entry cannot be chosen); cleared by the next key that changes something. */
@@ -34,14 +32,12 @@ export type PickerAction<T> =
 	| {type: 'type'; text: string}
 	| {type: 'erase'}
 	| {type: 'erase-line'}
-	| {type: 'begin-filter'}
-	| {type: 'restore-filter'}
 	| {type: 'clear-filter'}
 	| {type: 'toggle-mark'; key: string}
 	| {type: 'message'; message?: Message};
 
 export function createPickerState<T>(): PickerState<T> {
-	return {status: 'idle', request: 0, items: [], filter: '', filterBefore: '', marked: [], selectedIndex: 0, scrollOffset: 0};
+	return {status: 'idle', request: 0, items: [], filter: '', marked: [], selectedIndex: 0, scrollOffset: 0};
 }
 
 /** Control characters never reach a filter (pasted new lines, escape remnants). */
@@ -94,14 +90,6 @@ export function reducePicker<T>(state: PickerState<T>, action: PickerAction<T>):
 
 		case 'erase-line': {
 			return withFilter(state, '');
-		}
-
-		case 'begin-filter': {
-			return {...state, filterBefore: state.filter};
-		}
-
-		case 'restore-filter': {
-			return withFilter(state, state.filterBefore);
 		}
 
 		case 'clear-filter': {

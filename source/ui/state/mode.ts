@@ -14,8 +14,12 @@ export type Mode =
 	| 'events'
 	/** The picker of running aggregations not tracked yet (D). */
 	| 'discover'
+	/** Its filter line (/): letters type there. */
+	| 'discover-filtering'
 	/** The source picker that starts an aggregation (S). */
 	| 'sources'
+	/** Its filter line (/). */
+	| 'sources-filtering'
 	/** The history of finished aggregations (H). */
 	| 'history'
 	/** The filter prompt of the history view. */
@@ -27,8 +31,10 @@ export type Mode =
 	/** The question before it starts an aggregation. */
 	| 'confirm-source-start';
 
-export type PromptMode = 'adding' | 'filtering' | 'history-filtering' | 'tenant-sources-filtering';
-export type PickerMode = 'discover' | 'sources';
+export type PromptMode =
+	'adding' | 'filtering' | 'history-filtering' | 'tenant-sources-filtering' | 'discover-filtering' | 'sources-filtering';
+/** A picker's filter line, open (/ in D or S). */
+export type PickerFilterMode = 'discover-filtering' | 'sources-filtering';
 
 /** The screens (source/ui/screens/): each owns some modes, with its reducer, key hook and view. */
 export type Screen = 'list' | 'help' | 'events' | 'discover' | 'sources' | 'history' | 'tenant-sources';
@@ -42,7 +48,9 @@ const SCREEN_OF: Record<Mode, Screen> = {
 	help: 'help',
 	events: 'events',
 	discover: 'discover',
+	'discover-filtering': 'discover',
 	sources: 'sources',
+	'sources-filtering': 'sources',
 	'confirm-start': 'sources',
 	history: 'history',
 	'history-filtering': 'history',
@@ -56,17 +64,26 @@ export function screenOf(mode: Mode): Screen {
 	return SCREEN_OF[mode];
 }
 
-/** Modes with a text prompt at the bottom: printable input goes into the prompt. */
+/** Modes with a text line open (a prompt at the bottom, a picker's filter line): printable input goes into it. */
 export function isPromptMode(mode: Mode): mode is PromptMode {
-	return mode === 'adding' || mode === 'filtering' || mode === 'history-filtering' || mode === 'tenant-sources-filtering';
+	return (
+		mode === 'adding' ||
+		mode === 'filtering' ||
+		mode === 'history-filtering' ||
+		mode === 'tenant-sources-filtering' ||
+		isPickerFilterMode(mode)
+	);
 }
 
-/** Modes with a picker on screen: printable input filters it. */
-export function isPickerMode(mode: Mode): mode is PickerMode {
-	return mode === 'discover' || mode === 'sources';
+/** A picker's filter line is open: letters filter, Enter keeps the filter, Esc clears it. */
+export function isPickerFilterMode(mode: Mode): mode is PickerFilterMode {
+	return mode === 'discover-filtering' || mode === 'sources-filtering';
 }
 
-/** Modes where a printable key is text, not a command: prompts and pickers. */
+/**
+ * Modes where a printable key is text, not a command: the prompts and a picker's filter line. As in k9s, a picker's
+ * own letters are keys (j/k move, / opens its filter line).
+ */
 export function isTextMode(mode: Mode): boolean {
-	return isPromptMode(mode) || isPickerMode(mode);
+	return isPromptMode(mode);
 }

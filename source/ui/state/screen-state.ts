@@ -10,10 +10,8 @@ export type GlanceSort = 'attention' | 'name' | 'ended' | 'next';
 
 /** The tenant at a glance's own state, kept through its filter prompt and its start question. */
 export interface GlanceView extends Selection {
-	/** The applied filter (updated live while its prompt is open). */
+	/** The applied filter (updated live while its prompt is open; Esc there clears it). */
 	filter: string;
-	/** The filter before the prompt opened (Esc goes back to it). */
-	filterBefore: string;
 	sort: GlanceSort;
 	/** The selected source's recent runs and schedule are shown. */
 	detail: boolean;
@@ -52,8 +50,8 @@ export type ScreenState =
 	| {mode: 'normal'}
 	/** The add prompt: the text typed, and what is wrong with it. */
 	| {mode: 'adding'; prompt: string; messages: Message[]}
-	/** The filter prompt; Esc goes back to `filterBefore`. */
-	| {mode: 'filtering'; prompt: string; filterBefore: string}
+	/** The filter prompt (the filter follows what is typed; Esc clears it, as in every filter line). */
+	| {mode: 'filtering'; prompt: string}
 	/** The rows a confirm-remove is about (fixed when asked, not whatever is selected when answered). */
 	| {mode: 'confirm-remove'; pending: RowKey[]; question: string}
 	| {mode: 'confirm-clear'; question: string}
@@ -61,10 +59,12 @@ export type ScreenState =
 	| {mode: 'help'; helpScroll: number}
 	/** The events log (E): its first line on screen. */
 	| {mode: 'events'; eventsScroll: number}
-	/** The picker of running aggregations not tracked yet (D); its own state is a PickerState. */
+	/** The picker of running aggregations not tracked yet (D); its own state is a PickerState (the filter too). */
 	| {mode: 'discover'}
-	/** The source picker that starts an aggregation (S). */
+	| {mode: 'discover-filtering'}
+	/** The source picker that starts an aggregation (S), and its filter line. */
 	| {mode: 'sources'}
+	| {mode: 'sources-filtering'}
 	/** The source a confirm-start is about. */
 	| {mode: 'confirm-start'; pendingSource: StartableSource; question: string}
 	/** The history of finished aggregations (H). */

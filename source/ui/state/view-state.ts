@@ -37,6 +37,8 @@ export type ViewAction =
 	| {type: 'open-screen'; mode: 'discover' | 'sources' | 'history'}
 	/** Back to the monitor list, with an optional notice (a picker was used, or the history closed). */
 	| {type: 'close-screen'; notice?: Message}
+	/** A picker's filter line (D, S) opens (/) or closes (Enter keeps the filter, Esc has cleared it). */
+	| {type: 'picker-filter'; editing: boolean}
 	/**
 	 * Rows seen ending (or stalling: `kind`); flashes older than `keepMs` before `now` are dropped. Each flash is
 	 * also logged in the events log.
@@ -69,7 +71,7 @@ const cancels: Record<Screen, (view: ViewState) => ViewState> = {
 	list: cancelList,
 	help: cancelHelp,
 	events: cancelEvents,
-	discover: toNormal,
+	discover: view => (view.mode === 'discover-filtering' ? toScreen(view, {mode: 'discover'}) : toNormal(view)),
 	sources: cancelSources,
 	history: cancelHistory,
 	'tenant-sources': cancelTenantSources,
@@ -121,13 +123,29 @@ export function reduceView(view: ViewState, action: ViewAction): ViewState {
 			return toNormal(view, {notice: action.notice});
 		}
 
+		case 'picker-filter': {
+			const picker = view.mode === 'discover' || view.mode === 'discover-filtering' ? 'discover' : 'sources';
+			if (screenOf(view.mode) !== picker || view.mode === 'confirm-start') {
+				return view;
+			}
+
+			const mode = action.editing ? (`${picker}-filtering` as const) : picker;
+			return view.mode === mode ? view : toScreen(view, {mode});
+		}
+
 		case 'alerted': {
 			const oldest = action.now - action.keepMs;
 			const kept = view.flashes.filter(flash => flash.at >= oldest);
 			const fresh = action.flashes.filter(flash => flash.at >= oldest);
 			const logged = withEvents(
 				view,
-				action.flashes.map(flash => ({at: flash.at, kind: action.kind ?? 'ended', text: flash.text, severity: flash.severity})),
+				// A stall is a warning (its mark ⧖ in the warning colour), not a failure.
+				action.flashes.map(flash => ({
+					at: flash.at,
+					kind: action.kind ?? 'ended',
+					text: flash.text,
+					severity: flash.stalled === true ? ('warning' as const) : flash.severity,
+				})),
 			);
 			if (fresh.length === 0 && kept.length === view.flashes.length) {
 				return logged;

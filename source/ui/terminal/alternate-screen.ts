@@ -25,10 +25,30 @@ export const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[?7l';
  */
 export const restoreSequence = '\u001B[?2026l\u001B[m\u001B[?7h\u001B[?25h\u001B[?1049l';
 
+/**
+ * Mouse reporting on: button presses (1000, which includes the wheel as buttons 64 and 65) in SGR encoding (1006:
+ * `ESC [ < b ; x ; y M`, plain ASCII at any column). No motion reports. The terminal's own text selection then needs
+ * Shift (most terminals) or Option (macOS Terminal, iTerm2).
+ */
+export const mouseOnSequence = '\u001B[?1000h\u001B[?1006h';
+
+/** Mouse reporting off again, in the reverse order; written after the restore, so it is the last thing the shell gets. */
+export const mouseOffSequence = '\u001B[?1006l\u001B[?1000l';
+
 interface ActiveScreen {
 	stdout: ScreenStream;
 	stdin: RawModeStream | undefined;
 	beforeRestore: (() => void) | undefined;
+	/** Mouse reporting was switched on with the screen (and goes off with it). */
+	mouse: boolean;
+}
+
+function enterBytes(screen: ActiveScreen): string {
+	return screen.mouse ? enterSequence + mouseOnSequence : enterSequence;
+}
+
+function restoreBytes(screen: ActiveScreen): string {
+	return screen.mouse ? restoreSequence + mouseOffSequence : restoreSequence;
 }
 
 let active: ActiveScreen | undefined;
@@ -38,6 +58,8 @@ export interface EnterAlternateScreenOptions {
 	stdin?: RawModeStream;
 	/** Runs first on restore, e.g. to stop an output layer so no frame lands on the restored screen. */
 	beforeRestore?: () => void;
+	/** Switch mouse reporting on too (see mouseOnSequence); every restore and suspend switches it off. */
+	mouse?: boolean;
 }
 
 /** Switch `stdout` to the alternate screen and hide the cursor. Restore with restoreScreen(). */
@@ -46,8 +68,8 @@ export function enterAlternateScreen(stdout: ScreenStream, options: EnterAlterna
 		restoreScreen();
 	}
 
-	active = {stdout, stdin: options.stdin, beforeRestore: options.beforeRestore};
-	stdout.write(enterSequence);
+	active = {stdout, stdin: options.stdin, beforeRestore: options.beforeRestore, mouse: options.mouse === true};
+	stdout.write(enterBytes(active));
 }
 
 export function isAlternateScreenActive(): boolean {
@@ -73,7 +95,7 @@ export function restoreScreen(): boolean {
 	}
 
 	try {
-		screen.stdout.write(restoreSequence);
+		screen.stdout.write(restoreBytes(screen));
 	} catch {
 		// The terminal is gone: nothing left to restore.
 	}
@@ -96,7 +118,7 @@ export function suspendScreen(): boolean {
 	}
 
 	try {
-		screen.stdout.write(restoreSequence);
+		screen.stdout.write(restoreBytes(screen));
 	} catch {
 		// The terminal is gone: nothing left to restore.
 	}
@@ -115,7 +137,7 @@ export function resumeScreen(): boolean {
 	}
 
 	try {
-		screen.stdout.write(enterSequence);
+		screen.stdout.write(enterBytes(screen));
 		if (screen.stdin?.isTTY === true) {
 			screen.stdin.setRawMode?.(true);
 		}

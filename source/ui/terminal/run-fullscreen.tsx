@@ -32,6 +32,11 @@ export interface RunFullscreenOptions {
 	concurrent?: boolean;
 	/** Receives the output layer once it exists, e.g. to read its byte counter. */
 	onOutput?: (output: LineDiffOutput) => void;
+	/**
+	 * Switch the terminal's mouse reporting on while the screen is up (off on every way out, and while suspended), so
+	 * the wheel reaches the app as input (see keys/mouse.ts). Default false.
+	 */
+	mouse?: boolean;
 }
 
 export class NotATerminalError extends Error {
@@ -70,7 +75,7 @@ export async function runFullscreen(element: FullscreenElement, options: RunFull
 	const output = new LineDiffOutput({stdout, minIntervalMs: options.minFrameIntervalMs});
 	options.onOutput?.(output);
 	const disposeGuards = installExitGuards({stdin, stderr, onExit: options.onExit});
-	enterAlternateScreen(stdout, {stdin, beforeRestore: () => output.close()});
+	enterAlternateScreen(stdout, {stdin, beforeRestore: () => output.close(), mouse: options.mouse === true});
 	// Ctrl-Z and SIGTSTP give the shell a working terminal before the process stops; SIGCONT takes it back and redraws.
 	const disposeJobControl = installJobControl({stdin, output});
 	try {

@@ -64,7 +64,7 @@ export function previousRunLines(runs: readonly PreviousRun[], current: CurrentR
 		const slow = factor !== undefined && factor >= SLOW_FACTOR && !current.approximate;
 		lines.push({
 			label: 'This run',
-			value: `${current.approximate ? glyphs.atMost : ''}${formatDuration(current.elapsedMs)}${so}${compared}${slow ? `  ${glyphs.error} slow` : ''}`,
+			value: `${current.approximate ? glyphs.atMost : ''}${formatDuration(current.elapsedMs)}${so}${compared}${slow ? `  ${glyphs.warning} slow` : ''}`,
 			...(slow ? {role: 'warning' as const} : {}),
 		});
 	}
@@ -81,7 +81,7 @@ export function previousRunLines(runs: readonly PreviousRun[], current: CurrentR
 		const failed = look.role === 'failed' || look.role === 'cancelled';
 		lines.push({
 			label: Number.isNaN(end) ? run.end : clockTime(end, now),
-			value: `${look.glyph} ${look.text.padEnd(14)} ${duration.padStart(8)}  ${accounts.padStart(14)}${slow ? `  ${glyphs.error} slow: ${ratio(factor, glyphs)} slower than typical` : ''}`,
+			value: `${look.glyph} ${look.text.padEnd(14)} ${duration.padStart(8)}  ${accounts.padStart(14)}${slow ? `  ${glyphs.warning} slow: ${ratio(factor, glyphs)} slower than typical` : ''}`,
 			...(slow ? {role: 'warning' as const} : failed || look.role === 'warning' ? {role: look.role} : {}),
 		});
 	}

@@ -29,6 +29,7 @@ export interface Glyphs {
 	cursor: string;
 	barFilled: string;
 	barEmpty: string;
+	/** Where a text was cut to fit (may be more than one character: fit() allows for it). */
 	ellipsis: string;
 	/** Separates header items. */
 	separator: string;
@@ -47,11 +48,11 @@ export interface Glyphs {
 	live: string;
 	paused: string;
 	rateLimited: string;
-	/** A task that ended WARNING, after "completed". */
+	/** A task that ended WARNING, after "completed"; also a warning notice and a "slower than usual" mark. */
 	warning: string;
 	/** A running aggregation whose counts stopped (its own mark: not paused, not failed). */
 	stalled: string;
-	/** Row marks. */
+	/** Row marks: behind its poll schedule; the last request failed (also the header's erroring count). */
 	stale: string;
 	error: string;
 	/** Key names in hints. */
@@ -104,7 +105,7 @@ const asciiGlyphs: Glyphs = {
 	cursor: '>',
 	barFilled: '#',
 	barEmpty: '.',
-	ellipsis: '~',
+	ellipsis: '..',
 	separator: '|',
 	started: '*',
 	collected: '*',
@@ -119,7 +120,7 @@ const asciiGlyphs: Glyphs = {
 	live: '@',
 	paused: '=',
 	rateLimited: '%',
-	warning: '!',
+	warning: 'W',
 	stalled: '_',
 	stale: '~',
 	error: '!',

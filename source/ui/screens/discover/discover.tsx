@@ -11,12 +11,14 @@ export interface DiscoverProps extends DiscoverScreenState {
 	now: number;
 	/** The monitor tracks rows of several tenants: entries say their tenant either way. */
 	multiTenant: boolean;
+	/** The filter line is open (/): letters type there. */
+	editing: boolean;
 	width: number;
 	height: number;
 }
 
 /** The discover picker (D): running aggregations not tracked yet, to mark and track. */
-export function Discover({picker, status, marked, now, multiTenant, width, height}: DiscoverProps) {
+export function Discover({picker, status, marked, now, multiTenant, editing, width, height}: DiscoverProps) {
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const shortId = useMemo(() => idShortener(picker.available.map((item: DiscoveredAggregation) => item.id)), [picker.available]);
@@ -29,7 +31,7 @@ export function Discover({picker, status, marked, now, multiTenant, width, heigh
 					? `${picker.shown.length} of ${picker.available.length} not tracked yet${marked > 0 ? `, ${marked} marked` : ''}`
 					: undefined
 			}
-			filter={{value: state.filter, placeholder: 'type to filter by source, id or tenant; Space marks, Enter tracks'}}
+			filter={{value: state.filter, placeholder: '/ filters by source, id or tenant; j/k move, Space marks, Enter tracks', editing}}
 			items={picker.shown}
 			keyOf={discoverKey}
 			segments={item => discoverSegments(item, now, multi, glyphs.ellipsis, shortId)}

@@ -27,7 +27,8 @@ export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys
 					}
 
 					case 'cancel': {
-						store.apply({type: 'restore-filter'});
+						// As in a picker's filter line (k9s): Esc clears the filter and leaves the line.
+						store.apply({type: 'clear-filter'});
 						view.apply({type: 'close-history-filter'});
 						return true;
 					}
@@ -58,7 +59,6 @@ export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys
 				}
 
 				case 'filter': {
-					store.apply({type: 'begin-filter'});
 					view.apply({type: 'open-history-filter'});
 					return true;
 				}

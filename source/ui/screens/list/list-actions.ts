@@ -86,7 +86,7 @@ function addMessages(result: IdInput): {messages: Message[]; notice?: Message} {
 	return notice ? {messages: [], notice} : {messages: []};
 }
 
-/** Esc in a mode of the list screen: the filter prompt restores the filter it opened with; the rest just close. */
+/** Esc in a mode of the list screen: the filter prompt clears the filter and closes (k9s); the rest just close. */
 export function cancelList(view: ViewState): ViewState {
 	switch (view.mode) {
 		case 'normal': {
@@ -94,7 +94,7 @@ export function cancelList(view: ViewState): ViewState {
 		}
 
 		case 'filtering': {
-			return toNormal(view, {filter: view.filterBefore});
+			return toNormal(view, {filter: ''});
 		}
 
 		default: {
@@ -114,7 +114,7 @@ export function reduceList(view: ViewState, action: ListAction): ViewState {
 		}
 
 		case 'open-filter': {
-			return toScreen(view, {mode: 'filtering', prompt: view.filter, filterBefore: view.filter}, {notice: undefined});
+			return toScreen(view, {mode: 'filtering', prompt: view.filter}, {notice: undefined});
 		}
 
 		case 'type': {

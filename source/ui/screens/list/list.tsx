@@ -8,7 +8,7 @@ import {Confirm} from '../../components/confirm.js';
 import {DetailPane} from '../../components/detail-pane.js';
 import {EmptyState} from '../../components/empty-state.js';
 import {ListBar} from '../../components/list-bar.js';
-import {MessageLine} from '../../components/message-line.js';
+import {messageHeight, NoticeLines} from '../../components/message-line.js';
 import {Prompt} from '../../components/prompt.js';
 import {activeFlash} from '../../alerts/flashes.js';
 import type {Feature} from '../../keys/keymap.js';
@@ -77,7 +77,7 @@ export function List({data, view, state, now, features, width, insights}: ListPr
 }
 
 /** Lines the list screen's bottom area takes above the footer: a prompt with its messages, a question or a notice. */
-export function listBottomLines(view: ViewState): number {
+export function listBottomLines(view: ViewState, width: number): number {
 	switch (view.mode) {
 		case 'adding': {
 			return 1 + view.messages.length;
@@ -93,7 +93,7 @@ export function listBottomLines(view: ViewState): number {
 		}
 
 		case 'normal': {
-			return view.notice === undefined ? 0 : 1;
+			return view.notice === undefined ? 0 : messageHeight(view.notice, width);
 		}
 
 		default: {
@@ -127,7 +127,7 @@ export function ListBottom({view, width}: {view: ViewState; width: number}) {
 		}
 
 		case 'normal': {
-			return view.notice === undefined ? null : <MessageLine message={view.notice} />;
+			return view.notice === undefined ? null : <NoticeLines message={view.notice} width={width} />;
 		}
 
 		default: {

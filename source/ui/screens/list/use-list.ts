@@ -12,6 +12,7 @@ import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {ViewStore} from '../../state/use-view-state.js';
 import {plural} from '../../../domain/text.js';
 import {useLatest} from '../../state/use-latest.js';
+import {openingNotice, openSourceInBackground} from '../../monitor/open-source.js';
 
 export interface ListKeysOptions {
 	store: ViewStore;
@@ -121,6 +122,17 @@ export function useList(options: ListKeysOptions): ScreenKeys {
 						commands.copy(trackingId === undefined ? selected.id : `${selected.id} trackingId ${trackingId}`);
 						const what = trackingId === undefined ? selected.id : `${selected.id} and trackingId ${trackingId}`;
 						store.apply({type: 'notice', notice: {level: 'info', text: `Copied ${what} (through the terminal, OSC 52)`}});
+					}
+
+					return true;
+				}
+
+				case 'open-source': {
+					if (selected !== undefined && commands.openSource !== undefined) {
+						store.apply({type: 'notice', notice: openingNotice(rowLabel(selected))});
+						openSourceInBackground(commands, {tenant: selected.tenant, aggregationId: selected.id}, notice => {
+							store.apply({type: 'notice', notice});
+						});
 					}
 
 					return true;

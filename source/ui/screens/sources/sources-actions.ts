@@ -12,7 +12,7 @@ export function reduceSources(view: ViewState, action: SourcesAction): ViewState
 	return toScreen(view, {mode: 'confirm-start', pendingSource: action.source, question: action.question}, {notice: undefined});
 }
 
-/** Esc: the confirmation goes back to the picker, the picker to the list. */
+/** Esc: the confirmation and the filter line go back to the picker, the picker to the list. */
 export function cancelSources(view: ViewState): ViewState {
-	return view.mode === 'confirm-start' ? toScreen(view, {mode: 'sources'}) : toNormal(view);
+	return view.mode === 'confirm-start' || view.mode === 'sources-filtering' ? toScreen(view, {mode: 'sources'}) : toNormal(view);
 }

@@ -7,6 +7,7 @@ import {fileUploadRefusal, needsFileUpload, startQuestion} from './source-entrie
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {PickerSource} from '../../picker/use-picker-state.js';
 import type {ViewStore} from '../../state/use-view-state.js';
+import {openingNotice, openSourceInBackground} from '../../monitor/open-source.js';
 
 export interface SourcesKeysOptions {
 	view: ViewStore;
@@ -117,9 +118,23 @@ export function useSources({view, commands, picker, load, canDiscover}: SourcesK
 				return true;
 			}
 
+			if (command === 'open-source') {
+				const source = selectedOf(picker);
+				if (source !== undefined) {
+					picker.store.apply({type: 'message', message: openingNotice(source.name)});
+					openSourceInBackground(commands, {tenant: source.tenant, sourceId: source.id}, message => {
+						if (mounted.current) {
+							picker.store.apply({type: 'message', message});
+						}
+					});
+				}
+
+				return true;
+			}
+
 			return false;
 		},
-		[view, picker, load, choose, startPending],
+		[view, picker, load, choose, startPending, commands],
 	);
 	return {run, ...usePickerEntry(view, picker, load, 'sources')};
 }

@@ -8,6 +8,7 @@ import {
 	nextRunWords,
 	outcomeWords,
 	relativeWords,
+	runningWords,
 	scheduleWords,
 	tookWords,
 } from '../../../core/source-overview-text.js';
@@ -104,12 +105,8 @@ export function glanceSegments(overview: SourceOverview, now: number, withTenant
 	const {ellipsis} = glyphs;
 	const {lastRun, running} = overview;
 	const ended = timeOf(lastRun?.completed, Number.NaN);
-	const started = timeOf(running?.started, Number.NaN);
 	const health = overview.healthy === false ? 'unhealthy' : overview.healthy === true ? 'healthy' : '?';
-	const runningText =
-		running === null
-			? '-'
-			: `${running.status === 'QUEUED' ? 'queued' : 'running'}${Number.isNaN(started) ? '' : ` ${formatDuration(Math.max(0, now - started))}`}`;
+	const runningText = running === null ? '-' : runningWords(running, now);
 	const segments: Segment[] = [{text: fit(overview.name, WIDTHS.name, 'left', ellipsis)}];
 	if (withTenant) {
 		segments.push({text: ` ${fit(overview.tenant, WIDTHS.tenant, 'left', ellipsis)}`, role: 'accent'});

@@ -49,7 +49,7 @@ export function isTenantSourcesAction(action: {type: string}): action is TenantS
 export const GLANCE_SORTS: readonly GlanceSort[] = ['attention', 'name', 'ended', 'next'];
 
 export function createGlanceView(): GlanceView {
-	return {filter: '', filterBefore: '', sort: 'attention', detail: false, selectedIndex: 0, scrollOffset: 0};
+	return {filter: '', sort: 'attention', detail: false, selectedIndex: 0, scrollOffset: 0};
 }
 
 /** The glance's own state, when the view is on it. */
@@ -94,9 +94,7 @@ export function reduceTenantSources(view: ViewState, action: TenantSourcesAction
 		}
 
 		case 'glance-open-filter': {
-			return view.mode === 'tenant-sources'
-				? toScreen(view, {mode: 'tenant-sources-filtering', glance: {...view.glance, filterBefore: view.glance.filter}})
-				: view;
+			return view.mode === 'tenant-sources' ? toScreen(view, {mode: 'tenant-sources-filtering', glance: view.glance}) : view;
 		}
 
 		case 'glance-type': {
@@ -163,13 +161,13 @@ export function reduceTenantSources(view: ViewState, action: TenantSourcesAction
 }
 
 /**
- * Esc: the filter prompt goes back to the filter it had, the start question back to the glance, the glance clears
- * its filter, else goes back to the monitor list.
+ * Esc: the filter prompt clears the filter and closes (as a picker's filter line does, k9s-like), the start question
+ * goes back to the glance, the glance clears its filter, else goes back to the monitor list.
  */
 export function cancelTenantSources(view: ViewState): ViewState {
 	switch (view.mode) {
 		case 'tenant-sources-filtering': {
-			return toScreen(view, {mode: 'tenant-sources', glance: filtered(view.glance, view.glance.filterBefore)});
+			return toScreen(view, {mode: 'tenant-sources', glance: filtered(view.glance, '')});
 		}
 
 		case 'confirm-source-start': {

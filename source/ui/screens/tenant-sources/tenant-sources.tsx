@@ -1,7 +1,7 @@
 import React from 'react';
 import {Confirm} from '../../components/confirm.js';
 import {DetailPane} from '../../components/detail-pane.js';
-import {MessageLine} from '../../components/message-line.js';
+import {messageHeight, NoticeLines} from '../../components/message-line.js';
 import {Picker} from '../../components/picker.js';
 import {Prompt} from '../../components/prompt.js';
 import type {ViewState} from '../../state/screen-state.js';
@@ -59,7 +59,7 @@ export function TenantSources({
 }
 
 /** Lines TenantSourcesBottom takes. */
-export function tenantSourcesBottomLines(view: ViewState): number {
+export function tenantSourcesBottomLines(view: ViewState, width: number): number {
 	switch (view.mode) {
 		case 'tenant-sources-filtering':
 		case 'confirm-source-start': {
@@ -67,7 +67,7 @@ export function tenantSourcesBottomLines(view: ViewState): number {
 		}
 
 		case 'tenant-sources': {
-			return view.notice === undefined ? 0 : 1;
+			return view.notice === undefined ? 0 : messageHeight(view.notice, width);
 		}
 
 		default: {
@@ -95,7 +95,7 @@ export function TenantSourcesBottom({view, width}: {view: ViewState; width: numb
 		}
 
 		case 'tenant-sources': {
-			return view.notice === undefined ? null : <MessageLine message={view.notice} />;
+			return view.notice === undefined ? null : <NoticeLines message={view.notice} width={width} />;
 		}
 
 		default: {

@@ -82,7 +82,7 @@ export function useTenantSourcesState({
 	// Worked out again when an answer comes in and at each tick (overdue and ages move with the clock), only while open.
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- version and now are the triggers: overviews() reads the glance's live state
 	const overviews = useMemo(() => (active && glance !== undefined ? glance.overviews() : []), [active, glance, version, now]);
-	const status = active && glance !== undefined ? glance.status() : {complete: false, errors: []};
+	const status = active && glance !== undefined ? glance.status() : {complete: false, runsRead: false, errors: []};
 	const shown = useMemo(() => sortGlance(filterGlance(overviews, own.filter), own.sort), [overviews, own.filter, own.sort]);
 	const multiTenant = useMemo(() => new Set(overviews.map(overview => overview.tenant)).size > 1, [overviews]);
 	const keys = useMemo(() => shown.map(glanceKey), [shown]);

@@ -9,6 +9,7 @@ import type {ViewStore} from '../../state/use-view-state.js';
 import {fileUploadRefusal, needsFileUpload, startQuestion} from '../sources/source-entries.js';
 import {startInBackground, startingNotice, startNotice} from '../sources/use-sources.js';
 import {startableOf} from './tenant-source-entries.js';
+import {openingNotice, openSourceInBackground} from '../../monitor/open-source.js';
 import type {TenantSourcesScreenState} from './use-tenant-sources-state.js';
 
 export interface TenantSourcesKeysOptions {
@@ -182,6 +183,17 @@ export function useTenantSources({view, commands, data, glance, canDiscover}: Te
 
 				case 'back': {
 					view.apply({type: 'cancel'});
+					return true;
+				}
+
+				case 'open-source': {
+					if (selected !== undefined && commands.openSource !== undefined) {
+						view.apply({type: 'notice', notice: openingNotice(selected.name)});
+						openSourceInBackground(commands, {tenant: selected.tenant, sourceId: selected.id}, notice => {
+							view.apply({type: 'notice', notice});
+						});
+					}
+
 					return true;
 				}
 
