@@ -9,6 +9,7 @@ import {fittingHints} from '../../source/ui/components/footer.js';
 import {cutAtWord, headerFit} from '../../source/ui/components/header.js';
 import {helpScreenLines} from '../../source/ui/components/help-overlay.js';
 import {footerHints, type Feature, type KeyContext} from '../../source/ui/keys/keymap.js';
+import {eventLines} from '../../source/ui/screens/events/event-lines.js';
 import {historyColumns, historyLayout, historySegments} from '../../source/ui/screens/history/history-entries.js';
 import {columnNeeds} from '../../source/ui/text/row-words.js';
 import {wrapText} from '../../source/ui/text/wrap.js';
@@ -95,6 +96,17 @@ describe('the details pane and the help wrap', () => {
 			expect(2 + 12 + [...line.text].length).toBeLessThanOrEqual(79);
 		}
 	});
+});
+
+test('the events log wraps an event at words, never inside one', () => {
+	const text = 'Jira: COMPLETED with 2 errors, 2,000 accounts in 1m 05s; about the usual time (median 1m 01s over 3 runs)';
+	const lines = eventLines([{at: NOW - 1000, kind: 'ended', text, severity: 'failure'}], 79, NOW, glyphs);
+	expect(lines.length).toBeGreaterThan(1);
+	expect(lines.map(line => line.text).join(' ')).toBe(text);
+	for (const line of lines) {
+		expect(line.text.startsWith(' ')).toBe(false);
+		expect(text.split(' ')).toEqual(expect.arrayContaining(line.text.split(' ')));
+	}
 });
 
 describe('history columns', () => {
