@@ -11,6 +11,8 @@ import {helpScreenLines} from '../../source/ui/components/help-overlay.js';
 import {footerHints, type Feature, type KeyContext} from '../../source/ui/keys/keymap.js';
 import {eventLines} from '../../source/ui/screens/events/event-lines.js';
 import {historyColumns, historyLayout, historySegments} from '../../source/ui/screens/history/history-entries.js';
+import {glanceColumns, glanceLayout, glanceSegments} from '../../source/ui/screens/tenant-sources/tenant-source-entries.js';
+import type {SourceOverview} from '../../source/core/source-overview.js';
 import {columnNeeds} from '../../source/ui/text/row-words.js';
 import {wrapText} from '../../source/ui/text/wrap.js';
 import {createTheme} from '../../source/ui/theme/theme.js';
@@ -157,6 +159,59 @@ describe('history columns', () => {
 		expect(layout.shortEnd).toBe(false);
 		expect(layout.accounts).toBeGreaterThan(0);
 	});
+});
+
+test('sources at a glance at 80 columns: the source, its last run and what needs attention are whole', () => {
+	const source = (name: string, extra: Partial<SourceOverview>): SourceOverview => ({
+		tenant: 'acme',
+		id: id(
+			name
+				.slice(0, 2)
+				.toLowerCase()
+				.replaceAll(/[^a-f0-9]/g, 'a'),
+		),
+		name,
+		connector: null,
+		healthy: true,
+		health: null,
+		deleteThreshold: 10,
+		running: null,
+		lastRun: null,
+		schedule: null,
+		overdue: false,
+		attention: [],
+		...extra,
+	});
+	const run = {
+		id: id('c1'),
+		completionStatus: 'SUCCESS',
+		launched: null,
+		completed: new Date(NOW - 3_600_000).toISOString(),
+		durationSeconds: 87,
+		warnings: 0,
+		errors: 0,
+	};
+	const overviews = [
+		source('Google Workspace', {lastRun: {...run, deletionsHeldBack: true}, attention: ['held-back']}),
+		source('Active Directory EU', {
+			running: {id: id('c2'), status: 'RUNNING', started: new Date(NOW - 47_000).toISOString()} as SourceOverview['running'],
+		}),
+	];
+	const layout = glanceLayout(overviews, NOW, 79, false);
+	expect(layout.took).toBe(0);
+	expect(layout.health).toBe(0);
+	const text = (overview: SourceOverview) =>
+		`  ${glanceSegments(overview, NOW, layout, glyphs)
+			.map(segment => segment.text)
+			.join('')}`;
+	const google = text(overviews[0]!);
+	// Whole up to the end of the attention words (the next run after them is what the terminal's edge cuts).
+	expect(google.indexOf('held-back') + 'held-back'.length).toBeLessThanOrEqual(79);
+	expect(google).toContain('completed, deletions held back');
+	expect(text(overviews[1]!)).toContain('Active Directory EU');
+	expect(glanceColumns(layout)).not.toContain('~');
+	const wide = glanceLayout(overviews, NOW, 159, false);
+	expect(wide.took && wide.health && wide.ended && wide.running).toBeGreaterThan(0);
 });
 
 describe('the footer at 80 columns', () => {
