@@ -37,10 +37,50 @@ function length(text: string): number {
 	return [...text].length;
 }
 
+/** One row's needs, kept while the row, its insight, its id text and the glyphs are the same objects. */
+interface CachedNeeds {
+	insight: RowInsight | undefined;
+	glyphs: Glyphs;
+	idText: string;
+	needs: ColumnNeeds;
+}
+
+const cache = new WeakMap<TrackedRow, CachedNeeds>();
+
+function rowNeeds(row: TrackedRow, insight: RowInsight | undefined, glyphs: Glyphs, idText: string): ColumnNeeds {
+	const cached = cache.get(row);
+	if (cached !== undefined && cached.insight === insight && cached.glyphs === glyphs && cached.idText === idText) {
+		return cached.needs;
+	}
+
+	const total = row.snapshot?.totalAccounts;
+	const processed = row.snapshot?.processedAccounts;
+	// The processed count grows up to the total: the column is as wide as "total/total", so it does not move.
+	const counts =
+		total === undefined
+			? processed === undefined
+				? ''
+				: `${formatCount(processed)}/?`
+			: `${formatCount(Math.max(total, processed ?? 0))}/${formatCount(total)}`;
+	const notes = rowNotes(insight, glyphs);
+	const error = row.lastError !== undefined && isPolledPhase(row.phase) ? `${glyphs.error}${errorWord(row.lastError.kind)}` : undefined;
+	const first = error ?? notes[0]?.short;
+	const needs: ColumnNeeds = {
+		label: length(rowLabel(row, false, idText)),
+		badge: length(badgeText(badgeFor(row), glyphs)),
+		marks: first === undefined ? 0 : length(first),
+		marksLong: first === undefined ? 0 : length([...(error === undefined ? [] : [error]), ...notes.map(note => note.long)].join('  ')),
+		counts: length(counts),
+	};
+	cache.set(row, {insight, glyphs, idText, needs});
+	return needs;
+}
+
 /**
  * What the list's word columns need to show these rows whole (see rowLayout): the longest label, badge text and
  * counts, and the longest marks, short (the first note, which the column always shows) and in full. Staleness comes
- * and goes with the clock and is not counted: when it shows, the marks say less (marksText).
+ * and goes with the clock and is not counted: when it shows, the marks say less (marksText). Each row's part is
+ * kept while the row is the same object (an answer makes a new one), so 5,000 rows cost little per answer.
  */
 export function columnNeeds(
 	rows: readonly TrackedRow[],
@@ -48,31 +88,15 @@ export function columnNeeds(
 	glyphs: Glyphs,
 	idText: (id: string) => string,
 ): ColumnNeeds {
-	const needs: ColumnNeeds = {label: 0, badge: 0, marks: 0, marksLong: 0, counts: 0};
+	const most: ColumnNeeds = {label: 0, badge: 0, marks: 0, marksLong: 0, counts: 0};
 	for (const row of rows) {
-		needs.label = Math.max(needs.label, length(rowLabel(row, false, idText(row.id))));
-		needs.badge = Math.max(needs.badge, length(badgeText(badgeFor(row), glyphs)));
-		const total = row.snapshot?.totalAccounts;
-		const processed = row.snapshot?.processedAccounts;
-		// The processed count grows up to the total: the column is as wide as "total/total", so it does not move.
-		const counts =
-			total === undefined
-				? processed === undefined
-					? ''
-					: `${formatCount(processed)}/?`
-				: `${formatCount(Math.max(total, processed ?? 0))}/${formatCount(total)}`;
-		needs.counts = Math.max(needs.counts, length(counts));
-		const notes = rowNotes(insights?.get(row.key), glyphs);
-		const error = row.lastError !== undefined && isPolledPhase(row.phase) ? `${glyphs.error}${errorWord(row.lastError.kind)}` : undefined;
-		const first = error ?? notes[0]?.short;
-		if (first !== undefined) {
-			needs.marks = Math.max(needs.marks, length(first));
-			needs.marksLong = Math.max(
-				needs.marksLong,
-				length([...(error === undefined ? [] : [error]), ...notes.map(note => note.long)].join('  ')),
-			);
-		}
+		const needs = rowNeeds(row, insights?.get(row.key), glyphs, idText(row.id));
+		most.label = Math.max(most.label, needs.label);
+		most.badge = Math.max(most.badge, needs.badge);
+		most.marks = Math.max(most.marks, needs.marks);
+		most.marksLong = Math.max(most.marksLong, needs.marksLong);
+		most.counts = Math.max(most.counts, needs.counts);
 	}
 
-	return needs;
+	return most;
 }
