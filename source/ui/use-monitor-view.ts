@@ -12,7 +12,7 @@ import {useEndAlerts} from './alerts/use-end-alerts.js';
 import {useStallAlerts} from './alerts/use-stall-alerts.js';
 import {useTenantEvents} from './alerts/use-tenant-events.js';
 import {headerHeight} from './components/header.js';
-import {helpLines} from './components/help-overlay.js';
+import {helpScreenLines} from './components/help-overlay.js';
 import type {Feature, KeyContext} from './keys/keymap.js';
 import {useMonitorKeys} from './keys/use-monitor-keys.js';
 import type {AlertOutput, DiscoveredAggregation, MonitorCommands, SourcesGlance, StartableSource} from './monitor/commands.js';
@@ -272,7 +272,7 @@ export function useMonitorView({
 		...(glance === undefined ? {} : {glance}),
 		canDiscover: features.includes('discover'),
 	});
-	const helpLineCount = useMemo(() => helpLines(glyphs, features).length, [glyphs, features]);
+	const helpLineCount = useMemo(() => helpScreenLines(glyphs, features, width).length, [glyphs, features, width]);
 	const helpKeys = useHelp({view: store, lines: helpLineCount, height: body});
 	const eventsData = useEventsState({log: view.events, active: screen === 'events', width, now});
 	// The log's title takes a line of the body.

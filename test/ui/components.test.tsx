@@ -146,10 +146,11 @@ describe('the shared components, as a user sees them', () => {
 	});
 
 	test('the help lists keys with what they do, and scrolls', () => {
-		const top = renderWithTheme(<HelpOverlay width={90} height={40} scroll={0} />).frame();
+		// Long entries wrap at 90 columns (under their text), so the help is a few lines longer than its entries.
+		const top = renderWithTheme(<HelpOverlay width={90} height={60} scroll={0} />).frame();
 		expect(top).toMatch(/q\s.*[Qq]uit/);
 		cleanup();
-		const scrolled = renderWithTheme(<HelpOverlay width={90} height={40} scroll={3} />).frame();
+		const scrolled = renderWithTheme(<HelpOverlay width={90} height={60} scroll={3} />).frame();
 		expect(scrolled.split('\n')[0]).toBe(top.split('\n')[3]);
 	});
 

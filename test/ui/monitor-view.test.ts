@@ -544,21 +544,37 @@ describe('empty, narrow and small', () => {
 		expect(text.split('\n').at(-1)).toMatch(/a add\s+\? help\s+q quit/);
 	});
 
-	test('narrow terminals drop the bar and the percentage first, then rate and ETA, then elapsed', async () => {
+	test('narrow terminals drop the bar and the percentage first, then rate and ETA, then elapsed; the words stay whole', async () => {
 		const wide = renderMonitor({state: mixed(), now: NOW, size: {columns: 120, rows: 20}});
 		let text = await wide.waitFor(frame => frame.includes('Workday'));
 		expect(text).toMatch(/RATE\s+ETA\s+ELAPSED/);
 		wide.unmount();
-		const medium = renderMonitor({state: mixed(), now: NOW, size: {columns: 80, rows: 20}});
+		const medium = renderMonitor({state: mixed(), now: NOW, size: {columns: 86, rows: 20}});
 		text = await medium.waitFor(frame => frame.includes('Workday'));
 		expect(text).toMatch(/CHANGES\s+RATE\s+ETA\s+ELAPSED/);
 		expect(text).not.toContain('PROGRESS');
 		expect(text).not.toMatch(/CHANGES\s+%/);
 		medium.unmount();
-		const narrow = renderMonitor({state: mixed(), now: NOW, size: {columns: 50, rows: 20}});
+		// At 80 the name and the status ISC sent are whole; rate and ETA make room for them.
+		const eighty = renderMonitor({state: mixed(), now: NOW, size: {columns: 80, rows: 20}});
+		text = await eighty.waitFor(frame => frame.includes('Workday'));
+		expect(text).toMatch(/CHANGES\s+ELAPSED/);
+		expect(text).not.toContain('RATE');
+		expect(lineOf(text, 'Active Directory')).toMatch(/Active Directory +▶ collected/);
+		expect(lineOf(text, 'Future')).toMatch(/QUEUED_FOR_LATER( |$)/);
+		eighty.unmount();
+		// Without the counts the percentage is the only progress left: it comes back where it fits beside the words.
+		const narrow = renderMonitor({state: mixed(), now: NOW, size: {columns: 56, rows: 20}});
 		text = await narrow.waitFor(frame => frame.includes('Workday'));
 		expect(text).not.toContain('PROGRESS');
+		expect(text).not.toContain('CHANGES');
 		expect(lineOf(text, 'Workday')).toMatch(/✔ completed\s+100%/);
+		expect(lineOf(text, 'Future')).toMatch(/QUEUED_FOR_LATER( |$)/);
+		narrow.unmount();
+		// Narrower still, the words keep their whole text and the lines stay within the terminal.
+		const narrower = renderMonitor({state: mixed(), now: NOW, size: {columns: 50, rows: 20}});
+		text = await narrower.waitFor(frame => frame.includes('Workday'));
+		expect(lineOf(text, 'Active Directory')).toMatch(/Active Directory +▶ collected/);
 		for (const line of text.split('\n')) {
 			expect([...line].length).toBeLessThanOrEqual(50);
 		}

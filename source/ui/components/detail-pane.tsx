@@ -3,13 +3,14 @@ import {Box, Text} from 'ink';
 import type {DetailContent, DetailField} from '../text/detail-fields.js';
 import {useTheme} from '../theme/theme.js';
 import {fit} from '../../domain/text.js';
+import {wrapText} from '../text/wrap.js';
 
 export interface DetailPaneProps {
 	/** What the pane is about, e.g. the row's label. */
 	title: string;
 	content: DetailContent;
 	width: number;
-	/** Lines available, the title included. Content that does not fit is cut off. */
+	/** Lines available, the title included. A long value wraps; content that does not fit is cut off at the bottom. */
 	height: number;
 }
 
@@ -22,21 +23,53 @@ function columnsFor(width: number): number {
 	return width >= TWO_COLUMNS_FROM ? 2 : 1;
 }
 
-/** Lines the pane wants at this width (title included). */
-export function detailHeight(content: DetailContent, width: number): number {
-	return 1 + Math.ceil(content.fields.length / columnsFor(width)) + content.lines.length;
+function columnWidthOf(width: number): number {
+	const columns = columnsFor(width);
+	return Math.floor((width - (columns - 1) * 2) / columns);
 }
 
+function labelWidthOf(width: number): number {
+	return width >= 2 * LABEL_WIDTH ? LABEL_WIDTH : Math.max(1, Math.floor(width / 2));
+}
+
+/** A field's value as the lines it takes beside its label, wrapped at words. */
+function valueLines(field: DetailField, width: number): string[] {
+	return wrapText(field.value, Math.max(1, width - labelWidthOf(width)));
+}
+
+function linesOf(fields: readonly DetailField[], width: number): number {
+	return fields.reduce((total, field) => total + valueLines(field, width).length, 0);
+}
+
+/** Lines the pane wants at this width (title included), long values wrapped. */
+export function detailHeight(content: DetailContent, width: number): number {
+	const columns = columnsFor(width);
+	const perColumn = Math.ceil(content.fields.length / columns);
+	const columnWidth = columnWidthOf(width);
+	let grid = 0;
+	for (let column = 0; column < columns; column++) {
+		grid = Math.max(grid, linesOf(content.fields.slice(column * perColumn, (column + 1) * perColumn), columnWidth));
+	}
+
+	return 1 + grid + linesOf(content.lines, width);
+}
+
+/** A label and its value; a value longer than the room beside the label goes on under it, indented. */
 function Field({field, width}: {field: DetailField; width: number}) {
 	const {glyphs, paint} = useTheme();
-	const labelWidth = width >= 2 * LABEL_WIDTH ? LABEL_WIDTH : Math.max(1, Math.floor(width / 2));
+	const labelWidth = labelWidthOf(width);
+	const lines = valueLines(field, width);
 	return (
-		<Text wrap="truncate">
-			<Text color={paint('muted')}>{fit(field.label, labelWidth - 1, 'left', glyphs.ellipsis)} </Text>
-			<Text color={field.role === undefined ? undefined : paint(field.role)}>
-				{fit(field.value, Math.max(0, width - labelWidth), 'left', glyphs.ellipsis)}
-			</Text>
-		</Text>
+		<Box flexDirection="column" flexShrink={0}>
+			{lines.map((line, index) => (
+				<Text key={index} wrap="truncate">
+					<Text color={paint('muted')}>
+						{index === 0 ? `${fit(field.label, labelWidth - 1, 'left', glyphs.ellipsis)} ` : ' '.repeat(labelWidth)}
+					</Text>
+					<Text color={field.role === undefined ? undefined : paint(field.role)}>{line}</Text>
+				</Text>
+			))}
+		</Box>
 	);
 }
 
@@ -44,7 +77,7 @@ function Field({field, width}: {field: DetailField; width: number}) {
 export function DetailPane({title: about, content, width, height}: DetailPaneProps) {
 	const {glyphs, paint} = useTheme();
 	const columns = columnsFor(width);
-	const columnWidth = Math.floor((width - (columns - 1) * 2) / columns);
+	const columnWidth = columnWidthOf(width);
 	const perColumn = Math.ceil(content.fields.length / columns);
 	const rule = glyphs.separator === '│' ? '─' : '-';
 	const title = `${rule}${rule} Details: ${about} `;
@@ -64,9 +97,12 @@ export function DetailPane({title: about, content, width, height}: DetailPanePro
 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<Text wrap="truncate" color={paint('accent')}>
-				{titleLength >= width ? titleLine : title + rule.repeat(width - titleLength)}
-			</Text>
+			{/* The title never gives way to the content below it (the pane cuts the content at its bottom instead). */}
+			<Box flexShrink={0}>
+				<Text wrap="truncate" color={paint('accent')}>
+					{titleLength >= width ? titleLine : title + rule.repeat(width - titleLength)}
+				</Text>
+			</Box>
 			<Box flexDirection="row" flexShrink={0}>
 				{grid}
 			</Box>

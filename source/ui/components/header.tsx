@@ -157,9 +157,64 @@ export function unseenText(unseen: number): string {
 	return unseen > 0 ? `${unseen} unseen (E)` : '';
 }
 
+/** `text` cut to `room` characters at a space, so no word is cut ("Okta: COMPLETED, 4,000 accounts…"). */
+export function cutAtWord(text: string, room: number, ellipsis: string): string {
+	const chars = [...text];
+	if (chars.length <= room) {
+		return text;
+	}
+
+	const keep = room - [...ellipsis].length;
+	if (keep <= 0) {
+		return chars.slice(0, Math.max(0, room)).join('');
+	}
+
+	const head = chars.slice(0, keep + 1).join('');
+	const space = head.lastIndexOf(' ');
+	const cut = space > 0 ? head.slice(0, space).replace(/[,;:]$/, '') : chars.slice(0, keep).join('');
+	return `${cut}${ellipsis}`;
+}
+
+export interface HeaderFit {
+	/** The version has room (it goes before anything useful). */
+	version: boolean;
+	/** The counts in their short form ("▶2 ✔3"). */
+	short: boolean;
+	/** The polling state or event as it fits, cut at a word. */
+	label: string;
+}
+
+/**
+ * What the header line keeps at this width, least useful going first: the version (shown only when everything else
+ * is whole), then the counts' long form ("▶ 2 running"), then the end of the event (or polling state), cut at a word.
+ */
+export function headerFit(
+	parts: {tenantLabel: string; news: string; symbol: string; label: string; countsLong: string; countsShort: string},
+	width: number,
+	glyphs: Pick<Glyphs, 'separator' | 'ellipsis'>,
+): HeaderFit {
+	const separator = ` ${glyphs.separator} `;
+	const lengthOf = (text: string) => [...text].length;
+	const leftOf = (withVersion: boolean) =>
+		[
+			withVersion ? `aggwatch ${version}` : 'aggwatch',
+			parts.tenantLabel,
+			...(parts.news === '' ? [] : [parts.news]),
+			`${parts.symbol} ${parts.label}`,
+		].join(separator);
+	// The counts' box keeps one space before it.
+	const fits = (withVersion: boolean, counts: string) => lengthOf(leftOf(withVersion)) + 1 + lengthOf(counts) <= width;
+	const short = !fits(false, parts.countsLong);
+	const withVersion = fits(true, short ? parts.countsShort : parts.countsLong);
+	const counts = short ? parts.countsShort : parts.countsLong;
+	const room = width - 1 - lengthOf(counts) - (lengthOf(leftOf(withVersion)) - lengthOf(parts.label));
+	return {version: withVersion, short, label: cutAtWord(parts.label, Math.max(0, room), glyphs.ellipsis)};
+}
+
 /**
  * Name, version, tenant, unseen events, the latest event or the polling state, and counts; then one banner per
- * tenant whose credentials fail. The unseen count comes before the event, so a narrow header cuts the event first.
+ * tenant whose credentials fail. The unseen count comes before the event, so a narrow header cuts the event first;
+ * the version goes before that (headerFit).
  */
 export function Header({tenantLabel, summary, now, width, authRetryMs, alert, unseen = 0, stalled, outOfViewMs}: HeaderProps) {
 	const {glyphs, paint} = useTheme();
@@ -175,11 +230,20 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, un
 	const symbol = polling.text ?? glyphs[polling.glyph];
 	const separator = ` ${glyphs.separator} `;
 	const news = unseenText(unseen);
-	// The counts go short as before: the unseen count is not weighed (the event's text after it is cut instead).
-	const left = [`aggwatch ${version}`, tenantLabel, `${symbol} ${polling.label}`].join(separator);
 	const items = counts(summary, glyphs, stalled);
-	const long = items.map(item => item.text).join('  ');
-	const useShort = [...left].length + 2 + [...long].length > width;
+	const fitted = headerFit(
+		{
+			tenantLabel,
+			news,
+			symbol,
+			label: polling.label,
+			countsLong: items.map(item => item.text).join('  '),
+			countsShort: items.map(item => item.short).join(' '),
+		},
+		width,
+		glyphs,
+	);
+	const useShort = fitted.short;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box width={width} justifyContent="space-between">
@@ -187,7 +251,7 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, un
 					<Text bold color={paint('accent')}>
 						aggwatch
 					</Text>
-					<Text color={paint('muted')}> {version}</Text>
+					{fitted.version ? <Text color={paint('muted')}> {version}</Text> : null}
 					<Text color={paint('muted')}>{separator}</Text>
 					<Text bold>{tenantLabel}</Text>
 					<Text color={paint('muted')}>{separator}</Text>
@@ -200,7 +264,7 @@ export function Header({tenantLabel, summary, now, width, authRetryMs, alert, un
 						</>
 					)}
 					<Text color={paint(polling.role)} bold={alert !== undefined}>
-						{symbol} {polling.label}
+						{symbol} {fitted.label}
 					</Text>
 				</Text>
 				<Box flexShrink={0} marginLeft={1}>

@@ -4,6 +4,7 @@ import {helpSections, type Feature} from '../keys/keymap.js';
 import {useTheme, type ColorRole, type Glyphs} from '../theme/theme.js';
 import {fit} from '../../domain/text.js';
 import {DELETION_WORDS} from '../../domain/words.js';
+import {wrapText} from '../text/wrap.js';
 
 export interface HelpOverlayProps {
 	width: number;
@@ -23,6 +24,8 @@ interface HelpLine {
 }
 
 const KEYS_WIDTH = 12;
+/** Two spaces, the keys column and its space: where an entry's text starts, and its wrapped lines too. */
+const TEXT_INDENT = 2 + KEYS_WIDTH;
 
 /** The help text as lines: every keymap binding this monitor offers, by section, then what the symbols mean. */
 export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): HelpLine[] {
@@ -72,10 +75,30 @@ export function helpLines(glyphs: Glyphs, features: readonly Feature[] = []): He
 	return lines;
 }
 
-/** The `?` overlay, generated from the keymap. Scrolls when the terminal is short. */
+/**
+ * The help as the screen shows it at this width: an entry's text longer than its room wraps at words onto lines of
+ * its own, under the text (those lines have no keys), so nothing is cut ("(asks first: it changes the tenant)").
+ */
+export function helpScreenLines(glyphs: Glyphs, features: readonly Feature[], width: number): HelpLine[] {
+	const lines: HelpLine[] = [];
+	for (const line of helpLines(glyphs, features)) {
+		if (line.kind !== 'entry') {
+			lines.push(line);
+			continue;
+		}
+
+		for (const [index, text] of wrapText(line.text, Math.max(1, width - TEXT_INDENT)).entries()) {
+			lines.push(index === 0 ? {...line, text} : {kind: 'entry', text, ...(line.role === undefined ? {} : {role: line.role})});
+		}
+	}
+
+	return lines;
+}
+
+/** The `?` overlay, generated from the keymap. Scrolls when the terminal is short (helpScreenLines counts its lines). */
 export function HelpOverlay({width, height, scroll, features = []}: HelpOverlayProps) {
 	const {glyphs, paint} = useTheme();
-	const lines = helpLines(glyphs, features);
+	const lines = helpScreenLines(glyphs, features, width);
 	const visible = lines.slice(scroll, scroll + Math.max(0, height));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
@@ -94,7 +117,7 @@ export function HelpOverlay({width, height, scroll, features = []}: HelpOverlayP
 						return (
 							<Text key={key} wrap="truncate">
 								<Text bold color={paint(line.role ?? 'key')}>
-									{'  '}
+									{' '.repeat(TEXT_INDENT - KEYS_WIDTH)}
 									{fit(line.keys ?? '', KEYS_WIDTH, 'left', glyphs.ellipsis)}
 								</Text>
 								{line.text}

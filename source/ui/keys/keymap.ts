@@ -239,7 +239,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'D',
 		hint: 'discover',
 		help: 'Pick running aggregations that are not tracked yet, and track them',
-		footer: 4,
+		// At 80 columns the screens (H, E, O), S and p keep their hints; D comes after them (always in ?).
+		footer: 9,
 		requires: 'discover',
 		section: 'Aggregations',
 	},
@@ -250,7 +251,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'S',
 		hint: 'start',
 		help: 'Start an account aggregation on a source you pick, or on the selected one in sources at a glance (asks first: it changes the tenant)',
-		footer: 5,
+		footer: 7,
 		requires: 'start',
 		section: 'Aggregations',
 	},
@@ -261,7 +262,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'd/Del',
 		hint: 'remove',
 		help: 'Stop tracking the selected row (asks first)',
-		footer: 9,
+		footer: 11,
 		relevant: hasRows,
 		section: 'Aggregations',
 	},
@@ -272,7 +273,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'r',
 		hint: 'refresh',
 		help: 'Poll the selected row now',
-		footer: 10,
+		footer: 12,
 		relevant: hasRows,
 		section: 'Aggregations',
 	},
@@ -304,7 +305,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'c',
 		hint: 'clear finished',
 		help: 'Stop tracking every finished row: ended, not found or expired (asks first)',
-		footer: 13,
+		footer: 15,
 		relevant: context => context.finished > 0,
 		section: 'Aggregations',
 	},
@@ -315,7 +316,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'y',
 		hint: 'copy id',
 		help: "Copy the selected id to the clipboard (OSC 52); with the details open, also the last error's trackingId",
-		footer: 15,
+		footer: 17,
 		relevant: hasRows,
 		requires: 'copy',
 		section: 'Aggregations',
@@ -327,7 +328,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'o',
 		hint: 'open in ISC',
 		help: "Open the selected row's source in the tenant's ISC web UI, in your browser ($BROWSER, else the system's); in the S picker and sources at a glance, the selected source",
-		footer: 16,
+		footer: 18,
 		relevant: hasRows,
 		requires: 'open',
 		section: 'Aggregations',
@@ -340,7 +341,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => '/',
 		hint: 'filter',
 		help: 'Filter rows by text (label, id, tenant or status; sources: name, connector, tenant or attention); in pickers and history too, where Enter keeps the filter and j/k move again',
-		footer: 11,
+		footer: 13,
 		relevant: context => context.total > 0 || context.mode !== 'normal',
 		section: 'View',
 	},
@@ -362,7 +363,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 's',
 		hint: 'sort',
 		help: 'Cycle the sort order: added, status, severity (worst first), severity reversed (worst last), progress, start time (sources: attention, name, last ended, next run)',
-		footer: 12,
+		footer: 14,
 		relevant: context => (context.mode === 'tenant-sources' ? context.rows > 1 : context.total > 1),
 		section: 'View',
 	},
@@ -373,7 +374,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 't',
 		hint: context => (context.tenantFilter === undefined ? 'tenant' : `tenant: ${context.tenantFilter}`),
 		help: 'Show one tenant at a time: all tenants, then each tenant in turn, then all again',
-		footer: 7,
+		footer: 8,
 		relevant: context => (context.tenants ?? 0) > 1,
 		section: 'View',
 	},
@@ -384,7 +385,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'H',
 		hint: context => (context.mode === 'history' ? 'close history' : 'history'),
 		help: 'Show the finished aggregations aggwatch saw, newest first (H again goes back)',
-		footer: 6,
+		footer: 4,
 		requires: 'history',
 		section: 'View',
 	},
@@ -395,8 +396,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'E',
 		hint: context => (context.mode === 'events' ? 'close events' : 'events'),
 		help: 'Show the events log: every end, stall, held-back deletion and tenant failure or 429 pause this session, newest first (E again goes back)',
-		// After pause: the header's "N unseen (E)" names the key at any width.
-		footer: 9,
+		// Shown once there are events; the header's "N unseen (E)" names the key too.
+		footer: 5,
 		relevant: context => context.mode === 'events' || (context.events ?? 0) > 0,
 		section: 'View',
 	},
@@ -407,8 +408,8 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'O',
 		hint: context => (context.mode === 'tenant-sources' ? 'close sources' : 'sources'),
 		help: "Sources at a glance: every source's last and running aggregations, its schedule, what needs attention (O again goes back)",
-		// After pause: at 80 columns the footer keeps p pause/resume, and O shows from about 90 columns (always in ?).
-		footer: 9,
+		// The screens a user needs to find (H, E, O) come right after add and details: at 80 columns they all show.
+		footer: 6,
 		requires: 'glance',
 		section: 'View',
 	},
@@ -463,7 +464,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: () => 'Ctrl-R',
 		hint: 'reload',
 		help: 'Pickers, history and sources: load the list again',
-		footer: 14,
+		footer: 16,
 		requires: ['discover', 'start', 'history', 'glance'],
 		section: 'Pickers',
 	},
@@ -636,7 +637,9 @@ export function footerHints(context: KeyContext, glyphs: Glyphs): Hint[] {
 	const features = context.features ?? [];
 	const hints: Array<Hint & {priority: number}> = [];
 	if ((mode === 'normal' || mode === 'history' || mode === 'tenant-sources' || pickers.includes(mode)) && context.rows > 1) {
-		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: 0});
+		// On the monitor's list the arrows are what everyone tries first: the hint gives way to the keys of the screens
+		// (H, E, O) and actions a user has to be told about.
+		hints.push({keys: `${glyphs.up}${glyphs.down}/jk`, label: 'move', priority: mode === 'normal' ? 10 : 0});
 	}
 
 	if (mode === 'help') {

@@ -1,6 +1,7 @@
 import {EVENTS_KEPT, type LoggedEvent} from '../../../alerts/events-log.js';
 import type {ColorRole, Glyphs} from '../../theme/theme.js';
 import {clockTime} from '../../text/clock-text.js';
+import {wrapText} from '../../text/wrap.js';
 
 /** One line of the events log: an event's time and mark on its first line, its text wrapped below. */
 export interface EventLine {
@@ -40,21 +41,21 @@ export function eventsTitle(count: number): string {
 		: `Events, newest first: ${count}${count >= EVENTS_KEPT ? ` (the last ${EVENTS_KEPT} are kept)` : ''}`;
 }
 
-/** The events as lines `width` wide, newest first: long texts wrap under their first line rather than being cut. */
+/** The events as lines `width` wide, newest first: long texts wrap at words under their first line rather than being cut. */
 export function eventLines(events: readonly LoggedEvent[], width: number, now: number, glyphs: Glyphs): EventLine[] {
 	const lines: EventLine[] = [];
 	for (const [index, event] of events.entries()) {
 		const time = clockTime(event.at, now);
 		const indent = [...time].length + 3;
 		const room = Math.max(10, width - indent);
-		const chars = [...event.text];
 		const role = ROLE[event.severity];
-		for (let start = 0, part = 0; start < chars.length || part === 0; start += room, part++) {
+		// Wrapped at words, as the details pane and the help are: no word is split across lines.
+		for (const [part, text] of wrapText(event.text, room).entries()) {
 			lines.push({
 				key: `${index}:${part}`,
 				time: part === 0 ? time : ' '.repeat([...time].length),
 				mark: part === 0 ? markOf(event, glyphs) : ' ',
-				text: chars.slice(start, start + room).join(''),
+				text,
 				role,
 			});
 		}

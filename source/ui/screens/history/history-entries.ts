@@ -40,18 +40,167 @@ export function historyName(entry: HistoryEntry, short: (id: string) => string =
 	return entry.foundOnTenant === true ? `${name} [on tenant]` : name;
 }
 
-const WIDTHS = {end: 19, source: 26, tenant: 12, status: 16, accounts: 9, duration: 8} as const;
+/** Each column's width (0: hidden), from the entries and the width (historyLayout). */
+export interface HistoryLayout {
+	end: number;
+	/** The end time without its seconds (and without the year when it is this year's): "12-06 23:09". */
+	shortEnd: boolean;
+	source: number;
+	tenant: number;
+	status: number;
+	accounts: number;
+	duration: number;
+	id: number;
+}
+
+/** The cursor and its space. */
+const LEAD = 2;
+const TITLES = {end: 'ENDED', source: 'SOURCE', tenant: 'TENANT', status: 'OUTCOME', accounts: 'CHANGES', duration: 'DURATION', id: 'ID'};
+const CAPS = {source: 30, tenant: 12, status: 26} as const;
+/** A source name or an outcome is cut no shorter than this when even the words do not fit. */
+const MIN_WORDS = 12;
+
+function pad(value: number): string {
+	return String(value).padStart(2, '0');
+}
+
+/** "23:09" today, "12-06 23:09" this year, "2025-12-06" before: an end time that takes less room than clockTime. */
+export function shortClock(at: number, now: number): string {
+	const date = new Date(at);
+	const today = new Date(now);
+	const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+	if (date.toDateString() === today.toDateString()) {
+		return time;
+	}
+
+	const day = `${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+	return date.getFullYear() === today.getFullYear() ? `${day} ${time}` : `${date.getFullYear()}-${day}`;
+}
+
+function endText(entry: HistoryEntry, now: number, short: boolean): string {
+	const end = endOf(entry);
+	return Number.isFinite(end) ? (short ? shortClock(end, now) : clockTime(end, now)) : entry.end;
+}
+
+function statusText(entry: HistoryEntry, glyphs: Glyphs): string {
+	const look = runOutcomeLook(entry.status, entry.outcome, glyphs);
+	return `${look.glyph} ${look.text}`;
+}
+
+function accountsText(entry: HistoryEntry): string {
+	const accounts = accountsOf(entry);
+	return accounts === undefined ? '' : formatCount(accounts);
+}
+
+/**
+ * The history's columns at this width, from what the entries say. The words (the source, the outcome) and the column
+ * titles keep their whole text; the rest makes room for them, in this order: the id (the details show it), the end
+ * time's seconds and year, the changes. Only then are the source and the outcome cut.
+ */
+export function historyLayout(
+	entries: readonly HistoryEntry[],
+	now: number,
+	width: number,
+	withTenant: boolean,
+	glyphs: Glyphs,
+	short: (id: string) => string,
+): HistoryLayout {
+	const longest = (title: string, texts: Iterable<string>, cap = Number.POSITIVE_INFINITY) => {
+		let most = [...title].length;
+		for (const text of texts) {
+			most = Math.max(most, [...text].length);
+		}
+
+		return Math.min(cap, most);
+	};
+
+	const layout: HistoryLayout = {
+		end: longest(
+			TITLES.end,
+			entries.map(entry => endText(entry, now, false)),
+		),
+		shortEnd: false,
+		source: longest(
+			TITLES.source,
+			entries.map(entry => historyName(entry, short)),
+			CAPS.source,
+		),
+		tenant: withTenant
+			? longest(
+					TITLES.tenant,
+					entries.map(entry => entry.tenant),
+					CAPS.tenant,
+				)
+			: 0,
+		status: longest(
+			TITLES.status,
+			entries.map(entry => statusText(entry, glyphs)),
+			CAPS.status,
+		),
+		accounts: longest(
+			TITLES.accounts,
+			entries.map(entry => accountsText(entry)),
+		),
+		duration: longest(
+			TITLES.duration,
+			entries.map(entry => durationText(entry, glyphs)),
+		),
+		id: longest(
+			TITLES.id,
+			entries.map(entry => short(entry.id)),
+		),
+	};
+	const used = () =>
+		LEAD +
+		layout.end +
+		[layout.source, layout.tenant, layout.status, layout.accounts, layout.duration, layout.id]
+			.filter(column => column > 0)
+			.reduce((total, column) => total + 1 + column, 0);
+	const steps = [
+		() => {
+			layout.id = 0;
+		},
+		() => {
+			layout.shortEnd = true;
+			layout.end = longest(
+				TITLES.end,
+				entries.map(entry => endText(entry, now, true)),
+			);
+		},
+		() => {
+			layout.accounts = 0;
+		},
+	];
+	for (const step of steps) {
+		if (used() <= width) {
+			break;
+		}
+
+		step();
+	}
+
+	// Not even the words fit whole: cut the source, then the outcome.
+	for (const column of ['source', 'status'] as const) {
+		const over = used() - width;
+		if (over > 0) {
+			layout[column] = Math.max(Math.min(layout[column], MIN_WORDS), layout[column] - over);
+		}
+	}
+
+	return layout;
+}
 
 /** Column titles matching historySegments. */
-export function historyColumns(withTenant: boolean): string {
+export function historyColumns(layout: HistoryLayout): string {
+	const column = (title: string, width: number, align: 'left' | 'right' = 'left') => (width > 0 ? [fit(title, width, align, '~')] : []);
 	const parts = [
-		'  ' + fit('ENDED', WIDTHS.end, 'left', '~'),
-		fit('SOURCE', WIDTHS.source, 'left', '~'),
-		...(withTenant ? [fit('TENANT', WIDTHS.tenant, 'left', '~')] : []),
-		fit('OUTCOME', WIDTHS.status, 'left', '~'),
-		fit('CHANGES', WIDTHS.accounts, 'right', '~'),
-		fit('DURATION', WIDTHS.duration, 'right', '~'),
-		'ID',
+		' '.repeat(LEAD) + fit(TITLES.end, layout.end, 'left', '~'),
+		...column(TITLES.source, layout.source),
+		...column(TITLES.tenant, layout.tenant),
+		...column(TITLES.status, layout.status),
+		...column(TITLES.accounts, layout.accounts, 'right'),
+		...column(TITLES.duration, layout.duration, 'right'),
+		...column(TITLES.id, layout.id),
 	];
 	return parts.join(' ');
 }
@@ -59,28 +208,31 @@ export function historyColumns(withTenant: boolean): string {
 export function historySegments(
 	entry: HistoryEntry,
 	now: number,
-	withTenant: boolean,
+	layout: HistoryLayout,
 	glyphs: Glyphs,
 	short: (id: string) => string = idShortener([entry.id]),
 ): Segment[] {
 	const {ellipsis} = glyphs;
-	const end = endOf(entry);
 	const look = runOutcomeLook(entry.status, entry.outcome, glyphs);
-	const accounts = accountsOf(entry);
+	const cell = (text: string, width: number, align: 'left' | 'right' = 'left') => ` ${fit(text, width, align, ellipsis)}`;
 	const segments: Segment[] = [
-		{text: fit(Number.isFinite(end) ? clockTime(end, now) : entry.end, WIDTHS.end, 'left', ellipsis), role: 'muted'},
-		{text: ` ${fit(historyName(entry, short), WIDTHS.source, 'left', ellipsis)}`},
+		{text: fit(endText(entry, now, layout.shortEnd), layout.end, 'left', ellipsis), role: 'muted'},
+		{text: cell(historyName(entry, short), layout.source)},
 	];
-	if (withTenant) {
-		segments.push({text: ` ${fit(entry.tenant, WIDTHS.tenant, 'left', ellipsis)}`, role: 'accent'});
+	if (layout.tenant > 0) {
+		segments.push({text: cell(entry.tenant, layout.tenant), role: 'accent'});
 	}
 
-	segments.push(
-		{text: ` ${fit(`${look.glyph} ${look.text}`, WIDTHS.status, 'left', ellipsis)}`, role: look.role},
-		{text: ` ${fit(accounts === undefined ? '' : formatCount(accounts), WIDTHS.accounts, 'right', ellipsis)}`},
-		{text: ` ${fit(durationText(entry, glyphs), WIDTHS.duration, 'right', ellipsis)}`},
-		{text: ` ${short(entry.id)}`, role: 'muted'},
-	);
+	segments.push({text: cell(statusText(entry, glyphs), layout.status), role: look.role});
+	if (layout.accounts > 0) {
+		segments.push({text: cell(accountsText(entry), layout.accounts, 'right')});
+	}
+
+	segments.push({text: cell(durationText(entry, glyphs), layout.duration, 'right')});
+	if (layout.id > 0) {
+		segments.push({text: ` ${short(entry.id)}`, role: 'muted'});
+	}
+
 	return segments;
 }
 

@@ -3,7 +3,7 @@ import {idShortener} from '../../../core/short-ids.js';
 import {DetailPane} from '../../components/detail-pane.js';
 import {Picker} from '../../components/picker.js';
 import {Prompt} from '../../components/prompt.js';
-import {historyColumns, historyEntryKey, historyName, historySegments} from './history-entries.js';
+import {historyColumns, historyEntryKey, historyLayout, historyName, historySegments} from './history-entries.js';
 import {visibleWindow} from '../../state/list-selection.js';
 import type {ViewState} from '../../state/screen-state.js';
 import {useTheme} from '../../theme/theme.js';
@@ -20,6 +20,8 @@ export function History({picker, status, multiTenant, selected, content, detailL
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const shortId = useMemo(() => idShortener(picker.available.map(entry => entry.id)), [picker.available]);
+	// Widths from every entry (not only those shown), so filtering does not move the columns.
+	const layout = historyLayout(picker.available, now, width, multiTenant, glyphs, shortId);
 	const shown = picker.list.keys.length;
 	const filterText = state.filter === '' ? '' : ` ${glyphs.separator} filter: "${state.filter}" (${shown} of ${picker.available.length})`;
 	return (
@@ -27,10 +29,10 @@ export function History({picker, status, multiTenant, selected, content, detailL
 			<Picker
 				title="History: finished aggregations, newest first"
 				status={state.status === 'ready' ? `${picker.available.length} recorded${filterText}` : undefined}
-				columns={historyColumns(multiTenant)}
+				columns={historyColumns(layout)}
 				items={picker.shown}
 				keyOf={historyEntryKey}
-				segments={entry => historySegments(entry, now, multiTenant, glyphs, shortId)}
+				segments={entry => historySegments(entry, now, layout, glyphs, shortId)}
 				window={visibleWindow(state, picker.list)}
 				{...status}
 				width={width}

@@ -13,7 +13,7 @@ import {MIN_LIST_ROWS, rowLayout, type RowLayout} from '../../text/layout.js';
 import {selectedIndexIn, visibleWindow, type ListView, type VisibleWindow} from '../../state/list-selection.js';
 import {screenOf} from '../../state/mode.js';
 import {previousRunLines} from '../../text/previous-run-lines.js';
-import {rowConcerns, rowShownText} from '../../text/row-words.js';
+import {columnNeeds, rowConcerns, rowShownText} from '../../text/row-words.js';
 import {useTheme} from '../../theme/theme.js';
 import type {ViewStore} from '../../state/use-view-state.js';
 import type {ViewPrefs} from '../../state/view-state.js';
@@ -109,7 +109,14 @@ export function useListState({
 	const idList = state.rows.map(row => row.id).join('\u0000');
 	const shortId = useMemo(() => idShortener(idList === '' ? [] : idList.split('\u0000')), [idList]);
 	const finished = useMemo(() => state.rows.filter(row => isFinishedPhase(row.phase)).length, [state.rows]);
-	const layout = useMemo(() => rowLayout(columns, tenantWidth), [columns, tenantWidth]);
+	// The words of the rows shown (all of them, not only those in view, so scrolling does not move the columns).
+	const needs = useMemo(() => columnNeeds(shownRows, insights, glyphs, shortId), [shownRows, insights, glyphs, shortId]);
+	// A new layout only when a width changes: the rows are memoised on it.
+	const {label, badge, marks, marksLong, counts} = needs;
+	const layout = useMemo(
+		() => rowLayout(columns, tenantWidth, {label, badge, marks, marksLong, counts}),
+		[columns, tenantWidth, label, badge, marks, marksLong, counts],
+	);
 
 	const hasList = state.rows.length > 0 && screenOf(view.mode) === 'list';
 	const chrome = hasList ? 2 : 0; // list bar and column titles

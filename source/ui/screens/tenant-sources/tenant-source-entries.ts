@@ -75,18 +75,148 @@ export function sortGlance(overviews: readonly SourceOverview[], sort: GlanceSor
 	}
 }
 
-const WIDTHS = {name: 24, tenant: 10, health: 9, last: 26, ended: 9, took: 8, running: 16} as const;
+/** Each column's width (0: hidden), from the sources and the width (glanceLayout). */
+export interface GlanceLayout {
+	name: number;
+	tenant: number;
+	health: number;
+	last: number;
+	ended: number;
+	took: number;
+	running: number;
+}
+
+/** The cursor and its space. */
+const LEAD = 2;
+const TITLES = {
+	name: 'SOURCE',
+	tenant: 'TENANT',
+	health: 'HEALTH',
+	last: 'LAST RUN',
+	ended: 'ENDED',
+	took: 'TOOK',
+	running: 'RUNNING',
+	attention: 'ATTENTION',
+} as const;
+const CAPS = {name: 30, tenant: 12, last: 34, running: 20, attention: 30} as const;
+/** A source name or an outcome is cut no shorter than this when even the words do not fit. */
+const MIN_WORDS = 12;
+
+function healthText(overview: SourceOverview): string {
+	return overview.healthy === false ? 'unhealthy' : overview.healthy === true ? 'healthy' : '?';
+}
+
+function lastText(overview: SourceOverview): string {
+	return overview.lastRun === null ? 'never' : outcomeWords(overview.lastRun);
+}
+
+function endedText(overview: SourceOverview, now: number): string {
+	const ended = timeOf(overview.lastRun?.completed, Number.NaN);
+	return Number.isNaN(ended) ? '-' : relativeWords(ended, now);
+}
+
+function tookText(overview: SourceOverview): string {
+	const run = overview.lastRun;
+	return run === null || run.durationSeconds === null ? '-' : formatDuration(run.durationSeconds * 1000);
+}
+
+function runningText(overview: SourceOverview, now: number): string {
+	return overview.running === null ? '-' : runningWords(overview.running, now);
+}
+
+/**
+ * The glance's columns at this width, from what the sources say. The words a user scans (the source, its last run,
+ * what needs attention, at the end of the line) keep their whole text; the rest makes room for them, in this order:
+ * how long the last run took, the health (also said among the attention words when it is bad), when it ended, the run
+ * in progress. Only then are the last run and the source cut. The next run, after the attention words, is cut first.
+ */
+export function glanceLayout(overviews: readonly SourceOverview[], now: number, width: number, withTenant: boolean): GlanceLayout {
+	const longest = (title: string, texts: Iterable<string>, cap = Number.POSITIVE_INFINITY) => {
+		let most = [...title].length;
+		for (const text of texts) {
+			most = Math.max(most, [...text].length);
+		}
+
+		return Math.min(cap, most);
+	};
+
+	const layout: GlanceLayout = {
+		name: longest(
+			TITLES.name,
+			overviews.map(overview => overview.name),
+			CAPS.name,
+		),
+		tenant: withTenant
+			? longest(
+					TITLES.tenant,
+					overviews.map(overview => overview.tenant),
+					CAPS.tenant,
+				)
+			: 0,
+		health: longest(
+			TITLES.health,
+			overviews.map(overview => healthText(overview)),
+		),
+		last: longest(
+			TITLES.last,
+			overviews.map(overview => lastText(overview)),
+			CAPS.last,
+		),
+		ended: longest(
+			TITLES.ended,
+			overviews.map(overview => endedText(overview, now)),
+		),
+		took: longest(
+			TITLES.took,
+			overviews.map(overview => tookText(overview)),
+		),
+		running: longest(
+			TITLES.running,
+			overviews.map(overview => runningText(overview, now)),
+			CAPS.running,
+		),
+	};
+	const attention = longest(
+		TITLES.attention,
+		overviews.map(overview => attentionWords(overview)),
+		CAPS.attention,
+	);
+	const used = () =>
+		LEAD +
+		layout.name +
+		[layout.tenant, layout.health, layout.last, layout.ended, layout.took, layout.running, attention]
+			.filter(column => column > 0)
+			.reduce((total, column) => total + 1 + column, 0);
+	for (const column of ['took', 'health', 'ended', 'running'] as const) {
+		if (used() <= width) {
+			break;
+		}
+
+		layout[column] = 0;
+	}
+
+	// Not even the words fit whole: cut the last run, then the source.
+	for (const column of ['last', 'name'] as const) {
+		const over = used() - width;
+		if (over > 0) {
+			layout[column] = Math.max(Math.min(layout[column], MIN_WORDS), layout[column] - over);
+		}
+	}
+
+	return layout;
+}
 
 /** Column titles matching glanceSegments. */
-export function glanceColumns(withTenant: boolean): string {
+export function glanceColumns(layout: GlanceLayout): string {
+	const column = (title: string, width: number) => (width > 0 ? [fit(title, width, 'left', '~')] : []);
 	return [
-		'  ' + fit('SOURCE', WIDTHS.name, 'left', '~'),
-		...(withTenant ? [fit('TENANT', WIDTHS.tenant, 'left', '~')] : []),
-		fit('HEALTH', WIDTHS.health, 'left', '~'),
-		fit('LAST RUN', WIDTHS.last, 'left', '~'),
-		fit('ENDED', WIDTHS.ended, 'left', '~'),
-		fit('TOOK', WIDTHS.took, 'left', '~'),
-		fit('RUNNING', WIDTHS.running, 'left', '~'),
+		' '.repeat(LEAD) + fit(TITLES.name, layout.name, 'left', '~'),
+		...column(TITLES.tenant, layout.tenant),
+		...column(TITLES.health, layout.health),
+		...column(TITLES.last, layout.last),
+		...column(TITLES.ended, layout.ended),
+		...column(TITLES.took, layout.took),
+		...column(TITLES.running, layout.running),
 		'ATTENTION · NEXT RUN',
 	].join(' ');
 }
@@ -101,35 +231,40 @@ function outcomeRole(overview: SourceOverview): ColorRole | undefined {
 	return completion === 'success' && !run.deletionsHeldBack ? 'done' : completion === 'error' ? 'error' : 'warning';
 }
 
-export function glanceSegments(overview: SourceOverview, now: number, withTenant: boolean, glyphs: Glyphs): Segment[] {
+export function glanceSegments(overview: SourceOverview, now: number, layout: GlanceLayout, glyphs: Glyphs): Segment[] {
 	const {ellipsis} = glyphs;
-	const {lastRun, running} = overview;
-	const ended = timeOf(lastRun?.completed, Number.NaN);
-	const health = overview.healthy === false ? 'unhealthy' : overview.healthy === true ? 'healthy' : '?';
-	const runningText = running === null ? '-' : runningWords(running, now);
-	const segments: Segment[] = [{text: fit(overview.name, WIDTHS.name, 'left', ellipsis)}];
-	if (withTenant) {
-		segments.push({text: ` ${fit(overview.tenant, WIDTHS.tenant, 'left', ellipsis)}`, role: 'accent'});
+	const {running} = overview;
+	const cell = (text: string, width: number): string => ` ${fit(text, width, 'left', ellipsis)}`;
+	const segments: Segment[] = [{text: fit(overview.name, layout.name, 'left', ellipsis)}];
+	if (layout.tenant > 0) {
+		segments.push({text: cell(overview.tenant, layout.tenant), role: 'accent'});
+	}
+
+	if (layout.health > 0) {
+		segments.push({
+			text: cell(healthText(overview), layout.health),
+			...(overview.healthy === false ? {role: 'error' as const} : {role: 'muted' as const}),
+		});
+	}
+
+	segments.push({text: cell(lastText(overview), layout.last), ...optionalRole(outcomeRole(overview))});
+	if (layout.ended > 0) {
+		segments.push({text: cell(endedText(overview, now), layout.ended), role: 'muted'});
+	}
+
+	if (layout.took > 0) {
+		segments.push({text: cell(tookText(overview), layout.took)});
+	}
+
+	if (layout.running > 0) {
+		segments.push({
+			text: cell(runningText(overview, now), layout.running),
+			...(running === null ? {role: 'muted' as const} : {role: 'accent' as const}),
+		});
 	}
 
 	const attention = overview.attention.length > 0;
 	segments.push(
-		{
-			text: ` ${fit(health, WIDTHS.health, 'left', ellipsis)}`,
-			...(overview.healthy === false ? {role: 'error' as const} : {role: 'muted' as const}),
-		},
-		{
-			text: ` ${fit(lastRun === null ? 'never' : outcomeWords(lastRun), WIDTHS.last, 'left', ellipsis)}`,
-			...optionalRole(outcomeRole(overview)),
-		},
-		{text: ` ${fit(Number.isNaN(ended) ? '-' : relativeWords(ended, now), WIDTHS.ended, 'left', ellipsis)}`, role: 'muted'},
-		{
-			text: ` ${fit(lastRun === null || lastRun.durationSeconds === null ? '-' : formatDuration(lastRun.durationSeconds * 1000), WIDTHS.took, 'left', ellipsis)}`,
-		},
-		{
-			text: ` ${fit(runningText, WIDTHS.running, 'left', ellipsis)}`,
-			...(running === null ? {role: 'muted' as const} : {role: 'accent' as const}),
-		},
 		{text: ` ${attentionWords(overview)}`, role: attention ? 'warning' : 'muted'},
 		{text: ` ${glyphs.separator} ${nextRunWords(overview, now)}`, role: 'muted'},
 	);

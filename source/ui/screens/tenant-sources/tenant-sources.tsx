@@ -6,7 +6,7 @@ import {Picker} from '../../components/picker.js';
 import {Prompt} from '../../components/prompt.js';
 import type {ViewState} from '../../state/screen-state.js';
 import {useTheme} from '../../theme/theme.js';
-import {glanceColumns, glanceKey, glanceSegments, SORT_LABELS} from './tenant-source-entries.js';
+import {glanceColumns, glanceKey, glanceLayout, glanceSegments, SORT_LABELS} from './tenant-source-entries.js';
 import type {TenantSourcesScreenState} from './use-tenant-sources-state.js';
 
 export interface TenantSourcesProps extends TenantSourcesScreenState {
@@ -32,6 +32,7 @@ export function TenantSources({
 	height,
 }: TenantSourcesProps) {
 	const {glyphs} = useTheme();
+	const layout = glanceLayout(shown, now, width, multiTenant);
 	const parts = [
 		`${total} source${total === 1 ? '' : 's'}${complete ? '' : ', reading...'}`,
 		...(glance.filter === '' ? [] : [`filter: "${glance.filter}" (${shown.length} of ${total})`]),
@@ -42,10 +43,10 @@ export function TenantSources({
 			<Picker
 				title="Sources at a glance"
 				status={parts.join(` ${glyphs.separator} `)}
-				columns={glanceColumns(multiTenant)}
+				columns={glanceColumns(layout)}
 				items={shown}
 				keyOf={glanceKey}
-				segments={overview => glanceSegments(overview, now, multiTenant, glyphs)}
+				segments={overview => glanceSegments(overview, now, layout, glyphs)}
 				window={window}
 				{...status}
 				width={width}
