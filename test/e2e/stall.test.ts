@@ -1,7 +1,7 @@
 /**
  * A stall in a real terminal: the built monitor against a simulated run whose processed count stands still for
  * 10 s, with --stall-after 2s. The row gets its mark, the header counts it, the terminal gets one notification
- * (OSC 9), and the mark goes once the count moves again.
+ * (OSC 9), its rate is 0/s with no ETA on its row and in its details, and the mark goes once the count moves again.
  */
 import {describe, expect, it} from 'vitest';
 import {monitorE2e} from '../helpers/e2e.js';
@@ -11,7 +11,7 @@ const STALLING = 'dd44dd44dd44dd44dd44dd44dd44dd44';
 const e2e = monitorE2e(
 	{
 		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
-		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 200 from 3 s to 13 s.
+		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 200 from 3 s to 18 s.
 		aggregations: [
 			{
 				id: STALLING,
@@ -21,7 +21,7 @@ const e2e = monitorE2e(
 				collectMs: 1000,
 				totalAccounts: 2000,
 				accountsPerSecond: 100,
-				stall: {atMs: 2000, forMs: 10_000},
+				stall: {atMs: 2000, forMs: 15_000},
 				outcome: {type: 'COMPLETED'},
 			},
 		],
@@ -41,9 +41,15 @@ describe('a stalled aggregation in the monitor', () => {
 			timeoutMs: 30_000,
 		});
 		expect(rowOf(pty.screenText())).toContain('200/2,000');
+		// While stalled, its rate is 0/s with no ETA, on its row and in its details.
+		expect(rowOf(pty.screenText())).toMatch(/ 0\/s /);
 		await pty.waitFor('the stalled count in the header', () => (pty.screenLines()[0] ?? '').includes('1 stalled?'));
 		// The notification is written once the frame with the mark is drawn (a separate write that may arrive later).
 		await pty.waitFor('the stall notification (OSC 9)', () => pty.rawOutput().includes('\u001B]9;LDAP: stalled? no progress for'));
+		await pty.write('\r');
+		await pty.waitFor('the details to say 0/s and no ETA', () => /Rate \/ ETA\s+0\/s \/ - /.test(pty.screenText()));
+		await pty.write('\u001B');
+		await pty.waitFor('the details to close', () => !pty.screenText().includes('Rate / ETA'));
 
 		await pty.waitFor(
 			'the count to move again and the mark to go',

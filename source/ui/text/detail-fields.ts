@@ -132,12 +132,15 @@ function taskLines(row: TrackedRow, now: number): DetailField[] {
 	return lines;
 }
 
-/** Everything known about a row, for the detail pane: every field of the status body, timing, and the last error. */
-export function detailContent(row: TrackedRow, state: MonitorState, now: number): DetailContent {
+/**
+ * Everything known about a row, for the detail pane: every field of the status body, timing, and the last error.
+ * @param stalled Its counts stopped (a stall insight): the rate is 0/s and there is no ETA, as on its row.
+ */
+export function detailContent(row: TrackedRow, state: MonitorState, now: number, stalled = false): DetailContent {
 	const snapshot = row.snapshot;
 	const outcome = rowOutcome(row);
-	const perSecond = isPolledPhase(row.phase) ? rate(row.samples) : undefined;
-	const remaining = eta(row, now);
+	const perSecond = stalled ? 0 : isPolledPhase(row.phase) ? rate(row.samples) : undefined;
+	const remaining = stalled ? undefined : eta(row, now);
 	const done = percent(snapshot);
 	const stale = isStale(row, now, state.options.intervalMs);
 	const fields: DetailField[] = [

@@ -146,7 +146,8 @@ export function useListState({
 
 	let content: DetailContent | undefined;
 	if (detailOpen && selected !== undefined) {
-		content = detailContent(selected, state, now);
+		const insight = insights?.get(selected.key);
+		content = detailContent(selected, state, now, insight?.stall !== undefined);
 		if (runs !== undefined) {
 			const elapsedMs = rowElapsed(selected, now);
 			content = withLines(
@@ -155,7 +156,7 @@ export function useListState({
 			);
 		}
 
-		content = withLines(content, insightLines(insights?.get(selected.key), {stallAfterMs}, glyphs));
+		content = withLines(content, insightLines(insight, {stallAfterMs}, glyphs));
 	}
 
 	const detailLines = content === undefined ? 0 : Math.min(detailHeight(content, width), Math.max(0, body - chrome - MIN_LIST_ROWS));
