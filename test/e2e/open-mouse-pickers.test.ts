@@ -194,6 +194,13 @@ describe('at 80×24', () => {
 		await pty.waitFor('the three untracked runs', () => ['Okta', 'Workday', 'Jira'].every(name => pty.screenText().includes(name)), {
 			timeoutMs: 30_000,
 		});
+		// At 80 columns each entry keeps the tenant's progress text whole (the id, last, gives way first).
+		await pty.waitFor('the progress of each run', () =>
+			['Okta', 'Workday', 'Jira'].every(name =>
+				pty.screenLines().some(line => line.includes(name) && /Processed \d+ of 1000000 accounts/.test(line)),
+			),
+		);
+		expect(pty.screenText()).toMatch(/SOURCE +STARTED +PROGRESS/);
 		const top = selectedName(pty.screenLines());
 		await pty.write('j');
 		await pty.waitFor('j to move down', () => selectedName(pty.screenLines()) !== top);

@@ -124,6 +124,17 @@ describe("an entry's marks", () => {
 		// Several tenants: the tenant's column, and the name still 16 wide.
 		expect(sourceLayout(77, true, true).name).toBe(16);
 	});
+
+	test('at 80 columns a delimited-file source says what to do before its connector, whole', () => {
+		const csv = {id: 'HR CSV-id', name: 'HR CSV', tenant: T1, type: 'DelimitedFile'};
+		const marks = sourceMarks(csv, known([overview('HR CSV', {lastRun: last()})]), NOW, unicode);
+		const line = sourceSegments(csv, {layout: sourceLayout(77, false, true), glyphs: unicode, marks})
+			.map(segment => segment.text)
+			.join('');
+		// The picker draws "› " before the entry: 77 columns of entry fill an 80-column screen less its edge.
+		expect(line.slice(0, 77).trimEnd()).toBe(`${'HR CSV'.padEnd(22)} ${'✔ completed 2h 00m ago'.padEnd(25)} needs a file: start in ISC`);
+		expect(line).toMatch(/start in ISC\s+DelimitedFile$/);
+	});
 });
 
 test('only running rows with their source name known mark a source', () => {

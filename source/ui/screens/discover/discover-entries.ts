@@ -35,9 +35,44 @@ export function untracked(items: readonly DiscoveredAggregation[], tracked: Read
 	});
 }
 
+/** When it started (the STARTED column): its clock time and age, or the tenant's text when that is not a date. */
 function startedText(started: string | undefined, now: number): string {
 	const at = started === undefined ? Number.NaN : Date.parse(started);
-	return Number.isNaN(at) ? (started ?? '') : `started ${clockWithAge(at, now)}`;
+	return Number.isNaN(at) ? (started ?? '') : clockWithAge(at, now);
+}
+
+/**
+ * Widths of the name, start and progress columns: as wide as the longest shown (at most 28, 30 and 40), so at 80
+ * columns the tenant's progress text stays whole and the id, last, gives way.
+ */
+export interface DiscoverWidths {
+	name: number;
+	started: number;
+	progress: number;
+}
+
+export function discoverWidths(items: readonly DiscoveredAggregation[], now: number, short: (id: string) => string): DiscoverWidths {
+	let name = 'SOURCE'.length;
+	let started = 'STARTED'.length;
+	let progress = 'PROGRESS'.length;
+	for (const item of items) {
+		name = Math.max(name, [...discoverName(item, short)].length);
+		started = Math.max(started, [...startedText(item.started, now)].length);
+		progress = Math.max(progress, [...(item.progress ?? '')].length);
+	}
+
+	return {name: Math.min(28, name), started: Math.min(30, started), progress: Math.min(40, progress)};
+}
+
+/** Column titles matching discoverSegments, after the cursor and the mark box. */
+export function discoverColumns(widths: DiscoverWidths, withTenant: boolean): string {
+	return [
+		`      ${fit('SOURCE', widths.name, 'left')}`,
+		...(withTenant ? [fit('TENANT', 12, 'left')] : []),
+		fit('STARTED', widths.started, 'left'),
+		fit('PROGRESS', widths.progress, 'left'),
+		'ID',
+	].join(' ');
 }
 
 export function discoverSegments(
@@ -46,19 +81,17 @@ export function discoverSegments(
 	withTenant: boolean,
 	ellipsis: string,
 	short: (id: string) => string = idShortener([item.id]),
+	widths: DiscoverWidths = {name: 28, started: 30, progress: 40},
 ): Segment[] {
-	const segments: Segment[] = [{text: fit(discoverName(item, short), 28, 'left', ellipsis)}];
+	const segments: Segment[] = [{text: fit(discoverName(item, short), widths.name, 'left', ellipsis)}];
 	if (withTenant) {
 		segments.push({text: ` ${fit(item.tenant, 12, 'left', ellipsis)}`, role: 'accent'});
 	}
 
 	segments.push(
-		{text: ` ${fit(startedText(item.started, now), 30, 'left', ellipsis)}`, role: 'muted'},
+		{text: ` ${fit(startedText(item.started, now), widths.started, 'left', ellipsis)}`, role: 'muted'},
+		{text: ` ${fit(item.progress ?? '', widths.progress, 'left', ellipsis)}`},
 		{text: ` ${short(item.id)}`, role: 'muted'},
 	);
-	if (item.progress !== undefined && item.progress !== '') {
-		segments.push({text: `  ${item.progress}`});
-	}
-
 	return segments;
 }

@@ -2,7 +2,7 @@ import React, {useMemo} from 'react';
 import {idShortener} from '../../../core/short-ids.js';
 import type {DiscoveredAggregation} from '../../monitor/commands.js';
 import {Picker} from '../../components/picker.js';
-import {discoverKey, discoverSegments} from './discover-entries.js';
+import {discoverColumns, discoverKey, discoverSegments, discoverWidths} from './discover-entries.js';
 import {visibleWindow} from '../../state/list-selection.js';
 import {useTheme} from '../../theme/theme.js';
 import type {DiscoverScreenState} from './use-discover-state.js';
@@ -22,6 +22,7 @@ export function Discover({picker, status, marked, now, multiTenant, editing, wid
 	const {glyphs} = useTheme();
 	const state = picker.store.picker;
 	const shortId = useMemo(() => idShortener(picker.available.map((item: DiscoveredAggregation) => item.id)), [picker.available]);
+	const widths = discoverWidths(picker.shown, now, shortId);
 	const multi = new Set(picker.available.map((item: DiscoveredAggregation) => item.tenant)).size > 1 || multiTenant;
 	return (
 		<Picker
@@ -32,9 +33,10 @@ export function Discover({picker, status, marked, now, multiTenant, editing, wid
 					: undefined
 			}
 			filter={{value: state.filter, placeholder: '/ filters by source, id or tenant; j/k move, Space marks, Enter tracks', editing}}
+			columns={discoverColumns(widths, multi)}
 			items={picker.shown}
 			keyOf={discoverKey}
-			segments={item => discoverSegments(item, now, multi, glyphs.ellipsis, shortId)}
+			segments={item => discoverSegments(item, now, multi, glyphs.ellipsis, shortId, widths)}
 			marked={state.marked}
 			window={visibleWindow(state, picker.list)}
 			{...status}

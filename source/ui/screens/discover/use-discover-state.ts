@@ -44,7 +44,7 @@ export function useDiscoverState({
 		textOf: discoverText,
 		keyOf: discoverKey,
 		words: WORDS,
-		chrome: {filter: true, columns: false},
+		chrome: {filter: true, columns: true},
 		width,
 		body,
 	});

@@ -179,7 +179,7 @@ export function sourceColumns(layout: SourceLayout): string {
 
 /**
  * An entry: the name (kept readable at 80 columns), its tenant when several, its last outcome, then a running
- * aggregation of it or else its connector (a delimited-file source: that it needs a file upload).
+ * aggregation of it or else its connector (a delimited-file source: first, that it needs a file uploaded in ISC).
  */
 export function sourceSegments(source: StartableSource, options: {layout: SourceLayout; glyphs: Glyphs; marks?: SourceMarks}): Segment[] {
 	const {layout, glyphs, marks = {}} = options;
@@ -198,12 +198,13 @@ export function sourceSegments(source: StartableSource, options: {layout: Source
 		segments.push({...marks.running, text: ` ${marks.running.text}`});
 	}
 
-	if (marks.running === undefined) {
-		segments.push({text: ` ${source.type ?? source.connectorName ?? ''}`, role: 'muted'});
+	// What to do about a delimited-file source comes before its connector, so 80 columns cut the connector, not this.
+	if (upload) {
+		segments.push({text: ' needs a file: start in ISC ', role: 'warning'});
 	}
 
-	if (upload) {
-		segments.push({text: '  needs a file upload: start it in ISC', role: 'warning'});
+	if (marks.running === undefined) {
+		segments.push({text: ` ${source.type ?? source.connectorName ?? ''}`, role: 'muted'});
 	}
 
 	return segments;
