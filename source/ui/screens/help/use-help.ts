@@ -1,5 +1,6 @@
 import {useCallback} from 'react';
 import type {Command} from '../../keys/keymap.js';
+import {scrollStep} from '../../keys/scroll-step.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {ViewStore} from '../../state/use-view-state.js';
 
@@ -15,26 +16,13 @@ export interface HelpKeysOptions {
 export function useHelp({view, lines, height}: HelpKeysOptions): ScreenKeys {
 	const run = useCallback(
 		(command: Command): boolean => {
-			const max = Math.max(0, lines - height);
+			const by = scrollStep(command, lines, height);
+			if (by !== undefined) {
+				view.apply({type: 'scroll-help', by, max: Math.max(0, lines - height)});
+				return true;
+			}
+
 			switch (command) {
-				case 'up':
-				case 'down': {
-					view.apply({type: 'scroll-help', by: command === 'up' ? -1 : 1, max});
-					return true;
-				}
-
-				case 'page-up':
-				case 'page-down': {
-					view.apply({type: 'scroll-help', by: (command === 'page-up' ? -1 : 1) * Math.max(1, height - 1), max});
-					return true;
-				}
-
-				case 'first':
-				case 'last': {
-					view.apply({type: 'scroll-help', by: command === 'first' ? -lines : lines, max});
-					return true;
-				}
-
 				case 'close-help': {
 					view.apply({type: 'cancel'});
 					return true;
