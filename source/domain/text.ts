@@ -61,3 +61,13 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	const pad = ' '.repeat(width - chars.length);
 	return align === 'left' ? text + pad : pad + text;
 }
+
+/** A column's width: its widest text (the title among them), at most `cap`. Assumes one cell per character. */
+export function columnWidth(title: string, texts: Iterable<string>, cap = Number.POSITIVE_INFINITY): number {
+	let most = [...title].length;
+	for (const text of texts) {
+		most = Math.max(most, [...text].length);
+	}
+
+	return Math.min(cap, most);
+}

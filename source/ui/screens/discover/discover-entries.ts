@@ -3,7 +3,7 @@ import {clockWithAge} from '../../text/clock-text.js';
 import type {DiscoveredAggregation} from '../../monitor/commands.js';
 import type {Segment} from '../../components/picker.js';
 import {idShortener} from '../../../core/short-ids.js';
-import {fit} from '../../../domain/text.js';
+import {columnWidth, fit} from '../../../domain/text.js';
 
 /** How the discover picker lists running aggregations. */
 
@@ -52,16 +52,23 @@ export interface DiscoverWidths {
 }
 
 export function discoverWidths(items: readonly DiscoveredAggregation[], now: number, short: (id: string) => string): DiscoverWidths {
-	let name = 'SOURCE'.length;
-	let started = 'STARTED'.length;
-	let progress = 'PROGRESS'.length;
-	for (const item of items) {
-		name = Math.max(name, [...discoverName(item, short)].length);
-		started = Math.max(started, [...startedText(item.started, now)].length);
-		progress = Math.max(progress, [...(item.progress ?? '')].length);
-	}
-
-	return {name: Math.min(28, name), started: Math.min(30, started), progress: Math.min(40, progress)};
+	return {
+		name: columnWidth(
+			'SOURCE',
+			items.map(item => discoverName(item, short)),
+			28,
+		),
+		started: columnWidth(
+			'STARTED',
+			items.map(item => startedText(item.started, now)),
+			30,
+		),
+		progress: columnWidth(
+			'PROGRESS',
+			items.map(item => item.progress ?? ''),
+			40,
+		),
+	};
 }
 
 /** Column titles matching discoverSegments, after the cursor and the mark box. */

@@ -1,5 +1,5 @@
 import {formatCount, formatDuration} from '../../../core/durations.js';
-import {figuresText, fit, outcomeText} from '../../../domain/text.js';
+import {columnWidth, figuresText, fit, outcomeText} from '../../../domain/text.js';
 import {isEndApproximate, type HistoryEntry} from '../../../history/entry.js';
 import {clockTime, clockWithAge} from '../../text/clock-text.js';
 import type {Segment} from '../../components/picker.js';
@@ -105,47 +105,38 @@ export function historyLayout(
 	glyphs: Glyphs,
 	short: (id: string) => string,
 ): HistoryLayout {
-	const longest = (title: string, texts: Iterable<string>, cap = Number.POSITIVE_INFINITY) => {
-		let most = [...title].length;
-		for (const text of texts) {
-			most = Math.max(most, [...text].length);
-		}
-
-		return Math.min(cap, most);
-	};
-
 	const layout: HistoryLayout = {
-		end: longest(
+		end: columnWidth(
 			TITLES.end,
 			entries.map(entry => endText(entry, now, false)),
 		),
 		shortEnd: false,
-		source: longest(
+		source: columnWidth(
 			TITLES.source,
 			entries.map(entry => historyName(entry, short)),
 			CAPS.source,
 		),
 		tenant: withTenant
-			? longest(
+			? columnWidth(
 					TITLES.tenant,
 					entries.map(entry => entry.tenant),
 					CAPS.tenant,
 				)
 			: 0,
-		status: longest(
+		status: columnWidth(
 			TITLES.status,
 			entries.map(entry => statusText(entry, glyphs)),
 			CAPS.status,
 		),
-		accounts: longest(
+		accounts: columnWidth(
 			TITLES.accounts,
 			entries.map(entry => accountsText(entry)),
 		),
-		duration: longest(
+		duration: columnWidth(
 			TITLES.duration,
 			entries.map(entry => durationText(entry, glyphs)),
 		),
-		id: longest(
+		id: columnWidth(
 			TITLES.id,
 			entries.map(entry => short(entry.id)),
 		),
@@ -162,7 +153,7 @@ export function historyLayout(
 		},
 		() => {
 			layout.shortEnd = true;
-			layout.end = longest(
+			layout.end = columnWidth(
 				TITLES.end,
 				entries.map(entry => endText(entry, now, true)),
 			);

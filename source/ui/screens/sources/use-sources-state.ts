@@ -1,4 +1,4 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useMemo} from 'react';
 import type {TrackedRow} from '../../../core/types.js';
 import {fit} from '../../../domain/text.js';
 import type {SourcesGlance, StartableSource} from '../../monitor/commands.js';
@@ -6,6 +6,7 @@ import type {PickerStatus} from '../../components/picker.js';
 import {sortSources, sourceKey, sourceText, trackedRunning, type KnownRuns} from './source-entries.js';
 import {usePickerScreen, type PickerWords} from '../../picker/use-picker-screen.js';
 import type {ShownPicker} from '../../picker/use-picker-state.js';
+import {useGlanceVersion} from '../../state/use-glance-version.js';
 
 export interface SourcesScreenState {
 	picker: ShownPicker<StartableSource>;
@@ -48,16 +49,7 @@ export function useSourcesState({
 		body,
 	});
 
-	const [version, setVersion] = useState(0);
-	useEffect(() => {
-		if (!active || glance === undefined) {
-			return undefined;
-		}
-
-		return glance.subscribe(() => {
-			setVersion(value => value + 1);
-		});
-	}, [active, glance]);
+	const version = useGlanceVersion(glance, active);
 
 	const tracked = useMemo(() => (active ? trackedRunning(rows) : new Map<string, TrackedRow>()), [active, rows]);
 	const read = useMemo(

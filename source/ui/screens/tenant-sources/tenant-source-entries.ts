@@ -17,7 +17,7 @@ import type {StartableSource} from '../../monitor/commands.js';
 import type {GlanceSort} from '../../state/screen-state.js';
 import type {DetailContent, DetailField} from '../../text/detail-fields.js';
 import {clockWithAge} from '../../text/clock-text.js';
-import {fit} from '../../../domain/text.js';
+import {columnWidth, fit} from '../../../domain/text.js';
 import type {ColorRole, Glyphs} from '../../theme/theme.js';
 
 /** How the tenant at a glance (O) lists sources: the words of `aggwatch sources` (core/source-overview-text.ts). */
@@ -131,52 +131,43 @@ function runningText(overview: SourceOverview, now: number): string {
  * in progress. Only then are the last run and the source cut. The next run, after the attention words, is cut first.
  */
 export function glanceLayout(overviews: readonly SourceOverview[], now: number, width: number, withTenant: boolean): GlanceLayout {
-	const longest = (title: string, texts: Iterable<string>, cap = Number.POSITIVE_INFINITY) => {
-		let most = [...title].length;
-		for (const text of texts) {
-			most = Math.max(most, [...text].length);
-		}
-
-		return Math.min(cap, most);
-	};
-
 	const layout: GlanceLayout = {
-		name: longest(
+		name: columnWidth(
 			TITLES.name,
 			overviews.map(overview => overview.name),
 			CAPS.name,
 		),
 		tenant: withTenant
-			? longest(
+			? columnWidth(
 					TITLES.tenant,
 					overviews.map(overview => overview.tenant),
 					CAPS.tenant,
 				)
 			: 0,
-		health: longest(
+		health: columnWidth(
 			TITLES.health,
 			overviews.map(overview => healthText(overview)),
 		),
-		last: longest(
+		last: columnWidth(
 			TITLES.last,
 			overviews.map(overview => lastText(overview)),
 			CAPS.last,
 		),
-		ended: longest(
+		ended: columnWidth(
 			TITLES.ended,
 			overviews.map(overview => endedText(overview, now)),
 		),
-		took: longest(
+		took: columnWidth(
 			TITLES.took,
 			overviews.map(overview => tookText(overview)),
 		),
-		running: longest(
+		running: columnWidth(
 			TITLES.running,
 			overviews.map(overview => runningText(overview, now)),
 			CAPS.running,
 		),
 	};
-	const attention = longest(
+	const attention = columnWidth(
 		TITLES.attention,
 		overviews.map(overview => attentionWords(overview)),
 		CAPS.attention,

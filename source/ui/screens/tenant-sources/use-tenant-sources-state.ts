@@ -1,4 +1,4 @@
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef} from 'react';
 import type {SourceOverview} from '../../../core/source-overview.js';
 import {detailHeight} from '../../components/detail-pane.js';
 import {pickerChrome, statusHeight, type PickerStatus} from '../../components/picker.js';
@@ -8,6 +8,7 @@ import type {GlanceView} from '../../state/screen-state.js';
 import type {DetailContent} from '../../text/detail-fields.js';
 import {filterGlance, glanceDetail, glanceKey, sortGlance} from './tenant-source-entries.js';
 import {createGlanceView} from './tenant-sources-actions.js';
+import {useGlanceVersion} from '../../state/use-glance-version.js';
 
 /** How often the open glance reads the sources and their runs again. */
 const REREAD_EVERY_MS = 60_000;
@@ -50,16 +51,7 @@ export function useTenantSourcesState({
 	width: number;
 	body: number;
 }): TenantSourcesScreenState {
-	const [version, setVersion] = useState(0);
-	useEffect(() => {
-		if (!active || glance === undefined) {
-			return undefined;
-		}
-
-		return glance.subscribe(() => {
-			setVersion(value => value + 1);
-		});
-	}, [active, glance]);
+	const version = useGlanceVersion(glance, active);
 
 	// While open, the sources and their runs are read again every minute (schedules are kept an hour by the reader),
 	// so a run in progress moves on screen; opening the screen reads them already.
