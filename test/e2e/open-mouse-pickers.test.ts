@@ -187,8 +187,9 @@ describe('at 80×24', () => {
 		expect(lastMouseMode(pty.rawOutput())).toBe('never');
 	}, 60_000);
 
-	it('in the D picker j/k move, / filters, Enter keeps the filter, Esc in the line clears it, Esc steps back', async () => {
-		const pty = e2e.launch([LDAP], SIZE);
+	it('in the D picker j/k move, / filters, Enter keeps the filter, Esc in the line clears it, Esc steps back; o opens', async () => {
+		const {browser, opened} = fakeBrowser();
+		const pty = e2e.launch([LDAP], SIZE, {BROWSER: browser});
 		await pty.waitFor('the LDAP row', () => selectedName(pty.screenLines()) === 'LDAP', {timeoutMs: 30_000});
 		await pty.write('D');
 		await pty.waitFor('the three untracked runs', () => ['Okta', 'Workday', 'Jira'].every(name => pty.screenText().includes(name)), {
@@ -231,6 +232,10 @@ describe('at 80×24', () => {
 
 		await pty.write('/', 'o', 'k', '\r');
 		await pty.waitFor('a kept filter', () => !pty.screenText().includes('Workday') && pty.screenText().includes('Okta'));
+		// o opens the selected run's source (found from its task), as on a list row.
+		await pty.write('o');
+		await pty.waitFor('the browser to be given the address', () => existsSync(opened));
+		expect(readFileSync(opened, 'utf8').trim()).toBe(`${e2e.sim.url}/ui/a/admin/connections/sources/${SRC_OKTA}`);
 		await pty.write('\u001B');
 		await pty.waitFor(
 			'Esc: the kept filter cleared first',
