@@ -264,7 +264,7 @@ export function useMonitorView({
 		...(features.includes('start') && loadSources !== undefined ? {load: loadSources} : {}),
 		canDiscover: features.includes('discover'),
 	});
-	const historyKeys = useHistory({view: store, picker: historyData.picker, ...(history === undefined ? {} : {load: history})});
+	const historyKeys = useHistory({view: store, picker: historyData.picker, commands, ...(history === undefined ? {} : {load: history})});
 	const glanceKeys = useTenantSources({
 		view: store,
 		commands,

@@ -6,8 +6,9 @@
  * titles are whole, and the help wraps `(asks first: it changes the tenant)` instead of cutting it.
  */
 import {readFileSync} from 'node:fs';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, onTestFinished} from 'vitest';
 import {monitorE2e} from '../helpers/e2e.js';
+import {fakeBrowser} from '../helpers/fake-browser.js';
 import type {PtySession} from '../helpers/pty.js';
 
 const WARNED = 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1';
@@ -18,15 +19,18 @@ const QUICK = 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5';
 
 const {version} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
 
+const SOURCES = [
+	{id: '5a0000000000000000000000000000a1', name: 'Active Directory EU', type: 'Active Directory - Direct'},
+	{id: '5a0000000000000000000000000000a2', name: 'Okta', type: 'Okta', deleteThreshold: 10},
+	{id: '5a0000000000000000000000000000a3', name: 'LDAP', type: 'LDAP', deleteThreshold: 10},
+	{id: '5a0000000000000000000000000000a4', name: 'Entra ID', type: 'Azure Active Directory'},
+	{id: '5a0000000000000000000000000000a5', name: 'Workday', type: 'Workday'},
+];
+const SOURCE_NAMES = new Map(SOURCES.map(source => [source.id, source.name]));
+
 const e2e = monitorE2e(
 	{
-		sources: [
-			{id: '5a0000000000000000000000000000a1', name: 'Active Directory EU', type: 'Active Directory - Direct'},
-			{id: '5a0000000000000000000000000000a2', name: 'Okta', type: 'Okta', deleteThreshold: 10},
-			{id: '5a0000000000000000000000000000a3', name: 'LDAP', type: 'LDAP', deleteThreshold: 10},
-			{id: '5a0000000000000000000000000000a4', name: 'Entra ID', type: 'Azure Active Directory'},
-			{id: '5a0000000000000000000000000000a5', name: 'Workday', type: 'Workday'},
-		],
+		sources: SOURCES,
 		aggregations: [
 			// Ends at once, its task WARNING with three warnings.
 			{
@@ -167,7 +171,11 @@ describe('at 80×24 the words stay whole and the numbers make room', () => {
 	}, 90_000);
 
 	it('the threshold mark is whole; the details pane keeps its title and wraps a long line; history keeps its titles; help wraps instead of cutting', async () => {
-		const pty = e2e.launch([WARNED, HELD, DELETING, LONG], SIZE);
+		const browser = fakeBrowser();
+		onTestFinished(() => {
+			browser.remove();
+		});
+		const pty = e2e.launch([WARNED, HELD, DELETING, LONG], SIZE, {BROWSER: browser.browser});
 		await rowsSettled(pty, true);
 		// The threshold's words are whole (the counts make room for them: the percentage is the progress left). Waited
 		// for, since a row behind its schedule on a busy machine says "~stale" first for a moment.
@@ -205,6 +213,12 @@ describe('at 80×24 the words stay whole and the numbers make room', () => {
 		expect(lines.slice(figures, figures + 3).join(' ')).not.toContain('…');
 		await pty.write('\u001B');
 		await pty.waitFor('the details pane to close', () => !pty.screenText().includes('── Details'));
+		// o opens the selected run's source page (its source found from the run's task).
+		const selected = pty.screenLines().find(line => line.startsWith('› ')) ?? '';
+		await pty.write('o');
+		await pty.waitFor('the browser to be given the address', () => browser.opened() !== undefined);
+		const sourceId = /\/ui\/a\/admin\/connections\/sources\/(\w+)$/.exec(browser.opened() ?? '')?.[1];
+		expect(selected).toContain(SOURCE_NAMES.get(sourceId ?? '') ?? 'a source of this test');
 		await pty.write('\u001B');
 		await pty.waitFor('the list again', () => rowOf(pty, 'Okta') !== '');
 

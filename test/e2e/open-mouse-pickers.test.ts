@@ -6,11 +6,9 @@
  * Ctrl-Z (and not on at all with --no-mouse); in a picker j/k move, / opens the filter line, Enter keeps the filter,
  * Esc clears it, then goes back.
  */
-import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {monitorE2e} from '../helpers/e2e.js';
+import {fakeBrowser, type FakeBrowser} from '../helpers/fake-browser.js';
 
 const LDAP = 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1';
 const OKTA = 'b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2';
@@ -58,22 +56,19 @@ const WHEEL_DOWN = '\u001B[<65;20;6M';
 const WHEEL_UP = '\u001B[<64;20;6M';
 const CLICK = '\u001B[<0;12;5M\u001B[<0;12;5m';
 
-let scratch: string | undefined;
+let browsers: FakeBrowser[] = [];
 afterEach(() => {
-	if (scratch !== undefined) {
-		rmSync(scratch, {recursive: true, force: true});
-		scratch = undefined;
+	for (const browser of browsers) {
+		browser.remove();
 	}
+
+	browsers = [];
 });
 
-/** A $BROWSER that writes the address it is given to a file beside it, and the file. */
-function fakeBrowser(): {browser: string; opened: string} {
-	scratch = mkdtempSync(path.join(tmpdir(), 'aggwatch-browser-'));
-	const browser = path.join(scratch, 'browser.sh');
-	const opened = path.join(scratch, 'opened.txt');
-	writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" > '${opened}.part' && mv '${opened}.part' '${opened}'\n`);
-	chmodSync(browser, 0o755);
-	return {browser, opened};
+function newBrowser(): FakeBrowser {
+	const browser = fakeBrowser();
+	browsers.push(browser);
+	return browser;
 }
 
 /** The name on the selected line (the cursor › begins it), of the monitor list or a picker. */
@@ -90,13 +85,13 @@ function lastMouseMode(raw: string): 'on' | 'off' | 'never' {
 
 describe('at 80×24', () => {
 	it("o opens the selected row's source page in the tenant's web UI with $BROWSER; the simulated tenant serves that page", async () => {
-		const {browser, opened} = fakeBrowser();
+		const {browser, opened} = newBrowser();
 		const pty = e2e.launch([LDAP], SIZE, {BROWSER: browser});
 		await pty.waitFor('the LDAP row', () => selectedName(pty.screenLines()) === 'LDAP', {timeoutMs: 30_000});
 
 		await pty.write('o');
-		await pty.waitFor('the browser to be given the address', () => existsSync(opened));
-		const url = readFileSync(opened, 'utf8').trim();
+		await pty.waitFor('the browser to be given the address', () => opened() !== undefined);
+		const url = opened() ?? '';
 		expect(url).toBe(`${e2e.sim.url}/ui/a/admin/connections/sources/${SRC_LDAP}`);
 		// The notice wraps rather than cut the address at 80 columns: all of it is on screen, to read or copy.
 		await pty.waitFor('the whole address on screen', () => pty.screenLines().join('').includes(`Opened ${url}`));
@@ -187,8 +182,9 @@ describe('at 80×24', () => {
 		expect(lastMouseMode(pty.rawOutput())).toBe('never');
 	}, 60_000);
 
-	it('in the D picker j/k move, / filters, Enter keeps the filter, Esc in the line clears it, Esc steps back', async () => {
-		const pty = e2e.launch([LDAP], SIZE);
+	it('in the D picker j/k move, / filters, Enter keeps the filter, Esc in the line clears it, Esc steps back; o opens', async () => {
+		const {browser, opened} = newBrowser();
+		const pty = e2e.launch([LDAP], SIZE, {BROWSER: browser});
 		await pty.waitFor('the LDAP row', () => selectedName(pty.screenLines()) === 'LDAP', {timeoutMs: 30_000});
 		await pty.write('D');
 		await pty.waitFor('the three untracked runs', () => ['Okta', 'Workday', 'Jira'].every(name => pty.screenText().includes(name)), {
@@ -231,6 +227,10 @@ describe('at 80×24', () => {
 
 		await pty.write('/', 'o', 'k', '\r');
 		await pty.waitFor('a kept filter', () => !pty.screenText().includes('Workday') && pty.screenText().includes('Okta'));
+		// o opens the selected run's source (found from its task), as on a list row.
+		await pty.write('o');
+		await pty.waitFor('the browser to be given the address', () => opened() !== undefined);
+		expect(opened()).toBe(`${e2e.sim.url}/ui/a/admin/connections/sources/${SRC_OKTA}`);
 		await pty.write('\u001B');
 		await pty.waitFor(
 			'Esc: the kept filter cleared first',

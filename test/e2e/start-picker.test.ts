@@ -105,6 +105,18 @@ describe('the start picker knows the sources, at 80×24', () => {
 		// The row moves on in the picker as it does in the list.
 		const counted = /([\d,]+)\/30,000/.exec(entryOf(pty, 'Runner'))?.[1];
 		await pty.waitFor('the progress to move', () => /([\d,]+)\/30,000/.exec(entryOf(pty, 'Runner'))?.[1] !== counted, {timeoutMs: 15_000});
+
+		// The filter matches the words the entries show: /warn finds the source whose last run had warnings, /running
+		// the two running ones (tracked and not).
+		await pty.write('/', ...'warn', '\r');
+		await pty.waitFor('only Vexed', () => entryOf(pty, 'Vexed') !== '' && entryOf(pty, 'Okay') === '' && entryOf(pty, 'Runner') === '');
+		await pty.write('/', '\u0015', ...'running', '\r');
+		await pty.waitFor(
+			'Runner and Busy only',
+			() => entryOf(pty, 'Runner') !== '' && entryOf(pty, 'Busy') !== '' && entryOf(pty, 'Vexed') === '' && entryOf(pty, 'Fresh') === '',
+		);
+		await pty.write('\u001B');
+		await pty.waitFor('the filter cleared', () => entryOf(pty, 'Okay') !== '');
 		await pty.write('\u001B');
 		await pty.waitFor('the list again', () => !pty.screenText().includes('pick a source'));
 		await pty.write('q');

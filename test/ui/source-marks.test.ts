@@ -13,6 +13,7 @@ import {
 	sourceLayout,
 	sourceMarks,
 	sourceSegments,
+	sourceText,
 	trackedRunning,
 	type KnownRuns,
 	type SourceLayout,
@@ -144,4 +145,21 @@ test('only running rows with their source name known mark a source', () => {
 	}
 
 	expect([...trackedRunning(state.rows).keys()]).toEqual([`${T1}\u0000Runner`]);
+});
+
+describe('what the filter matches', () => {
+	test('the words the entry shows: its last outcome, never, a run in progress, the file-upload hint', () => {
+		const overviews = [
+			overview('Vexed', {lastRun: last({completionStatus: 'WARNING', warnings: 3})}),
+			overview('Held', {lastRun: last({deletionsHeldBack: true})}),
+			overview('Fresh'),
+		];
+		const text = (name: string, runs: KnownRuns['runs'] = 'read') => sourceText(source(name), known(overviews, runs), unicode);
+		expect(text('Vexed')).toContain('3 warnings');
+		expect(text('Held')).toContain('held back');
+		expect(text('Fresh')).toContain('never');
+		// While the runs are read, nothing is said yet, so nothing is matched.
+		expect(text('Fresh', 'reading')).not.toContain('never');
+		expect(sourceText({id: 'hr', name: 'HR CSV', tenant: T1, type: 'DelimitedFile'})).toContain('needs a file');
+	});
 });

@@ -323,11 +323,11 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{
 		command: 'open-source',
-		modes: ['normal', 'sources', 'tenant-sources'],
+		modes: ['normal', 'discover', 'history', 'sources', 'tenant-sources'],
 		chords: [{input: 'o'}],
 		keys: () => 'o',
 		hint: 'open in ISC',
-		help: "Open the selected row's source in the tenant's ISC web UI, in your browser ($BROWSER, else the system's); in the S picker and sources at a glance, the selected source",
+		help: "Open the selected row's source in the tenant's ISC web UI, in your browser ($BROWSER, else the system's); in D and H the selected run's source; in the S picker and sources at a glance, the selected source",
 		footer: 18,
 		relevant: hasRows,
 		requires: 'open',

@@ -1,4 +1,6 @@
 import {useCallback} from 'react';
+import type {MonitorCommands, SourcePageTarget} from '../monitor/commands.js';
+import {openingNotice, openSourceInBackground} from '../monitor/open-source.js';
 import type {Command} from '../keys/keymap.js';
 import {selectionFor} from '../keys/selection-keys.js';
 import {selectedIndexIn} from '../state/list-selection.js';
@@ -121,4 +123,23 @@ export function usePickerEntry<T>(
 		[picker, view],
 	);
 	return {type, ...useOpenPicker(view, picker.store, load, mode)};
+}
+
+/** o in a picker: opens the ISC page of the selected entry's source, saying so on the picker's line, then what came of it. */
+export function openFromPicker<T>(
+	picker: ShownPicker<T>,
+	commands: MonitorCommands,
+	target: (item: T) => SourcePageTarget & {name: string},
+): void {
+	const item = selectedOf(picker);
+	if (item === undefined || commands.openSource === undefined) {
+		return;
+	}
+
+	const {name, ...page} = target(item);
+	picker.store.apply({type: 'message', message: openingNotice(name)});
+	// The store drops what comes after the picker is gone.
+	openSourceInBackground(commands, page, message => {
+		picker.store.apply({type: 'message', message});
+	});
 }

@@ -3,7 +3,7 @@ import {idShortener} from '../../../core/short-ids.js';
 import type {DiscoveredAggregation, MonitorCommands} from '../../monitor/commands.js';
 import {discoverKey, discoverName} from './discover-entries.js';
 import type {Command} from '../../keys/keymap.js';
-import {pickerCommand, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
+import {openFromPicker, pickerCommand, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
 import {plural} from '../../../domain/text.js';
 import type {ShownPicker} from '../../picker/use-picker-state.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
@@ -69,9 +69,14 @@ export function useDiscover({view, commands, picker, load}: DiscoverKeysOptions)
 				return true;
 			}
 
+			if (command === 'open-source') {
+				openFromPicker(picker, commands, item => ({name: discoverName(item), tenant: item.tenant, aggregationId: item.id}));
+				return true;
+			}
+
 			return false;
 		},
-		[picker, load, view, choose],
+		[picker, load, view, choose, commands],
 	);
 	return {run, ...usePickerEntry(view, picker, load, 'discover')};
 }

@@ -1,7 +1,8 @@
 import {useCallback} from 'react';
 import type {HistoryEntry} from '../../../history/entry.js';
 import type {Command} from '../../keys/keymap.js';
-import {moveIn, useOpenPicker} from '../../picker/picker-keys.js';
+import {moveIn, openFromPicker, useOpenPicker} from '../../picker/picker-keys.js';
+import type {MonitorCommands} from '../../monitor/commands.js';
 import type {ShownPicker} from '../../picker/use-picker-state.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {PickerSource} from '../../picker/use-picker-state.js';
@@ -10,12 +11,14 @@ import type {ViewStore} from '../../state/use-view-state.js';
 export interface HistoryKeysOptions {
 	view: ViewStore;
 	picker: ShownPicker<HistoryEntry>;
+	/** What o asks for (the source's page in ISC). */
+	commands: MonitorCommands;
 	/** Where the history comes from; absent: H is not offered. */
 	load?: PickerSource<HistoryEntry>;
 }
 
 /** The history view's keys (H) and its filter prompt (/). */
-export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys & {open?: () => void} {
+export function useHistory({view, picker, commands, load}: HistoryKeysOptions): ScreenKeys & {open?: () => void} {
 	const {store} = picker;
 	const run = useCallback(
 		(command: Command): boolean => {
@@ -80,6 +83,12 @@ export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys
 					return true;
 				}
 
+				case 'open-source': {
+					// The run's source, found from its task (ISC keeps it 90 days), as on a list row.
+					openFromPicker(picker, commands, entry => ({name: entry.source ?? entry.id, tenant: entry.tenant, aggregationId: entry.id}));
+					return true;
+				}
+
 				case 'reload': {
 					if (load !== undefined) {
 						store.load(load, 'reload');
@@ -93,7 +102,7 @@ export function useHistory({view, picker, load}: HistoryKeysOptions): ScreenKeys
 				}
 			}
 		},
-		[view, picker, store, load],
+		[view, picker, store, load, commands],
 	);
 	const type = useCallback(
 		(text: string) => {

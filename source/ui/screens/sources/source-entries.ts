@@ -9,7 +9,7 @@ import type {TrackedRow} from '../../../core/types.js';
 import type {StartableSource} from '../../monitor/commands.js';
 import type {Segment} from '../../components/picker.js';
 import {rowCells} from '../../text/row-cells.js';
-import {badgeText} from '../../theme/badge.js';
+import {badgeFor, badgeText} from '../../theme/badge.js';
 import type {ColorRole, Glyphs} from '../../theme/theme.js';
 
 /** How the start picker lists sources, and which of them aggwatch cannot start. */
@@ -18,10 +18,38 @@ export function sourceKey(source: Pick<StartableSource, 'tenant' | 'id'>): strin
 	return `${source.tenant}\u0000${source.id}`;
 }
 
-/** What the filter matches: name, type, tenant and id. */
-export function sourceText(source: StartableSource): string {
-	return [source.name, source.type ?? '', source.connectorName ?? '', source.tenant, source.id].join('\n');
+/**
+ * What the filter matches: name, type, tenant and id, and the words its marks show (see sourceMarks: a run in
+ * progress, the last outcome, `never`, the file-upload hint), without their ages, so `/running`, `/warn`, `/error`,
+ * `/held` or `/never` find what is on screen, as the list's filter does.
+ */
+export function sourceText(source: StartableSource, known?: KnownRuns, glyphs?: Glyphs): string {
+	const words = [source.name, source.type ?? '', source.connectorName ?? '', source.tenant, source.id];
+	if (needsFileUpload(source)) {
+		words.push(FILE_UPLOAD_HINT);
+	}
+
+	if (known !== undefined && glyphs !== undefined) {
+		const overview = known.overviews.get(sourceKey(source));
+		const row = known.tracked.get(trackedKey(source.tenant, source.name));
+		if (row !== undefined) {
+			words.push(`running ${badgeText(badgeFor(row), glyphs)}`);
+		} else if (overview?.running !== null && overview?.running !== undefined) {
+			words.push(overview.running.status === 'QUEUED' ? 'queued' : 'running');
+		}
+
+		if (overview?.lastRun !== null && overview?.lastRun !== undefined) {
+			words.push(lastRunMark(overview.lastRun, glyphs).text);
+		} else if (overview !== undefined && known.runs !== 'reading') {
+			words.push('never');
+		}
+	}
+
+	return words.join('\n');
 }
+
+/** What a delimited-file source's entry says to do (aggwatch cannot upload its file). */
+const FILE_UPLOAD_HINT = 'needs a file: start in ISC';
 
 /**
  * Delimited-file sources aggregate a CSV uploaded with the request, which aggwatch does not do. They are listed
@@ -200,7 +228,7 @@ export function sourceSegments(source: StartableSource, options: {layout: Source
 
 	// What to do about a delimited-file source comes before its connector, so 80 columns cut the connector, not this.
 	if (upload) {
-		segments.push({text: ' needs a file: start in ISC ', role: 'warning'});
+		segments.push({text: ` ${FILE_UPLOAD_HINT} `, role: 'warning'});
 	}
 
 	if (marks.running === undefined) {

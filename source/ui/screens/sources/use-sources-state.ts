@@ -1,4 +1,4 @@
-import {useMemo} from 'react';
+import {useCallback, useMemo} from 'react';
 import type {TrackedRow} from '../../../core/types.js';
 import {fit} from '../../../domain/text.js';
 import type {SourcesGlance, StartableSource} from '../../monitor/commands.js';
@@ -7,6 +7,7 @@ import {sortSources, sourceKey, sourceText, trackedRunning, type KnownRuns} from
 import {usePickerScreen, type PickerWords} from '../../picker/use-picker-screen.js';
 import type {ShownPicker} from '../../picker/use-picker-state.js';
 import {useGlanceVersion} from '../../state/use-glance-version.js';
+import {useTheme} from '../../theme/theme.js';
 
 export interface SourcesScreenState {
 	picker: ShownPicker<StartableSource>;
@@ -39,16 +40,6 @@ export function useSourcesState({
 	glance?: SourcesGlance;
 	active: boolean;
 }): SourcesScreenState {
-	const {picker, status} = usePickerScreen({
-		offer: sortSources,
-		textOf: sourceText,
-		keyOf: sourceKey,
-		words: WORDS,
-		chrome: {filter: true, columns: true},
-		width,
-		body,
-	});
-
 	const version = useGlanceVersion(glance, active);
 
 	const tracked = useMemo(() => (active ? trackedRunning(rows) : new Map<string, TrackedRow>()), [active, rows]);
@@ -66,6 +57,19 @@ export function useSourcesState({
 		const runs = !read.status.runsRead ? 'reading' : read.status.errors.length > 0 ? 'failed' : 'read';
 		return {tracked, overviews, runs};
 	}, [tracked, read]);
+
+	// The filter matches the words the entries show, which change as the runs are read and the tracked rows move.
+	const {glyphs} = useTheme();
+	const textOf = useCallback((source: StartableSource) => sourceText(source, known, glyphs), [known, glyphs]);
+	const {picker, status} = usePickerScreen({
+		offer: sortSources,
+		textOf,
+		keyOf: sourceKey,
+		words: WORDS,
+		chrome: {filter: true, columns: true},
+		width,
+		body,
+	});
 
 	const errors = read?.status.errors ?? [];
 	const runsMessage =

@@ -1,13 +1,12 @@
 import {useCallback, useEffect, useRef} from 'react';
 import type {MonitorCommands, StartableSource, StartResult} from '../../monitor/commands.js';
 import type {Command} from '../../keys/keymap.js';
-import {pickerCommand, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
+import {openFromPicker, pickerCommand, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
 import type {ShownPicker} from '../../picker/use-picker-state.js';
 import {fileUploadRefusal, needsFileUpload, startQuestion} from './source-entries.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {PickerSource} from '../../picker/use-picker-state.js';
 import type {ViewStore} from '../../state/use-view-state.js';
-import {openingNotice, openSourceInBackground} from '../../monitor/open-source.js';
 
 export interface SourcesKeysOptions {
 	view: ViewStore;
@@ -119,16 +118,7 @@ export function useSources({view, commands, picker, load, canDiscover}: SourcesK
 			}
 
 			if (command === 'open-source') {
-				const source = selectedOf(picker);
-				if (source !== undefined) {
-					picker.store.apply({type: 'message', message: openingNotice(source.name)});
-					openSourceInBackground(commands, {tenant: source.tenant, sourceId: source.id}, message => {
-						if (mounted.current) {
-							picker.store.apply({type: 'message', message});
-						}
-					});
-				}
-
+				openFromPicker(picker, commands, source => ({name: source.name, tenant: source.tenant, sourceId: source.id}));
 				return true;
 			}
 
