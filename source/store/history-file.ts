@@ -130,10 +130,12 @@ export class HistoryFile {
 					byKey.set(key, candidate);
 					added.push(candidate);
 				} else {
-					// Learnt since it was recorded: its source name, its outcome (read from its task after the end).
+					// Learnt since it was recorded: its source name, its outcome and the run's own start and end (read from
+					// its task after the end: a run that ended unwatched was recorded with when its end was seen).
 					const learnt = {
 						...(present.source === undefined && candidate.source !== undefined ? {source: candidate.source} : {}),
 						...(present.outcome === undefined && candidate.outcome !== undefined ? {outcome: candidate.outcome} : {}),
+						...(present.timesFromTask !== true && candidate.timesFromTask === true ? taskTimes(candidate) : {}),
 					};
 					if (Object.keys(learnt).length > 0) {
 						byKey.set(key, {...present, ...learnt});
@@ -188,4 +190,14 @@ export class HistoryFile {
 		const text = `${JSON.stringify({...data.rest, schemaVersion: HISTORY_SCHEMA_VERSION, entries: data.entries}, undefined, '\t')}\n`;
 		this.#file.write(text);
 	}
+}
+
+/** An entry's start, end and duration when they are its task's launched and completed times. */
+function taskTimes(entry: HistoryEntry): Partial<HistoryEntry> {
+	return {
+		...(entry.start === undefined ? {} : {start: entry.start}),
+		end: entry.end,
+		...(entry.durationMs === undefined ? {} : {durationMs: entry.durationMs}),
+		timesFromTask: true,
+	};
 }

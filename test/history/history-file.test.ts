@@ -174,6 +174,21 @@ describe('HistoryFile', () => {
 		expect(endedRows(stateOf([ended]), stateOf([{...ended, task: {...task, completionStatus: null}}]))).toEqual([]);
 	});
 
+	it("takes the run's own start and end from its task when that is read after the end (a run that ended unwatched)", () => {
+		const history = openHistory({cwd: dirs.make(), now: () => T0});
+		// Seen only after it ended (expired): recorded with the time its end was seen, an hour after the real end.
+		const ended = {...endedRow(1, T0), snapshot: {status: 'COMPLETED', start: new Date(T0 - 61 * MINUTE).toISOString()}};
+		history.recordEnded([ended]);
+		expect(history.list()[0]).toMatchObject({durationMs: 61 * MINUTE});
+		const launched = new Date(T0 - 61 * MINUTE).toISOString();
+		const completed = new Date(T0 - 61 * MINUTE + 16_000).toISOString();
+		const task = {completionStatus: 'SUCCESS', messages: [], counts: {}, launched, completed};
+		history.recordEnded(endedRows(stateOf([ended]), stateOf([{...ended, task}])));
+		expect(history.list()).toEqual([
+			expect.objectContaining({start: launched, end: completed, durationMs: 16_000, timesFromTask: true, outcome: expect.anything()}),
+		]);
+	});
+
 	it('sets an unusable file aside with a warning and starts a new history', () => {
 		const dir = dirs.make();
 		const file = path.join(dir, HISTORY_FILE_NAME);
