@@ -507,6 +507,17 @@ describe('filter and sort', () => {
 		expect(m.calls.quit).toBe(1);
 	});
 
+	test('a Ctrl-U among keys typed faster than a frame erases the filter line ("/⌃Uokta⏎" filters by okta alone)', async () => {
+		const m = renderMonitor({state: mixed(), now: NOW});
+		await m.waitFor(frame => frame.includes('Workday'));
+		await pressAll(m.stdin, ['/', 'w', 'o', 'r', keys.enter]);
+		await m.waitFor(frame => frame.includes('filter: "wor"'));
+		await press(m.stdin, '/\u0015okta\r');
+		const text = await m.waitFor(frame => frame.includes('filter: "okta"'));
+		expect(text).toContain('Okta');
+		expect(text).not.toContain('Workday');
+	});
+
 	test('a filter that matches nothing says how to get rows back', async () => {
 		const m = renderMonitor({state: mixed(), now: NOW});
 		await m.waitFor(frame => frame.includes('Workday'));

@@ -55,6 +55,45 @@ function keyOfChar(char: string): Key {
 	return {...NO_KEY, shift: /[A-Z]/.test(char), return: char === '\r', tab: char === '\t', delete: char === '\u007F'};
 }
 
+/** A control character other than Tab, Enter and new line (Ctrl-U is \x15), or Delete. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * A chunk of keys typed faster than a frame, cut at its control characters: each control character as Ink gives it
+ * alone (Ctrl-U: "u" with ctrl; Delete; Backspace), the text between as it is ("/⌃Urunning⏎" is "/", Ctrl-U,
+ * "running⏎").
+ */
+function splitAtControls(text: string): Array<{text: string; key: Key}> {
+	const parts: Array<{text: string; key: Key}> = [];
+	let run = '';
+	for (const char of text) {
+		if (!CONTROL.test(char)) {
+			run += char;
+			continue;
+		}
+
+		if (run !== '') {
+			parts.push({text: run, key: [...run].length === 1 ? keyOfChar(run) : NO_KEY});
+			run = '';
+		}
+
+		const code = char.codePointAt(0)!;
+		if (char === '\u007F') {
+			parts.push({text: '', key: {...NO_KEY, delete: true}});
+		} else if (char === '\b') {
+			parts.push({text: '', key: {...NO_KEY, backspace: true}});
+		} else if (code >= 1 && code <= 26) {
+			parts.push({text: String.fromCodePoint(code + 96), key: {...NO_KEY, ctrl: true}});
+		}
+	}
+
+	if (run !== '') {
+		parts.push({text: run, key: [...run].length === 1 ? keyOfChar(run) : NO_KEY});
+	}
+
+	return parts;
+}
+
 /** Bracketed-paste markers (ESC [200~ and ESC [201~), as Ink hands them over once it has dropped the ESC. */
 const PASTE_MARKER = /^\[20[01]~$/;
 
@@ -110,6 +149,14 @@ export function useMonitorKeys(options: MonitorKeysOptions): void {
 			const dispatchKey = (text: string, flags: Key): void => {
 				if (PASTE_MARKER.test(text)) {
 					return; // a terminal in bracketed-paste mode wraps pastes in these; the text between is what counts
+				}
+
+				if ([...text].length > 1 && isPlain(flags) && CONTROL.test(text)) {
+					for (const part of splitAtControls(text)) {
+						dispatchKey(part.text, part.key);
+					}
+
+					return;
 				}
 
 				const {mode, notice} = store.current();
