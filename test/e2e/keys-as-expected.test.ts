@@ -6,27 +6,13 @@
  */
 import {describe, expect, it} from 'vitest';
 import {monitorE2e} from '../helpers/e2e.js';
+import {stallingLdap} from '../helpers/stalling-run.js';
 
 const STALLING = 'ee55ee55ee55ee55ee55ee55ee55ee55';
 
 const e2e = monitorE2e(
-	{
-		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
-		// 1 s collecting, then 20,000 accounts at 100/s; the count stands still from 3 s to 63 s.
-		aggregations: [
-			{
-				id: STALLING,
-				sourceId: 'src-ldap',
-				sourceName: 'LDAP',
-				startAtMs: 0,
-				collectMs: 1000,
-				totalAccounts: 20_000,
-				accountsPerSecond: 100,
-				stall: {atMs: 2000, forMs: 60_000},
-				outcome: {type: 'COMPLETED'},
-			},
-		],
-	},
+	// 20,000 accounts; the count stands still from 3 s to 63 s.
+	stallingLdap(STALLING, {totalAccounts: 20_000, forMs: 60_000}),
 	'aggwatch-e2e-keys-',
 );
 

@@ -4,29 +4,15 @@
  */
 import {describe, expect, it} from 'vitest';
 import {monitorE2e} from '../helpers/e2e.js';
+import {stallingLdap} from '../helpers/stalling-run.js';
 import type {PtySession} from '../helpers/pty.js';
 
 const STALLING = 'dd44dd44dd44dd44dd44dd44dd44dd44';
 
 const e2e = monitorE2e(
-	{
-		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
-		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 100 from 2 s to 62 s: each test's monitor
-		// sees it stand for --stall-after 2s.
-		aggregations: [
-			{
-				id: STALLING,
-				sourceId: 'src-ldap',
-				sourceName: 'LDAP',
-				startAtMs: 0,
-				collectMs: 1000,
-				totalAccounts: 2000,
-				accountsPerSecond: 100,
-				stall: {atMs: 2000, forMs: 60_000},
-				outcome: {type: 'COMPLETED'},
-			},
-		],
-	},
+	// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 100 from 2 s to 62 s: each test's monitor
+	// sees it stand for --stall-after 2s.
+	stallingLdap(STALLING, {totalAccounts: 2000, forMs: 60_000}),
 	'aggwatch-e2e-stall-alert-',
 );
 

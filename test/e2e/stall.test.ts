@@ -5,27 +5,13 @@
  */
 import {describe, expect, it} from 'vitest';
 import {monitorE2e} from '../helpers/e2e.js';
+import {stallingLdap} from '../helpers/stalling-run.js';
 
 const STALLING = 'dd44dd44dd44dd44dd44dd44dd44dd44';
 
 const e2e = monitorE2e(
-	{
-		sources: [{id: 'src-ldap', name: 'LDAP', type: 'LDAP'}],
-		// 1 s collecting, then 2,000 accounts at 100/s; the count stands at 200 from 3 s to 18 s.
-		aggregations: [
-			{
-				id: STALLING,
-				sourceId: 'src-ldap',
-				sourceName: 'LDAP',
-				startAtMs: 0,
-				collectMs: 1000,
-				totalAccounts: 2000,
-				accountsPerSecond: 100,
-				stall: {atMs: 2000, forMs: 15_000},
-				outcome: {type: 'COMPLETED'},
-			},
-		],
-	},
+	// 2,000 accounts; the count stands at 200 from 3 s to 18 s.
+	stallingLdap(STALLING, {totalAccounts: 2000, forMs: 15_000}),
 	'aggwatch-e2e-stall-',
 );
 
