@@ -185,32 +185,15 @@ export function useMonitorView({
 	const canOpen = commands.openSource !== undefined;
 	const hasGlance = glance !== undefined;
 	const features = useMemo(() => {
-		const offered: Feature[] = [];
-		if (canDiscover) {
-			offered.push('discover');
-		}
-
-		if (canStart) {
-			offered.push('start');
-		}
-
-		if (hasHistory) {
-			offered.push('history');
-		}
-
-		if (canCopy) {
-			offered.push('copy');
-		}
-
-		if (hasGlance) {
-			offered.push('glance');
-		}
-
-		if (canOpen) {
-			offered.push('open');
-		}
-
-		return offered;
+		const offered: Array<[Feature, boolean]> = [
+			['discover', canDiscover],
+			['start', canStart],
+			['history', hasHistory],
+			['copy', canCopy],
+			['glance', hasGlance],
+			['open', canOpen],
+		];
+		return offered.filter(([, on]) => on).map(([feature]) => feature);
 	}, [canDiscover, canStart, hasHistory, canCopy, hasGlance, canOpen]);
 
 	// Vertical budget: header, then the body (the screen of the mode), then the bottom area and the footer.

@@ -1,6 +1,7 @@
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import type {ListView} from '../state/list-selection.js';
 import {createPickerState, filterItems, reducePicker, type PickerAction, type PickerState} from './picker-state.js';
+import {useMounted} from '../state/use-mounted.js';
 
 /** A picker as on screen: its store, the entries shown (filtered, in order) and their list. */
 export interface ShownPicker<T> {
@@ -42,23 +43,20 @@ function messageOf(error: unknown): string {
 export function usePickerState<T>(): PickerStore<T> {
 	const [picker, setPicker] = useState<PickerState<T>>(createPickerState);
 	const latest = useRef(picker);
-	const mounted = useRef(true);
-	useEffect(() => {
-		mounted.current = true;
-		return () => {
-			mounted.current = false;
-		};
-	}, []);
+	const mounted = useMounted();
 
-	const apply = useCallback((action: PickerAction<T>) => {
-		const next = reducePicker(latest.current, action);
-		if (next !== latest.current) {
-			latest.current = next;
-			if (mounted.current) {
-				setPicker(next);
+	const apply = useCallback(
+		(action: PickerAction<T>) => {
+			const next = reducePicker(latest.current, action);
+			if (next !== latest.current) {
+				latest.current = next;
+				if (mounted.current) {
+					setPicker(next);
+				}
 			}
-		}
-	}, []);
+		},
+		[mounted],
+	);
 	const current = useCallback(() => latest.current, []);
 	const load = useCallback(
 		(source: PickerSource<T>, how: 'open' | 'reload' = 'open') => {

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef} from 'react';
+import {useCallback} from 'react';
 import type {MonitorCommands, StartableSource, StartResult} from '../../monitor/commands.js';
 import type {Command} from '../../keys/keymap.js';
 import {openFromPicker, pickerCommand, selectedOf, usePickerEntry} from '../../picker/picker-keys.js';
@@ -7,6 +7,7 @@ import {fileUploadRefusal, needsFileUpload, startQuestion} from './source-entrie
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
 import type {PickerSource} from '../../picker/use-picker-state.js';
 import type {ViewStore} from '../../state/use-view-state.js';
+import {useMounted} from '../../state/use-mounted.js';
 
 export interface SourcesKeysOptions {
 	view: ViewStore;
@@ -52,13 +53,7 @@ export function startInBackground(
 
 /** The source picker's keys (S) and its confirmation: Enter asks, y starts (never retried), anything else does not. */
 export function useSources({view, commands, picker, load, canDiscover}: SourcesKeysOptions): ScreenKeys & {open?: () => void} {
-	const mounted = useRef(true);
-	useEffect(() => {
-		mounted.current = true;
-		return () => {
-			mounted.current = false;
-		};
-	}, []);
+	const mounted = useMounted();
 
 	const choose = useCallback(() => {
 		const source = selectedOf(picker);
@@ -90,7 +85,7 @@ export function useSources({view, commands, picker, load, canDiscover}: SourcesK
 				view.apply({type: 'notice', notice: startNotice(source, result)});
 			}
 		});
-	}, [commands, view]);
+	}, [commands, view, mounted]);
 
 	const run = useCallback(
 		(command: Command): boolean => {

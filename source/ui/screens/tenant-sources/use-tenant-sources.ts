@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef} from 'react';
+import {useCallback} from 'react';
 import {rowKey} from '../../../core/types.js';
 import type {Command} from '../../keys/keymap.js';
 import type {ScreenKeys} from '../../keys/use-monitor-keys.js';
@@ -11,6 +11,7 @@ import {startInBackground, startingNotice, startNotice} from '../sources/use-sou
 import {startableOf} from './tenant-source-entries.js';
 import {openingNotice, openSourceInBackground} from '../../monitor/open-source.js';
 import type {TenantSourcesScreenState} from './use-tenant-sources-state.js';
+import {useMounted} from '../../state/use-mounted.js';
 
 export interface TenantSourcesKeysOptions {
 	view: ViewStore;
@@ -27,13 +28,7 @@ export interface TenantSourcesKeysOptions {
  * and goes to its row in the monitor list, Ctrl-R reads again, Esc or O goes back.
  */
 export function useTenantSources({view, commands, data, glance, canDiscover}: TenantSourcesKeysOptions): ScreenKeys & {open?: () => void} {
-	const mounted = useRef(true);
-	useEffect(() => {
-		mounted.current = true;
-		return () => {
-			mounted.current = false;
-		};
-	}, []);
+	const mounted = useMounted();
 	const latest = useLatest(data);
 
 	const select = useCallback(
@@ -61,7 +56,7 @@ export function useTenantSources({view, commands, data, glance, canDiscover}: Te
 			// Its run shows on the glance once read again.
 			glance?.refresh();
 		});
-	}, [commands, view, glance]);
+	}, [commands, view, glance, mounted]);
 
 	const run = useCallback(
 		(command: Command): boolean => {
